@@ -1,0 +1,83 @@
+// Document: one news report and every annotation curlew adds to it.
+//
+// A Document owns its original text and contiguous arrays of sentences,
+// tokens, actor mentions and events (spaCy's design). Stages add annotations;
+// they never copy or rewrite `text`. Every span is a pair of byte offsets into
+// `text`, so any record can be traced back to the exact bytes it came from.
+//
+// Thread safety: a Document is a plain value. One thread works on one
+// Document at a time; distinct Documents may be processed concurrently.
+#ifndef CURLEW_DOCUMENT_H_
+#define CURLEW_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "curlew/event.h"
+
+namespace curlew {
+
+// Half-open byte range [begin, end) in Document::text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return end <= begin; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// One syntactic word. The text layer fills `span` and `norm`; the syntax stage
+// fills the rest.
+struct Token {
+  Span span;             // bytes of the word in Document::text
+  std::string norm;      // normalised form for matching: NFC, typographic
+                         // quotes/dashes/apostrophes mapped to ASCII; case kept
+  bool space_after = true;  // whitespace follows in the original text
+  std::string upos;      // Universal POS tag ("NOUN"), empty until tagged
+  std::string xpos;      // Penn Treebank tag ("NNS"), empty until tagged
+  std::string lemma;     // lower-case lemma ("ratify"), empty until lemmatised
+  int head = -1;         // 1-based index of the head within the sentence;
+                         // 0 = root; -1 = not parsed
+  std::string deprel;    // UD relation ("nsubj"), empty until parsed
+};
+
+// One sentence: a span of text and a range of tokens.
+struct Sentence {
+  Span span;                 // bytes of the sentence in Document::text
+  uint32_t token_begin = 0;  // index of the first token in Document::tokens
+  uint32_t token_end = 0;    // one past the last token
+  uint32_t size() const { return token_end - token_begin; }
+};
+
+// A news report. Readers fill the first block; stages fill the second.
+struct Document {
+  std::string id;      // unique within a corpus (file name, JSONL "id", ...)
+  std::string date;    // publication date, "YYYY-MM-DD" (may be empty)
+  std::string source;  // publisher or feed ("AFP"), may be empty
+  std::string url;
+  std::string title;
+  std::string text;    // the original text, valid UTF-8
+
+  // Given annotations (optional): a Penn Treebank bracketed parse supplied
+  // with the text (PETRARCH XML), for the syntax stage to convert instead of
+  // parsing itself.
+  std::string ptb_parse;
+  // True if `sentences` and `tokens` were supplied by the reader (CoNLL-U)
+  // and the text layer must not re-split.
+  bool pretokenized = false;
+
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  std::vector<Event> events;
+
+  std::string_view SpanText(Span s) const {
+    return std::string_view(text).substr(s.begin, s.end - s.begin);
+  }
+  std::string_view TokenText(const Token& t) const { return SpanText(t.span); }
+};
+
+}  // namespace curlew
+
+#endif  // CURLEW_DOCUMENT_H_

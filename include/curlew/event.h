@@ -1,0 +1,45 @@
+// Event: one coded political event, traceable to the sentence it came from.
+//
+// Field names follow the event JSON contract in DESIGN.md; io/event_json
+// writes them. Thread safety: a plain value.
+#ifndef CURLEW_EVENT_H_
+#define CURLEW_EVENT_H_
+
+#include <cstdint>
+#include <string>
+
+namespace curlew {
+
+struct Event {
+  // Provenance.
+  uint32_t sentence = 0;     // index of the sentence in the document
+  uint32_t span_begin = 0;   // byte span of the sentence in Document::text
+  uint32_t span_end = 0;
+  std::string verb_text;     // the words that triggered the code ("ratified")
+
+  // Who did what to whom.
+  std::string source;        // actor code ("TURGOV"), "" where absent
+  std::string target;
+  std::string source_text;   // the words the source code came from
+  std::string target_text;
+  std::string cameo;         // CAMEO code as a string ("057")
+  std::string root;          // CAMEO root ("05")
+  int quad = 0;              // 1 verbal coop, 2 material coop,
+                             // 3 verbal conflict, 4 material conflict
+  double goldstein = 0.0;
+  std::string plover;        // PLOVER event type ("AGREE")
+  std::string plover_mode;   // PLOVER mode, "" where none
+
+  // When, where, how.
+  std::string date;          // "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+  std::string location;      // place name from the gazetteer, "" if none
+  std::string attribution;   // who reported or said it ("Xinhua"), "" if none
+  std::string modality;      // "", "pledge", "demand", "denial",
+                             // "hypothetical", "appeal", "accusation"
+  bool negated = false;
+  std::string issues;        // issue codes, ";"-separated
+};
+
+}  // namespace curlew
+
+#endif  // CURLEW_EVENT_H_
