@@ -1,0 +1,64 @@
+// Engine: the front door. Loads models and dictionaries once, assembles the
+// pipeline (text -> syntax -> actors/events -> time/places) and codes
+// documents.
+//
+//   auto engine = curlew::Engine::Create({});
+//   if (!engine.ok()) { ...engine.status()... }
+//   curlew::Document doc{.id = "a1", .date = "2020-12-31", .text = "..."};
+//   curlew::Status s = (*engine)->Process(doc);   // doc.events filled
+//
+// Thread safety: an Engine is immutable after Create(); Process() may be
+// called from many threads at once, each with its own Document.
+#ifndef CURLEW_ENGINE_H_
+#define CURLEW_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "curlew/document.h"
+#include "curlew/pipeline.h"
+#include "curlew/status.h"
+#include "curlew/text.h"
+
+namespace curlew {
+
+struct EngineOptions {
+  // Folder of curlew's data (knowledge base, models). Default: DataDir().
+  std::string data_dir;
+  // Folder of a PETRARCH-format dictionary set to code with instead of the
+  // built-in knowledge base. Default: empty (built-in).
+  std::string dicts_dir;
+  // Syntax model file. Default: <data_dir>/models/en_ewt.model.
+  std::string syntax_model;
+  // Use a Penn Treebank parse supplied with a document (PETRARCH XML)
+  // instead of curlew's own parser. Default: true.
+  bool use_given_parse = true;
+  TextOptions text;
+};
+
+class Engine {
+ public:
+  static Result<std::unique_ptr<Engine>> Create(const EngineOptions& options);
+  ~Engine();
+
+  // Runs the whole pipeline on `doc`. Errors name the document.
+  Status Process(Document& doc) const;
+
+  const Pipeline& pipeline() const { return pipeline_; }
+  const EngineOptions& options() const { return options_; }
+
+ private:
+  Engine() = default;
+  EngineOptions options_;
+  Pipeline pipeline_;
+};
+
+// curlew's data folder: $CURLEW_DATA if set, else the source tree's data/.
+std::string DataDir();
+// DataDir() + "/" + relative.
+std::string DataPath(std::string_view relative);
+
+}  // namespace curlew
+
+#endif  // CURLEW_ENGINE_H_
