@@ -7,8 +7,6 @@
 
 namespace curlew {
 
-Status ValidateUtf8(std::string_view text) { return Status(); }
-
 std::string NormalizeForMatching(std::string_view text) {
   return std::string(text);
 }
