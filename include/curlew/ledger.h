@@ -1,0 +1,186 @@
+// The ledger: where each agreement stands, and who promised what.
+//
+// The ledger collects, across documents, what the text says about
+// agreements (treaties, accords, deals, pacts, conventions, memoranda,
+// ceasefires) and commitments (pledges, promises, assurances, guarantees):
+//
+//   - An Agreement has a kind ("extradition"), a name when the text gives
+//     one, its parties (actor codes) and a list of lifecycle steps, each with
+//     the actor that took it, its date, whether the text negates it ("has not
+//     yet ratified") and the sentence it came from. StatusAsOf() derives the
+//     state on any date: a bilateral or multilateral agreement is in force
+//     only when every party has ratified it, unless a sentence says it entered
+//     into force.
+//   - A Commitment records who pledged what to or about whom, in what form,
+//     under what condition, when; later events by the same actor that do (or
+//     do not do) the promised thing are linked as fulfilling or contradicting.
+//
+// Ledger::Build() is a pure function of the set of documents added: adding
+// documents in any order gives the same ledger, and adding a document again
+// (same id) replaces its earlier contribution, so re-ingesting changes
+// nothing.
+//
+// Thread safety: a Ledger is a plain value; use one from one thread at a time.
+#ifndef CURLEW_LEDGER_H_
+#define CURLEW_LEDGER_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "curlew/event.h"
+
+namespace curlew {
+
+// The sentence a ledger record came from.
+struct SourceRef {
+  std::string doc_id;
+  uint32_t sentence = 0;  // index in the document
+  std::string text;       // the sentence
+  friend bool operator==(const SourceRef&, const SourceRef&) = default;
+};
+
+enum class StepKind {
+  kNegotiated,        // talks on the agreement ("negotiate", "discuss")
+  kSigned,            // "sign", "ink", "conclude"
+  kSubmitted,         // sent to a legislature for ratification
+  kApproved,          // approved by a legislature ("approve", "pass")
+  kRatified,          // "ratify"
+  kEnteredIntoForce,  // "enter into force", "take effect"
+  kSuspended,         // "suspend", "freeze"
+  kWithdrawn,         // "withdraw from", "pull out of", "scrap", "terminate"
+  kViolated,          // accused of violating it ("violate", "breach")
+};
+const char* StepKindName(StepKind kind);  // "signed", "ratified", ...
+
+// What one sentence says about one agreement. Produced by the extractor
+// (src/ledger/extract.h), consumed by Ledger.
+struct AgreementMention {
+  std::string kind;                  // "extradition", "trade", ...; "" unknown
+  std::string name;                  // formal name when given, else ""
+  std::vector<std::string> parties;  // actor codes named as parties
+  bool has_step = false;             // false: a bare mention
+  StepKind step = StepKind::kSigned;
+  std::string actor;       // code of who took the step; "" = the parties
+  std::string actor_text;  // the words naming that actor
+  std::string date;        // step date, "YYYY[-MM[-DD]]"; "" unknown
+  bool negated = false;    // "has not yet ratified it"
+  SourceRef source;
+};
+
+// What one sentence says someone promised.
+struct CommitmentMention {
+  std::string actor;       // who pledged (code)
+  std::string actor_text;
+  std::string target;      // to or about whom (code), "" if none
+  std::string target_text;
+  std::string action;      // the promised action, as text ("return Uighurs")
+  std::string action_lemma;  // its verb lemma ("return")
+  bool negated = false;    // a promise not to do it
+  std::string form;        // "verbal", "written", "signed"
+  std::string condition;   // a condition the text attaches, "" if none
+  std::string date;
+  SourceRef source;
+};
+
+// One lifecycle step of an agreement, as stored in the ledger.
+struct AgreementStep {
+  StepKind step = StepKind::kSigned;
+  std::string actor;  // "" = all parties
+  std::string actor_text;
+  std::string date;
+  bool negated = false;
+  SourceRef source;
+};
+
+struct Agreement {
+  int64_t id = 0;  // 1-based, stable for a given set of documents
+  std::string kind;
+  std::string name;
+  std::vector<std::string> parties;  // sorted
+  std::vector<AgreementStep> steps;  // by date, then document and sentence
+  std::vector<SourceRef> mentions;   // every sentence that mentions it
+};
+
+enum class AgreementState {
+  kUnknown,           // mentioned, no step known by that date
+  kNegotiating,
+  kSigned,            // signed; no party has ratified
+  kPartiallyRatified, // some but not all parties ratified
+  kInForce,
+  kSuspended,
+  kWithdrawn,         // a party withdrew or it was terminated
+};
+const char* AgreementStateName(AgreementState state);  // "not in force", ...
+
+struct AgreementStatus {
+  AgreementState state = AgreementState::kUnknown;
+  bool in_force = false;
+  std::vector<std::string> signed_by;
+  std::vector<std::string> ratified_by;
+  std::vector<std::string> not_ratified_by;  // parties that have not ratified
+  std::vector<std::string> withdrawn_by;
+  std::string label;  // e.g. "signed; ratified by CHN; not in force"
+};
+
+// The state of `agreement` on `date` ("YYYY[-MM[-DD]]"; "" = latest): only
+// steps dated on or before `date` count (undated steps count when their
+// document is not later than `date`... they count always when date is "").
+AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date);
+
+// A later event linked to a commitment.
+struct CommitmentLink {
+  enum class Kind { kFulfils, kContradicts };
+  Kind kind = Kind::kFulfils;
+  Event event;
+  std::string doc_id;
+  SourceRef source;
+};
+const char* CommitmentLinkName(CommitmentLink::Kind kind);
+
+struct Commitment {
+  int64_t id = 0;
+  CommitmentMention what;
+  std::vector<CommitmentLink> links;  // by date
+};
+
+// Everything the ledger takes from one document.
+struct LedgerInput {
+  std::string doc_id;
+  std::string doc_date;
+  std::vector<AgreementMention> agreements;
+  std::vector<CommitmentMention> commitments;
+  std::vector<Event> events;           // the document's coded events
+  std::vector<std::string> sentences;  // sentence texts, by index
+  // For each event, the verb lemma of its action (parallel to `events`);
+  // used to match events against promised actions.
+  std::vector<std::string> event_lemmas;
+};
+
+class Ledger {
+ public:
+  // Adds (or, for a known doc_id, replaces) one document's contribution.
+  void Add(LedgerInput input);
+  // Removes a document's contribution; no-op if unknown.
+  void Remove(const std::string& doc_id);
+
+  // Recomputes agreements and commitments from every document added.
+  void Build();
+
+  const std::vector<Agreement>& agreements() const { return agreements_; }
+  const std::vector<Commitment>& commitments() const { return commitments_; }
+
+  // Agreements with `party` among their parties ("" = all).
+  std::vector<const Agreement*> AgreementsOf(std::string_view party) const;
+
+ private:
+  std::map<std::string, LedgerInput> inputs_;  // by doc id: order-free
+  std::vector<Agreement> agreements_;
+  std::vector<Commitment> commitments_;
+};
+
+}  // namespace curlew
+
+#endif  // CURLEW_LEDGER_H_
