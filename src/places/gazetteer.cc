@@ -46,7 +46,7 @@ std::string NameKey(std::string_view name, size_t* words) {
     if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("\u2019s"))) {
       size_t cut = w.ends_with("'s") ? 2 : 4;
       clitic = "'s";
-      w.resize(w.size() - cut);
+      w.erase(w.size() - cut);
     }
     append(LowerWord(w));
     append(clitic);
