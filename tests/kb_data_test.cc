@@ -1,0 +1,276 @@
+// Structural checks of curlew's knowledge base in data/kb/ (PETRARCH format).
+// These are simple line-level checks: the coder's dictionary loader is the
+// real parser and will replace them. They read only files of this repository
+// (plus Debian's iso-codes and ../shared's CAMEO code list when present).
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+const std::string kKb = std::string(CURLEW_SOURCE_DIR) + "/data/kb/";
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+std::string Trim(std::string s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  size_t e = s.find_last_not_of(" \t\r");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+// The line without its "#" comment, trimmed.
+std::string StripComment(const std::string& line) {
+  return Trim(line.substr(0, line.find('#')));
+}
+
+// The text inside the last [...] of `s`, or "" if none.
+std::string BracketCode(const std::string& s) {
+  size_t open = s.rfind('[');
+  size_t close = s.rfind(']');
+  if (open == std::string::npos || close == std::string::npos || close < open)
+    return "";
+  return Trim(s.substr(open + 1, close - open - 1));
+}
+
+// Index file: [Dictionaries] key = value.
+std::map<std::string, std::string> ReadConfig() {
+  std::map<std::string, std::string> keys;
+  bool in_section = false;
+  for (const std::string& raw : ReadLines(kKb + "PETR_config.ini")) {
+    std::string line = StripComment(raw);
+    if (line.empty()) continue;
+    if (line.front() == '[') {
+      in_section = line == "[Dictionaries]";
+      continue;
+    }
+    size_t eq = line.find('=');
+    if (in_section && eq != std::string::npos)
+      keys[Trim(line.substr(0, eq))] = Trim(line.substr(eq + 1));
+  }
+  return keys;
+}
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string item;
+  while (std::getline(ss, item, ',')) out.push_back(Trim(item));
+  return out;
+}
+
+// CAMEO event codes: from ../shared when present, else only a format check.
+std::set<std::string> CameoCodes() {
+  std::set<std::string> codes;
+  std::ifstream in(std::string(CURLEW_SHARED_DIR) +
+                   "/data/cameo/CAMEO.eventcodes.txt");
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string code = line.substr(0, line.find('\t'));
+    if (!code.empty() && std::isdigit(static_cast<unsigned char>(code[0])))
+      codes.insert(code);
+  }
+  return codes;
+}
+
+bool LooksLikeCameo(const std::string& code) {
+  if (code.size() < 2 || code.size() > 4) return false;
+  for (char c : code)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+TEST(KbConfig, NamesExistingFiles) {
+  auto keys = ReadConfig();
+  for (const char* key : {"verbfile_name", "actorfile_list", "agentfile_name",
+                          "discardfile_name", "issuefile_name"}) {
+    ASSERT_TRUE(keys.count(key)) << "missing key " << key;
+  }
+  std::vector<std::string> files = SplitComma(keys["actorfile_list"]);
+  for (const char* key : {"verbfile_name", "agentfile_name",
+                          "discardfile_name", "issuefile_name"})
+    files.push_back(keys[key]);
+  for (const std::string& f : files)
+    EXPECT_TRUE(std::filesystem::exists(kKb + f)) << f;
+}
+
+TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
+  std::set<std::string> cameo = CameoCodes();
+  std::set<std::string> roots;
+  int lemma_patterns = 0, patterns = 0, blocks = 0;
+  int n = 0;
+  bool in_synset = false;
+  for (const std::string& raw : ReadLines(kKb + ReadConfig()["verbfile_name"])) {
+    ++n;
+    std::string line = StripComment(raw);
+    if (line.empty()) continue;
+    auto check_code = [&](const std::string& code) {
+      if (code == "---") return;
+      EXPECT_TRUE(LooksLikeCameo(code)) << "line " << n << ": " << raw;
+      if (!cameo.empty())
+        EXPECT_TRUE(cameo.count(code)) << "line " << n << ": not CAMEO: " << code;
+      roots.insert(code.substr(0, 2));
+    };
+    if (line[0] == '&') {
+      in_synset = true;
+      continue;
+    }
+    if (line.rfind("---", 0) == 0) {
+      in_synset = false;
+      ++blocks;
+      std::string code = BracketCode(line);
+      EXPECT_FALSE(code.empty()) << "line " << n << ": block without code";
+      check_code(code);
+      continue;
+    }
+    if (line[0] == '+' && in_synset) continue;  // synonym-set member
+    if (line[0] == '-') {
+      ++patterns;
+      ++lemma_patterns;
+      EXPECT_NE(line.find('*'), std::string::npos) << "line " << n << ": " << raw;
+      std::string code = BracketCode(line);
+      EXPECT_FALSE(code.empty()) << "line " << n << ": pattern without code";
+      check_code(code);
+      continue;
+    }
+    // A verb or event noun, optionally with {forms} and [code].
+    ++lemma_patterns;
+    size_t open = line.find('{');
+    if (open != std::string::npos)
+      EXPECT_NE(line.find('}', open), std::string::npos) << "line " << n;
+    std::string code = BracketCode(line);
+    if (!code.empty()) check_code(code);
+  }
+  EXPECT_GE(lemma_patterns, 1500);
+  EXPECT_GE(patterns, 500);
+  EXPECT_GE(blocks, 60);
+  EXPECT_EQ(roots.size(), 20u);  // every CAMEO root 01..20
+}
+
+// Reads an actor file: returns primary phrase -> code ("" if the record has
+// only date restrictions, which are then required).
+std::map<std::string, std::string> ReadActors(const std::string& file,
+                                              int* synonyms) {
+  std::map<std::string, std::string> actors;
+  std::string current;
+  int n = 0;
+  for (const std::string& raw : ReadLines(kKb + file)) {
+    ++n;
+    if (!raw.empty() && raw[0] == '\t') {  // date restriction
+      std::string code = BracketCode(raw);
+      EXPECT_FALSE(code.empty()) << file << ":" << n;
+      if (!current.empty() && actors[current].empty())
+        actors[current] = code.substr(0, code.find(' '));
+      continue;
+    }
+    std::string line = StripComment(raw);
+    if (line.empty()) continue;
+    if (line[0] == '+') {
+      EXPECT_FALSE(current.empty()) << file << ":" << n << ": orphan synonym";
+      ++*synonyms;
+      continue;
+    }
+    current = Trim(line.substr(0, line.find('[')));
+    EXPECT_EQ(current.find(' '), std::string::npos) << file << ":" << n;
+    actors[current] = BracketCode(line);
+  }
+  for (const auto& [phrase, code] : actors)
+    EXPECT_FALSE(code.empty()) << file << ": " << phrase << " has no code";
+  return actors;
+}
+
+TEST(KbActors, EveryIsoCountryHasAnEntry) {
+  int synonyms = 0;
+  auto countries = ReadActors("curlew.countries.actors.txt", &synonyms);
+  std::set<std::string> codes;
+  for (const auto& [phrase, code] : countries) codes.insert(code);
+  EXPECT_GE(countries.size(), 249u);
+  EXPECT_GE(synonyms, 600);
+  for (const char* c : {"TUR", "CHN", "USA", "RUS", "MMR", "CIV", "USAGOV",
+                        "RUSGOV", "GBRGOV", "TURLEG", "CHNLEG"})
+    EXPECT_TRUE(codes.count(c)) << c;
+  EXPECT_FALSE(codes.count("UIG")) << "Uighur is not a country";
+
+  std::ifstream iso("/usr/share/iso-codes/json/iso_3166-1.json");
+  if (!iso) GTEST_SKIP() << "iso-codes not installed; ISO coverage not checked";
+  nlohmann::json j = nlohmann::json::parse(iso);
+  for (const auto& c : j["3166-1"])
+    EXPECT_TRUE(codes.count(c["alpha_3"].get<std::string>())) << c["alpha_3"];
+}
+
+TEST(KbActors, OrganisationsAndGroupsHaveCodes) {
+  int synonyms = 0;
+  auto orgs = ReadActors("curlew.international.actors.txt", &synonyms);
+  auto groups = ReadActors("curlew.groups.actors.txt", &synonyms);
+  EXPECT_EQ(orgs["UNITED_NATIONS_"], "IGOUNO");
+  EXPECT_EQ(orgs["WORLD_UYGHUR_CONGRESS_"], "NGOUIG");
+  EXPECT_EQ(orgs["NORTH_ATLANTIC_TREATY_ORGANIZATION_"], "IGOWSTNAT");
+  EXPECT_EQ(groups["UYGHUR_"], "UIG");
+  EXPECT_EQ(groups["KURD_"], "KUR");
+  EXPECT_EQ(groups["MUSLIM_"], "MOS");
+  EXPECT_GE(orgs.size() + groups.size(), 120u);
+}
+
+TEST(KbAgents, EveryAgentHasACode) {
+  int n = 0, agents = 0;
+  std::set<std::string> kinds;
+  for (const std::string& raw : ReadLines(kKb + ReadConfig()["agentfile_name"])) {
+    ++n;
+    std::string line = StripComment(raw);
+    if (line.empty() || line[0] == '!') continue;  // substitution set
+    std::string code = BracketCode(line);
+    ASSERT_FALSE(code.empty()) << "line " << n << ": " << raw;
+    EXPECT_TRUE(code.front() == '~' || code.back() == '~') << "line " << n;
+    std::string bare = code.front() == '~' ? code.substr(1)
+                                           : code.substr(0, code.size() - 1);
+    kinds.insert(bare.substr(0, 3));
+    ++agents;
+  }
+  EXPECT_GE(agents, 250);
+  for (const char* k : {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "IGO",
+                        "NGO", "MED", "EDU", "BUS", "CVL", "REF", "SPY"})
+    EXPECT_TRUE(kinds.count(k)) << k;
+}
+
+TEST(KbPlaces, GazetteerRowsAreWellFormed) {
+  int n = 0, rows = 0;
+  std::set<std::string> kinds;
+  std::set<std::string> names;
+  for (const std::string& line : ReadLines(kKb + "places.tsv")) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string field;
+    while (std::getline(ss, field, '\t')) f.push_back(field);
+    ASSERT_EQ(f.size(), 6u) << "line " << n << ": " << line;
+    double lat = std::stod(f[4]), lon = std::stod(f[5]);
+    EXPECT_TRUE(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) << n;
+    EXPECT_EQ(f[3].size(), 3u) << "line " << n;
+    kinds.insert(f[2]);
+    names.insert(f[0]);
+    ++rows;
+  }
+  EXPECT_GE(rows, 450);
+  EXPECT_EQ(kinds, (std::set<std::string>{"capital", "city", "country",
+                                          "region"}));
+  for (const char* p : {"Nairobi", "Xinjiang", "Crimea", "Gaza", "Kashmir",
+                        "Donbas", "Ankara", "Istanbul"})
+    EXPECT_TRUE(names.count(p)) << p;
+}
+
+}  // namespace
