@@ -76,6 +76,8 @@ struct CommitmentMention {
   std::string actor_text;
   std::string target;      // to or about whom (code), "" if none
   std::string target_text;
+  std::string by;          // who voiced it, when reported from speech
+  std::string by_text;     // ("Turkish Foreign Minister Mevlut Cavusoglu")
   std::string action;      // the promised action, as text ("return Uighurs")
   std::string action_lemma;  // its verb lemma ("return")
   bool negated = false;    // a promise not to do it

@@ -248,11 +248,19 @@ void Ledger::Build() {
       s.negated = m.negated;
       s.source = m.source;
       if (!s.actor.empty()) AddParty(a->parties, PartyOf(s.actor));
-      bool dup = false;
-      for (const auto& t : a->steps)
-        dup |= t.step == s.step && PartyOf(t.actor) == PartyOf(s.actor) &&
-               t.negated == s.negated && DateKey(t.date) == DateKey(s.date);
-      if (!dup) a->steps.push_back(std::move(s));
+      // The same step by the same party reported twice ("China recently
+      // ratified", "the NPC Standing Committee ratified ... on 26 June") is
+      // one step, dated by the earliest report of it.
+      AgreementStep* same = nullptr;
+      for (auto& t : a->steps)
+        if (t.step == s.step && PartyOf(t.actor) == PartyOf(s.actor) &&
+            t.negated == s.negated)
+          same = &t;
+      if (same == nullptr) {
+        a->steps.push_back(std::move(s));
+      } else if (DateKey(s.date) < DateKey(same->date)) {
+        *same = std::move(s);
+      }
     }
   }
   for (auto& a : agreements_) {
@@ -271,7 +279,8 @@ void Ledger::Build() {
       bool dup = false;
       for (const auto& c : commitments_)
         dup |= PartyOf(c.what.actor) == PartyOf(m.actor) &&
-               c.what.action_lemma == m.action_lemma &&
+               (c.what.action_lemma == m.action_lemma ||
+                SameAction(c.what.action_lemma, m.action_lemma)) &&
                c.what.negated == m.negated &&
                PartyOf(c.what.target) == PartyOf(m.target);
       if (dup) continue;

@@ -1,0 +1,550 @@
+#include "ledger/extract.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "curlew/time.h"
+
+namespace curlew {
+namespace {
+
+bool In(std::string_view x, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
+    if (x == s) return true;
+  return false;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A sentence's dependency tree, with children lists; indices are
+// sentence-relative and 0-based.
+class Tree {
+ public:
+  Tree(const Document& doc, uint32_t sentence)
+      : doc_(doc), s_(doc.sentences[sentence]), kids_(s_.size()) {
+    for (uint32_t i = 0; i < s_.size(); ++i) {
+      int h = head(i);
+      if (h >= 0 && h < static_cast<int>(s_.size())) kids_[h].push_back(i);
+    }
+  }
+  uint32_t size() const { return s_.size(); }
+  const Token& tok(uint32_t i) const { return doc_.tokens[s_.token_begin + i]; }
+  uint32_t abs(uint32_t i) const { return s_.token_begin + i; }
+  int head(uint32_t i) const { return tok(i).head - 1; }
+  std::string_view rel(uint32_t i) const { return tok(i).deprel; }
+  std::string lemma(uint32_t i) const {
+    const Token& t = tok(i);
+    return t.lemma.empty() ? Lower(t.norm) : t.lemma;
+  }
+  std::string_view text(uint32_t i) const { return doc_.TokenText(tok(i)); }
+  const std::vector<uint32_t>& kids(uint32_t i) const { return kids_[i]; }
+
+  // The first child with one of the relations (a "rel:sub" matches "rel").
+  int Child(uint32_t i, std::initializer_list<std::string_view> rels) const {
+    for (uint32_t k : kids_[i]) {
+      std::string_view r = rel(k);
+      std::string_view base = r.substr(0, r.find(':'));
+      for (std::string_view want : rels)
+        if (r == want || base == want) return static_cast<int>(k);
+    }
+    return -1;
+  }
+  bool HasChildLemma(uint32_t i, std::initializer_list<std::string_view> rels,
+                     std::initializer_list<std::string_view> lemmas) const {
+    for (uint32_t k : kids_[i]) {
+      std::string_view r = rel(k);
+      std::string_view base = r.substr(0, r.find(':'));
+      bool rel_ok = false;
+      for (std::string_view want : rels) rel_ok |= r == want || base == want;
+      if (rel_ok && In(lemma(k), lemmas)) return true;
+    }
+    return false;
+  }
+  // Subtree token range [first, last].
+  void Range(uint32_t i, uint32_t* first, uint32_t* last) const {
+    *first = *last = i;
+    for (uint32_t k : kids_[i]) {
+      uint32_t f, l;
+      Range(k, &f, &l);
+      *first = std::min(*first, f);
+      *last = std::max(*last, l);
+    }
+  }
+  std::string SpanText(uint32_t first, uint32_t last) const {
+    if (first > last) return "";
+    Span sp{tok(first).span.begin, tok(last).span.end};
+    return std::string(doc_.SpanText(sp));
+  }
+  std::string SubtreeText(uint32_t i) const {
+    uint32_t f, l;
+    Range(i, &f, &l);
+    return SpanText(f, l);
+  }
+
+ private:
+  const Document& doc_;
+  const Sentence& s_;
+  std::vector<std::vector<uint32_t>> kids_;
+};
+
+bool IsNegated(const Tree& t, uint32_t v) {
+  return t.HasChildLemma(v, {"advmod", "neg"}, {"not", "never", "n't"});
+}
+
+// True if the clause headed by `v` does not report something that happened:
+// future or modal ("will ratify"), conditional or temporal-prospective
+// ("before the treaty enters into force", "if", "unless"), or the complement
+// of a verb of intention ("plans to sign").
+bool IsNonFactual(const Tree& t, uint32_t v) {
+  for (int cur = static_cast<int>(v), hops = 0; cur >= 0 && hops < 4;
+       cur = t.head(cur), ++hops) {
+    uint32_t c = static_cast<uint32_t>(cur);
+    if (t.HasChildLemma(c, {"aux"},
+                        {"will", "would", "could", "may", "might", "should",
+                         "shall", "can", "must", "'ll", "wo"}))
+      return true;
+    if (t.HasChildLemma(c, {"mark"},
+                        {"before", "until", "if", "unless", "once", "whether",
+                         "till"}))
+      return true;
+    std::string_view r = t.rel(c);
+    if (r == "xcomp" || r == "ccomp") {
+      int h = t.head(c);
+      if (h >= 0 && In(t.lemma(h), {"plan", "expect", "want", "hope", "seek",
+                                    "aim", "intend", "try", "wish", "set",
+                                    "prepare", "refuse", "threaten", "urge",
+                                    "ask", "call", "demand", "fail"}))
+        return true;
+    }
+    // Only climb out of clauses that depend on their head's truth.
+    if (r != "conj" && r != "xcomp") break;
+  }
+  return false;
+}
+
+const char* KindOf(std::string_view lemma) {
+  static const std::pair<std::string_view, const char*> kKinds[] = {
+      {"extradition", "extradition"}, {"trade", "trade"},
+      {"free-trade", "trade"},        {"commerce", "trade"},
+      {"security", "security"},       {"defence", "security"},
+      {"defense", "security"},        {"military", "security"},
+      {"peace", "peace"},             {"nuclear", "nuclear"},
+      {"arms", "arms control"},       {"border", "border"},
+      {"gas", "energy"},              {"energy", "energy"},
+      {"oil", "energy"},              {"climate", "climate"},
+      {"investment", "investment"},   {"migration", "migration"},
+      {"migrant", "migration"},       {"refugee", "migration"},
+      {"grain", "grain"},             {"fishing", "fisheries"},
+      {"fishery", "fisheries"},       {"water", "water"},
+      {"ceasefire", "ceasefire"},     {"cease-fire", "ceasefire"},
+      {"truce", "ceasefire"},         {"armistice", "ceasefire"},
+      {"tax", "tax"},                 {"visa", "visa"},
+      {"readmission", "migration"},   {"aviation", "aviation"},
+  };
+  for (const auto& [l, k] : kKinds)
+    if (lemma == l) return k;
+  return nullptr;
+}
+
+bool IsAgreementNoun(const Tree& t, uint32_t i) {
+  std::string l = t.lemma(i);
+  if (!In(l, {"treaty", "accord", "agreement", "deal", "pact", "convention",
+              "memorandum", "ceasefire", "cease-fire", "truce", "armistice",
+              "protocol"}))
+    return false;
+  const std::string& upos = t.tok(i).upos;
+  if (!upos.empty() && upos != "NOUN" && upos != "PROPN") return false;
+  if (l == "deal" && t.HasChildLemma(i, {"amod"}, {"great", "good"}))
+    return false;
+  // "in agreement with", "reach agreement on" are not named agreements
+  // unless determined; keep "an agreement", "the agreement".
+  if (l == "agreement" && t.HasChildLemma(i, {"case"}, {"in"})) return false;
+  return true;
+}
+
+bool IsLegislature(const Tree& t, uint32_t i) {
+  std::string l = t.lemma(i);
+  return In(l, {"parliament", "assembly", "congress", "legislature", "senate",
+                "duma", "knesset", "bundestag", "lawmaker", "legislator",
+                "majlis"}) ||
+         (t.text(i).size() >= 3 &&
+          std::all_of(t.text(i).begin(), t.text(i).end(),
+                      [](char c) { return std::isupper(c); }));
+}
+
+struct StepVerb {
+  bool found = false;
+  StepKind step = StepKind::kSigned;
+  uint32_t verb = 0;
+};
+
+// The lifecycle step the verb governing agreement noun `n` reports.
+StepVerb StepFor(const Tree& t, uint32_t n) {
+  StepVerb sv;
+  int h = t.head(n);
+  if (h < 0) return sv;
+  uint32_t v = static_cast<uint32_t>(h);
+  std::string r(t.rel(n));
+  std::string l = t.lemma(v);
+  std::string base = r.substr(0, r.find(':'));
+  auto set = [&](StepKind k) {
+    sv.found = true;
+    sv.step = k;
+    sv.verb = v;
+  };
+  if (base == "obj" || r == "nsubj:pass" || r == "dobj") {
+    if (In(l, {"sign", "ink", "conclude", "seal", "finalize", "finalise"}))
+      set(StepKind::kSigned);
+    else if (l == "ratify")
+      set(StepKind::kRatified);
+    else if (In(l, {"approve", "pass", "endorse", "adopt"}))
+      set(StepKind::kApproved);
+    else if (l == "submit")
+      set(StepKind::kSubmitted);
+    else if (In(l, {"send", "refer", "forward"})) {
+      int o = t.Child(v, {"obl"});
+      if (o >= 0 && IsLegislature(t, o)) set(StepKind::kSubmitted);
+    } else if (In(l, {"negotiate", "discuss"}))
+      set(StepKind::kNegotiated);
+    else if (In(l, {"suspend", "freeze"}))
+      set(StepKind::kSuspended);
+    else if (In(l, {"quit", "exit", "abandon", "scrap", "terminate",
+                    "abrogate", "renounce", "cancel", "leave", "denounce"}))
+      set(StepKind::kWithdrawn);
+    else if (In(l, {"violate", "breach", "break"}))
+      set(StepKind::kViolated);
+  } else if (base == "obl") {
+    bool from = t.HasChildLemma(n, {"case"}, {"from", "of"});
+    if (from && (l == "withdraw" || l == "pull" || l == "exit"))
+      set(StepKind::kWithdrawn);
+  } else if (base == "nsubj") {
+    // "the treaty entered into force", "the deal took effect".
+    int o = t.Child(v, {"obl", "obj"});
+    std::string ol = o >= 0 ? t.lemma(o) : "";
+    if ((In(l, {"enter", "come", "go"}) && In(ol, {"force", "effect"})) ||
+        (l == "take" && ol == "effect"))
+      set(StepKind::kEnteredIntoForce);
+    else if (In(l, {"collapse", "expire", "lapse"}))
+      set(StepKind::kWithdrawn);
+  }
+  return sv;
+}
+
+class Extractor {
+ public:
+  Extractor(const Document& doc, const ActorLookup& actors)
+      : doc_(doc), actors_(actors) {}
+
+  LedgerInput Run() {
+    LedgerInput in;
+    in.doc_id = doc_.id;
+    in.doc_date = doc_.date;
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s)
+      in.sentences.emplace_back(doc_.SpanText(doc_.sentences[s].span));
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+      Tree t(doc_, s);
+      if (t.size() == 0 || t.tok(0).head < 0) continue;  // not parsed
+      Agreements(t, s, in);
+      Commitments(t, s, in);
+    }
+    in.events = doc_.events;
+    for (const Event& e : doc_.events) {
+      int k = FindTriggerToken(doc_, e);
+      std::string lemma;
+      if (k >= 0) {
+        const Token& tok = doc_.tokens[k];
+        lemma = tok.lemma.empty() ? Lower(tok.norm) : tok.lemma;
+      }
+      in.event_lemmas.push_back(lemma);
+    }
+    return in;
+  }
+
+ private:
+  std::string Code(const Tree& t, uint32_t s, uint32_t i) const {
+    std::string code = actors_.CodeOf(doc_, s, t.abs(i));
+    if (!code.empty()) return code;
+    // An acronym defined earlier in parentheses: "Grand National Assembly
+    // (TBMM)" lets a later "TBMM" be coded as the full name.
+    std::string_view word = t.text(i);
+    if (word.size() < 2 ||
+        !std::all_of(word.begin(), word.end(),
+                     [](char c) { return std::isupper(c); }))
+      return "";
+    for (uint32_t k = 2; k < doc_.tokens.size(); ++k) {
+      if (doc_.TokenText(doc_.tokens[k]) != word) continue;
+      if (k + 1 >= doc_.tokens.size()) break;
+      if (doc_.tokens[k - 1].norm != "(" || doc_.tokens[k + 1].norm != ")")
+        continue;
+      for (uint32_t ss = 0; ss < doc_.sentences.size(); ++ss) {
+        const Sentence& sent = doc_.sentences[ss];
+        if (k - 2 >= sent.token_begin && k - 2 < sent.token_end)
+          return actors_.CodeOf(doc_, ss, k - 2);
+      }
+    }
+    return "";
+  }
+
+  // Codes of the actors a phrase names: its head and its conjuncts.
+  std::vector<std::string> CodesWithConjuncts(const Tree& t, uint32_t s,
+                                              uint32_t i) const {
+    std::vector<std::string> out;
+    std::string c = Code(t, s, i);
+    if (!c.empty()) out.push_back(c);
+    for (uint32_t k : t.kids(i))
+      if (t.rel(k) == "conj") {
+        std::string ck = Code(t, s, k);
+        if (!ck.empty()) out.push_back(ck);
+      }
+    return out;
+  }
+
+  static std::string Party(const std::string& code) {
+    return code.substr(0, std::min<size_t>(3, code.size()));
+  }
+
+  void AddParties(std::vector<std::string>& parties,
+                  const std::vector<std::string>& codes) const {
+    for (const auto& c : codes) {
+      std::string p = Party(c);
+      if (p.size() == 3 && std::find(parties.begin(), parties.end(), p) ==
+                               parties.end())
+        parties.push_back(p);
+    }
+  }
+
+  std::string DateAt(uint32_t s, uint32_t abs_token) const {
+    Result<EventDate> d = DateForEvent(doc_, s, static_cast<int>(abs_token));
+    return d.ok() ? d->value : doc_.date;
+  }
+
+  void Agreements(const Tree& t, uint32_t s, LedgerInput& in) {
+    for (uint32_t n = 0; n < t.size(); ++n) {
+      bool pronoun = false;
+      if (!IsAgreementNoun(t, n)) {
+        // "ratified it": a pronoun object of a step verb, once an agreement
+        // has been named in the document.
+        if (!seen_agreement_ || !In(t.lemma(n), {"it"})) continue;
+        StepVerb sv = StepFor(t, n);
+        if (!sv.found) continue;
+        pronoun = true;
+      }
+      AgreementMention m;
+      m.source = SourceRef{doc_.id, s, in.sentences[s]};
+      uint32_t first, last;
+      t.Range(n, &first, &last);
+      if (!pronoun) {
+        seen_agreement_ = true;
+        // Kind, parties: from the words of the phrase.
+        if (const char* k = KindOf(t.lemma(n))) m.kind = k;
+        for (uint32_t i = first; i <= last; ++i) {
+          if (i == n) continue;
+          if (m.kind.empty())
+            if (const char* k = KindOf(t.lemma(i))) m.kind = k;
+          const std::string& upos = t.tok(i).upos;
+          if (upos == "PROPN" || upos == "ADJ" || upos == "NOUN" ||
+              upos.empty())
+            AddParties(m.parties, {Code(t, s, i)});
+        }
+        // "China-Turkey" may come as one token: try its parts' codes via
+        // the lookup on the whole token only (done above).
+        m.name = FormalName(t, n, first, last);
+      }
+      StepVerb sv = StepFor(t, n);
+      if (sv.found && !IsNonFactual(t, sv.verb)) {
+        uint32_t v = sv.verb;
+        m.has_step = true;
+        m.step = sv.step;
+        m.negated = IsNegated(t, v);
+        // Who took the step: the subject, or the by-agent of a passive.
+        int subj = -1;
+        if (t.rel(n) == "nsubj:pass") {
+          for (uint32_t k : t.kids(v))
+            if (t.rel(k).substr(0, 3) == "obl" &&
+                t.HasChildLemma(k, {"case"}, {"by"}))
+              subj = static_cast<int>(k);
+        } else if (m.step != StepKind::kEnteredIntoForce) {
+          subj = t.Child(v, {"nsubj"});
+          // The subject of a conjoined clause's first verb ("signed and
+          // ratified").
+          if (subj < 0 && t.rel(v) == "conj" && t.head(v) >= 0)
+            subj = t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"});
+        }
+        std::vector<std::string> actors;
+        if (subj >= 0) {
+          actors = CodesWithConjuncts(t, s, static_cast<uint32_t>(subj));
+          m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
+        }
+        // The "with X" of the verb names a party.
+        for (uint32_t k : t.kids(v))
+          if (t.rel(k).substr(0, 3) == "obl" &&
+              t.HasChildLemma(k, {"case"}, {"with"}))
+            AddParties(m.parties, CodesWithConjuncts(t, s, k));
+        for (uint32_t k : t.kids(n))
+          if (t.rel(k).substr(0, 4) == "nmod" &&
+              t.HasChildLemma(k, {"case"}, {"with"}))
+            AddParties(m.parties, CodesWithConjuncts(t, s, k));
+        if (actors.size() >= 2) {
+          AddParties(m.parties, actors);  // "Turkey and China signed"
+        } else if (actors.size() == 1) {
+          m.actor = actors[0];
+          AddParties(m.parties, actors);
+        }
+        bool needs_actor =
+            m.step != StepKind::kSigned && m.step != StepKind::kNegotiated &&
+            m.step != StepKind::kEnteredIntoForce;
+        if (needs_actor && m.actor.empty()) {
+          m.has_step = false;  // who ratified is unknown: keep the mention
+        }
+        // A negated step states how things stand on the report's date.
+        m.date = m.negated ? doc_.date : DateAt(s, t.abs(v));
+      }
+      if (pronoun && !m.has_step) continue;
+      std::sort(m.parties.begin(), m.parties.end());
+      in.agreements.push_back(std::move(m));
+    }
+  }
+
+  // "the Treaty on Extradition between ... and ..." when the noun is
+  // capitalised inside the sentence.
+  std::string FormalName(const Tree& t, uint32_t n, uint32_t first,
+                         uint32_t last) const {
+    std::string_view w = t.text(n);
+    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0])))
+      return "";
+    if (n == 0) return "";
+    // Trim determiners, quotes and punctuation at both ends.
+    auto trim = [&](uint32_t i) {
+      std::string_view r = t.rel(i);
+      const std::string& up = t.tok(i).upos;
+      return r == "det" || r == "punct" || up == "PUNCT" || up == "DET";
+    };
+    while (first < n && trim(first)) ++first;
+    while (last > n && trim(last)) --last;
+    // Without a capitalised modifier or a prepositional tail this is just a
+    // sentence-initial or stray capital.
+    if (first == n && last == n) return "";
+    return t.SpanText(first, last);
+  }
+
+  void Commitments(const Tree& t, uint32_t s, LedgerInput& in) {
+    for (uint32_t v = 0; v < t.size(); ++v) {
+      if (!In(t.lemma(v), {"pledge", "promise", "vow", "assure", "guarantee",
+                           "commit", "undertake", "swear"}))
+        continue;
+      const std::string& upos = t.tok(v).upos;
+      if (!upos.empty() && upos != "VERB") continue;
+      if (IsNegated(t, v) || IsNonFactual(t, v)) continue;
+      int subj = t.Child(v, {"nsubj"});
+      if (subj < 0) continue;
+      CommitmentMention c;
+      c.actor = Code(t, s, static_cast<uint32_t>(subj));
+      c.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
+      if (c.actor.empty()) continue;
+      int act = t.Child(v, {"xcomp", "ccomp"});
+      if (act >= 0) {
+        uint32_t a = static_cast<uint32_t>(act);
+        c.negated = IsNegated(t, a);
+        c.action_lemma = t.lemma(a);
+        // The action's words, without a leading "not" or "to".
+        uint32_t first, last;
+        t.Range(a, &first, &last);
+        while (first < a && (In(t.lemma(first), {"not", "never", "to"})))
+          ++first;
+        c.action = t.SpanText(first, last);
+        int obj = t.Child(a, {"obj"});
+        if (obj < 0) obj = t.Child(a, {"obl"});
+        if (obj >= 0) {
+          c.target = Code(t, s, static_cast<uint32_t>(obj));
+          c.target_text = t.SubtreeText(static_cast<uint32_t>(obj));
+        }
+      } else {
+        int obj = t.Child(v, {"obj"});
+        if (obj < 0) continue;
+        c.action_lemma = t.lemma(static_cast<uint32_t>(obj));
+        c.action = t.SubtreeText(static_cast<uint32_t>(obj));
+      }
+      // The speaker, when the pledge is reported from speech.
+      for (int cur = t.head(v), hops = 0; cur >= 0 && hops < 3;
+           cur = t.head(cur), ++hops) {
+        if (!In(t.lemma(cur), {"say", "tell", "announce", "state", "declare",
+                               "add", "stress", "insist"}))
+          continue;
+        int sp = t.Child(static_cast<uint32_t>(cur), {"nsubj"});
+        if (sp >= 0) {
+          c.by = Code(t, s, static_cast<uint32_t>(sp));
+          c.by_text = t.SubtreeText(static_cast<uint32_t>(sp));
+        }
+        break;
+      }
+      c.form = Form(t, v);
+      c.condition = Condition(t, s, v);
+      c.date = DateAt(s, t.abs(v));
+      c.source = SourceRef{doc_.id, s, in.sentences[s]};
+      in.commitments.push_back(std::move(c));
+    }
+  }
+
+  std::string Form(const Tree& t, uint32_t v) const {
+    for (uint32_t i = 0; i < t.size(); ++i) {
+      std::string l = t.lemma(i);
+      if (In(l, {"letter", "written", "writing", "document"})) return "written";
+      if (In(l, {"verbally", "verbal", "orally", "oral"})) return "verbal";
+    }
+    if (t.HasChildLemma(v, {"advmod"}, {"verbally", "orally"})) return "verbal";
+    // A pledge reported from speech ("told a press conference that").
+    for (int cur = t.head(v), hops = 0; cur >= 0 && hops < 3;
+         cur = t.head(cur), ++hops)
+      if (In(t.lemma(cur), {"say", "tell", "announce", "state", "declare",
+                            "add", "stress", "insist"}))
+        return "verbal";
+    if (t.lemma(v) == "sign") return "signed";
+    return "";
+  }
+
+  // A condition attached to the pledge: an if/unless/provided clause in the
+  // sentence, or in the next two sentences a clause saying it only applies.
+  std::string Condition(const Tree& t, uint32_t s, uint32_t v) const {
+    for (uint32_t i = 0; i < t.size(); ++i) {
+      if (t.rel(i) != "advcl") continue;
+      if (t.HasChildLemma(i, {"mark"}, {"if", "unless", "provided",
+                                        "providing"}))
+        return t.SubtreeText(i);
+    }
+    for (uint32_t next = s + 1;
+         next < doc_.sentences.size() && next <= s + 2; ++next) {
+      Tree u(doc_, next);
+      if (u.size() == 0 || u.tok(0).head < 0) continue;
+      for (uint32_t i = 0; i < u.size(); ++i) {
+        if (u.lemma(i) != "apply") continue;
+        if (!u.HasChildLemma(i, {"advmod"}, {"only"})) continue;
+        uint32_t first, last;
+        u.Range(i, &first, &last);
+        while (first < i && u.rel(first) == "mark") ++first;
+        while (last > i && u.rel(last) == "punct") --last;
+        return u.SpanText(first, last);
+      }
+    }
+    return "";
+  }
+
+  const Document& doc_;
+  const ActorLookup& actors_;
+  bool seen_agreement_ = false;
+};
+
+}  // namespace
+
+LedgerInput ExtractLedgerInput(const Document& doc, const ActorLookup& actors) {
+  return Extractor(doc, actors).Run();
+}
+
+}  // namespace curlew
