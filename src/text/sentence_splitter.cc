@@ -12,17 +12,22 @@ namespace {
 // Capitalised words that usually start a sentence rather than continue a
 // name after "U.S." or "Inc.".
 constexpr std::string_view kSentenceStarters[] = {
-    "A",        "After",   "Also",     "Although", "An",     "And",
-    "As",       "At",      "Before",   "But",      "By",     "During",
-    "Earlier",  "For",     "From",     "He",       "Her",    "His",
-    "How",      "However", "I",        "If",       "In",     "It",
-    "Its",      "Last",    "Later",    "Many",     "Meanwhile", "Most",
-    "My",       "No",      "Now",      "On",       "One",    "Our",
-    "She",      "Since",   "So",       "Some",     "That",   "The",
-    "Their",    "There",   "These",    "They",     "This",   "Those",
-    "Though",   "Thus",    "To",       "Two",      "We",     "What",
-    "When",     "Where",   "While",    "Who",      "Why",    "With",
-    "Yet",      "You",     "Under",    "Officials", "Still",  "Such",
+    "A",       "About",    "According", "After",   "All",     "Also",
+    "Although", "Among",   "An",        "And",     "Analysts", "Any",
+    "As",      "Asked",    "At",        "Because", "Before",  "Both",
+    "But",     "By",       "Critics",   "Despite", "During",  "Each",
+    "Earlier", "Even",     "Every",     "Few",     "For",     "From",
+    "He",      "Her",      "Here",      "His",     "How",     "However",
+    "I",       "If",       "In",        "Indeed",  "Instead", "It",
+    "Its",     "Last",     "Later",     "Many",    "Meanwhile", "More",
+    "Most",    "My",       "Neither",   "No",      "Not",     "Now",
+    "Officials", "On",     "Once",      "One",     "Only",    "Other",
+    "Others",  "Our",      "Police",    "Several", "She",     "Since",
+    "So",      "Some",     "Still",     "Such",    "That",    "The",
+    "Their",   "Then",     "There",     "These",   "They",    "This",
+    "Those",   "Though",   "Thus",      "To",      "Two",     "Under",
+    "Until",   "We",       "What",      "When",    "Where",   "While",
+    "Who",     "Why",      "With",      "Yet",     "You",
 };
 
 std::string_view Text(std::string_view t, const RawToken& w) {

@@ -17,7 +17,7 @@ constexpr std::string_view kTitles[] = {
     "Dr",   "Fr",   "Ft",   "Gen",  "Gov",  "Hon",  "Insp",  "Lt",
     "Maj",  "Messrs", "Mme", "Mr",  "Mrs",  "Ms",   "Msgr",  "Mt",
     "No",   "Nos",  "Prof", "Pres", "Pvt",  "Rep",  "Reps",  "Rev",
-    "Rt",   "Sen",  "Sens", "Sgt",  "Sr",   "St",   "Supt",  "vs",
+    "Rt",   "Sen",  "Sens", "Sgt",  "Sr",   "Supt", "vs",
     "Vol",  "Fig",  "Gens", "Sec",  "Pfc",  "Spc",   "Cdr",
 };
 constexpr std::string_view kMonths[] = {
@@ -26,7 +26,7 @@ constexpr std::string_view kMonths[] = {
 };
 // Other abbreviations (may end a sentence).
 constexpr std::string_view kOthers[] = {
-    "Inc",  "Corp", "Co",   "Ltd",  "Bros", "Jr",   "etc",  "Ave",  "Blvd",
+    "St",   "Inc",  "Corp", "Co",   "Ltd",  "Bros", "Jr",   "etc",  "Ave",  "Blvd",
     "Rd",   "Tue",  "Tues", "Wed",  "Thu",  "Thur", "Thurs", "Fri",
     "approx", "est", "al",  "cf",   "eg",   "ie",   "Ph",
     "Dept", "Univ", "Assn", "Gov't", "mins", "hrs", "yrs",  "ft",   "lb",

@@ -39,10 +39,10 @@ bool IsAbbreviation(std::string_view word, char next);
 // Kinds of abbreviations, for the sentence splitter.
 enum class AbbrevKind {
   kNone,
-  kTitle,    // Mr. Dr. Gen. Sen. St. No. vs. ...: a name or number follows
+  kTitle,    // Mr. Dr. Gen. Sen. No. vs. ...: a name or number follows
   kMonth,    // Jan. ... Dec.
   kInitial,  // J. (a single capital letter)
-  kOther,    // U.S. Inc. etc. p.m. ...: may end a sentence
+  kOther,    // U.S. Inc. St. etc. p.m. ...: may end a sentence
 };
 AbbrevKind AbbreviationKind(std::string_view word);
 
