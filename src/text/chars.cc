@@ -19,16 +19,12 @@ constexpr std::array<PunctKind, 128> MakeAsciiTable() {
   return t;
 }
 
-constexpr std::array<PunctKind, 128> kAscii = MakeAsciiTable();
-
 }  // namespace
 
-Punct PunctAt(std::string_view t, size_t i) {
+const std::array<PunctKind, 128> kAsciiPunct = MakeAsciiTable();
+
+Punct NonAsciiPunctAt(std::string_view t, size_t i) {
   const unsigned char c = t[i];
-  if (c < 0x80) {
-    const PunctKind k = kAscii[c];
-    return {k, static_cast<uint8_t>(k == PunctKind::kNone ? 0 : 1)};
-  }
   if (c == 0xC2 && i + 1 < t.size()) {
     switch (static_cast<unsigned char>(t[i + 1])) {
       case 0xAB: return {PunctKind::kOpen, 2};   // «

@@ -9,9 +9,11 @@
 #ifndef CURLEW_TEXT_CHARS_H_
 #define CURLEW_TEXT_CHARS_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <unordered_set>
 
 namespace curlew::text {
 
@@ -63,8 +65,21 @@ struct Punct {
   uint8_t len = 0;  // bytes
 };
 
+// Table for ASCII bytes (chars.cc).
+extern const std::array<PunctKind, 128> kAsciiPunct;
+
+// The non-ASCII punctuation character starting at t[i], if any.
+Punct NonAsciiPunctAt(std::string_view t, size_t i);
+
 // The punctuation character starting at t[i], if any.
-Punct PunctAt(std::string_view t, size_t i);
+inline Punct PunctAt(std::string_view t, size_t i) {
+  const unsigned char c = t[i];
+  if (c < 0x80) {
+    const PunctKind k = kAsciiPunct[c];
+    return {k, static_cast<uint8_t>(k == PunctKind::kNone ? 0 : 1)};
+  }
+  return NonAsciiPunctAt(t, i);
+}
 
 // Byte length of the UTF-8 character starting with byte `c`.
 inline size_t Utf8Len(unsigned char c) {
@@ -85,6 +100,19 @@ inline bool IsWordChar(std::string_view t, size_t i) {
   if (c < 0x80) return IsAsciiAlnum(static_cast<char>(c));
   return PunctAt(t, i).kind == PunctKind::kNone && SpaceLen(t, i) == 0;
 }
+
+// A fixed set of words for fast membership tests (hashing beats a linear
+// scan of string compares). Built once, immutable.
+class WordSet {
+ public:
+  template <size_t N>
+  explicit WordSet(const std::string_view (&words)[N])
+      : set_(std::begin(words), std::end(words)) {}
+  bool contains(std::string_view w) const { return set_.count(w) != 0; }
+
+ private:
+  std::unordered_set<std::string_view> set_;
+};
 
 }  // namespace curlew::text
 

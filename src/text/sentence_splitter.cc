@@ -160,8 +160,8 @@ class Splitter {
       return next + 1 < w_.size() &&
              StartOf(Text(t_, w_[next + 1])) == Start::kUpper;
     }
-    return std::find(std::begin(kSentenceStarters), std::end(kSentenceStarters),
-                     w) != std::end(kSentenceStarters);
+    static const WordSet starters(kSentenceStarters);
+    return starters.contains(w);
   }
 
   // If the paragraph starting at `begin` opens with a dateline

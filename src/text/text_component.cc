@@ -27,6 +27,8 @@ struct Scratch {
   std::vector<text::TokenRange> sentences;
 };
 
+// Fills empty norms; NormalizeForMatching (ICU) only for tokens with
+// non-ASCII bytes.
 void FillNorms(Document& doc) {
   for (Token& tok : doc.tokens) {
     if (!tok.norm.empty()) continue;
@@ -80,8 +82,17 @@ Status Segment(Document& doc, const TextOptions& options) {
     if (i >= t.size()) break;
     if (newlines >= 2) paragraph = true;
     size_t e = i;
-    while (e < t.size() && text::SpaceLen(t, e) == 0) {
-      e += text::Utf8Len(static_cast<unsigned char>(t[e]));
+    bool ascii = true;
+    while (e < t.size()) {
+      const unsigned char c = t[e];
+      if (c < 0x80) {
+        if (text::IsAsciiSpace(static_cast<char>(c))) break;
+        ++e;
+      } else {
+        if (text::SpaceLen(t, e) != 0) break;
+        ascii = false;
+        e += text::Utf8Len(c);
+      }
     }
     const size_t first = words.size();
     size_t next = e;
@@ -89,6 +100,9 @@ Status Segment(Document& doc, const TextOptions& options) {
     text::TokenizeChunk(t, static_cast<uint32_t>(i), static_cast<uint32_t>(e),
                         next < t.size() ? t[next] : 0, &words);
     para.resize(words.size(), 0);
+    if (!ascii) {
+      for (size_t k = first; k < words.size(); ++k) words[k].ascii = false;
+    }
     if (paragraph && words.size() > first) {
       para[first] = 1;
       paragraph = false;
@@ -105,8 +119,13 @@ Status Segment(Document& doc, const TextOptions& options) {
     tok.space_after = words[k].end < t.size() &&
                       text::SpaceLen(t, words[k].end) != 0;
     tok.fused_with_previous = words[k].fused;
+    const std::string_view w = t.substr(words[k].begin, words[k].end - words[k].begin);
+    if (words[k].ascii) {
+      tok.norm.assign(w.data(), w.size());
+    } else {
+      tok.norm = NormalizeForMatching(w);
+    }
   }
-  FillNorms(doc);
   doc.sentences.reserve(scratch.sentences.size());
   for (const text::TokenRange& r : scratch.sentences) {
     Sentence s;

@@ -37,14 +37,11 @@ constexpr std::string_view kOthers[] = {
     "Para", "pp",
 };
 
-bool InList(std::string_view w, const std::string_view* begin,
-            const std::string_view* end) {
-  return std::find(begin, end, w) != end;
-}
-
+// Membership in one of the word lists above.
 template <size_t N>
 bool InList(std::string_view w, const std::string_view (&list)[N]) {
-  return InList(w, list, list + N);
+  static const WordSet set(list);
+  return set.contains(w);
 }
 
 // Lower-cased copy into a small buffer (words checked here are short).
@@ -77,11 +74,27 @@ constexpr FusedForm kFusedForms[] = {
     {"havent", 4}, {"hasnt", 3},  {"aint", 2},
 };
 
+const FusedForm* FindFused(std::string_view lower) {
+  for (const FusedForm& f : kFusedForms) {
+    if (f.word.size() == lower.size() && f.word[0] == lower[0] &&
+        f.word == lower) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
 constexpr std::string_view kEmoticons[] = {
     ":)",  ":-)", ":(",  ":-(", ";)", ";-)", ":D",  ":-D", ":P", ":-P",
     ":p",  ":-p", ":/",  ":-/", ":|", ":o",  ":O",  "=)",  "=(", "(:",
     "):",  ":'(", "<3",  "^_^", "^^", "-_-", "XD",  "xD",  ":]", ":[",
 };
+
+// Emoticons are short and start with a symbol (or "XD").
+bool MaybeEmoticon(std::string_view w) {
+  return w.size() >= 2 && w.size() <= 3 &&
+         (!IsAsciiAlnum(w[0]) || w[0] == 'X' || w[0] == 'x');
+}
 
 bool IsAlnumRun(std::string_view t, size_t b, size_t e) {
   if (b >= e) return false;
@@ -161,7 +174,7 @@ class ChunkSplitter {
 
   void Run(uint32_t b, uint32_t e) {
     const std::string_view chunk = t_.substr(b, e - b);
-    if (InList(chunk, kEmoticons)) return Emit(b, e);
+    if (MaybeEmoticon(chunk) && InList(chunk, kEmoticons)) return Emit(b, e);
     // Leading punctuation, one token per character (runs of one character
     // together: "<<", "``").
     while (b < e) {
@@ -183,7 +196,10 @@ class ChunkSplitter {
           IsAbbreviation(t_.substr(b, e - b), next_)) {
         break;
       }
-      if (last > b && InList(t_.substr(b, e - b), kEmoticons)) break;
+      if (last > b && MaybeEmoticon(t_.substr(b, e - b)) &&
+          InList(t_.substr(b, e - b), kEmoticons)) {
+        break;
+      }
       uint32_t start = last;
       // Runs of the same character ("...", "!!!", "?!") are one token.
       if (t_[last] == '.' || t_[last] == '!' || t_[last] == '?') {
@@ -257,7 +273,14 @@ class ChunkSplitter {
   // The chunk without its outer punctuation.
   void Core(uint32_t b, uint32_t e) {
     const std::string_view w = t_.substr(b, e - b);
-    if (IsUrl(w) || IsEmail(w) || IsHandle(w)) return Emit(b, e);
+    // URLs, e-mail addresses and handles contain one of ". : / @ #".
+    bool special = false;
+    for (char c : w) {
+      special |= c == '.' || c == ':' || c == '/' || c == '@' || c == '#';
+    }
+    if (special && (IsUrl(w) || IsEmail(w) || IsHandle(w))) {
+      return Emit(b, e);
+    }
     // Split at inner punctuation.
     uint32_t start = b;
     uint32_t i = b;
@@ -369,15 +392,15 @@ class ChunkSplitter {
       }
       break;
     }
-    if (e - b <= 8) {
+    // Every fused form ends in 't' or 'a' ("cannot", "gonna").
+    const char last = AsciiLower(t_[e - 1]);
+    if (e - b >= 4 && e - b <= 8 && (last == 't' || last == 'a')) {
       char buf[16];
       const std::string_view lower = Lower(t_.substr(b, e - b), buf, 8);
-      for (const FusedForm& f : kFusedForms) {
-        if (lower == f.word) {
-          Emit(b, b + f.split);
-          Emit(b + f.split, e, true);
-          return;
-        }
+      if (const FusedForm* f = FindFused(lower)) {
+        Emit(b, b + f->split);
+        Emit(b + f->split, e, true);
+        return;
       }
     }
     Emit(b, e);

@@ -23,6 +23,8 @@ struct RawToken {
   // One surface token with the previous word, split by the tokenizer
   // ("n't" of "don't").
   bool fused = false;
+  // No byte >= 0x80 (set by the caller; the norm is then the text itself).
+  bool ascii = true;
 };
 
 // Appends the words of the chunk t[begin, end) (no whitespace inside) to
