@@ -77,6 +77,7 @@ std::string Article(std::mt19937& rng, size_t bytes) {
   return text;
 }
 
+// One Document reused for every article, as a worker thread would.
 void BM_SegmentArticles(benchmark::State& state) {
   std::mt19937 rng(42);
   std::vector<std::string> articles;
@@ -96,6 +97,27 @@ void BM_SegmentArticles(benchmark::State& state) {
   state.counters["tokens_per_doc"] = static_cast<double>(doc.tokens.size());
 }
 BENCHMARK(BM_SegmentArticles)->Unit(benchmark::kMillisecond);
+
+// The same articles, each in a new Document (as the reader hands them
+// over): includes constructing every Token.
+void BM_SegmentArticlesFreshDocuments(benchmark::State& state) {
+  std::mt19937 rng(42);
+  std::vector<std::string> articles;
+  size_t total = 0;
+  while (total < (4u << 20)) {
+    articles.push_back(Article(rng, 3000));
+    total += articles.back().size();
+  }
+  for (auto _ : state) {
+    for (const std::string& a : articles) {
+      curlew::Document doc;
+      doc.text = a;
+      benchmark::DoNotOptimize(curlew::Segment(doc));
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total));
+}
+BENCHMARK(BM_SegmentArticlesFreshDocuments)->Unit(benchmark::kMillisecond);
 
 void BM_SegmentOneLargeDocument(benchmark::State& state) {
   std::mt19937 rng(7);

@@ -13,7 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 namespace curlew::text {
 
@@ -21,7 +21,9 @@ inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
-inline bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+inline bool IsAsciiAlnum(char c) {
+  return IsAsciiDigit(c) || IsAsciiAlpha(c);
+}
 inline bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
          c == '\v';
@@ -101,17 +103,27 @@ inline bool IsWordChar(std::string_view t, size_t i) {
   return PunctAt(t, i).kind == PunctKind::kNone && SpaceLen(t, i) == 0;
 }
 
-// A fixed set of words for fast membership tests (hashing beats a linear
-// scan of string compares). Built once, immutable.
+// A fixed set of short words for fast membership tests: the words are
+// bucketed by their first byte, so a lookup compares against a handful of
+// candidates of the same length. Built once, immutable.
 class WordSet {
  public:
   template <size_t N>
-  explicit WordSet(const std::string_view (&words)[N])
-      : set_(std::begin(words), std::end(words)) {}
-  bool contains(std::string_view w) const { return set_.count(w) != 0; }
+  explicit WordSet(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) {
+      if (!w.empty()) buckets_[static_cast<unsigned char>(w[0])].push_back(w);
+    }
+  }
+  bool contains(std::string_view w) const {
+    if (w.empty()) return false;
+    for (std::string_view c : buckets_[static_cast<unsigned char>(w[0])]) {
+      if (c.size() == w.size() && c == w) return true;
+    }
+    return false;
+  }
 
  private:
-  std::unordered_set<std::string_view> set_;
+  std::array<std::vector<std::string_view>, 256> buckets_;
 };
 
 }  // namespace curlew::text

@@ -1,5 +1,6 @@
 // Segment(): validation, then words chunk by chunk, then sentences; and the
 // "text" pipeline component.
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,6 +42,18 @@ void FillNorms(Document& doc) {
   }
 }
 
+// A token as default-constructed, keeping string capacity.
+void ResetToken(Token& tok) {
+  tok.norm.clear();
+  tok.upos.clear();
+  tok.xpos.clear();
+  tok.lemma.clear();
+  tok.deprel.clear();
+  tok.head = -1;
+  tok.space_after = true;
+  tok.fused_with_previous = false;
+}
+
 }  // namespace
 
 Status Segment(Document& doc, const TextOptions& options) {
@@ -50,9 +63,9 @@ Status Segment(Document& doc, const TextOptions& options) {
     return Status();
   }
   doc.sentences.clear();
-  doc.tokens.clear();
   const std::string_view t = doc.text;
   if (t.size() > options.max_document_bytes) {
+    doc.tokens.clear();
     return Status::Error(ErrorCode::kLimitExceeded,
                          "document longer than " +
                              std::to_string(options.max_document_bytes) +
@@ -60,7 +73,10 @@ Status Segment(Document& doc, const TextOptions& options) {
                          doc.id,
                          static_cast<int64_t>(options.max_document_bytes));
   }
-  if (Status s = ValidateUtf8(t); !s.ok()) return s.WithWhere(doc.id);
+  if (Status s = ValidateUtf8(t); !s.ok()) {
+    doc.tokens.clear();
+    return s.WithWhere(doc.id);
+  }
 
   thread_local Scratch scratch;
   auto& words = scratch.words;
@@ -85,7 +101,9 @@ Status Segment(Document& doc, const TextOptions& options) {
     bool ascii = true;
     while (e < t.size()) {
       const unsigned char c = t[e];
-      if (c < 0x80) {
+      if (c > ' ' && c < 0x80) {
+        ++e;
+      } else if (c < 0x80) {
         if (text::IsAsciiSpace(static_cast<char>(c))) break;
         ++e;
       } else {
@@ -112,7 +130,12 @@ Status Segment(Document& doc, const TextOptions& options) {
 
   text::SplitSentences(t, words, para, options.max_sentence_tokens,
                        &scratch.sentences);
+  // Tokens left from an earlier text in this Document are reused (their
+  // strings keep their capacity) and reset; a worker that reuses one
+  // Document saves constructing every Token.
+  const size_t reused = std::min(doc.tokens.size(), words.size());
   doc.tokens.resize(words.size());
+  for (size_t k = 0; k < reused; ++k) ResetToken(doc.tokens[k]);
   for (size_t k = 0; k < words.size(); ++k) {
     Token& tok = doc.tokens[k];
     tok.span = Span{words[k].begin, words[k].end};

@@ -173,6 +173,17 @@ class ChunkSplitter {
       : t_(t), next_(next), out_(out) {}
 
   void Run(uint32_t b, uint32_t e) {
+    // Fast path for the common chunks: a plain word, or a plain word and
+    // one comma, semicolon, colon or sentence-final period.
+    uint32_t k = b;
+    while (k < e && IsAsciiAlnum(t_[k])) ++k;
+    if (k == e) return Word(b, e, /*apostrophes=*/false);
+    if (k > b && k + 1 == e &&
+        (t_[k] == ',' || t_[k] == ';' ||
+         (t_[k] == '.' && !IsAbbreviation(t_.substr(b, e - b), next_)))) {
+      Word(b, k, /*apostrophes=*/false);
+      return Emit(k, e);
+    }
     const std::string_view chunk = t_.substr(b, e - b);
     if (MaybeEmoticon(chunk) && InList(chunk, kEmoticons)) return Emit(b, e);
     // Leading punctuation, one token per character (runs of one character
@@ -368,10 +379,10 @@ class ChunkSplitter {
 
   // A word without inner punctuation except apostrophes, periods and the
   // kept hyphens: splits clitics ("do|n't", "Bush|'s", "can|not").
-  void Word(uint32_t b, uint32_t e) {
+  void Word(uint32_t b, uint32_t e, bool apostrophes = true) {
     if (b >= e) return;
     // The last apostrophe.
-    for (uint32_t i = e; i-- > b + 1;) {
+    for (uint32_t i = e; apostrophes && i-- > b + 1;) {
       size_t alen;
       if (!IsApostrophe(t_, i, &alen)) continue;
       char buf[16];
@@ -416,10 +427,15 @@ class ChunkSplitter {
 AbbrevKind AbbreviationKind(std::string_view word) {
   if (word.size() < 2 || word.back() != '.') return AbbrevKind::kNone;
   const std::string_view stem = word.substr(0, word.size() - 1);
-  if (InList(stem, kTitles)) return AbbrevKind::kTitle;
-  if (InList(stem, kMonths)) return AbbrevKind::kMonth;
-  if (stem.size() == 1 && IsAsciiUpper(stem[0])) return AbbrevKind::kInitial;
-  if (InList(stem, kOthers)) return AbbrevKind::kOther;
+  if (stem.size() == 1) {
+    return IsAsciiUpper(stem[0]) ? AbbrevKind::kInitial : AbbrevKind::kNone;
+  }
+  // Listed abbreviations have at most 6 letters.
+  if (stem.size() <= 6) {
+    if (InList(stem, kTitles)) return AbbrevKind::kTitle;
+    if (InList(stem, kMonths)) return AbbrevKind::kMonth;
+    if (InList(stem, kOthers)) return AbbrevKind::kOther;
+  }
   // Letters with inner periods: "U.S", "p.m", "a.k.a", "Ph.D".
   bool inner_period = false;
   for (size_t i = 0; i < stem.size(); ++i) {

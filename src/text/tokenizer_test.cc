@@ -165,3 +165,30 @@ TEST(TokenizerTest, TextComponentDeclaresItsAnnotations) {
 
 }  // namespace
 }  // namespace curlew
+
+namespace curlew {
+namespace {
+
+TEST(TokenizerTest, ReusedDocumentIsReset) {
+  Document doc;
+  doc.text = "Ankara said no. It is final.";
+  ASSERT_TRUE(Segment(doc).ok());
+  for (Token& t : doc.tokens) {
+    t.upos = "X";
+    t.head = 3;
+  }
+  doc.text = "Don't.";
+  ASSERT_TRUE(Segment(doc).ok());
+  ASSERT_EQ(doc.tokens.size(), 3u);
+  EXPECT_EQ(doc.tokens[0].norm, "Do");
+  EXPECT_TRUE(doc.tokens[1].fused_with_previous);
+  EXPECT_EQ(doc.tokens[2].norm, ".");
+  for (const Token& t : doc.tokens) {
+    EXPECT_TRUE(t.upos.empty());
+    EXPECT_EQ(t.head, -1);
+  }
+  ASSERT_EQ(doc.sentences.size(), 1u);
+}
+
+}  // namespace
+}  // namespace curlew
