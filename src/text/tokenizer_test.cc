@@ -174,7 +174,7 @@ TEST(TokenizerTest, ReusedDocumentIsReset) {
   doc.text = "Ankara said no. It is final.";
   ASSERT_TRUE(Segment(doc).ok());
   for (Token& t : doc.tokens) {
-    t.upos = "X";
+    t.upos.push_back('X');
     t.head = 3;
   }
   doc.text = "Don't.";
