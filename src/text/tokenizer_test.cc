@@ -192,3 +192,52 @@ TEST(TokenizerTest, ReusedDocumentIsReset) {
 
 }  // namespace
 }  // namespace curlew
+
+namespace curlew {
+namespace {
+
+// Random texts from tricky pieces: every token must be a non-empty,
+// whitespace-free span inside the text, in order and not overlapping, and
+// every sentence a run of whole tokens.
+TEST(TokenizerTest, InvariantsOnRandomText) {
+  const char* const kPieces[] = {
+      "a", "Z", "7", " ", "\n", "\n\n", ".", ",", "'", "\"", "-", "--", "$",
+      "%", "(", ")", "@", "#", ":", "/", "?", "!", "...", "n't", "'s", "U.S.",
+      "Gen.", "No.", "http://", "www.", ".com", "e-mail", "\u2019", "\u201C",
+      "\u201D", "\u2014", "\u2026", "\u00A0", "\u011F", "\u4E2D", ":)", "&",
+      "_", "*", "<", ">", "=", "\t", "ANKARA", "(AP)", "can", "not", "\xC2\xAB"};
+  uint64_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(seed >> 33);
+  };
+  for (int round = 0; round < 3000; ++round) {
+    Document doc;
+    const int n = 1 + next() % 40;
+    for (int k = 0; k < n; ++k) doc.text += kPieces[next() % std::size(kPieces)];
+    ASSERT_TRUE(Segment(doc).ok()) << doc.text;
+    uint32_t prev_end = 0;
+    for (const Token& t : doc.tokens) {
+      ASSERT_LT(t.span.begin, t.span.end) << doc.text;
+      ASSERT_GE(t.span.begin, prev_end) << doc.text;
+      ASSERT_LE(t.span.end, doc.text.size()) << doc.text;
+      for (char c : doc.TokenText(t)) {
+        ASSERT_FALSE(c == ' ' || c == '\n' || c == '\t') << doc.text;
+      }
+      ASSERT_TRUE(ValidateUtf8(doc.TokenText(t)).ok()) << doc.text;
+      prev_end = t.span.end;
+    }
+    uint32_t next_token = 0;
+    for (const Sentence& s : doc.sentences) {
+      ASSERT_EQ(s.token_begin, next_token) << doc.text;
+      ASSERT_LT(s.token_begin, s.token_end) << doc.text;
+      ASSERT_EQ(s.span.begin, doc.tokens[s.token_begin].span.begin);
+      ASSERT_EQ(s.span.end, doc.tokens[s.token_end - 1].span.end);
+      next_token = s.token_end;
+    }
+    ASSERT_EQ(next_token, doc.tokens.size()) << doc.text;
+  }
+}
+
+}  // namespace
+}  // namespace curlew
