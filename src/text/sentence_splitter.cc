@@ -59,6 +59,13 @@ bool IsOpener(std::string_view w) {
   return p.kind == PunctKind::kOpen || p.kind == PunctKind::kQuote;
 }
 
+bool IsOpeningQuote(std::string_view w) {
+  if (w.empty() || w[0] == '(' || w[0] == '[' || w[0] == '{' || w[0] == '<') {
+    return false;
+  }
+  return IsOpener(w);
+}
+
 bool IsDash(std::string_view w) {
   if (w.empty()) return false;
   for (size_t i = 0; i < w.size();) {
@@ -155,8 +162,9 @@ class Splitter {
     }
     const std::string_view w = Text(t_, w_[next]);
     if (kind == AbbrevKind::kMonth && StartOf(w) == Start::kDigit) return false;
-    if (IsOpener(w) && w_[next].begin > w_[next - 1].end) {
-      // An opening quote or bracket after a space, then a capital.
+    if (IsOpeningQuote(w) && w_[next].begin > w_[next - 1].end) {
+      // An opening quote after a space, then a capital. (Not a bracket:
+      // "at 10 a.m. (1400 GMT)".)
       return next + 1 < w_.size() &&
              StartOf(Text(t_, w_[next + 1])) == Start::kUpper;
     }

@@ -137,3 +137,17 @@ TEST(SentenceSplitterTest, NewsParagraphsSentenceF1) {
 
 }  // namespace
 }  // namespace curlew
+
+namespace curlew {
+namespace {
+
+TEST(SentenceSplitterTest, BracketAfterAbbreviationContinues) {
+  EXPECT_THAT(Sentences("They meet at 10 a.m. (1400 GMT) on Monday. Then "
+                        "they leave at 2 p.m. \"We are done,\" one said."),
+              ::testing::ElementsAre(
+                  "They meet at 10 a.m. (1400 GMT) on Monday.",
+                  "Then they leave at 2 p.m.", "\"We are done,\" one said."));
+}
+
+}  // namespace
+}  // namespace curlew

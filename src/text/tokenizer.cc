@@ -14,7 +14,7 @@ namespace {
 // Abbreviations that precede a name or a number, without the period.
 constexpr std::string_view kTitles[] = {
     "Adm",  "Atty", "Brig", "Capt", "Cmdr", "Col",  "Cpl",   "Det",
-    "Dr",   "Fr",   "Ft",   "Gen",  "Gov",  "Hon",  "Insp",  "Lt",
+    "Dr",   "Drs",  "Fr",   "Ft",   "Gen",  "Gov",  "Hon",  "Insp",  "Lt",
     "Maj",  "Messrs", "Mme", "Mr",  "Mrs",  "Ms",   "Msgr",  "Mt",
     "No",   "Nos",  "Prof", "Pres", "Pvt",  "Rep",  "Reps",  "Rev",
     "Rt",   "Sen",  "Sens", "Sgt",  "Sr",   "Supt", "vs",
