@@ -21,23 +21,35 @@ const char* const kTemplates[] = {
     "Gen. {A}, the army chief, met Sen. {B} at the U.S. Embassy on {D}.",
     "Shares of Norvane Inc. rose {N}% to ${N}.50 after the company's report.",
     "{A}'s government won't extradite the suspects, officials in {P} said.",
-    "The long-term agreement, signed in {N}, still hasn't been ratified by {B}.",
+    "The long-term agreement, signed in {N}, still hasn't been ratified by "
+    "{B}.",
     "Protesters in {P} chanted \"Free them now!\" as police looked on.",
     "\"Why did they wait so long?\" asked {A}, who leads the opposition.",
     "According to the U.N. refugee agency, about {N},000 people fled {P}.",
     "{A} accused {B} of violating the ceasefire, which took effect at 6 a.m.",
     "The talks, mediated by Dr. {B}, ended without a joint statement.",
-    "Visit https://news.example.org/{N} or e-mail desk@example.com for details.",
+    "Visit https://news.example.org/{N} or e-mail desk@example.com for "
+    "details.",
 };
 const char* const kActors[] = {
-    "Turkey", "China", "Mevl\u00FCt \u00C7avu\u015Fo\u011Flu", "the minister",
-    "Recep Tayyip Erdo\u011Fan", "Lt. Col. Ruiz", "the European Union",
-    "Ethiopia", "the World Bank", "President Rivas", "Sudan", "NATO",
+    "Turkey",
+    "China",
+    "Mevl\u00FCt \u00C7avu\u015Fo\u011Flu",
+    "the minister",
+    "Recep Tayyip Erdo\u011Fan",
+    "Lt. Col. Ruiz",
+    "the European Union",
+    "Ethiopia",
+    "the World Bank",
+    "President Rivas",
+    "Sudan",
+    "NATO",
 };
-const char* const kPlaces[] = {"Ankara", "Beijing", "Geneva", "Kabul",
-                               "Addis Ababa", "St. Petersburg", "M\u00FCnchen"};
-const char* const kDates[] = {"Dec. 30", "Monday", "June 26", "Sept. 4",
-                              "last April", "Tuesday"};
+const char* const kPlaces[] = {"Ankara",      "Beijing",     "Geneva",
+                               "Kabul",       "Addis Ababa", "St. Petersburg",
+                               "M\u00FCnchen"};
+const char* const kDates[] = {"Dec. 30", "Monday",     "June 26",
+                              "Sept. 4", "last April", "Tuesday"};
 const char* const kDatelines[] = {"ANKARA, Dec 31 (Reuters) - ",
                                   "WASHINGTON (AP) \u2014 ",
                                   "BEIJING, June 26 (Xinhua) -- "};
@@ -48,10 +60,19 @@ std::string Sentence(std::mt19937& rng) {
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i] == '{' && i + 2 < t.size() && t[i + 2] == '}') {
       switch (t[i + 1]) {
-        case 'A': case 'B': out += kActors[rng() % std::size(kActors)]; break;
-        case 'P': out += kPlaces[rng() % std::size(kPlaces)]; break;
-        case 'D': out += kDates[rng() % std::size(kDates)]; break;
-        case 'N': out += std::to_string(rng() % 2000 + 10); break;
+        case 'A':
+        case 'B':
+          out += kActors[rng() % std::size(kActors)];
+          break;
+        case 'P':
+          out += kPlaces[rng() % std::size(kPlaces)];
+          break;
+        case 'D':
+          out += kDates[rng() % std::size(kDates)];
+          break;
+        case 'N':
+          out += std::to_string(rng() % 2000 + 10);
+          break;
       }
       i += 2;
     } else {

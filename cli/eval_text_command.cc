@@ -19,9 +19,9 @@ struct EvalTextArgs {
 
 void AddScores(nlohmann::ordered_json& j, const char* name,
                const text::F1Counts& c) {
-  auto round = [](double x) { return static_cast<double>(
-                                  static_cast<int64_t>(x * 10000 + 0.5)) /
-                              100.0; };
+  auto round = [](double x) {
+    return static_cast<double>(static_cast<int64_t>(x * 10000 + 0.5)) / 100.0;
+  };
   j[std::string(name) + "_precision"] = round(c.Precision());
   j[std::string(name) + "_recall"] = round(c.Recall());
   j[std::string(name) + "_f1"] = round(c.F1());
@@ -65,8 +65,7 @@ Runner SetUp(CLI::App& sub) {
 
 const Command kEvalText(
     "eval-text",
-    "score sentence splitting and tokenization against a CoNLL-U file",
-    &SetUp);
+    "score sentence splitting and tokenization against a CoNLL-U file", &SetUp);
 
 }  // namespace
 }  // namespace curlew::cli

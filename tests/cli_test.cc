@@ -23,15 +23,16 @@ struct RunResult {
 // Runs `curlew <args>` through the shell, capturing stdout and stderr.
 RunResult Curlew(const std::string& args, const std::string& stdin_file = "") {
   const fs::path err_file = fs::path(::testing::TempDir()) / "curlew_cli_err";
-  std::string cmd = std::string(CURLEW_BINARY) + " " + args + " 2>" +
-                    err_file.string();
+  std::string cmd =
+      std::string(CURLEW_BINARY) + " " + args + " 2>" + err_file.string();
   cmd += stdin_file.empty() ? " </dev/null" : " <" + stdin_file;
   RunResult r;
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) return r;
   std::array<char, 4096> buf;
   size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
+    r.out.append(buf.data(), n);
   const int rc = pclose(p);
   r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
   std::ifstream in(err_file);
@@ -44,7 +45,8 @@ class CliTest : public ::testing::Test {
   void SetUp() override {
     if (!fs::exists(CURLEW_BINARY)) GTEST_SKIP() << "no " << CURLEW_BINARY;
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::path(::testing::TempDir()) / (std::string("curlew_cli_") + info->name());
+    dir_ = fs::path(::testing::TempDir()) /
+           (std::string("curlew_cli_") + info->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -62,7 +64,8 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, CodeDirectoryWithOneBadFileExitsZeroAndNamesIt) {
   Write("a.txt", "Turkey and China signed a treaty. Nobody objected.\n");
   const std::string bad = Write("b.txt", "broken \xFF byte\n");
-  Write("c.jsonl", "{\"id\":\"c1\",\"date\":\"2021-02-03\",\"text\":\"Fine.\"}\n");
+  Write("c.jsonl",
+        "{\"id\":\"c1\",\"date\":\"2021-02-03\",\"text\":\"Fine.\"}\n");
   const RunResult r = Curlew("code " + dir_.string());
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find(bad + ": byte 7: "), std::string::npos) << r.err;
@@ -109,7 +112,8 @@ TEST_F(CliTest, CodeReadsStdin) {
 }
 
 TEST_F(CliTest, SplitPrintsSentencesAndTokens) {
-  const std::string in = Write("s.txt", "Gen. Ortiz didn't come. He sent aides.");
+  const std::string in =
+      Write("s.txt", "Gen. Ortiz didn't come. He sent aides.");
   RunResult r = Curlew("split " + in);
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.out, "Gen. Ortiz did n't come .\nHe sent aides .\n");

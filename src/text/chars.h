@@ -21,9 +21,7 @@ inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
-inline bool IsAsciiAlnum(char c) {
-  return IsAsciiDigit(c) || IsAsciiAlpha(c);
-}
+inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
 inline bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
          c == '\v';
@@ -54,12 +52,12 @@ inline size_t SpaceLen(std::string_view t, size_t i) {
 // Kinds of punctuation the tokenizer tells apart.
 enum class PunctKind : uint8_t {
   kNone,
-  kOpen,        // ( [ { < and opening typographic quotes “ ‘ « ¿ ¡
-  kClose,       // ) ] } > and closing typographic quotes ” ’ »
-  kQuote,       // " ' ` (direction unknown)
-  kFinal,       // . ! ? and the ellipsis …
-  kDash,        // - and the typographic dashes ‐ ‑ ‒ – — ―
-  kOther,       // , ; : and the other ASCII symbols
+  kOpen,   // ( [ { < and opening typographic quotes “ ‘ « ¿ ¡
+  kClose,  // ) ] } > and closing typographic quotes ” ’ »
+  kQuote,  // " ' ` (direction unknown)
+  kFinal,  // . ! ? and the ellipsis …
+  kDash,   // - and the typographic dashes ‐ ‑ ‒ – — ―
+  kOther,  // , ; : and the other ASCII symbols
 };
 
 struct Punct {

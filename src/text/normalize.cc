@@ -26,11 +26,24 @@ const char* AsciiFor(std::string_view s, size_t i) {
     return nullptr;
   }
   switch (static_cast<unsigned char>(s[i + 2])) {
-    case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95:
+    case 0x90:
+    case 0x91:
+    case 0x92:
+    case 0x93:
+    case 0x94:
+    case 0x95:
       return "-";  // hyphens and dashes
-    case 0x98: case 0x99: case 0x9A: case 0x9B: case 0xB2:
+    case 0x98:
+    case 0x99:
+    case 0x9A:
+    case 0x9B:
+    case 0xB2:
       return "'";  // single quotes, apostrophe, prime
-    case 0x9C: case 0x9D: case 0x9E: case 0x9F: case 0xB3:
+    case 0x9C:
+    case 0x9D:
+    case 0x9E:
+    case 0x9F:
+    case 0xB3:
       return "\"";  // double quotes, double prime
     default:
       return nullptr;

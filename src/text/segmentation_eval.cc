@@ -66,8 +66,8 @@ uint32_t SkipSpaces(std::string_view t, uint32_t pos) {
 // Appends `s` to `g` (after a space, or a blank line for a new
 // paragraph), locating each token in the text
 // by its non-space characters.
-Status AppendSentence(const PendingSentence& s, bool new_paragraph,
-                      GoldText* g, const std::string& where, int64_t line) {
+Status AppendSentence(const PendingSentence& s, bool new_paragraph, GoldText* g,
+                      const std::string& where, int64_t line) {
   if (!g->text.empty()) g->text += new_paragraph ? "\n\n" : " ";
   const uint32_t base = static_cast<uint32_t>(g->text.size());
   g->text += s.text;
@@ -82,10 +82,9 @@ Status AppendSentence(const PendingSentence& s, bool new_paragraph,
       if (IsAsciiSpace(c)) continue;
       pos = SkipSpaces(t, pos);
       if (pos >= t.size() || t[pos] != c) {
-        return Status::LineError(ErrorCode::kParseError,
-                                 "token '" + form +
-                                     "' does not match the # text line",
-                                 where, line);
+        return Status::LineError(
+            ErrorCode::kParseError,
+            "token '" + form + "' does not match the # text line", where, line);
       }
       ++pos;
     }
@@ -125,8 +124,8 @@ Result<std::vector<GoldText>> ReadConlluGold(const std::string& path) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) {
       if (!s.tokens.empty() || !s.text.empty()) {
-        if (Status st = AppendSentence(s, new_paragraph, &out.back(), path,
-                                       line_no);
+        if (Status st =
+                AppendSentence(s, new_paragraph, &out.back(), path, line_no);
             !st.ok()) {
           return st;
         }
@@ -171,8 +170,8 @@ Result<std::vector<GoldText>> ReadConlluGold(const std::string& path) {
     }
   }
   if (!s.tokens.empty()) {
-    if (Status st = AppendSentence(s, new_paragraph, &out.back(), path,
-                                   line_no);
+    if (Status st =
+            AppendSentence(s, new_paragraph, &out.back(), path, line_no);
         !st.ok()) {
       return st;
     }

@@ -34,8 +34,8 @@ struct F1Counts {
 struct GoldText {
   std::string id;
   std::string text;
-  std::vector<Span> tokens;     // surface tokens ("don't")
-  std::vector<Span> words;      // syntactic words ("do", "n't")
+  std::vector<Span> tokens;  // surface tokens ("don't")
+  std::vector<Span> words;   // syntactic words ("do", "n't")
   std::vector<Span> sentences;
 };
 

@@ -12,16 +12,15 @@ namespace {
 
 TEST(SegmentationEvalTest, ReadsGoldWithMultiwordTokensAndParagraphs) {
   const std::string path = ::testing::TempDir() + "/curlew_gold.conllu";
-  std::ofstream(path)
-      << "# newdoc id = d1\n# newpar\n# text = I don't know.\n"
-         "1\tI\t_\t_\t_\t_\t_\t_\t_\t_\n"
-         "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
-         "2\tdo\t_\t_\t_\t_\t_\t_\t_\t_\n"
-         "3\tn't\t_\t_\t_\t_\t_\t_\t_\t_\n"
-         "4\tknow\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
-         "5\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
-         "# newpar\n# text = Fine\n"
-         "1\tFine\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+  std::ofstream(path) << "# newdoc id = d1\n# newpar\n# text = I don't know.\n"
+                         "1\tI\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                         "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                         "2\tdo\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                         "3\tn't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                         "4\tknow\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
+                         "5\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
+                         "# newpar\n# text = Fine\n"
+                         "1\tFine\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
   auto gold = ReadConlluGold(path);
   std::filesystem::remove(path);
   ASSERT_TRUE(gold.ok()) << gold.status().ToString();
@@ -49,8 +48,8 @@ TEST(SegmentationEvalTest, F1Counts) {
 
 // UD English EWT test set, raw text rebuilt from "# text" lines.
 TEST(SegmentationEvalTest, EwtTestTokenF1) {
-  const std::string path =
-      std::string(CURLEW_SHARED_DIR) + "/data/ud-english-ewt/en_ewt-ud-test.conllu";
+  const std::string path = std::string(CURLEW_SHARED_DIR) +
+                           "/data/ud-english-ewt/en_ewt-ud-test.conllu";
   if (!std::filesystem::exists(path)) {
     GTEST_SKIP() << "EWT test set not found at " << path
                  << " (../shared absent)";

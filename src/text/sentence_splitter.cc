@@ -12,22 +12,22 @@ namespace {
 // Capitalised words that usually start a sentence rather than continue a
 // name after "U.S." or "Inc.".
 constexpr std::string_view kSentenceStarters[] = {
-    "A",       "About",    "According", "After",   "All",     "Also",
-    "Although", "Among",   "An",        "And",     "Analysts", "Any",
-    "As",      "Asked",    "At",        "Because", "Before",  "Both",
-    "But",     "By",       "Critics",   "Despite", "During",  "Each",
-    "Earlier", "Even",     "Every",     "Few",     "For",     "From",
-    "He",      "Her",      "Here",      "His",     "How",     "However",
-    "I",       "If",       "In",        "Indeed",  "Instead", "It",
-    "Its",     "Last",     "Later",     "Many",    "Meanwhile", "More",
-    "Most",    "My",       "Neither",   "No",      "Not",     "Now",
-    "Officials", "On",     "Once",      "One",     "Only",    "Other",
-    "Others",  "Our",      "Police",    "Several", "She",     "Since",
-    "So",      "Some",     "Still",     "Such",    "That",    "The",
-    "Their",   "Then",     "There",     "These",   "They",    "This",
-    "Those",   "Though",   "Thus",      "To",      "Two",     "Under",
-    "Until",   "We",       "What",      "When",    "Where",   "While",
-    "Who",     "Why",      "With",      "Yet",     "You",
+    "A",         "About",  "According", "After",   "All",       "Also",
+    "Although",  "Among",  "An",        "And",     "Analysts",  "Any",
+    "As",        "Asked",  "At",        "Because", "Before",    "Both",
+    "But",       "By",     "Critics",   "Despite", "During",    "Each",
+    "Earlier",   "Even",   "Every",     "Few",     "For",       "From",
+    "He",        "Her",    "Here",      "His",     "How",       "However",
+    "I",         "If",     "In",        "Indeed",  "Instead",   "It",
+    "Its",       "Last",   "Later",     "Many",    "Meanwhile", "More",
+    "Most",      "My",     "Neither",   "No",      "Not",       "Now",
+    "Officials", "On",     "Once",      "One",     "Only",      "Other",
+    "Others",    "Our",    "Police",    "Several", "She",       "Since",
+    "So",        "Some",   "Still",     "Such",    "That",      "The",
+    "Their",     "Then",   "There",     "These",   "They",      "This",
+    "Those",     "Though", "Thus",      "To",      "Two",       "Under",
+    "Until",     "We",     "What",      "When",    "Where",     "While",
+    "Who",       "Why",    "With",      "Yet",     "You",
 };
 
 std::string_view Text(std::string_view t, const RawToken& w) {
@@ -186,8 +186,9 @@ class Splitter {
       if (IsDash(w)) {
         const std::string_view prev = Text(t_, w_[k - 1]);
         const bool spaced = w_[k].begin > w_[k - 1].end;
-        if (spaced && k + 1 < n && (prev == ")" || IsAllCaps(prev) ||
-                                    StartOf(prev) == Start::kDigit)) {
+        if (spaced && k + 1 < n &&
+            (prev == ")" || IsAllCaps(prev) ||
+             StartOf(prev) == Start::kDigit)) {
           return k + 1;
         }
         return 0;

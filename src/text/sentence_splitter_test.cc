@@ -30,9 +30,9 @@ std::vector<std::string> Sentences(const std::string& text,
 using ::testing::ElementsAre;
 
 TEST(SentenceSplitterTest, PlainSentences) {
-  EXPECT_THAT(Sentences("Troops withdrew. Talks resumed! Will peace hold?"),
-              ElementsAre("Troops withdrew.", "Talks resumed!",
-                          "Will peace hold?"));
+  EXPECT_THAT(
+      Sentences("Troops withdrew. Talks resumed! Will peace hold?"),
+      ElementsAre("Troops withdrew.", "Talks resumed!", "Will peace hold?"));
 }
 
 TEST(SentenceSplitterTest, TitlesAndMonthsDoNotEndSentences) {
@@ -63,9 +63,9 @@ TEST(SentenceSplitterTest, QuotesEndingSentences) {
                         "it \"a mistake.\" Nobody agreed."),
               ElementsAre("\"Why now?\" he asked.", "\"Go!\" she said.",
                           "He called it \"a mistake.\"", "Nobody agreed."));
-  EXPECT_THAT(Sentences("\u201CNever,\u201D he said. \u201CNot again.\u201D"),
-              ElementsAre("\u201CNever,\u201D he said.",
-                          "\u201CNot again.\u201D"));
+  EXPECT_THAT(
+      Sentences("\u201CNever,\u201D he said. \u201CNot again.\u201D"),
+      ElementsAre("\u201CNever,\u201D he said.", "\u201CNot again.\u201D"));
 }
 
 TEST(SentenceSplitterTest, DatelineIsItsOwnSegment) {
@@ -116,8 +116,7 @@ TEST(SentenceSplitterTest, NewsParagraphsSentenceF1) {
     if (!g.text.empty()) g.text += ' ';
     const uint32_t begin = static_cast<uint32_t>(g.text.size());
     g.text += line;
-    g.sentences.push_back(
-        Span{begin, static_cast<uint32_t>(g.text.size())});
+    g.sentences.push_back(Span{begin, static_cast<uint32_t>(g.text.size())});
   }
   if (paragraphs.back().text.empty()) paragraphs.pop_back();
   ASSERT_GE(paragraphs.size(), 60u);

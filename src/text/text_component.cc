@@ -66,12 +66,11 @@ Status Segment(Document& doc, const TextOptions& options) {
   const std::string_view t = doc.text;
   if (t.size() > options.max_document_bytes) {
     doc.tokens.clear();
-    return Status::Error(ErrorCode::kLimitExceeded,
-                         "document longer than " +
-                             std::to_string(options.max_document_bytes) +
-                             " bytes (max_document_bytes)",
-                         doc.id,
-                         static_cast<int64_t>(options.max_document_bytes));
+    return Status::Error(
+        ErrorCode::kLimitExceeded,
+        "document longer than " + std::to_string(options.max_document_bytes) +
+            " bytes (max_document_bytes)",
+        doc.id, static_cast<int64_t>(options.max_document_bytes));
   }
   if (Status s = ValidateUtf8(t); !s.ok()) {
     doc.tokens.clear();
@@ -139,10 +138,11 @@ Status Segment(Document& doc, const TextOptions& options) {
   for (size_t k = 0; k < words.size(); ++k) {
     Token& tok = doc.tokens[k];
     tok.span = Span{words[k].begin, words[k].end};
-    tok.space_after = words[k].end < t.size() &&
-                      text::SpaceLen(t, words[k].end) != 0;
+    tok.space_after =
+        words[k].end < t.size() && text::SpaceLen(t, words[k].end) != 0;
     tok.fused_with_previous = words[k].fused;
-    const std::string_view w = t.substr(words[k].begin, words[k].end - words[k].begin);
+    const std::string_view w =
+        t.substr(words[k].begin, words[k].end - words[k].begin);
     if (words[k].ascii) {
       tok.norm.assign(w.data(), w.size());
     } else {
@@ -168,7 +168,9 @@ class TextComponent : public Component {
   std::string_view name() const override { return "text"; }
   uint32_t requires_annotations() const override { return kText; }
   uint32_t assigns_annotations() const override { return kSentences | kTokens; }
-  Status Process(Document& doc) const override { return Segment(doc, options_); }
+  Status Process(Document& doc) const override {
+    return Segment(doc, options_);
+  }
 
  private:
   TextOptions options_;

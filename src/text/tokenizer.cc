@@ -13,28 +13,27 @@ namespace {
 
 // Abbreviations that precede a name or a number, without the period.
 constexpr std::string_view kTitles[] = {
-    "Adm",  "Atty", "Brig", "Capt", "Cmdr", "Col",  "Cpl",   "Det",
-    "Dr",   "Drs",  "Fr",   "Ft",   "Gen",  "Gov",  "Hon",  "Insp",  "Lt",
-    "Maj",  "Messrs", "Mme", "Mr",  "Mrs",  "Ms",   "Msgr",  "Mt",
-    "No",   "Nos",  "Prof", "Pres", "Pvt",  "Rep",  "Reps",  "Rev",
-    "Rt",   "Sen",  "Sens", "Sgt",  "Sr",   "Supt", "vs",
-    "Vol",  "Fig",  "Gens", "Sec",  "Pfc",  "Spc",   "Cdr",
+    "Adm", "Atty", "Brig",   "Capt", "Cmdr", "Col", "Cpl",  "Det",
+    "Dr",  "Drs",  "Fr",     "Ft",   "Gen",  "Gov", "Hon",  "Insp",
+    "Lt",  "Maj",  "Messrs", "Mme",  "Mr",   "Mrs", "Ms",   "Msgr",
+    "Mt",  "No",   "Nos",    "Prof", "Pres", "Pvt", "Rep",  "Reps",
+    "Rev", "Rt",   "Sen",    "Sens", "Sgt",  "Sr",  "Supt", "vs",
+    "Vol", "Fig",  "Gens",   "Sec",  "Pfc",  "Spc", "Cdr",
 };
 constexpr std::string_view kMonths[] = {
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec",
+    "Jan", "Feb", "Mar",  "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 };
 // Other abbreviations (may end a sentence).
 constexpr std::string_view kOthers[] = {
-    "St",   "Inc",  "Corp", "Co",   "Ltd",  "Bros", "Jr",   "etc",  "Ave",  "Blvd",
-    "Rd",   "Tue",  "Tues", "Wed",  "Thu",  "Thur", "Thurs", "Fri",
-    "approx", "est", "al",  "cf",   "eg",   "ie",   "Ph",
-    "Dept", "Univ", "Assn", "Gov't", "mins", "hrs", "yrs",  "ft",   "lb",
-    "lbs",  "oz",   "mi",   "km",   "Calif", "Fla",  "Mass", "Penn", "Conn",
-    "Ariz", "Colo", "Ill",  "Mich", "Minn", "Wis",  "Tenn", "Ky",   "Va",
-    "Md",   "Ga",   "Ala",  "Okla", "Ore",  "Nev",  "Neb",  "Kan",
-    "La",   "Pa",   "Ark",  "Conf", "ext",  "Attn", "inc",  "corp", "Esq",
-    "Para", "pp",
+    "St",     "Inc",   "Corp",  "Co",   "Ltd",  "Bros", "Jr",   "etc",   "Ave",
+    "Blvd",   "Rd",    "Tue",   "Tues", "Wed",  "Thu",  "Thur", "Thurs", "Fri",
+    "approx", "est",   "al",    "cf",   "eg",   "ie",   "Ph",   "Dept",  "Univ",
+    "Assn",   "Gov't", "mins",  "hrs",  "yrs",  "ft",   "lb",   "lbs",   "oz",
+    "mi",     "km",    "Calif", "Fla",  "Mass", "Penn", "Conn", "Ariz",  "Colo",
+    "Ill",    "Mich",  "Minn",  "Wis",  "Tenn", "Ky",   "Va",   "Md",    "Ga",
+    "Ala",    "Okla",  "Ore",   "Nev",  "Neb",  "Kan",  "La",   "Pa",    "Ark",
+    "Conf",   "ext",   "Attn",  "inc",  "corp", "Esq",  "Para", "pp",
 };
 
 // Membership in one of the word lists above.
@@ -54,11 +53,11 @@ std::string_view Lower(std::string_view w, char* buf, size_t cap) {
 // Prefixes that EWT keeps joined to the following word by a hyphen
 // ("non-stop", "e-mail", "post-war"); lower case.
 constexpr std::string_view kHyphenPrefixes[] = {
-    "e",     "co",    "non",   "pre",    "post",  "re",    "pro",
-    "anti",  "ex",    "multi", "mid",    "neo",   "semi",  "sub",
-    "socio", "psycho", "counter", "cross", "arch", "over", "micro",
-    "inter", "intra", "ultra", "bi",     "quasi", "pseudo", "mini",
-    "macro", "mega",  "trans", "un",     "de",    "tri",   "vice",
+    "e",     "co",     "non",     "pre",   "post",  "re",     "pro",
+    "anti",  "ex",     "multi",   "mid",   "neo",   "semi",   "sub",
+    "socio", "psycho", "counter", "cross", "arch",  "over",   "micro",
+    "inter", "intra",  "ultra",   "bi",    "quasi", "pseudo", "mini",
+    "macro", "mega",   "trans",   "un",    "de",    "tri",    "vice",
 };
 
 // Splits without an apostrophe: EWT writes them as multiword tokens.
@@ -67,11 +66,11 @@ struct FusedForm {
   uint8_t split;          // bytes in the first part
 };
 constexpr FusedForm kFusedForms[] = {
-    {"cannot", 3}, {"gonna", 3},  {"wanna", 3},  {"gotta", 3},
-    {"dont", 2},   {"didnt", 3},  {"doesnt", 4}, {"cant", 2},
-    {"wont", 2},   {"isnt", 2},   {"wasnt", 3},  {"arent", 3},
+    {"cannot", 3}, {"gonna", 3},   {"wanna", 3},   {"gotta", 3},
+    {"dont", 2},   {"didnt", 3},   {"doesnt", 4},  {"cant", 2},
+    {"wont", 2},   {"isnt", 2},    {"wasnt", 3},   {"arent", 3},
     {"werent", 4}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6},
-    {"havent", 4}, {"hasnt", 3},  {"aint", 2},
+    {"havent", 4}, {"hasnt", 3},   {"aint", 2},
 };
 
 const FusedForm* FindFused(std::string_view lower) {
@@ -85,9 +84,9 @@ const FusedForm* FindFused(std::string_view lower) {
 }
 
 constexpr std::string_view kEmoticons[] = {
-    ":)",  ":-)", ":(",  ":-(", ";)", ";-)", ":D",  ":-D", ":P", ":-P",
-    ":p",  ":-p", ":/",  ":-/", ":|", ":o",  ":O",  "=)",  "=(", "(:",
-    "):",  ":'(", "<3",  "^_^", "^^", "-_-", "XD",  "xD",  ":]", ":[",
+    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P",
+    ":p", ":-p", ":/", ":-/", ":|", ":o",  ":O", "=)",  "=(", "(:",
+    "):", ":'(", "<3", "^_^", "^^", "-_-", "XD", "xD",  ":]", ":[",
 };
 
 // Emoticons are short and start with a symbol (or "XD").
@@ -257,8 +256,7 @@ class ChunkSplitter {
     if (c == '\'') {
       // "'s", "'90s" and the like keep their apostrophe.
       return !IsAsciiAlnum(t_[b + 1]) ||
-             (IsAsciiUpper(t_[b + 1]) && IsAsciiLower(t_[e - 1]) &&
-              e - b > 3);
+             (IsAsciiUpper(t_[b + 1]) && IsAsciiLower(t_[e - 1]) && e - b > 3);
     }
     return p.kind != PunctKind::kOther || c == '$' || c == '*' || c == ':' ||
            c == ',' || c == ';' || c == '=' || c == '~' || c == '|' ||
@@ -268,9 +266,8 @@ class ChunkSplitter {
   // Trailing punctuation at t[last, e) split off the chunk t[b, e).
   bool IsTrailing(uint32_t b, uint32_t last, uint32_t e) const {
     const char c = t_[last];
-    if (c == '/' || c == '@' || c == '#' || c == '_' || c == '^' ||
-        c == '\\' || c == '+' || c == '&' || c == '=' || c == '<' ||
-        c == '$') {
+    if (c == '/' || c == '@' || c == '#' || c == '_' || c == '^' || c == '\\' ||
+        c == '+' || c == '&' || c == '=' || c == '<' || c == '$') {
       return false;
     }
     if (c == '-') {

@@ -32,14 +32,12 @@ TEST(TokenizerTest, Clitics) {
               ElementsAre("We", "'ll", "see", ";", "you", "'ve", "won", ";",
                           "I", "'d", "go", ";", "I", "'m", "here", "."));
   EXPECT_THAT(Words("can't won't cannot gonna"),
-              ElementsAre("ca", "n't", "wo", "n't", "can", "not", "gon",
-                          "na"));
+              ElementsAre("ca", "n't", "wo", "n't", "can", "not", "gon", "na"));
   // Typographic apostrophe.
   EXPECT_THAT(Words("Turkey\u2019s pledge"),
               ElementsAre("Turkey", "\u2019s", "pledge"));
   // Names with apostrophes stay whole.
-  EXPECT_THAT(Words("O'Brien's team"),
-              ElementsAre("O'Brien", "'s", "team"));
+  EXPECT_THAT(Words("O'Brien's team"), ElementsAre("O'Brien", "'s", "team"));
 }
 
 TEST(TokenizerTest, CliticsAreFusedWithTheirHost) {
@@ -58,9 +56,9 @@ TEST(TokenizerTest, Hyphens) {
   EXPECT_THAT(Words("a long-term, well-known e-mail"),
               ElementsAre("a", "long", "-", "term", ",", "well", "-", "known",
                           "e-mail"));
-  EXPECT_THAT(Words("non-stop post-war anti-Western co-workers"),
-              ElementsAre("non-stop", "post-war", "anti-Western",
-                          "co-workers"));
+  EXPECT_THAT(
+      Words("non-stop post-war anti-Western co-workers"),
+      ElementsAre("non-stop", "post-war", "anti-Western", "co-workers"));
   EXPECT_THAT(Words("F-16 COVID-19 713-853-3989 5-10"),
               ElementsAre("F-16", "COVID-19", "713-853-3989", "5", "-", "10"));
   EXPECT_THAT(Words("war--and peace -- here"),
@@ -102,8 +100,7 @@ TEST(TokenizerTest, PunctuationRunsAndQuotes) {
               ElementsAre("\"", "Wait", "...", "\"", "he", "said", "!!!",
                           "Really", "?!"));
   EXPECT_THAT(Words("\u201CNo\u201D \u2014 end\u2026"),
-              ElementsAre("\u201C", "No", "\u201D", "\u2014", "end",
-                          "\u2026"));
+              ElementsAre("\u201C", "No", "\u201D", "\u2014", "end", "\u2026"));
 }
 
 TEST(TokenizerTest, NormFilledCheaply) {
@@ -201,11 +198,14 @@ namespace {
 // every sentence a run of whole tokens.
 TEST(TokenizerTest, InvariantsOnRandomText) {
   const char* const kPieces[] = {
-      "a", "Z", "7", " ", "\n", "\n\n", ".", ",", "'", "\"", "-", "--", "$",
-      "%", "(", ")", "@", "#", ":", "/", "?", "!", "...", "n't", "'s", "U.S.",
-      "Gen.", "No.", "http://", "www.", ".com", "e-mail", "\u2019", "\u201C",
-      "\u201D", "\u2014", "\u2026", "\u00A0", "\u011F", "\u4E2D", ":)", "&",
-      "_", "*", "<", ">", "=", "\t", "ANKARA", "(AP)", "can", "not", "\xC2\xAB"};
+      "a",       "Z",      "7",      " ",       "\n",     "\n\n",   ".",
+      ",",       "'",      "\"",     "-",       "--",     "$",      "%",
+      "(",       ")",      "@",      "#",       ":",      "/",      "?",
+      "!",       "...",    "n't",    "'s",      "U.S.",   "Gen.",   "No.",
+      "http://", "www.",   ".com",   "e-mail",  "\u2019", "\u201C", "\u201D",
+      "\u2014",  "\u2026", "\u00A0", "\u011F",  "\u4E2D", ":)",     "&",
+      "_",       "*",      "<",      ">",       "=",      "\t",     "ANKARA",
+      "(AP)",    "can",    "not",    "\xC2\xAB"};
   uint64_t seed = 12345;
   auto next = [&seed] {
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
@@ -214,7 +214,8 @@ TEST(TokenizerTest, InvariantsOnRandomText) {
   for (int round = 0; round < 3000; ++round) {
     Document doc;
     const int n = 1 + next() % 40;
-    for (int k = 0; k < n; ++k) doc.text += kPieces[next() % std::size(kPieces)];
+    for (int k = 0; k < n; ++k)
+      doc.text += kPieces[next() % std::size(kPieces)];
     ASSERT_TRUE(Segment(doc).ok()) << doc.text;
     uint32_t prev_end = 0;
     for (const Token& t : doc.tokens) {

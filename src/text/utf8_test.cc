@@ -9,7 +9,8 @@ namespace {
 
 TEST(Utf8Test, ValidText) {
   EXPECT_TRUE(ValidateUtf8("").ok());
-  EXPECT_TRUE(ValidateUtf8("plain ASCII text, long enough for 8-byte steps").ok());
+  EXPECT_TRUE(
+      ValidateUtf8("plain ASCII text, long enough for 8-byte steps").ok());
   EXPECT_TRUE(ValidateUtf8("Erdo\u011Fan \u4E2D\u56FD \U0001F600").ok());
 }
 
