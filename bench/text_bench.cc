@@ -98,15 +98,22 @@ std::string Article(std::mt19937& rng, size_t bytes) {
   return text;
 }
 
-// One Document reused for every article, as a worker thread would.
-void BM_SegmentArticles(benchmark::State& state) {
+// Articles of about 3 KB, `bytes` in all (*total: the exact sum).
+std::vector<std::string> Articles(size_t bytes, size_t* total) {
   std::mt19937 rng(42);
   std::vector<std::string> articles;
-  size_t total = 0;
-  while (total < (4u << 20)) {
+  *total = 0;
+  while (*total < bytes) {
     articles.push_back(Article(rng, 3000));
-    total += articles.back().size();
+    *total += articles.back().size();
   }
+  return articles;
+}
+
+// One Document reused for every article, as a worker thread would.
+void BM_SegmentArticles(benchmark::State& state) {
+  size_t total = 0;
+  const std::vector<std::string> articles = Articles(4u << 20, &total);
   curlew::Document doc;
   for (auto _ : state) {
     for (const std::string& a : articles) {
@@ -122,13 +129,8 @@ BENCHMARK(BM_SegmentArticles)->Unit(benchmark::kMillisecond);
 // The same articles, each in a new Document (as the reader hands them
 // over): includes constructing every Token.
 void BM_SegmentArticlesFreshDocuments(benchmark::State& state) {
-  std::mt19937 rng(42);
-  std::vector<std::string> articles;
   size_t total = 0;
-  while (total < (4u << 20)) {
-    articles.push_back(Article(rng, 3000));
-    total += articles.back().size();
-  }
+  const std::vector<std::string> articles = Articles(4u << 20, &total);
   for (auto _ : state) {
     for (const std::string& a : articles) {
       curlew::Document doc;

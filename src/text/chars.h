@@ -68,6 +68,10 @@ struct Punct {
 // Table for ASCII bytes (chars.cc).
 extern const std::array<PunctKind, 128> kAsciiPunct;
 
+// The ASCII form ("-", "'" or "\"") of the typographic dash, quote,
+// apostrophe or prime starting at t[i] (E2 80 xx), or nullptr.
+const char* TypographicAscii(std::string_view t, size_t i);
+
 // The non-ASCII punctuation character starting at t[i], if any.
 Punct NonAsciiPunctAt(std::string_view t, size_t i);
 
