@@ -102,26 +102,25 @@ Start StartOf(std::string_view w) {
 
 class Splitter {
  public:
-  Splitter(std::string_view t, const std::vector<RawToken>& words,
-           const std::vector<uint8_t>& para)
-      : t_(t), w_(words), para_(para) {}
+  Splitter(std::string_view t, const std::vector<RawToken>& words)
+      : t_(t), w_(words) {}
 
   // Index one past the last word of the sentence that starts at `begin`.
   uint32_t SentenceEnd(uint32_t begin) const {
     const uint32_t n = static_cast<uint32_t>(w_.size());
-    if (para_[begin] || begin == 0) {
+    if (w_[begin].paragraph_start || begin == 0) {
       if (uint32_t d = DatelineEnd(begin); d != 0) return d;
     }
     for (uint32_t i = begin; i < n; ++i) {
-      if (i + 1 < n && para_[i + 1]) return i + 1;
+      if (i + 1 < n && w_[i + 1].paragraph_start) return i + 1;
       const std::string_view w = Text(t_, w_[i]);
       if (IsFinalPunct(w)) {
         uint32_t j = i + 1;
-        while (j < n && !para_[j] && w_[j].begin == w_[j - 1].end &&
-               IsCloser(Text(t_, w_[j]))) {
+        while (j < n && !w_[j].paragraph_start &&
+               w_[j].begin == w_[j - 1].end && IsCloser(Text(t_, w_[j]))) {
           ++j;
         }
-        if (j >= n || para_[j]) return j;
+        if (j >= n || w_[j].paragraph_start) return j;
         if (EndsAfterPunct(w, j > i + 1, Text(t_, w_[j]))) return j;
         i = j - 1;
         continue;
@@ -180,7 +179,7 @@ class Splitter {
     if (!IsAllCaps(Text(t_, w_[begin]))) return 0;
     const uint32_t limit = std::min<uint32_t>(n, begin + 16);
     for (uint32_t k = begin + 1; k < limit; ++k) {
-      if (para_[k]) return 0;
+      if (w_[k].paragraph_start) return 0;
       const std::string_view w = Text(t_, w_[k]);
       if (IsFinalPunct(w)) return 0;
       if (IsDash(w)) {
@@ -199,17 +198,15 @@ class Splitter {
 
   std::string_view t_;
   const std::vector<RawToken>& w_;
-  const std::vector<uint8_t>& para_;
 };
 
 }  // namespace
 
 void SplitSentences(std::string_view t, const std::vector<RawToken>& words,
-                    const std::vector<uint8_t>& paragraph_start,
                     size_t max_tokens, std::vector<TokenRange>* sentences) {
   sentences->clear();
   if (max_tokens == 0) max_tokens = 1;
-  const Splitter splitter(t, words, paragraph_start);
+  const Splitter splitter(t, words);
   uint32_t begin = 0;
   const uint32_t n = static_cast<uint32_t>(words.size());
   while (begin < n) {

@@ -24,7 +24,6 @@ bool HasNonAscii(std::string_view s) {
 // Per-thread scratch, reused across documents.
 struct Scratch {
   std::vector<text::RawToken> words;
-  std::vector<uint8_t> paragraph_start;
   std::vector<text::TokenRange> sentences;
 };
 
@@ -79,9 +78,7 @@ Status Segment(Document& doc, const TextOptions& options) {
 
   thread_local Scratch scratch;
   auto& words = scratch.words;
-  auto& para = scratch.paragraph_start;
   words.clear();
-  para.clear();
   // Chunks between whitespace; a run of whitespace with two or more
   // newlines is a paragraph break.
   size_t i = 0;
@@ -100,7 +97,7 @@ Status Segment(Document& doc, const TextOptions& options) {
     bool ascii = true;
     while (e < t.size()) {
       const unsigned char c = t[e];
-      if (c > ' ' && c < 0x80) {
+      if (c - 0x21u < 0x5Eu) {  // printable ASCII, not space
         ++e;
       } else if (c < 0x80) {
         if (text::IsAsciiSpace(static_cast<char>(c))) break;
@@ -116,18 +113,18 @@ Status Segment(Document& doc, const TextOptions& options) {
     while (next < t.size() && text::IsAsciiSpace(t[next])) ++next;
     text::TokenizeChunk(t, static_cast<uint32_t>(i), static_cast<uint32_t>(e),
                         next < t.size() ? t[next] : 0, &words);
-    para.resize(words.size(), 0);
-    if (!ascii) {
-      for (size_t k = first; k < words.size(); ++k) words[k].ascii = false;
-    }
-    if (paragraph && words.size() > first) {
-      para[first] = 1;
+    if (words.size() > first) {
+      if (!ascii) {
+        for (size_t k = first; k < words.size(); ++k) words[k].ascii = false;
+      }
+      words.back().space_after = e < t.size();
+      words[first].paragraph_start = paragraph;
       paragraph = false;
     }
     i = e;
   }
 
-  text::SplitSentences(t, words, para, options.max_sentence_tokens,
+  text::SplitSentences(t, words, options.max_sentence_tokens,
                        &scratch.sentences);
   // Tokens left from an earlier text in this Document are reused (their
   // strings keep their capacity) and reset; a worker that reuses one
@@ -138,8 +135,7 @@ Status Segment(Document& doc, const TextOptions& options) {
   for (size_t k = 0; k < words.size(); ++k) {
     Token& tok = doc.tokens[k];
     tok.span = Span{words[k].begin, words[k].end};
-    tok.space_after =
-        words[k].end < t.size() && text::SpaceLen(t, words[k].end) != 0;
+    tok.space_after = words[k].space_after;
     tok.fused_with_previous = words[k].fused;
     const std::string_view w =
         t.substr(words[k].begin, words[k].end - words[k].begin);

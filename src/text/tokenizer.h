@@ -23,8 +23,11 @@ struct RawToken {
   // One surface token with the previous word, split by the tokenizer
   // ("n't" of "don't").
   bool fused = false;
-  // No byte >= 0x80 (set by the caller; the norm is then the text itself).
+  // Set by the caller (Segment): no byte >= 0x80 (the norm is then the
+  // text itself); whitespace follows; a paragraph break precedes.
   bool ascii = true;
+  bool space_after = false;
+  bool paragraph_start = false;
 };
 
 // Appends the words of the chunk t[begin, end) (no whitespace inside) to
