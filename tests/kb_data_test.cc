@@ -121,8 +121,9 @@ TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
     auto check_code = [&](const std::string& code) {
       if (code == "---") return;
       EXPECT_TRUE(LooksLikeCameo(code)) << "line " << n << ": " << raw;
-      if (!cameo.empty())
+      if (!cameo.empty()) {
         EXPECT_TRUE(cameo.count(code)) << "line " << n << ": not CAMEO: " << code;
+      }
       roots.insert(code.substr(0, 2));
     };
     if (line[0] == '&') {
@@ -150,8 +151,9 @@ TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
     // A verb or event noun, optionally with {forms} and [code].
     ++lemma_patterns;
     size_t open = line.find('{');
-    if (open != std::string::npos)
+    if (open != std::string::npos) {
       EXPECT_NE(line.find('}', open), std::string::npos) << "line " << n;
+    }
     std::string code = BracketCode(line);
     if (!code.empty()) check_code(code);
   }
@@ -271,6 +273,70 @@ TEST(KbPlaces, GazetteerRowsAreWellFormed) {
   for (const char* p : {"Nairobi", "Xinjiang", "Crimea", "Gaza", "Kashmir",
                         "Donbas", "Ankara", "Istanbul"})
     EXPECT_TRUE(names.count(p)) << p;
+}
+
+}  // namespace
+
+namespace {
+
+std::vector<nlohmann::json> ReadJsonl(const std::string& path) {
+  std::vector<nlohmann::json> out;
+  int n = 0;
+  for (const std::string& line : ReadLines(path)) {
+    ++n;
+    if (Trim(line).empty()) continue;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    EXPECT_FALSE(j.is_discarded()) << path << ":" << n;
+    if (!j.is_discarded()) out.push_back(std::move(j));
+  }
+  return out;
+}
+
+bool IsDate(const std::string& s) {
+  return s.size() == 10 && s[4] == '-' && s[7] == '-';
+}
+
+TEST(ShowcaseCorpus, HasTwentyReportsWithAllFields) {
+  auto reports =
+      ReadJsonl(std::string(CURLEW_SOURCE_DIR) + "/data/examples/reports.jsonl");
+  EXPECT_GE(reports.size(), 20u);
+  std::set<std::string> ids;
+  for (const auto& r : reports) {
+    for (const char* k : {"id", "date", "source", "title", "text"})
+      ASSERT_TRUE(r.contains(k) && r[k].is_string()) << r.dump();
+    EXPECT_TRUE(IsDate(r["date"])) << r["id"];
+    EXPECT_GE(r["text"].get<std::string>().size(), 100u) << r["id"];
+    EXPECT_TRUE(ids.insert(r["id"]).second) << "duplicate id " << r["id"];
+  }
+}
+
+TEST(EvalSet, HasEnoughCodedSentencesOverAllRoots) {
+  auto lines = ReadJsonl(std::string(CURLEW_SOURCE_DIR) +
+                         "/tests/data/eval_sentences.jsonl");
+  EXPECT_GE(lines.size(), 150u);
+  std::set<std::string> roots, ids;
+  size_t no_event = 0;
+  for (const auto& l : lines) {
+    ASSERT_TRUE(l.contains("id") && l.contains("date") && l.contains("text") &&
+                l.contains("events") && l["events"].is_array())
+        << l.dump();
+    EXPECT_TRUE(IsDate(l["date"])) << l["id"];
+    EXPECT_TRUE(ids.insert(l["id"]).second) << l["id"];
+    if (l["events"].empty()) ++no_event;
+    for (const auto& e : l["events"]) {
+      std::string root = e.at("root");
+      EXPECT_EQ(root.size(), 2u) << l["id"];
+      int r = std::stoi(root);
+      EXPECT_TRUE(r >= 1 && r <= 20) << l["id"];
+      EXPECT_TRUE(e.at("source").is_string() && e.at("target").is_string());
+      EXPECT_FALSE(e["source"].get<std::string>().empty() &&
+                   e["target"].get<std::string>().empty())
+          << l["id"];
+      roots.insert(root);
+    }
+  }
+  EXPECT_EQ(roots.size(), 20u);
+  EXPECT_GE(no_event, 10u);
 }
 
 }  // namespace
