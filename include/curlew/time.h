@@ -79,6 +79,10 @@ struct DateOptions {
   // Place year-less expressions so that past and present-tense events are
   // not dated after the document date. Default: true.
   bool past_bias = true;
+  // A sentence without a date expression that opens with a personal
+  // pronoun ("He stressed, ...") continues the previous sentence's account
+  // and takes its date expression, if it has one. Default: true.
+  bool inherit_after_pronoun = true;
   // Longest sentence scanned, in tokens; longer sentences are scanned up to
   // this many tokens. Default: 400.
   size_t max_sentence_tokens = 400;
@@ -101,7 +105,8 @@ Tense TenseAt(const Document& doc, uint32_t sentence_index, int verb_token);
 
 // The date of an event in sentence `sentence_index` whose trigger is at
 // absolute token index `verb_token` (-1 if unknown): the date expression
-// nearest the trigger, else the document date. Errors: a document date that
+// nearest the trigger, else (see inherit_after_pronoun) the previous
+// sentence's, else the document date. Errors: a document date that
 // is present but malformed (kInvalidArgument, naming the document); a
 // sentence index out of range (kInvalidArgument).
 Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,

@@ -333,6 +333,16 @@ bool IsValidDay(int year, int month, int day) {
   return ToYmd({year, month, day}).ok();
 }
 
+bool OpensWithPronoun(const Document& doc, const Sentence& s) {
+  for (uint32_t i = s.token_begin; i < s.token_end && i < doc.tokens.size();
+       ++i) {
+    std::string w = Lower(TokenString(doc, doc.tokens[i]));
+    if (w == "\"" || w == "``" || w == "'" || w == "(") continue;
+    return w == "he" || w == "she" || w == "they";
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<CivilDate> ParseCivilDate(std::string_view text) {
@@ -488,8 +498,14 @@ Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,
                          "sentence index out of range", doc.id,
                          static_cast<int64_t>(sentence_index));
   }
+  int near_token = verb_token;
   std::vector<DateMention> mentions =
       FindDateMentions(doc, sentence_index, options);
+  if (mentions.empty() && options.inherit_after_pronoun && sentence_index > 0 &&
+      OpensWithPronoun(doc, doc.sentences[sentence_index])) {
+    mentions = FindDateMentions(doc, sentence_index - 1, options);
+    near_token = -1;  // distances into another sentence mean nothing
+  }
   bool have_anchor = !doc.date.empty();
   CivilDate anchor;
   if (have_anchor) {
@@ -509,8 +525,8 @@ Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,
     if (!have_anchor && (m.kind != DateMention::Kind::kAbsolute || m.year == 0))
       continue;  // needs the document date and there is none
     long distance = 0;
-    if (verb_token >= 0) {
-      long v = verb_token;
+    if (near_token >= 0) {
+      long v = near_token;
       distance = v < static_cast<long>(m.token_begin)
                      ? static_cast<long>(m.token_begin) - v
                  : v >= static_cast<long>(m.token_end)
@@ -518,8 +534,8 @@ Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,
                      : 0;
       // A clause boundary between trigger and expression ("said on Tuesday
       // that troops attacked ... last week") makes it a worse candidate.
-      uint32_t lo = std::min<uint32_t>(verb_token, m.token_begin);
-      uint32_t hi = std::max<uint32_t>(verb_token, m.token_end);
+      uint32_t lo = std::min<uint32_t>(near_token, m.token_begin);
+      uint32_t hi = std::max<uint32_t>(near_token, m.token_end);
       for (uint32_t k = lo; k < hi && k < doc.tokens.size(); ++k) {
         std::string w = Lower(TokenString(doc, doc.tokens[k]));
         if (w == "that" || w == "which" || w == "who" || w == ";") {

@@ -1,6 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "curlew/pipeline.h"
 #include "curlew/time.h"
@@ -224,6 +229,108 @@ TEST(EventDate, LongAndOddSentencesDoNotCrash) {
   EXPECT_TRUE(DateForEvent(doc, 0, -1).ok());
   Document empty = SimpleDoc("", "2020-12-31");
   EXPECT_TRUE(empty.sentences.empty());
+}
+
+TEST(EventDate, PronounSentenceContinuesThePreviousAccount) {
+  Document doc = SimpleDoc(
+      "The spokesman told reporters by telephone Dec. 27 that talks failed .\n"
+      "He stressed , \" We call on Ankara to act . \"\n"
+      "Officials call on Ankara to act .",
+      "2020-12-31");
+  auto date_of = [&](uint32_t sentence, const char* verb) {
+    int token = -1;
+    for (uint32_t i = doc.sentences[sentence].token_begin;
+         i < doc.sentences[sentence].token_end; ++i)
+      if (doc.tokens[i].norm == verb) token = static_cast<int>(i);
+    auto d = DateForEvent(doc, sentence, token);
+    return d.ok() ? d->value : "ERROR";
+  };
+  EXPECT_EQ(date_of(1, "call"), "2020-12-27");
+  EXPECT_EQ(date_of(2, "call"), "2020-12-31");  // not a continuation
+  DateOptions no_inherit;
+  no_inherit.inherit_after_pronoun = false;
+  EXPECT_EQ(DateForEvent(doc, 1, -1, no_inherit)->value, "2020-12-31");
+}
+
+// Splits running text into one sentence per line for SimpleDoc: at . ! ?
+// (optionally followed by a closing quote) before whitespace, except after
+// a month abbreviation or title, and at paragraph breaks.
+std::string OneSentencePerLine(const std::string& text) {
+  static const std::vector<std::string> kAbbrev = {
+      "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+      "Mr",  "Mrs", "Dr",  "St",  "U.S", "U.N"};
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      if (!out.empty() && out.back() != '\n') out += '\n';
+      continue;
+    }
+    out += c;
+    if (c != '.' && c != '!' && c != '?') continue;
+    size_t j = i + 1;
+    if (text.compare(j, 3, "\u201d") == 0) {  // closing curly quote
+      out += text.substr(j, 3);
+      j += 3;
+    }
+    if (j < text.size() && text[j] != ' ' && text[j] != '\n') continue;
+    size_t w = out.find_last_of(" \n", out.size() - 2);
+    std::string word = out.substr(w == std::string::npos ? 0 : w + 1);
+    word = word.substr(0, word.find('.'));
+    if (c == '.' && std::find(kAbbrev.begin(), kAbbrev.end(), word) !=
+                        kAbbrev.end())
+      continue;
+    i = j - 1;
+    if (j < text.size()) {
+      out += '\n';
+      ++i;  // skip the space
+    }
+  }
+  return out;
+}
+
+TEST(EventDate, ReferenceArticleDates) {
+  std::ifstream in(std::string(CURLEW_SHARED_DIR) +
+                   "/examples/seed-article.jsonl");
+  if (!in) GTEST_SKIP() << "../shared/examples not present";
+  std::string line;
+  std::getline(in, line);
+  nlohmann::json j = nlohmann::json::parse(line);
+  Document doc = SimpleDoc(OneSentencePerLine(j["text"].get<std::string>()),
+                           j["date"].get<std::string>());
+  struct Check {
+    const char* sentence_has;
+    const char* verb;
+    const char* date;
+  };
+  // Dates from the table of events in ../shared/examples/README.md.
+  const Check checks[] = {
+      {"recently ratified", "ratified", "2020-12-31"},
+      {"press conference", "pledged", "2020-12-30"},
+      {"signed an extradition treaty", "signed", "2017"},
+      {"Standing Committee", "ratified", "2020-06-26"},
+      {"submitted the treaty", "submitted", "2020-04"},
+      {"take tough measures", "call", "2020-12-27"},
+      {"UN experts", "say", "2020-12-31"},
+  };
+  for (const Check& c : checks) {
+    int sentence = -1, token = -1;
+    for (size_t s = 0; s < doc.sentences.size() && sentence < 0; ++s) {
+      if (doc.SpanText(doc.sentences[s].span).find(c.sentence_has) ==
+          std::string_view::npos)
+        continue;
+      sentence = static_cast<int>(s);
+      for (uint32_t t = doc.sentences[s].token_begin;
+           t < doc.sentences[s].token_end; ++t)
+        if (doc.tokens[t].norm == c.verb && token < 0)
+          token = static_cast<int>(t);
+    }
+    ASSERT_GE(sentence, 0) << c.sentence_has;
+    ASSERT_GE(token, 0) << c.verb;
+    auto d = DateForEvent(doc, sentence, token);
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(d->value, c.date) << c.sentence_has;
+  }
 }
 
 TEST(DateComponent, FillsEveryEventDate) {
