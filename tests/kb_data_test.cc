@@ -101,8 +101,8 @@ TEST(KbConfig, NamesExistingFiles) {
     ASSERT_TRUE(keys.count(key)) << "missing key " << key;
   }
   std::vector<std::string> files = SplitComma(keys["actorfile_list"]);
-  for (const char* key : {"verbfile_name", "agentfile_name",
-                          "discardfile_name", "issuefile_name"})
+  for (const char* key : {"verbfile_name", "agentfile_name", "discardfile_name",
+                          "issuefile_name"})
     files.push_back(keys[key]);
   for (const std::string& f : files)
     EXPECT_TRUE(std::filesystem::exists(kKb + f)) << f;
@@ -114,7 +114,8 @@ TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
   int lemma_patterns = 0, patterns = 0, blocks = 0;
   int n = 0;
   bool in_synset = false;
-  for (const std::string& raw : ReadLines(kKb + ReadConfig()["verbfile_name"])) {
+  for (const std::string& raw :
+       ReadLines(kKb + ReadConfig()["verbfile_name"])) {
     ++n;
     std::string line = StripComment(raw);
     if (line.empty()) continue;
@@ -122,7 +123,8 @@ TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
       if (code == "---") return;
       EXPECT_TRUE(LooksLikeCameo(code)) << "line " << n << ": " << raw;
       if (!cameo.empty()) {
-        EXPECT_TRUE(cameo.count(code)) << "line " << n << ": not CAMEO: " << code;
+        EXPECT_TRUE(cameo.count(code))
+            << "line " << n << ": not CAMEO: " << code;
       }
       roots.insert(code.substr(0, 2));
     };
@@ -142,7 +144,8 @@ TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
     if (line[0] == '-') {
       ++patterns;
       ++lemma_patterns;
-      EXPECT_NE(line.find('*'), std::string::npos) << "line " << n << ": " << raw;
+      EXPECT_NE(line.find('*'), std::string::npos)
+          << "line " << n << ": " << raw;
       std::string code = BracketCode(line);
       EXPECT_FALSE(code.empty()) << "line " << n << ": pattern without code";
       check_code(code);
@@ -230,15 +233,16 @@ TEST(KbActors, OrganisationsAndGroupsHaveCodes) {
 TEST(KbAgents, EveryAgentHasACode) {
   int n = 0, agents = 0;
   std::set<std::string> kinds;
-  for (const std::string& raw : ReadLines(kKb + ReadConfig()["agentfile_name"])) {
+  for (const std::string& raw :
+       ReadLines(kKb + ReadConfig()["agentfile_name"])) {
     ++n;
     std::string line = StripComment(raw);
     if (line.empty() || line[0] == '!') continue;  // substitution set
     std::string code = BracketCode(line);
     ASSERT_FALSE(code.empty()) << "line " << n << ": " << raw;
     EXPECT_TRUE(code.front() == '~' || code.back() == '~') << "line " << n;
-    std::string bare = code.front() == '~' ? code.substr(1)
-                                           : code.substr(0, code.size() - 1);
+    std::string bare =
+        code.front() == '~' ? code.substr(1) : code.substr(0, code.size() - 1);
     kinds.insert(bare.substr(0, 3));
     ++agents;
   }
@@ -268,8 +272,8 @@ TEST(KbPlaces, GazetteerRowsAreWellFormed) {
     ++rows;
   }
   EXPECT_GE(rows, 450);
-  EXPECT_EQ(kinds, (std::set<std::string>{"capital", "city", "country",
-                                          "region"}));
+  EXPECT_EQ(kinds,
+            (std::set<std::string>{"capital", "city", "country", "region"}));
   for (const char* p : {"Nairobi", "Xinjiang", "Crimea", "Gaza", "Kashmir",
                         "Donbas", "Ankara", "Istanbul"})
     EXPECT_TRUE(names.count(p)) << p;
@@ -297,8 +301,8 @@ bool IsDate(const std::string& s) {
 }
 
 TEST(ShowcaseCorpus, HasTwentyReportsWithAllFields) {
-  auto reports =
-      ReadJsonl(std::string(CURLEW_SOURCE_DIR) + "/data/examples/reports.jsonl");
+  auto reports = ReadJsonl(std::string(CURLEW_SOURCE_DIR) +
+                           "/data/examples/reports.jsonl");
   EXPECT_GE(reports.size(), 20u);
   std::set<std::string> ids;
   for (const auto& r : reports) {

@@ -32,10 +32,10 @@ enum class PlaceKind { kCountry, kCapital, kCity, kRegion };
 std::string_view PlaceKindName(PlaceKind kind);
 
 struct Place {
-  std::string name;                   // canonical name ("Xinjiang")
-  std::vector<std::string> aliases;   // other names
+  std::string name;                  // canonical name ("Xinjiang")
+  std::vector<std::string> aliases;  // other names
   PlaceKind kind = PlaceKind::kCity;
-  std::string country;                // ISO alpha-3 ("CHN")
+  std::string country;  // ISO alpha-3 ("CHN")
   double lat = 0.0;
   double lon = 0.0;
 };
@@ -53,8 +53,8 @@ struct PlaceMention {
   const Place* place = nullptr;  // points into the Gazetteer
   uint32_t token_begin = 0;      // absolute indices into Document::tokens
   uint32_t token_end = 0;
-  Span span;                     // bytes of the name in Document::text
-  bool locative = false;         // after "in", "at", "near", ... ("in Nairobi")
+  Span span;              // bytes of the name in Document::text
+  bool locative = false;  // after "in", "at", "near", ... ("in Nairobi")
 };
 
 class Gazetteer {

@@ -48,23 +48,23 @@ enum class Tense { kUnknown, kPast, kPresent, kFuture };
 // One date expression found in a sentence, not yet resolved.
 struct DateMention {
   enum class Kind {
-    kAbsolute,      // year and/or month and/or day given ("26 June 2019")
-    kWeekday,       // "on Tuesday", "last Friday"
-    kRelativeDay,   // "yesterday", "three days ago"   (offset in days)
-    kRelativeWeek,  // "last week", "two weeks ago"    (offset in weeks)
-    kRelativeMonth, // "next month", "a month ago"     (offset in months)
-    kRelativeYear,  // "last year", "earlier this year" (offset in years)
+    kAbsolute,       // year and/or month and/or day given ("26 June 2019")
+    kWeekday,        // "on Tuesday", "last Friday"
+    kRelativeDay,    // "yesterday", "three days ago"   (offset in days)
+    kRelativeWeek,   // "last week", "two weeks ago"    (offset in weeks)
+    kRelativeMonth,  // "next month", "a month ago"     (offset in months)
+    kRelativeYear,   // "last year", "earlier this year" (offset in years)
   };
   Kind kind = Kind::kAbsolute;
-  int year = 0;       // kAbsolute: 0 if the text gives none
-  int month = 0;      // kAbsolute: 1..12 or 0
-  int day = 0;        // kAbsolute: 1..31 or 0
-  int weekday = -1;   // kWeekday: 0 = Sunday .. 6 = Saturday
-  int offset = 0;     // relative kinds: signed count of units
-  int modifier = 0;   // "last" -1, "next" +1, none or "this" 0
+  int year = 0;              // kAbsolute: 0 if the text gives none
+  int month = 0;             // kAbsolute: 1..12 or 0
+  int day = 0;               // kAbsolute: 1..31 or 0
+  int weekday = -1;          // kWeekday: 0 = Sunday .. 6 = Saturday
+  int offset = 0;            // relative kinds: signed count of units
+  int modifier = 0;          // "last" -1, "next" +1, none or "this" 0
   uint32_t token_begin = 0;  // absolute indices into Document::tokens
   uint32_t token_end = 0;
-  Span span;                 // bytes of the expression in Document::text
+  Span span;  // bytes of the expression in Document::text
 };
 
 // A resolved date.

@@ -91,8 +91,7 @@ bool IsLocative(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "in",     "at",         "near",   "outside", "inside", "across",
       "around", "throughout", "within", "into",    "off",    "from"};
-  return std::find(std::begin(kWords), std::end(kWords), w) !=
-         std::end(kWords);
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 std::string_view TokenString(const Document& doc, const Token& t) {
@@ -103,10 +102,14 @@ std::string_view TokenString(const Document& doc, const Token& t) {
 
 std::string_view PlaceKindName(PlaceKind kind) {
   switch (kind) {
-    case PlaceKind::kCountry: return "country";
-    case PlaceKind::kCapital: return "capital";
-    case PlaceKind::kCity: return "city";
-    case PlaceKind::kRegion: return "region";
+    case PlaceKind::kCountry:
+      return "country";
+    case PlaceKind::kCapital:
+      return "capital";
+    case PlaceKind::kCity:
+      return "city";
+    case PlaceKind::kRegion:
+      return "region";
   }
   return "city";
 }
@@ -260,7 +263,8 @@ const PlaceMention* NearestLocation(const std::vector<PlaceMention>& mentions,
     }
     // On a tie the mention after the trigger wins: locative phrases
     // usually follow the verb ("met in Geneva").
-    bool after = verb_token >= 0 && static_cast<long>(m.token_begin) > verb_token;
+    bool after =
+        verb_token >= 0 && static_cast<long>(m.token_begin) > verb_token;
     if (best == nullptr || distance < best_distance ||
         (distance == best_distance && after)) {
       best = &m;
@@ -314,8 +318,8 @@ std::unique_ptr<Component> MakePlaceComponent(
 
 Result<std::unique_ptr<Component>> MakePlaceComponent(
     const std::string& path, const GazetteerOptions& options) {
-  auto g = Gazetteer::Load(path.empty() ? DataPath("kb/places.tsv") : path,
-                           options);
+  auto g =
+      Gazetteer::Load(path.empty() ? DataPath("kb/places.tsv") : path, options);
   if (!g.ok()) return g.status();
   return MakePlaceComponent(
       std::shared_ptr<const Gazetteer>(std::move(g).value()));

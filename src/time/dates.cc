@@ -62,14 +62,14 @@ struct MonthName {
 };
 
 constexpr std::array<MonthName, 25> kMonths = {{
-    {"january", 1, false},  {"jan", 1, false},      {"february", 2, false},
-    {"feb", 2, false},      {"march", 3, true},     {"mar", 3, true},
-    {"april", 4, false},    {"apr", 4, false},      {"may", 5, true},
-    {"june", 6, false},     {"jun", 6, false},      {"july", 7, false},
-    {"jul", 7, false},      {"august", 8, false},   {"aug", 8, false},
-    {"september", 9, false}, {"sept", 9, false},    {"sep", 9, false},
-    {"october", 10, false}, {"oct", 10, false},     {"november", 11, false},
-    {"nov", 11, false},     {"december", 12, false}, {"dec", 12, false},
+    {"january", 1, false},   {"jan", 1, false},       {"february", 2, false},
+    {"feb", 2, false},       {"march", 3, true},      {"mar", 3, true},
+    {"april", 4, false},     {"apr", 4, false},       {"may", 5, true},
+    {"june", 6, false},      {"jun", 6, false},       {"july", 7, false},
+    {"jul", 7, false},       {"august", 8, false},    {"aug", 8, false},
+    {"september", 9, false}, {"sept", 9, false},      {"sep", 9, false},
+    {"october", 10, false},  {"oct", 10, false},      {"november", 11, false},
+    {"nov", 11, false},      {"december", 12, false}, {"dec", 12, false},
     {"febr", 2, false},
 }};
 
@@ -85,8 +85,8 @@ bool IsMonthAbbreviation(std::string_view w) {
 }
 
 constexpr std::array<std::string_view, 7> kWeekdays = {
-    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday"};
+    "sunday",   "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday"};
 
 int FindWeekday(std::string_view w) {
   for (size_t i = 0; i < kWeekdays.size(); ++i)
@@ -124,8 +124,8 @@ int ToYear(std::string_view w) {
 // Counts for "N days ago": digits or number words.
 int ToCount(std::string_view w) {
   static constexpr std::array<std::string_view, 13> kWords = {
-      "zero", "one", "two",   "three", "four",   "five",  "six",
-      "seven", "eight", "nine", "ten", "eleven", "twelve"};
+      "zero",  "one",   "two",  "three", "four",   "five",  "six",
+      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
   for (size_t i = 0; i < kWords.size(); ++i)
     if (kWords[i] == w) return static_cast<int>(i);
   if (w == "a" || w == "an") return 1;
@@ -137,8 +137,8 @@ int ToCount(std::string_view w) {
 // "since 2017", "early last year").
 bool IsDatePreposition(std::string_view w) {
   static constexpr std::array<std::string_view, 14> kWords = {
-      "in",  "on",    "since", "until", "till", "by",   "during",
-      "of",  "early", "late",  "mid",   "from", "before", "after"};
+      "in", "on",    "since", "until", "till", "by",     "during",
+      "of", "early", "late",  "mid",   "from", "before", "after"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -266,8 +266,8 @@ size_t MatchAt(const std::vector<Word>& words, size_t i, DateMention& m) {
       m.offset = -1;
       return 2;
     }
-    if (w == "this" && (unit == "morning" || unit == "afternoon" ||
-                        unit == "evening")) {
+    if (w == "this" &&
+        (unit == "morning" || unit == "afternoon" || unit == "evening")) {
       m.kind = DateMention::Kind::kRelativeDay;
       m.offset = 0;
       return 2;
@@ -280,11 +280,16 @@ size_t MatchAt(const std::vector<Word>& words, size_t i, DateMention& m) {
     if (unit.ends_with("s") && unit.size() > 1) unit.remove_suffix(1);
     if (at(i + 2) == "ago") {
       m.offset = -n;
-      if (unit == "day") m.kind = DateMention::Kind::kRelativeDay;
-      else if (unit == "week") m.kind = DateMention::Kind::kRelativeWeek;
-      else if (unit == "month") m.kind = DateMention::Kind::kRelativeMonth;
-      else if (unit == "year") m.kind = DateMention::Kind::kRelativeYear;
-      else return 0;
+      if (unit == "day")
+        m.kind = DateMention::Kind::kRelativeDay;
+      else if (unit == "week")
+        m.kind = DateMention::Kind::kRelativeWeek;
+      else if (unit == "month")
+        m.kind = DateMention::Kind::kRelativeMonth;
+      else if (unit == "year")
+        m.kind = DateMention::Kind::kRelativeYear;
+      else
+        return 0;
       return 3;
     }
   }
@@ -303,8 +308,8 @@ CivilDate FromYmd(const chr::year_month_day& ymd) {
 }
 
 CivilDate AddDays(const CivilDate& d, int days) {
-  return FromYmd(chr::year_month_day{chr::sys_days{ToYmd(d)} +
-                                     chr::days{days}});
+  return FromYmd(
+      chr::year_month_day{chr::sys_days{ToYmd(d)} + chr::days{days}});
 }
 
 std::string Format(int year, int month, int day) {
@@ -406,10 +411,10 @@ EventDate ResolveDateMention(const DateMention& m, const CivilDate& anchor,
       int year = anchor.year;
       // Position of the mentioned month/day relative to the anchor.
       int cmp = m.month != anchor.month ? (m.month < anchor.month ? -1 : 1)
-                : m.day == 0           ? 0
-                : m.day < anchor.day   ? -1
-                : m.day > anchor.day   ? 1
-                                       : 0;
+                : m.day == 0            ? 0
+                : m.day < anchor.day    ? -1
+                : m.day > anchor.day    ? 1
+                                        : 0;
       if (m.modifier < 0) {
         if (cmp >= 0) --year;  // "last April" said in April or before it
       } else if (m.modifier > 0) {
@@ -426,13 +431,17 @@ EventDate ResolveDateMention(const DateMention& m, const CivilDate& anchor,
     case Kind::kWeekday: {
       chr::sys_days base{ToYmd(anchor)};
       int today = static_cast<int>(chr::weekday{base}.c_encoding());
-      int back = (today - m.weekday + 7) % 7;     // days since that weekday
-      int ahead = (m.weekday - today + 7) % 7;    // days until it
+      int back = (today - m.weekday + 7) % 7;   // days since that weekday
+      int ahead = (m.weekday - today + 7) % 7;  // days until it
       int delta;
-      if (m.modifier < 0) delta = -(back == 0 ? 7 : back);
-      else if (m.modifier > 0) delta = ahead == 0 ? 7 : ahead;
-      else if (future) delta = ahead;
-      else delta = -back;
+      if (m.modifier < 0)
+        delta = -(back == 0 ? 7 : back);
+      else if (m.modifier > 0)
+        delta = ahead == 0 ? 7 : ahead;
+      else if (future)
+        delta = ahead;
+      else
+        delta = -back;
       CivilDate d = AddDays(anchor, delta);
       return Make(d.year, d.month, d.day, m);
     }
@@ -467,7 +476,8 @@ Tense TenseAt(const Document& doc, uint32_t sentence_index, int verb_token) {
   for (int k = verb_token - 1;
        k >= static_cast<int>(s.token_begin) && k >= verb_token - 3; --k) {
     std::string w = Lower(TokenString(doc, doc.tokens[k]));
-    if (w == "will" || w == "shall" || w == "'ll" || w == "wo") return Tense::kFuture;
+    if (w == "will" || w == "shall" || w == "'ll" || w == "wo")
+      return Tense::kFuture;
     if (w == "would" || w == "could" || w == "might") return Tense::kUnknown;
     if (w == "has" || w == "have" || w == "had" || w == "was" || w == "were" ||
         w == "did")
@@ -512,8 +522,7 @@ Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,
     Result<CivilDate> parsed = ParseCivilDate(doc.date);
     if (!parsed.ok()) {
       return Status::Error(ErrorCode::kInvalidArgument,
-                           "document date '" + doc.date +
-                               "' is not YYYY-MM-DD",
+                           "document date '" + doc.date + "' is not YYYY-MM-DD",
                            doc.id);
     }
     anchor = *parsed;

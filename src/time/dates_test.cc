@@ -48,14 +48,14 @@ TEST(EventDate, MonthAbbreviationWithDay) {
                    "had pledged support.",
                    "2020-12-31", "told"),
             "2020-12-30");
-  EXPECT_EQ(DateOf("The minister spoke on Sept. 4 in Rome.", "2021-09-10",
-                   "spoke"),
-            "2021-09-04");
+  EXPECT_EQ(
+      DateOf("The minister spoke on Sept. 4 in Rome.", "2021-09-10", "spoke"),
+      "2021-09-04");
 }
 
 TEST(EventDate, AbbreviationPeriodSplitByTokenizer) {
-  Document doc = SimpleDoc("Kenya signed the deal on Dec . 3 in Nairobi .",
-                           "2020-12-31");
+  Document doc =
+      SimpleDoc("Kenya signed the deal on Dec . 3 in Nairobi .", "2020-12-31");
   Result<EventDate> d = DateForEvent(doc, 0, 1);
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->value, "2020-12-03");
@@ -80,15 +80,15 @@ TEST(EventDate, ExplicitYears) {
   EXPECT_EQ(DateOf("Rebels seized the town on June 26, 2019.", "2020-12-31",
                    "seized"),
             "2019-06-26");
-  EXPECT_EQ(DateOf("Rebels seized the town on 26 June 2019.", "2020-12-31",
-                   "seized"),
-            "2019-06-26");
-  EXPECT_EQ(DateOf("The talks collapsed in March 2018.", "2020-12-31",
-                   "collapsed"),
-            "2018-03");
-  EXPECT_EQ(DateOf("Police arrested him on 2020-06-26.", "2020-12-31",
-                   "arrested"),
-            "2020-06-26");
+  EXPECT_EQ(
+      DateOf("Rebels seized the town on 26 June 2019.", "2020-12-31", "seized"),
+      "2019-06-26");
+  EXPECT_EQ(
+      DateOf("The talks collapsed in March 2018.", "2020-12-31", "collapsed"),
+      "2018-03");
+  EXPECT_EQ(
+      DateOf("Police arrested him on 2020-06-26.", "2020-12-31", "arrested"),
+      "2020-06-26");
 }
 
 TEST(EventDate, YearlessMonthIsNotInTheFutureForPastEvents) {
@@ -115,31 +115,30 @@ TEST(EventDate, YearlessMonthIsNotInTheFutureForPastEvents) {
 
 TEST(EventDate, Weekdays) {
   // 2020-12-31 was a Thursday.
-  EXPECT_EQ(DateOf("Ankara denied the report on Tuesday.", "2020-12-31",
-                   "denied"),
-            "2020-12-29");
-  EXPECT_EQ(DateOf("Ankara denied the report on Thursday.", "2020-12-31",
-                   "denied"),
-            "2020-12-31");
-  EXPECT_EQ(DateOf("Ankara denied the report last Thursday.", "2020-12-31",
-                   "denied"),
-            "2020-12-24");
-  EXPECT_EQ(DateOf("The envoy will visit Kabul on Monday.", "2020-12-31",
-                   "visit"),
-            "2021-01-04");
-  EXPECT_EQ(DateOf("The envoy is to visit Kabul on Monday.", "2020-12-31",
-                   "visit"),
-            "2021-01-04");
+  EXPECT_EQ(
+      DateOf("Ankara denied the report on Tuesday.", "2020-12-31", "denied"),
+      "2020-12-29");
+  EXPECT_EQ(
+      DateOf("Ankara denied the report on Thursday.", "2020-12-31", "denied"),
+      "2020-12-31");
+  EXPECT_EQ(
+      DateOf("Ankara denied the report last Thursday.", "2020-12-31", "denied"),
+      "2020-12-24");
+  EXPECT_EQ(
+      DateOf("The envoy will visit Kabul on Monday.", "2020-12-31", "visit"),
+      "2021-01-04");
+  EXPECT_EQ(
+      DateOf("The envoy is to visit Kabul on Monday.", "2020-12-31", "visit"),
+      "2021-01-04");
 }
 
 TEST(EventDate, RelativeExpressions) {
-  EXPECT_EQ(DateOf("Protesters rallied yesterday in Minsk.", "2021-03-01",
-                   "rallied"),
-            "2021-02-28");
+  EXPECT_EQ(
+      DateOf("Protesters rallied yesterday in Minsk.", "2021-03-01", "rallied"),
+      "2021-02-28");
   EXPECT_EQ(DateOf("The army shelled the town today.", "2021-03-01", "shelled"),
             "2021-03-01");
-  EXPECT_EQ(DateOf("Seoul will host the talks tomorrow.", "2021-12-31",
-                   "host"),
+  EXPECT_EQ(DateOf("Seoul will host the talks tomorrow.", "2021-12-31", "host"),
             "2022-01-01");
   EXPECT_EQ(DateOf("Mali expelled the ambassador last week.", "2021-03-03",
                    "expelled"),
@@ -149,9 +148,9 @@ TEST(EventDate, RelativeExpressions) {
             "2020-12");
   EXPECT_EQ(DateOf("Delegates will meet next month.", "2020-12-31", "meet"),
             "2021-01");
-  EXPECT_EQ(DateOf("Lima signed the pact earlier this year.", "2020-12-31",
-                   "signed"),
-            "2020");
+  EXPECT_EQ(
+      DateOf("Lima signed the pact earlier this year.", "2020-12-31", "signed"),
+      "2020");
   EXPECT_EQ(DateOf("Lima signed the pact last year.", "2020-12-31", "signed"),
             "2019");
   EXPECT_EQ(DateOf("Soldiers crossed the border three days ago.", "2020-03-02",
@@ -170,15 +169,14 @@ TEST(EventDate, NoExpressionGivesTheDocumentDate) {
                    "Turkey.",
                    "2020-12-31", "ratified"),
             "2020-12-31");
-  EXPECT_EQ(DateOf("China ratified the 2017 treaty.", "2020-12-31",
-                   "ratified"),
+  EXPECT_EQ(DateOf("China ratified the 2017 treaty.", "2020-12-31", "ratified"),
             "2020-12-31");
-  EXPECT_EQ(DateOf("The president may visit the region.", "2020-12-31",
-                   "visit"),
-            "2020-12-31");
-  EXPECT_EQ(DateOf("Thousands march through the capital.", "2020-12-31",
-                   "march"),
-            "2020-12-31");
+  EXPECT_EQ(
+      DateOf("The president may visit the region.", "2020-12-31", "visit"),
+      "2020-12-31");
+  EXPECT_EQ(
+      DateOf("Thousands march through the capital.", "2020-12-31", "march"),
+      "2020-12-31");
 }
 
 TEST(EventDate, NearestExpressionToTheTriggerWins) {
@@ -210,8 +208,8 @@ TEST(EventDate, MalformedDocumentDateIsAnError) {
 }
 
 TEST(EventDate, FindsMentionsWithSpans) {
-  Document doc = SimpleDoc("Talks ended on 26 June and resume next month.",
-                           "2020-12-31");
+  Document doc =
+      SimpleDoc("Talks ended on 26 June and resume next month.", "2020-12-31");
   auto mentions = FindDateMentions(doc, 0);
   ASSERT_EQ(mentions.size(), 2u);
   EXPECT_EQ(doc.SpanText(mentions[0].span), "26 June");
@@ -257,8 +255,8 @@ TEST(EventDate, PronounSentenceContinuesThePreviousAccount) {
 // a month abbreviation or title, and at paragraph breaks.
 std::string OneSentencePerLine(const std::string& text) {
   static const std::vector<std::string> kAbbrev = {
-      "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-      "Mr",  "Mrs", "Dr",  "St",  "U.S", "U.N"};
+      "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct",
+      "Nov", "Dec", "Mr",  "Mrs", "Dr",  "St",  "U.S",  "U.N"};
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
@@ -277,8 +275,8 @@ std::string OneSentencePerLine(const std::string& text) {
     size_t w = out.find_last_of(" \n", out.size() - 2);
     std::string word = out.substr(w == std::string::npos ? 0 : w + 1);
     word = word.substr(0, word.find('.'));
-    if (c == '.' && std::find(kAbbrev.begin(), kAbbrev.end(), word) !=
-                        kAbbrev.end())
+    if (c == '.' &&
+        std::find(kAbbrev.begin(), kAbbrev.end(), word) != kAbbrev.end())
       continue;
     i = j - 1;
     if (j < text.size()) {
