@@ -111,7 +111,8 @@ TEST(KbConfig, NamesExistingFiles) {
 TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
   std::set<std::string> cameo = CameoCodes();
   std::set<std::string> roots;
-  int lemma_patterns = 0, patterns = 0, blocks = 0;
+  int lemma_patterns = 0, patterns = 0, blocks = 0, verbs_in_block = 0;
+  std::set<std::string> synsets;
   int n = 0;
   bool in_synset = false;
   for (const std::string& raw :
@@ -130,10 +131,12 @@ TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
     };
     if (line[0] == '&') {
       in_synset = true;
+      synsets.insert(line);
       continue;
     }
     if (line.rfind("---", 0) == 0) {
       in_synset = false;
+      verbs_in_block = 0;
       ++blocks;
       std::string code = BracketCode(line);
       EXPECT_FALSE(code.empty()) << "line " << n << ": block without code";
@@ -144,6 +147,23 @@ TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
     if (line[0] == '-') {
       ++patterns;
       ++lemma_patterns;
+      EXPECT_GT(verbs_in_block, 0) << "line " << n << ": pattern before verbs";
+      int paren = 0, brace = 0;
+      for (char c : line) {
+        paren += c == '(' ? 1 : c == ')' ? -1 : 0;
+        brace += c == '{' ? 1 : c == '}' ? -1 : 0;
+        EXPECT_TRUE(paren >= 0 && brace >= 0) << "line " << n;
+      }
+      EXPECT_EQ(paren, 0) << "line " << n << ": " << raw;
+      EXPECT_EQ(brace, 0) << "line " << n << ": " << raw;
+      // Synonym sets must be defined before use.
+      for (size_t a = line.find('&'); a != std::string::npos;
+           a = line.find('&', a + 1)) {
+        size_t e = line.find_first_of(" ){}", a);
+        std::string name = line.substr(a, e - a);
+        EXPECT_TRUE(synsets.count(name) || synsets.count(name + "_"))
+            << "line " << n << ": undefined " << name;
+      }
       EXPECT_NE(line.find('*'), std::string::npos)
           << "line " << n << ": " << raw;
       std::string code = BracketCode(line);
@@ -153,6 +173,7 @@ TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
     }
     // A verb or event noun, optionally with {forms} and [code].
     ++lemma_patterns;
+    ++verbs_in_block;
     size_t open = line.find('{');
     if (open != std::string::npos) {
       EXPECT_NE(line.find('}', open), std::string::npos) << "line " << n;
@@ -228,6 +249,17 @@ TEST(KbActors, OrganisationsAndGroupsHaveCodes) {
   EXPECT_EQ(groups["KURD_"], "KUR");
   EXPECT_EQ(groups["MUSLIM_"], "MOS");
   EXPECT_GE(orgs.size() + groups.size(), 120u);
+
+  // A group or organisation code is never a country code.
+  auto countries = ReadActors("curlew.countries.actors.txt", &synonyms);
+  std::set<std::string> country_codes;
+  for (const auto& [phrase, code] : countries) country_codes.insert(code);
+  for (const auto& [phrase, code] : groups)
+    EXPECT_FALSE(code.size() == 3 && country_codes.count(code))
+        << phrase << " " << code;
+  for (const char* cameo_only : {"ROM"})  // CAMEO's code for Romania
+    for (const auto& [phrase, code] : groups)
+      EXPECT_NE(code, cameo_only) << phrase;
 }
 
 TEST(KbAgents, EveryAgentHasACode) {
