@@ -4,6 +4,7 @@
 // (plus Debian's iso-codes and ../shared's CAMEO code list when present).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -112,7 +113,8 @@ TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
   std::set<std::string> cameo = CameoCodes();
   std::set<std::string> roots;
   int lemma_patterns = 0, patterns = 0, blocks = 0, verbs_in_block = 0;
-  std::set<std::string> synsets;
+  std::set<std::string> synsets, seen_lemmas;
+  std::string block;
   int n = 0;
   bool in_synset = false;
   for (const std::string& raw :
@@ -137,6 +139,7 @@ TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
     if (line.rfind("---", 0) == 0) {
       in_synset = false;
       verbs_in_block = 0;
+      block = line;
       ++blocks;
       std::string code = BracketCode(line);
       EXPECT_FALSE(code.empty()) << "line " << n << ": block without code";
@@ -171,9 +174,16 @@ TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
       check_code(code);
       continue;
     }
-    // A verb or event noun, optionally with {forms} and [code].
+    // A verb or event noun, optionally with {forms} and [code]; each lemma
+    // belongs to one verb block (and at most one noun block), so a loader
+    // keyed by lemma never overwrites an entry.
     ++lemma_patterns;
     ++verbs_in_block;
+    std::string lemma = line.substr(0, line.find_first_of(" {["));
+    lemma.erase(std::remove(lemma.begin(), lemma.end(), '+'), lemma.end());
+    bool nominal = block.find("NOMINAL") != std::string::npos;
+    EXPECT_TRUE(seen_lemmas.insert((nominal ? "n:" : "v:") + lemma).second)
+        << "line " << n << ": " << lemma << " already in another block";
     size_t open = line.find('{');
     if (open != std::string::npos) {
       EXPECT_NE(line.find('}', open), std::string::npos) << "line " << n;
