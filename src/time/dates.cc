@@ -50,6 +50,13 @@ std::vector<Word> SentenceWords(const Document& doc, const Sentence& s,
     if (w == "." && !words.empty() && IsMonthAbbreviation(words.back().text))
       continue;  // "Dec" "." "30" from a tokenizer that split the period
     if (w.size() > 1 && w.back() == '.') w.pop_back();
+    // "mid-April", "early-2019": the date is the part after the hyphen.
+    for (std::string_view prefix : {"mid-", "early-", "late-"}) {
+      if (w.size() > prefix.size() && w.starts_with(prefix)) {
+        w.erase(0, prefix.size());
+        break;
+      }
+    }
     words.push_back({std::move(w), i});
   }
   return words;

@@ -113,6 +113,14 @@ TEST(EventDate, YearlessMonthIsNotInTheFutureForPastEvents) {
             "2020-04");
 }
 
+TEST(EventDate, HyphenatedPeriods) {
+  EXPECT_EQ(DateOf("Fighting broke out in mid-March.", "2021-06-01", "broke"),
+            "2021-03");
+  EXPECT_EQ(DateOf("The accord was signed in late-2019.", "2021-06-01",
+                   "signed"),
+            "2019");
+}
+
 TEST(EventDate, Weekdays) {
   // 2020-12-31 was a Thursday.
   EXPECT_EQ(
