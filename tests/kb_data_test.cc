@@ -272,6 +272,49 @@ TEST(KbActors, OrganisationsAndGroupsHaveCodes) {
       EXPECT_NE(code, cameo_only) << phrase;
 }
 
+// Every actor phrase (primary or synonym) of every actor file, with the
+// code of its record.
+std::map<std::string, std::set<std::string>> AllActorPhrases() {
+  std::map<std::string, std::set<std::string>> phrases;
+  for (const std::string& file : SplitComma(ReadConfig()["actorfile_list"])) {
+    std::string code;
+    for (const std::string& raw : ReadLines(kKb + file)) {
+      if (!raw.empty() && raw[0] == '\t') continue;
+      std::string line = StripComment(raw);
+      if (line.empty()) continue;
+      bool synonym = line[0] == '+';
+      std::string phrase = Trim(line.substr(synonym, line.find('[') - synonym));
+      if (!synonym)
+        code =
+            BracketCode(line).empty() ? "dated:" + phrase : BracketCode(line);
+      phrases[phrase].insert(code);
+    }
+  }
+  return phrases;
+}
+
+TEST(KbActors, NoPhraseHasTwoCodes) {
+  auto phrases = AllActorPhrases();
+  EXPECT_GE(phrases.size(), 1400u);
+  for (const auto& [phrase, codes] : phrases)
+    EXPECT_EQ(codes.size(), 1u)
+        << phrase << " has " << codes.size() << " codes";
+  // Words that would match ordinary English are not actors.
+  for (const char* word : {"WHO_", "US_", "CAR_", "MALE_", "DIET_"})
+    EXPECT_FALSE(phrases.count(word)) << word;
+  EXPECT_EQ(*phrases["BEIJING_"].begin(), "CHN");
+  EXPECT_EQ(*phrases["ANKARA_"].begin(), "TUR");
+  EXPECT_EQ(*phrases["BURMA_"].begin(), "MMR");
+  EXPECT_EQ(*phrases["TÜRKIYE_"].begin(), "TUR");
+  EXPECT_EQ(*phrases["IVORY_COAST_"].begin(), "CIV");
+  EXPECT_EQ(*phrases["KREMLIN_"].begin(), "RUSGOV");
+  EXPECT_EQ(*phrases["WHITE_HOUSE_"].begin(), "USAGOV");
+  EXPECT_EQ(*phrases["DOWNING_STREET_"].begin(), "GBRGOV");
+  EXPECT_EQ(*phrases["UN_HUMAN_RIGHTS_EXPERTS_"].begin(), "IGOUNO");
+  EXPECT_EQ(*phrases["UIGHURS_"].begin(), "UIG");
+  EXPECT_EQ(*phrases["BRUSSELS_"].begin(), "IGOEUREEC");
+}
+
 TEST(KbAgents, EveryAgentHasACode) {
   int n = 0, agents = 0;
   std::set<std::string> kinds;
