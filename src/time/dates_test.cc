@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -116,9 +117,9 @@ TEST(EventDate, YearlessMonthIsNotInTheFutureForPastEvents) {
 TEST(EventDate, HyphenatedPeriods) {
   EXPECT_EQ(DateOf("Fighting broke out in mid-March.", "2021-06-01", "broke"),
             "2021-03");
-  EXPECT_EQ(DateOf("The accord was signed in late-2019.", "2021-06-01",
-                   "signed"),
-            "2019");
+  EXPECT_EQ(
+      DateOf("The accord was signed in late-2019.", "2021-06-01", "signed"),
+      "2019");
 }
 
 TEST(EventDate, Weekdays) {
@@ -337,6 +338,47 @@ TEST(EventDate, ReferenceArticleDates) {
     ASSERT_TRUE(d.ok());
     EXPECT_EQ(d->value, c.date) << c.sentence_has;
   }
+}
+
+// Exhaustive property: a year-less day, month or weekday never dates a
+// past event after the document date, nor a future event before it.
+TEST(ResolveDateMention, PastNeverAfterAnchorFutureNeverBefore) {
+  const CivilDate anchors[] = {{2020, 1, 1},  {2020, 2, 29}, {2020, 12, 31},
+                               {2021, 6, 15}, {2021, 3, 1},  {2022, 7, 31}};
+  auto prefix = [](const CivilDate& a, size_t n) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", a.year, a.month, a.day);
+    return std::string(buf).substr(0, n);
+  };
+  int checked = 0;
+  for (const CivilDate& anchor : anchors) {
+    std::vector<DateMention> mentions;
+    for (int month = 1; month <= 12; ++month) {
+      for (int day = 0; day <= 31; ++day) {
+        DateMention m;
+        m.month = month;
+        m.day = day;
+        mentions.push_back(m);
+      }
+    }
+    for (int wd = 0; wd < 7; ++wd) {
+      DateMention m;
+      m.kind = DateMention::Kind::kWeekday;
+      m.weekday = wd;
+      mentions.push_back(m);
+    }
+    for (const DateMention& m : mentions) {
+      EventDate past = ResolveDateMention(m, anchor, Tense::kPast);
+      EventDate future = ResolveDateMention(m, anchor, Tense::kFuture);
+      if (past.precision == DatePrecision::kNone) continue;
+      EXPECT_LE(past.value, prefix(anchor, past.value.size()))
+          << "month " << m.month << " day " << m.day << " wd " << m.weekday;
+      EXPECT_GE(future.value, prefix(anchor, future.value.size()))
+          << "month " << m.month << " day " << m.day << " wd " << m.weekday;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 2000);
 }
 
 TEST(DateComponent, FillsEveryEventDate) {
