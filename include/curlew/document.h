@@ -35,6 +35,10 @@ struct Token {
   std::string norm;      // normalised form for matching: NFC, typographic
                          // quotes/dashes/apostrophes mapped to ASCII; case kept
   bool space_after = true;  // whitespace follows in the original text
+  // This word and the previous one are one surface token split by the
+  // tokenizer ("do" + "n't" of "don't"); a CoNLL-U writer prints them under
+  // one multiword-token line.
+  bool fused_with_previous = false;
   std::string upos;      // Universal POS tag ("NOUN"), empty until tagged
   std::string xpos;      // Penn Treebank tag ("NNS"), empty until tagged
   std::string lemma;     // lower-case lemma ("ratify"), empty until lemmatised

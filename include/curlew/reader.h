@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "curlew/document.h"
@@ -29,6 +30,9 @@ enum class InputFormat {
   kPetrarchXml,  // <Sentence date= id=><Text>..</Text><Parse>..</Parse>
   kConllu,       // CoNLL-U; one document per "# newdoc" (or per file)
 };
+
+// Parses "auto", "text", "jsonl", "xml" or "conllu".
+Result<InputFormat> ParseInputFormat(std::string_view name);
 
 struct ReaderOptions {
   InputFormat format = InputFormat::kAuto;

@@ -1,0 +1,56 @@
+// EventWriter: writes coded events, one document at a time, as JSON lines
+// (the event contract of DESIGN.md) or as a readable aligned table.
+//
+// JSON lines carry, per event: doc_id, sentence, date, source, target,
+// source_text, target_text, cameo, root, quad, goldstein, plover, text (the
+// sentence), then plover_mode, verb_text, span [begin, end], attribution,
+// modality, negated, location, issues. An event without its own date gets
+// the document's date.
+//
+// The writer does not own the FILE it writes to. Thread safety: one writer
+// per thread.
+#ifndef CURLEW_IO_EVENT_WRITER_H_
+#define CURLEW_IO_EVENT_WRITER_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "curlew/document.h"
+#include "curlew/event.h"
+#include "curlew/status.h"
+
+namespace curlew::io {
+
+enum class EventFormat { kJsonl, kTable };
+
+// Parses "jsonl" or "table".
+Result<EventFormat> ParseEventFormat(std::string_view name);
+
+// The JSON line (without newline) for one event of `doc`.
+std::string EventToJsonLine(const Document& doc, const Event& event);
+
+class EventWriter {
+ public:
+  EventWriter(std::FILE* out, EventFormat format) : out_(out), format_(format) {}
+
+  // Writes every event of `doc`.
+  Status Write(const Document& doc);
+  // Flushes; reports a write error (e.g. disk full) if one happened.
+  Status Finish();
+
+  uint64_t events_written() const { return events_; }
+
+ private:
+  void WriteTableRow(const Document& doc, const Event& event);
+
+  std::FILE* out_;
+  EventFormat format_;
+  bool header_done_ = false;
+  uint64_t events_ = 0;
+};
+
+}  // namespace curlew::io
+
+#endif  // CURLEW_IO_EVENT_WRITER_H_

@@ -1,0 +1,121 @@
+#include "io/input_stream.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+namespace curlew::io {
+
+Result<std::unique_ptr<InputStream>> InputStream::Open(const std::string& path,
+                                                       size_t buffer_bytes) {
+  std::unique_ptr<InputStream> s(new InputStream());
+  s->path_ = path;
+  if (path == "-") {
+    s->file_ = stdin;
+  } else {
+    s->file_ = std::fopen(path.c_str(), "rb");
+    if (s->file_ == nullptr) {
+      const ErrorCode code =
+          errno == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIoError;
+      return Status::Error(code, std::string("cannot open: ") +
+                                     std::strerror(errno),
+                           path);
+    }
+    s->owned_ = true;
+  }
+  struct stat st;
+  if (fstat(fileno(s->file_), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      return Status::Error(ErrorCode::kInvalidArgument,
+                           "is a directory, not a file", path);
+    }
+    if (S_ISREG(st.st_mode)) s->size_ = static_cast<uint64_t>(st.st_size);
+  }
+  s->capacity_ = buffer_bytes < 16 ? 16 : buffer_bytes;
+  s->buffer_.reset(new char[s->capacity_]);
+  return s;
+}
+
+InputStream::~InputStream() {
+  if (owned_ && file_ != nullptr) std::fclose(file_);
+}
+
+bool InputStream::Fill() {
+  if (begin_ < end_) return true;
+  if (eof_ || !status_.ok()) return false;
+  begin_ = 0;
+  end_ = std::fread(buffer_.get(), 1, capacity_, file_);
+  if (end_ == 0) {
+    if (std::ferror(file_)) {
+      status_ = Status::Error(ErrorCode::kIoError,
+                              std::string("read failed: ") +
+                                  std::strerror(errno),
+                              path_, static_cast<int64_t>(offset_));
+    }
+    eof_ = true;
+    return false;
+  }
+  return true;
+}
+
+std::string_view InputStream::Peek() {
+  if (!Fill()) return {};
+  return std::string_view(buffer_.get() + begin_, end_ - begin_);
+}
+
+InputStream::Read InputStream::ReadLine(size_t max_bytes, std::string* out) {
+  out->clear();
+  bool any = false;
+  bool too_long = false;
+  while (Fill()) {
+    any = true;
+    const char* start = buffer_.get() + begin_;
+    const size_t avail = end_ - begin_;
+    const void* nl = std::memchr(start, '\n', avail);
+    const size_t take =
+        nl ? static_cast<size_t>(static_cast<const char*>(nl) - start) : avail;
+    if (!too_long) {
+      if (out->size() + take > max_bytes) {
+        too_long = true;
+        out->clear();
+        out->shrink_to_fit();
+      } else {
+        out->append(start, take);
+      }
+    }
+    const size_t consumed = nl ? take + 1 : take;
+    begin_ += consumed;
+    offset_ += consumed;
+    if (nl) break;
+  }
+  if (!status_.ok()) return Read::kError;
+  if (!any) return Read::kEnd;
+  if (too_long) return Read::kTooLong;
+  if (!out->empty() && out->back() == '\r') out->pop_back();
+  return Read::kOk;
+}
+
+InputStream::Read InputStream::ReadAll(size_t max_bytes, std::string* out) {
+  out->clear();
+  if (size_ > 0 && size_ - offset_ > max_bytes) return Read::kTooLong;
+  if (size_ > 0) out->reserve(size_ - offset_);
+  bool any = false;
+  while (Fill()) {
+    any = true;
+    const size_t avail = end_ - begin_;
+    if (out->size() + avail > max_bytes) {
+      out->clear();
+      out->shrink_to_fit();
+      return Read::kTooLong;
+    }
+    out->append(buffer_.get() + begin_, avail);
+    begin_ = end_;
+    offset_ += avail;
+  }
+  if (!status_.ok()) return Read::kError;
+  return any ? Read::kOk : Read::kEnd;
+}
+
+}  // namespace curlew::io

@@ -1,0 +1,81 @@
+// InputStream: a buffered byte stream over a file or stdin, read in fixed
+// chunks so that memory stays bounded whatever the size of the input.
+//
+// Lines and whole files are read with an explicit byte limit; input beyond
+// the limit is consumed without being kept. The stream owns its file handle
+// (stdin is never closed).
+//
+// Thread safety: one stream per thread.
+#ifndef CURLEW_IO_INPUT_STREAM_H_
+#define CURLEW_IO_INPUT_STREAM_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "curlew/status.h"
+
+namespace curlew::io {
+
+class InputStream {
+ public:
+  enum class Read {
+    kOk,        // *out holds the line or the whole input
+    kTooLong,   // the limit was exceeded; *out is empty, input skipped
+    kEnd,       // nothing left
+    kError,     // read failure (errno in the stream's status())
+  };
+
+  // Opens `path` ("-" = stdin). Errors name the path.
+  static Result<std::unique_ptr<InputStream>> Open(const std::string& path,
+                                                   size_t buffer_bytes = 1
+                                                                         << 16);
+  ~InputStream();
+  InputStream(const InputStream&) = delete;
+  InputStream& operator=(const InputStream&) = delete;
+
+  // Reads the next line without its '\n' (a trailing '\r' is dropped too).
+  // A line longer than `max_bytes` is consumed up to its newline and
+  // reported as kTooLong without being held in memory.
+  Read ReadLine(size_t max_bytes, std::string* out);
+
+  // Reads everything that is left, up to `max_bytes`. More than that gives
+  // kTooLong (the rest is not read).
+  Read ReadAll(size_t max_bytes, std::string* out);
+
+  // The next bytes without consuming them (up to one buffer; fewer at the
+  // end of input). Empty at the end of input.
+  std::string_view Peek();
+
+  // Bytes consumed so far (the offset of the next unread byte).
+  uint64_t offset() const { return offset_; }
+  // Size of the file if it is a regular file, else 0 (stdin, pipes).
+  uint64_t size() const { return size_; }
+  const std::string& path() const { return path_; }
+  // The read error after kError.
+  const Status& status() const { return status_; }
+
+ private:
+  InputStream() = default;
+  // Refills the buffer when it is empty; false at end of input or error.
+  bool Fill();
+
+  std::FILE* file_ = nullptr;
+  bool owned_ = false;
+  std::string path_;
+  uint64_t size_ = 0;
+  uint64_t offset_ = 0;
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
+  size_t begin_ = 0;  // first unread byte in buffer_
+  size_t end_ = 0;    // one past the last valid byte in buffer_
+  bool eof_ = false;
+  Status status_;
+};
+
+}  // namespace curlew::io
+
+#endif  // CURLEW_IO_INPUT_STREAM_H_

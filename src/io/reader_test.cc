@@ -1,0 +1,277 @@
+#include "curlew/reader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace curlew {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh temporary folder per test.
+class ReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::path(::testing::TempDir()) /
+           (std::string("curlew_reader_") + info->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& bytes) {
+    const fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+
+  // Every result of reading `inputs`.
+  static std::vector<Result<Document>> ReadAll(std::vector<std::string> inputs,
+                                               ReaderOptions options = {}) {
+    DocumentReader reader(std::move(inputs), options);
+    std::vector<Result<Document>> out;
+    Result<Document> r = Status();
+    while (reader.Next(&r)) out.push_back(std::move(r));
+    return out;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(ReaderTest, PlainTextFileIsOneDocumentWithDefaultDate) {
+  const std::string path = Write("report.txt", "Ankara said no.\n");
+  ReaderOptions options;
+  options.default_date = "2020-12-31";
+  auto docs = ReadAll({path}, options);
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_TRUE(docs[0].ok()) << docs[0].status().ToString();
+  EXPECT_EQ(docs[0]->id, "report.txt");
+  EXPECT_EQ(docs[0]->date, "2020-12-31");
+  EXPECT_EQ(docs[0]->text, "Ankara said no.\n");
+}
+
+TEST_F(ReaderTest, DirectoryIsReadRecursivelyInSortedOrder) {
+  Write("b.txt", "Second.");
+  Write("a/z.txt", "First.");
+  Write("c/d/e.txt", "Third.");
+  Write(".hidden.txt", "Never.");
+  auto docs = ReadAll({dir_.string()});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0]->id, "a/z.txt");
+  EXPECT_EQ(docs[1]->id, "b.txt");
+  EXPECT_EQ(docs[2]->id, "c/d/e.txt");
+  EXPECT_EQ(docs[2]->text, "Third.");
+}
+
+TEST_F(ReaderTest, JsonlFieldsAndMissingId) {
+  const std::string path = Write(
+      "news.jsonl",
+      "{\"id\":\"n1\",\"date\":\"2021-01-05\",\"text\":\"One.\",\"source\":"
+      "\"AFP\",\"url\":\"http://x.example/1\",\"title\":\"T\"}\n"
+      "\n"
+      "{\"text\":\"Two.\"}\r\n");
+  auto docs = ReadAll({path});
+  ASSERT_EQ(docs.size(), 2u);
+  ASSERT_TRUE(docs[0].ok());
+  EXPECT_EQ(docs[0]->id, "n1");
+  EXPECT_EQ(docs[0]->date, "2021-01-05");
+  EXPECT_EQ(docs[0]->source, "AFP");
+  EXPECT_EQ(docs[0]->url, "http://x.example/1");
+  EXPECT_EQ(docs[0]->title, "T");
+  EXPECT_EQ(docs[0]->text, "One.");
+  ASSERT_TRUE(docs[1].ok());
+  EXPECT_EQ(docs[1]->id, path + ":3");
+  EXPECT_EQ(docs[1]->text, "Two.");
+}
+
+TEST_F(ReaderTest, JsonlDetectedByContent) {
+  const std::string path = Write("feed", "{\"id\":\"q\",\"text\":\"Hi.\"}\n");
+  auto docs = ReadAll({path});
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_TRUE(docs[0].ok());
+  EXPECT_EQ(docs[0]->id, "q");
+}
+
+TEST_F(ReaderTest, MissingInputIsRejectedAndOthersRead) {
+  const std::string good = Write("good.txt", "Fine.");
+  const std::string missing = (dir_ / "nope.txt").string();
+  auto docs = ReadAll({missing, good});
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(docs[0].status().where(), missing);
+  EXPECT_TRUE(docs[1].ok());
+}
+
+TEST_F(ReaderTest, XmlAndConlluHaveADispatchPoint) {
+  const std::string xml = Write("a.xml", "<Sentences></Sentences>");
+  const std::string conllu = Write("b.conllu", "# newdoc id = x\n");
+  auto docs = ReadAll({xml, conllu});
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].status().code(), ErrorCode::kUnsupported);
+  EXPECT_EQ(docs[1].status().code(), ErrorCode::kUnsupported);
+}
+
+TEST_F(ReaderTest, ParseInputFormat) {
+  EXPECT_EQ(*ParseInputFormat("jsonl"), InputFormat::kJsonl);
+  EXPECT_EQ(*ParseInputFormat("xml"), InputFormat::kPetrarchXml);
+  EXPECT_EQ(ParseInputFormat("yaml").status().code(),
+            ErrorCode::kInvalidArgument);
+}
+
+TEST_F(ReaderTest, ForcedTextFormatKeepsJsonAsText) {
+  const std::string path = Write("x.jsonl", "{\"text\":\"a\"}");
+  ReaderOptions options;
+  options.format = InputFormat::kText;
+  auto docs = ReadAll({path}, options);
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_TRUE(docs[0].ok());
+  EXPECT_EQ(docs[0]->text, "{\"text\":\"a\"}");
+}
+
+// --- Bad input: each case is rejected with the exact error, and the next
+// document of the batch is still read.
+
+TEST_F(ReaderTest, InvalidUtf8GivesOffsetOfBadByte) {
+  const std::string bad = Write("a.txt", "Caf\xC3\xA9 ok \xC3\x28 bad");
+  const std::string good = Write("b.txt", "Good.");
+  auto docs = ReadAll({dir_.string()});
+  ASSERT_EQ(docs.size(), 2u);
+  const Status& s = docs[0].status();
+  EXPECT_EQ(s.code(), ErrorCode::kInvalidUtf8);
+  EXPECT_EQ(s.where(), bad);
+  EXPECT_EQ(s.position(), 9);
+  ASSERT_TRUE(docs[1].ok());
+  EXPECT_EQ(docs[1]->text, "Good.");
+}
+
+TEST_F(ReaderTest, NulByteIsBinaryInput) {
+  const std::string bad = Write("a.txt", std::string("abc\0def", 7));
+  Write("b.txt", "Good.");
+  auto docs = ReadAll({dir_.string()});
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].status().code(), ErrorCode::kBinaryInput);
+  EXPECT_EQ(docs[0].status().where(), bad);
+  EXPECT_EQ(docs[0].status().position(), 3);
+  EXPECT_TRUE(docs[1].ok());
+}
+
+TEST_F(ReaderTest, BinaryFileIsRejected) {
+  // The start of a PNG file: high bytes, then NULs.
+  const std::string bad =
+      Write("a.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  Write("b.txt", "Good.");
+  auto docs = ReadAll({dir_.string()});
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].status().code(), ErrorCode::kInvalidUtf8);
+  EXPECT_EQ(docs[0].status().where(), bad);
+  EXPECT_EQ(docs[0].status().position(), 0);
+  EXPECT_TRUE(docs[1].ok());
+}
+
+TEST_F(ReaderTest, EmptyFileIsRejected) {
+  const std::string empty = Write("a.txt", "");
+  const std::string blank = Write("b.txt", " \n\n");
+  Write("c.txt", "Good.");
+  auto docs = ReadAll({dir_.string()});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].status().code(), ErrorCode::kEmptyInput);
+  EXPECT_EQ(docs[0].status().where(), empty);
+  EXPECT_EQ(docs[0].status().position(), 0);
+  EXPECT_EQ(docs[1].status().code(), ErrorCode::kEmptyInput);
+  EXPECT_EQ(docs[1].status().where(), blank);
+  EXPECT_TRUE(docs[2].ok());
+}
+
+TEST_F(ReaderTest, HugeLineWithoutNewlineIsSkipped) {
+  // 50 MB of JSONL without a newline, then nothing: rejected; a 50 MB text
+  // file: rejected before reading; the next file is read.
+  const size_t kBig = 50u << 20;
+  std::string big = "{\"id\":\"big\",\"text\":\"";
+  big.append(kBig, 'a');
+  const std::string jsonl = Write("a.jsonl", big);
+  const std::string text = Write("b.txt", std::string(kBig, 'b'));
+  Write("c.jsonl", big + "\"}\n{\"id\":\"small\",\"text\":\"ok\"}\n");
+  big.clear();
+  big.shrink_to_fit();
+  auto docs = ReadAll({dir_.string()});
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[0].status().code(), ErrorCode::kLimitExceeded);
+  EXPECT_EQ(docs[0].status().where(), jsonl);
+  EXPECT_EQ(docs[0].status().position(), 0);
+  EXPECT_EQ(docs[1].status().code(), ErrorCode::kLimitExceeded);
+  EXPECT_EQ(docs[1].status().where(), text);
+  EXPECT_EQ(docs[2].status().code(), ErrorCode::kLimitExceeded);
+  ASSERT_TRUE(docs[3].ok()) << docs[3].status().ToString();
+  EXPECT_EQ(docs[3]->id, "small");
+}
+
+TEST_F(ReaderTest, TruncatedJsonlLine) {
+  const std::string path = Write(
+      "a.jsonl",
+      "{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"Tw\n"
+      "{\"id\":\"c\",\"text\":\"Three.\"}\n");
+  auto docs = ReadAll({path});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_TRUE(docs[0].ok());
+  const Status& s = docs[1].status();
+  EXPECT_EQ(s.code(), ErrorCode::kParseError);
+  EXPECT_EQ(s.where(), path);
+  // Line 2 starts at byte 25; the error is at its end (byte 25 + 20).
+  EXPECT_EQ(s.position(), 45);
+  EXPECT_NE(s.message().find("line 2"), std::string::npos) << s.message();
+  ASSERT_TRUE(docs[2].ok());
+  EXPECT_EQ(docs[2]->id, "c");
+}
+
+TEST_F(ReaderTest, MalformedJson) {
+  const std::string path = Write(
+      "a.jsonl",
+      "{\"id\":\"a\" \"text\":\"x\"}\n[1,2]\n{\"id\":\"n\"}\n"
+      "{\"id\":\"e\",\"text\":\"\"}\n{\"id\":\"z\",\"text\":\"ok\\u00e9\"}\n");
+  auto docs = ReadAll({path});
+  ASSERT_EQ(docs.size(), 5u);
+  EXPECT_EQ(docs[0].status().code(), ErrorCode::kParseError);
+  // Parsing fails at the end of the token after the missing comma.
+  EXPECT_EQ(docs[0].status().position(), 15);
+  EXPECT_EQ(docs[1].status().code(), ErrorCode::kParseError);
+  EXPECT_EQ(docs[1].status().position(), 22);  // start of line 2
+  EXPECT_EQ(docs[2].status().code(), ErrorCode::kParseError);
+  EXPECT_NE(docs[2].status().message().find("\"text\""), std::string::npos);
+  EXPECT_EQ(docs[3].status().code(), ErrorCode::kEmptyInput);
+  ASSERT_TRUE(docs[4].ok());
+  EXPECT_EQ(docs[4]->text, "ok\xC3\xA9");
+}
+
+TEST_F(ReaderTest, InvalidUtf8AndNulInJsonl) {
+  const std::string path =
+      Write("a.jsonl",
+            "{\"id\":\"a\",\"text\":\"x\xFFy\"}\n"
+            "{\"id\":\"b\",\"text\":\"x\\u0000y\"}\n{\"id\":\"c\",\"text\":\"ok\"}\n");
+  auto docs = ReadAll({path});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].status().code(), ErrorCode::kInvalidUtf8);
+  EXPECT_EQ(docs[0].status().position(), 19);
+  EXPECT_EQ(docs[1].status().code(), ErrorCode::kBinaryInput);
+  EXPECT_EQ(docs[1].status().position(), 24);  // start of line 2
+  EXPECT_TRUE(docs[2].ok());
+}
+
+TEST_F(ReaderTest, BytesReadAndTotal) {
+  Write("a.txt", "12345");
+  Write("b.txt", "678");
+  DocumentReader reader({dir_.string()});
+  EXPECT_EQ(reader.bytes_total(), 8u);
+  Result<Document> r = Status();
+  while (reader.Next(&r)) {
+  }
+  EXPECT_EQ(reader.bytes_read(), 8u);
+}
+
+}  // namespace
+}  // namespace curlew

@@ -1,0 +1,141 @@
+// Segment(): validation, then words chunk by chunk, then sentences; and the
+// "text" pipeline component.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "curlew/text.h"
+#include "text/chars.h"
+#include "text/sentence_splitter.h"
+#include "text/tokenizer.h"
+
+namespace curlew {
+
+namespace {
+
+bool HasNonAscii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return true;
+  }
+  return false;
+}
+
+// Per-thread scratch, reused across documents.
+struct Scratch {
+  std::vector<text::RawToken> words;
+  std::vector<uint8_t> paragraph_start;
+  std::vector<text::TokenRange> sentences;
+};
+
+void FillNorms(Document& doc) {
+  for (Token& tok : doc.tokens) {
+    if (!tok.norm.empty()) continue;
+    const std::string_view w = doc.TokenText(tok);
+    if (HasNonAscii(w)) {
+      tok.norm = NormalizeForMatching(w);
+    } else {
+      tok.norm.assign(w.data(), w.size());
+    }
+  }
+}
+
+}  // namespace
+
+Status Segment(Document& doc, const TextOptions& options) {
+  if (doc.pretokenized) {
+    // Sentences and tokens came with the document (CoNLL-U); keep them.
+    FillNorms(doc);
+    return Status();
+  }
+  doc.sentences.clear();
+  doc.tokens.clear();
+  const std::string_view t = doc.text;
+  if (t.size() > options.max_document_bytes) {
+    return Status::Error(ErrorCode::kLimitExceeded,
+                         "document longer than " +
+                             std::to_string(options.max_document_bytes) +
+                             " bytes (max_document_bytes)",
+                         doc.id,
+                         static_cast<int64_t>(options.max_document_bytes));
+  }
+  if (Status s = ValidateUtf8(t); !s.ok()) return s.WithWhere(doc.id);
+
+  thread_local Scratch scratch;
+  auto& words = scratch.words;
+  auto& para = scratch.paragraph_start;
+  words.clear();
+  para.clear();
+  // Chunks between whitespace; a run of whitespace with two or more
+  // newlines is a paragraph break.
+  size_t i = 0;
+  bool paragraph = true;
+  while (i < t.size()) {
+    int newlines = 0;
+    while (i < t.size()) {
+      const size_t len = text::SpaceLen(t, i);
+      if (len == 0) break;
+      newlines += t[i] == '\n';
+      i += len;
+    }
+    if (i >= t.size()) break;
+    if (newlines >= 2) paragraph = true;
+    size_t e = i;
+    while (e < t.size() && text::SpaceLen(t, e) == 0) {
+      e += text::Utf8Len(static_cast<unsigned char>(t[e]));
+    }
+    const size_t first = words.size();
+    size_t next = e;
+    while (next < t.size() && text::IsAsciiSpace(t[next])) ++next;
+    text::TokenizeChunk(t, static_cast<uint32_t>(i), static_cast<uint32_t>(e),
+                        next < t.size() ? t[next] : 0, &words);
+    para.resize(words.size(), 0);
+    if (paragraph && words.size() > first) {
+      para[first] = 1;
+      paragraph = false;
+    }
+    i = e;
+  }
+
+  text::SplitSentences(t, words, para, options.max_sentence_tokens,
+                       &scratch.sentences);
+  doc.tokens.resize(words.size());
+  for (size_t k = 0; k < words.size(); ++k) {
+    Token& tok = doc.tokens[k];
+    tok.span = Span{words[k].begin, words[k].end};
+    tok.space_after = words[k].end < t.size() &&
+                      text::SpaceLen(t, words[k].end) != 0;
+    tok.fused_with_previous = words[k].fused;
+  }
+  FillNorms(doc);
+  doc.sentences.reserve(scratch.sentences.size());
+  for (const text::TokenRange& r : scratch.sentences) {
+    Sentence s;
+    s.token_begin = r.begin;
+    s.token_end = r.end;
+    s.span = Span{words[r.begin].begin, words[r.end - 1].end};
+    doc.sentences.push_back(s);
+  }
+  return Status();
+}
+
+namespace {
+
+class TextComponent : public Component {
+ public:
+  explicit TextComponent(TextOptions o) : options_(o) {}
+  std::string_view name() const override { return "text"; }
+  uint32_t requires_annotations() const override { return kText; }
+  uint32_t assigns_annotations() const override { return kSentences | kTokens; }
+  Status Process(Document& doc) const override { return Segment(doc, options_); }
+
+ private:
+  TextOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Component> MakeTextComponent(const TextOptions& options) {
+  return std::make_unique<TextComponent>(options);
+}
+
+}  // namespace curlew
