@@ -19,15 +19,10 @@ struct ExportArgs {
 };
 
 int RunExport(const ExportArgs& a) {
-  Status valid = ValidateFilter(a.filter);
-  if (!valid.ok()) {
-    PrintError("export", valid);
-    return kExitUsage;
-  }
-  StoreOptions options;
-  options.read_only = true;
-  std::unique_ptr<Store> store = OpenStore("export", a.store, options);
-  if (!store) return kExitFailure;
+  int exit_code = kExitOk;
+  std::unique_ptr<Store> store =
+      OpenForQuery("export", a.store, a.filter, &exit_code);
+  if (!store) return exit_code;
   std::unique_ptr<AtomicFile> file;
   std::ostream* out = &std::cout;
   if (!a.out.empty() && a.out != "-") {

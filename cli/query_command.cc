@@ -20,15 +20,10 @@ struct QueryArgs {
 };
 
 int RunQuery(const QueryArgs& a) {
-  Status valid = ValidateFilter(a.filter);
-  if (!valid.ok()) {
-    PrintError("query", valid);
-    return kExitUsage;
-  }
-  StoreOptions options;
-  options.read_only = true;
-  std::unique_ptr<Store> store = OpenStore("query", a.store, options);
-  if (!store) return kExitFailure;
+  int exit_code = kExitOk;
+  std::unique_ptr<Store> store =
+      OpenForQuery("query", a.store, a.filter, &exit_code);
+  if (!store) return exit_code;
   if (!a.count_by.empty()) {
     Result<Period> per = ParsePeriod(a.per);
     if (!per.ok()) {

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "command.h"
+
 namespace curlew::cli {
 
 void AddStoreOption(CLI::App& app, std::string* location) {
@@ -47,6 +49,23 @@ std::unique_ptr<Store> OpenStore(const char* command,
     return nullptr;
   }
   return std::move(*store);
+}
+
+std::unique_ptr<Store> OpenForQuery(const char* command,
+                                    const std::string& location,
+                                    const EventFilter& filter,
+                                    int* exit_code) {
+  Status valid = ValidateFilter(filter);
+  if (!valid.ok()) {
+    PrintError(command, valid);
+    *exit_code = kExitUsage;
+    return nullptr;
+  }
+  StoreOptions options;
+  options.read_only = true;
+  std::unique_ptr<Store> store = OpenStore(command, location, options);
+  if (!store) *exit_code = kExitFailure;
+  return store;
 }
 
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {

@@ -29,6 +29,14 @@ std::unique_ptr<Store> OpenStore(const char* command,
                                  const std::string& location,
                                  const StoreOptions& options);
 
+// For query-like commands: checks the filter, then opens the store
+// read-only. On failure prints the error, sets *exit_code (usage error or
+// failure) and returns null.
+std::unique_ptr<Store> OpenForQuery(const char* command,
+                                    const std::string& location,
+                                    const EventFilter& filter,
+                                    int* exit_code);
+
 // Writes `text` to `path` whole: into a temporary file beside it, renamed
 // over `path` only when everything was written.
 class AtomicFile {

@@ -13,7 +13,7 @@
 namespace curlew::store {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 std::string Dump(const Json& j) {
   // Replace, never throw, on bytes that are not UTF-8.
@@ -52,33 +52,36 @@ class JsonlWriter : public EventWriter {
  public:
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
   void Write(const EventRecord& r) override {
+    // The `curlew code` contract fields first, in its order, then the
+    // store's own.
     const Event& e = r.event;
-    Json j = {{"event_id", r.event_id},
-              {"doc_id", r.doc_id},
-              {"event", r.index},
-              {"sentence", e.sentence},
-              {"span", {e.span_begin, e.span_end}},
-              {"date", r.date},
-              {"source", e.source},
-              {"target", e.target},
-              {"source_text", e.source_text},
-              {"target_text", e.target_text},
-              {"cameo", e.cameo},
-              {"root", e.root},
-              {"quad", e.quad},
-              {"goldstein", e.goldstein},
-              {"plover", e.plover},
-              {"plover_mode", e.plover_mode},
-              {"modality", e.modality},
-              {"negated", e.negated},
-              {"attribution", e.attribution},
-              {"location", e.location},
-              {"issues", e.issues},
-              {"verb_text", e.verb_text},
-              {"mentions", r.mentions},
-              {"doc_date", r.doc_date},
-              {"url", r.doc_url},
-              {"text", r.sentence_text}};
+    Json j;
+    j["doc_id"] = r.doc_id;
+    j["sentence"] = e.sentence;
+    j["date"] = r.date;
+    j["source"] = e.source;
+    j["target"] = e.target;
+    j["source_text"] = e.source_text;
+    j["target_text"] = e.target_text;
+    j["cameo"] = e.cameo;
+    j["root"] = e.root;
+    j["quad"] = e.quad;
+    j["goldstein"] = e.goldstein;
+    j["plover"] = e.plover;
+    j["text"] = r.sentence_text;
+    j["plover_mode"] = e.plover_mode;
+    j["verb_text"] = e.verb_text;
+    j["span"] = {e.span_begin, e.span_end};
+    j["attribution"] = e.attribution;
+    j["modality"] = e.modality;
+    j["negated"] = e.negated;
+    j["location"] = e.location;
+    j["issues"] = e.issues;
+    j["event_id"] = r.event_id;
+    j["event"] = r.index;
+    j["mentions"] = r.mentions;
+    j["doc_date"] = r.doc_date;
+    j["url"] = r.doc_url;
     out_ << Dump(j) << '\n';
   }
 
@@ -140,18 +143,26 @@ class TableWriter : public EventWriter {
 
   static void PrintAligned(std::ostream& out,
                            const std::vector<std::vector<std::string>>& rows) {
+    // Widths in code points, so that accented names stay aligned.
+    auto cells = [](const std::string& s) {
+      size_t n = 0;
+      for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+      return n;
+    };
     std::vector<size_t> width;
     for (const auto& row : rows) {
       width.resize(std::max(width.size(), row.size()));
       for (size_t i = 0; i < row.size(); ++i) {
-        width[i] = std::max(width[i], row[i].size());
+        width[i] = std::max(width[i], cells(row[i]));
       }
     }
     for (const auto& row : rows) {
       std::string line;
       for (size_t i = 0; i < row.size(); ++i) {
         line += row[i];
-        if (i + 1 < row.size()) line += std::string(width[i] - row[i].size() + 2, ' ');
+        if (i + 1 < row.size()) {
+          line += std::string(width[i] - cells(row[i]) + 2, ' ');
+        }
       }
       out << line << '\n';
     }
