@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <unordered_set>
 #include <vector>
 
 #include "curlew/store.h"
@@ -146,6 +147,46 @@ double MeanGoldstein(int64_t sum_x10, int64_t n) {
                     static_cast<double>(n)) /
          100.0;
 }
+
+// Rows for one table, sent as multi-row INSERTs: one statement per
+// kChunkRows rows saves a server round trip per row.
+class RowBuffer {
+ public:
+  RowBuffer(std::string head, int columns)
+      : head_(std::move(head)), columns_(columns) {
+    one_ = head_ + " VALUES " + Tuple();
+    chunk_ = head_ + " VALUES " + Tuple();
+    for (int i = 1; i < kChunkRows; ++i) chunk_ += ", " + Tuple();
+  }
+  std::vector<SqlValue>& values() { return values_; }
+
+  Status Flush(SqlConnection& db) {
+    std::span<const SqlValue> all(values_);
+    size_t row = static_cast<size_t>(columns_);
+    size_t done = 0;
+    Status s;
+    for (; s.ok() && all.size() - done >= row * kChunkRows;
+         done += row * kChunkRows) {
+      s = db.Exec(chunk_, all.subspan(done, row * kChunkRows));
+    }
+    for (; s.ok() && done < all.size(); done += row) {
+      s = db.Exec(one_, all.subspan(done, row));
+    }
+    values_.clear();
+    return s;
+  }
+
+ private:
+  static constexpr int kChunkRows = 32;
+  std::string Tuple() const {
+    std::string t = "(?";
+    for (int i = 1; i < columns_; ++i) t += ", ?";
+    return t + ")";
+  }
+  std::string head_, one_, chunk_;
+  int columns_;
+  std::vector<SqlValue> values_;
+};
 
 class SqlStore : public Store {
  public:
@@ -363,11 +404,21 @@ class SqlStore : public Store {
   Status WriteInTransaction(const WriteBatch& batch) {
     Deltas deltas;
     std::string now = store::UtcNow();
+    // Nothing of an earlier, failed batch may linger.
+    sentence_rows_.values().clear();
+    event_rows_.values().clear();
+    std::unordered_set<std::string_view> seen;
     for (const Document& doc : batch.documents) {
-      Status s = RemoveDocument(doc.id, deltas);
+      Status s;
+      // An id repeated in one batch: its first copy's rows must be in the
+      // tables before they can be replaced.
+      if (!seen.insert(doc.id).second) s = FlushRows();
+      if (s.ok()) s = RemoveDocument(doc.id, deltas);
       if (s.ok()) s = InsertDocument(doc, now, deltas);
       if (!s.ok()) return s.WithWhere(doc.id);
     }
+    Status flushed = FlushRows();
+    if (!flushed.ok()) return flushed;
     for (const Rejection& r : batch.rejections) {
       std::string key = !r.doc_id.empty()
                             ? r.doc_id
@@ -417,6 +468,12 @@ class SqlStore : public Store {
     return s;
   }
 
+  Status FlushRows() {
+    Status s = sentence_rows_.Flush(*db_);
+    if (s.ok()) s = event_rows_.Flush(*db_);
+    return s;
+  }
+
   Status InsertDocument(const Document& doc, const std::string& now,
                         Deltas& deltas) {
     SqlValue d[] = {doc.id,
@@ -440,43 +497,30 @@ class SqlStore : public Store {
                              "sentence span outside the document text",
                              doc.id, sent.span.begin);
       }
-      SqlValue p[] = {doc.id, Int(static_cast<int64_t>(i)),
-                      Int(sent.span.begin), Int(sent.span.end),
-                      std::string(doc.SpanText(sent.span))};
-      s = db_->Exec(
-          "INSERT INTO sentences (doc_id, idx, span_begin, span_end, text) "
-          "VALUES (?, ?, ?, ?, ?)",
-          p);
-      if (!s.ok()) return s;
+      std::vector<SqlValue>& v = sentence_rows_.values();
+      v.emplace_back(doc.id);
+      v.emplace_back(Int(static_cast<int64_t>(i)));
+      v.emplace_back(Int(sent.span.begin));
+      v.emplace_back(Int(sent.span.end));
+      v.emplace_back(std::string(doc.SpanText(sent.span)));
     }
     for (size_t i = 0; i < doc.events.size(); ++i) {
       const Event& e = doc.events[i];
       const std::string& date = e.date.empty() ? doc.date : e.date;
       store::DateBuckets b = store::BucketsOf(date);
       int64_t g10 = Tenths(e.goldstein);
-      SqlValue p[] = {doc.id,        Int(static_cast<int64_t>(i)),
-                      Int(e.sentence), Int(e.span_begin),
-                      Int(e.span_end), e.verb_text,
-                      e.source,      e.target,
-                      e.source_text, e.target_text,
-                      e.cameo,       e.root,
-                      Int(e.quad),   e.goldstein,
-                      g10,           e.plover,
-                      e.plover_mode, e.date,
-                      date,          b.day,
-                      b.week,        b.month,
-                      b.year,        e.location,
-                      e.attribution, e.modality,
-                      Int(e.negated ? 1 : 0), e.issues};
-      s = db_->Exec(
-          "INSERT INTO events (doc_id, idx, sentence, span_begin, span_end, "
-          "verb_text, source, target, source_text, target_text, cameo, root, "
-          "quad, goldstein, goldstein_x10, plover, plover_mode, date, "
-          "event_date, ev_day, ev_week, ev_month, ev_year, location, "
-          "attribution, modality, negated, issues) VALUES (?, ?, ?, ?, ?, ?, "
-          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          p);
-      if (!s.ok()) return s;
+      std::vector<SqlValue>& v = event_rows_.values();
+      v.insert(v.end(),
+           {SqlValue(doc.id), Int(static_cast<int64_t>(i)), Int(e.sentence),
+            Int(e.span_begin), Int(e.span_end), SqlValue(e.verb_text),
+            SqlValue(e.source), SqlValue(e.target), SqlValue(e.source_text),
+            SqlValue(e.target_text), SqlValue(e.cameo), SqlValue(e.root),
+            Int(e.quad), SqlValue(e.goldstein), Int(g10), SqlValue(e.plover),
+            SqlValue(e.plover_mode), SqlValue(e.date), SqlValue(date),
+            SqlValue(b.day), SqlValue(b.week), SqlValue(b.month),
+            SqlValue(b.year), SqlValue(e.location), SqlValue(e.attribution),
+            SqlValue(e.modality), Int(e.negated ? 1 : 0),
+            SqlValue(e.issues)});
       Tally& t = deltas[{b.year, b.month, e.source, e.target}];
       t.events += 1;
       t.goldstein_x10 += g10;
@@ -507,6 +551,15 @@ class SqlStore : public Store {
 
   std::unique_ptr<SqlConnection> db_;
   std::string location_;
+  RowBuffer sentence_rows_{
+      "INSERT INTO sentences (doc_id, idx, span_begin, span_end, text)", 5};
+  RowBuffer event_rows_{
+      "INSERT INTO events (doc_id, idx, sentence, span_begin, span_end, "
+      "verb_text, source, target, source_text, target_text, cameo, root, "
+      "quad, goldstein, goldstein_x10, plover, plover_mode, date, "
+      "event_date, ev_day, ev_week, ev_month, ev_year, location, "
+      "attribution, modality, negated, issues)",
+      28};
 };
 
 bool IsPostgresUrl(const std::string& location) {
