@@ -45,8 +45,16 @@ std::string_view Trim(std::string_view s) {
 std::string_view StripComment(std::string_view line) {
   std::string_view t = Trim(line);
   if (t.substr(0, 4) == "<!--") return {};
-  size_t h = line.find('#');
-  if (h != std::string_view::npos) line = line.substr(0, h);
+  // '#' starts a comment, except inside a [code] ("[###]").
+  int depth = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '[') ++depth;
+    else if (line[i] == ']' && depth > 0) --depth;
+    else if (line[i] == '#' && depth == 0) {
+      line = line.substr(0, i);
+      break;
+    }
+  }
   return Trim(line);
 }
 

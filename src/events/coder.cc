@@ -1,0 +1,635 @@
+#include "events/coder.h"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+
+#include "actors/dict_util.h"
+
+namespace curlew {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+struct ActorRef {
+  std::string code;
+  uint32_t begin = 0, end = 0;  // sentence-relative token range
+};
+
+// Splits "ELR/GAL" into its codes.
+std::vector<std::string> SplitSlash(const std::string& code) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b <= code.size()) {
+    size_t e = code.find('/', b);
+    if (e == std::string::npos) e = code.size();
+    if (e > b) out.push_back(code.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+// Per-sentence scratch state and the coding rules.
+class Coder::Run {
+ public:
+  Run(const Coder& coder, const Document& doc, const Sentence& s,
+      int32_t date)
+      : d_(*coder.dicts_), opt_(coder.options_), doc_(doc), s_(s),
+        date_(date) {
+    n_ = s.size();
+    upper_.resize(n_);
+    ids_.resize(n_);
+    head_.assign(n_, -1);
+    kids_.assign(n_, {});
+    for (size_t i = 0; i < n_; ++i) {
+      const Token& t = doc.tokens[s.token_begin + i];
+      upper_[i] = dict::Upper(t.norm.empty() ? doc.TokenText(t) : t.norm);
+      ids_[i] = d_.words.Find(upper_[i]);
+      if (t.head > 0 && static_cast<size_t>(t.head) <= n_) {
+        head_[i] = t.head - 1;
+        kids_[t.head - 1].push_back(static_cast<int>(i));
+      }
+    }
+    present_ = ids_;
+    std::sort(present_.begin(), present_.end());
+    FindMentions();
+  }
+
+  const Token& Tok(size_t i) const { return doc_.tokens[s_.token_begin + i]; }
+  std::string_view Rel(size_t i) const { return Tok(i).deprel; }
+  std::string_view Xpos(size_t i) const { return Tok(i).xpos; }
+  bool IsVerb(size_t i) const {
+    return StartsWith(Xpos(i), "VB") && Rel(i) != "aux" &&
+           Rel(i) != "aux:pass" && Rel(i) != "cop";
+  }
+  const std::vector<std::string>& upper() const { return upper_; }
+
+  // --- actors -----------------------------------------------------------
+
+  struct Mention {
+    uint32_t b, e;
+    std::string code;
+    const Agent* agent = nullptr;
+  };
+
+  void FindMentions() {
+    for (size_t i = 0; i < n_;) {
+      std::string code;
+      size_t la = d_.actors.Match(ids_, i, date_, &code);
+      const Agent* ag = nullptr;
+      size_t lg = d_.agents.Match(ids_, i, &ag);
+      if (la == 0 && lg == 0) {
+        ++i;
+        continue;
+      }
+      Mention m;
+      m.b = static_cast<uint32_t>(i);
+      if (la >= lg) {
+        m.e = static_cast<uint32_t>(i + la);
+        m.code = code;
+      } else {
+        m.e = static_cast<uint32_t>(i + lg);
+        m.agent = ag;
+      }
+      i = m.e;
+      mentions_.push_back(std::move(m));
+    }
+  }
+
+  void CoreTokens(int h, int* lo, int* hi) const {
+    for (int c : kids_[h]) {
+      std::string_view r = Rel(c);
+      if (r == "compound" || r == "amod" || r == "det" || r == "nummod" ||
+          r == "nmod:poss" || r == "flat" || r == "case" ||
+          r == "compound:prt" || StartsWith(r, "flat")) {
+        if (r == "case" && c > h) continue;
+        *lo = std::min(*lo, c);
+        *hi = std::max(*hi, c);
+        CoreTokens(c, lo, hi);
+      }
+    }
+  }
+
+  bool IsPronoun(int i) const {
+    std::string_view x = Xpos(i);
+    return x == "PRP" || x == "PRP$";
+  }
+
+  // Actors of the noun phrase headed by h, coordinations distributed.
+  std::vector<ActorRef> CodeNP(int h, int depth = 0) const {
+    std::vector<ActorRef> out;
+    if (h < 0 || depth > 6) return out;
+    if (IsPronoun(h)) return Antecedent(h, depth + 1);
+    int lo = h, hi = h;
+    CoreTokens(h, &lo, &hi);
+    std::vector<const Mention*> actors, agents;
+    for (const Mention& m : mentions_) {
+      if (static_cast<int>(m.b) < lo || static_cast<int>(m.e) > hi + 1) continue;
+      (m.agent ? agents : actors).push_back(&m);
+    }
+    std::vector<ActorRef> base;
+    for (const Mention* m : actors)
+      for (const std::string& c : SplitSlash(m->code))
+        base.push_back({c, m->b, m->e});
+    if (base.empty()) {
+      // A possessive pronoun inside ("their meeting").
+      for (int i = lo; i <= hi && base.empty(); ++i)
+        if (i != h && Xpos(i) == "PRP$") base = Antecedent(i, depth + 1);
+    }
+    if (base.empty()) {
+      for (int c : kids_[h]) {
+        if (!StartsWith(Rel(c), "nmod") || Rel(c) == "nmod:poss") continue;
+        base = CodeNP(c, depth + 1);
+        if (!base.empty()) break;
+      }
+    }
+    std::string prefix, suffix;
+    for (const Mention* m : agents)
+      (m->agent->prefix ? prefix : suffix) += m->agent->code;
+    if (!base.empty()) {
+      for (ActorRef& a : base) {
+        a.code = prefix + a.code + suffix;
+        a.begin = std::min<uint32_t>(a.begin, lo);
+        a.end = std::max<uint32_t>(a.end, hi + 1);
+        out.push_back(std::move(a));
+      }
+    } else if (!agents.empty()) {
+      out.push_back({"---" + prefix + suffix, static_cast<uint32_t>(lo),
+                     static_cast<uint32_t>(hi + 1)});
+    } else if (opt_.new_actor_length > 0 &&
+               hi - lo + 1 <= opt_.new_actor_length && !IsPronoun(h) &&
+               (Xpos(h) == "NNP" || Xpos(h) == "NNPS")) {
+      std::string text;
+      for (int i = lo; i <= hi; ++i) {
+        if (Xpos(i) == "POS") continue;
+        if (!text.empty()) text += ' ';
+        text += upper_[i];
+      }
+      out.push_back({text, static_cast<uint32_t>(lo),
+                     static_cast<uint32_t>(hi + 1)});
+    }
+    for (int c : kids_[h]) {
+      if (Rel(c) != "conj") continue;
+      std::vector<ActorRef> more = CodeNP(c, depth + 1);
+      // "Lawmakers and officials in X": an agent-only conjunct borrows the
+      // actors of a sibling's prepositional phrase.
+      for (ActorRef& m : more) out.push_back(std::move(m));
+    }
+    return out;
+  }
+
+  // The clause (verb) that token i belongs to.
+  int ClauseOf(int i) const {
+    int x = head_[i];
+    while (x >= 0 && !StartsWith(Xpos(x), "VB") && head_[x] >= 0) x = head_[x];
+    return x;
+  }
+
+  bool Dominates(int a, int b) const {  // a is b or an ancestor of b
+    for (int x = b, guard = 0; x >= 0 && guard < 200; x = head_[x], ++guard)
+      if (x == a) return true;
+    return false;
+  }
+
+  std::vector<ActorRef> Antecedent(int p, int depth) const {
+    if (depth > 6) return {};
+    for (int v = ClauseOf(p), guard = 0; v >= 0 && guard < 50;
+         v = ClauseOf(v), ++guard) {
+      int subj = Subject(v);
+      if (subj >= 0 && !Dominates(subj, p) && !IsPronoun(subj))
+        return CodeNP(subj, depth + 1);
+      if (head_[v] < 0) break;
+    }
+    return {};
+  }
+
+  // --- clauses ----------------------------------------------------------
+
+  int Child(int v, std::string_view rel) const {
+    for (int c : kids_[v])
+      if (Rel(c) == rel) return c;
+    return -1;
+  }
+
+  bool Passive(int v) const {
+    return Child(v, "nsubj:pass") >= 0 || Child(v, "aux:pass") >= 0;
+  }
+
+  // The subject of v: its own, or inherited through xcomp/conj.
+  int Subject(int v, int guard = 0) const {
+    if (v < 0 || guard > 10) return -1;
+    int s = Child(v, "nsubj");
+    if (s < 0) s = Child(v, "csubj");
+    if (s >= 0) return s;
+    if (Passive(v)) return -1;
+    std::string_view r = Rel(v);
+    if ((r == "xcomp" || r == "conj" || r == "advcl") && head_[v] >= 0) {
+      int h = head_[v];
+      int hs = Child(h, "nsubj");
+      if (hs < 0) hs = Child(h, "nsubj:pass");
+      if (hs >= 0) return hs;
+      return Subject(h, guard + 1);
+    }
+    return -1;
+  }
+
+  // Sources and targets of v before patterns.
+  void Roles(int v, std::vector<ActorRef>* src, std::vector<ActorRef>* tgt) const {
+    bool passive = Child(v, "nsubj:pass") >= 0;
+    if (passive) {
+      *tgt = CodeNP(Child(v, "nsubj:pass"));
+      for (int c : kids_[v]) {
+        if (Rel(c) == "obl:agent") *src = CodeNP(c);
+        if (src->empty() && Rel(c) == "obl") {
+          int cs = Child(c, "case");
+          if (cs >= 0 && (upper_[cs] == "BY" || upper_[cs] == "FROM"))
+            *src = CodeNP(c);
+        }
+        if (!src->empty()) break;
+      }
+      return;
+    }
+    *src = CodeNP(Subject(v));
+    for (std::string_view r : {"obj", "iobj"}) {
+      for (int c : kids_[v])
+        if (Rel(c) == r && tgt->empty()) *tgt = CodeNP(c);
+    }
+    if (tgt->empty())
+      for (int c : kids_[v])
+        if (Rel(c) == "obl" || Rel(c) == "obl:agent") {
+          *tgt = CodeNP(c);
+          if (!tgt->empty()) break;
+        }
+  }
+
+  // --- verbs and patterns -----------------------------------------------
+
+  // The verb form at token i: sets *form and the token range; false if none.
+  bool VerbAt(size_t i, const VerbForm** form, size_t* b, size_t* e) const {
+    if (ids_[i] == dict::kNoWord) return false;
+    const std::vector<VerbForm>* forms = d_.verbs.Forms(ids_[i]);
+    if (!forms) return false;
+    size_t best = 0;
+    bool found = false;
+    for (const VerbForm& f : *forms) {
+      if (f.before.size() > i || i + 1 + f.after.size() > n_) continue;
+      bool ok = true;
+      for (size_t k = 0; k < f.before.size() && ok; ++k)
+        ok = ids_[i - f.before.size() + k] == f.before[k];
+      for (size_t k = 0; k < f.after.size() && ok; ++k)
+        ok = ids_[i + 1 + k] == f.after[k];
+      size_t len = f.before.size() + f.after.size() + 1;
+      if (ok && (!found || len > best)) {
+        best = len;
+        *form = &f;
+        *b = i - f.before.size();
+        *e = i + 1 + f.after.size();
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  // Tokens a post-verb pattern may look at: v's subtree after the verb,
+  // without conjoined clauses.
+  void PostRegion(int v, std::vector<bool>* allowed) const {
+    allowed->assign(n_, false);
+    std::vector<int> stack{v};
+    while (!stack.empty()) {
+      int x = stack.back();
+      stack.pop_back();
+      (*allowed)[x] = true;
+      for (int c : kids_[x]) {
+        if (x == v && (Rel(c) == "conj" || Rel(c) == "nsubj" ||
+                       Rel(c) == "nsubj:pass"))
+          continue;
+        stack.push_back(c);
+      }
+    }
+  }
+
+  // Length of the element's match at q (0: none).
+  size_t ElemAt(const PatternElem& el, size_t q) const {
+    if (q >= n_) return 0;
+    if (el.kind == PatternElem::kWord) return ids_[q] == el.id ? 1 : 0;
+    if (el.kind == PatternElem::kSynset) {
+      size_t best = 0;
+      for (const auto& ph : d_.verbs.synset(el.id)) {
+        if (q + ph.size() > n_ || ph.size() <= best) continue;
+        if (std::equal(ph.begin(), ph.end(), ids_.begin() + q)) best = ph.size();
+      }
+      return best;
+    }
+    return 0;
+  }
+
+  struct Markers {
+    int source_pos = -1, target_pos = -1;  // token positions in the post part
+    bool pre_source = false, pre_target = false, compound = false;
+  };
+
+  bool Match(const VerbPattern& p, size_t vb, size_t ve,
+             const std::vector<bool>& allowed, Markers* mk) const {
+    *mk = Markers();
+    size_t pos = ve;
+    bool need_adjacent = p.verb_linked_post;
+    for (const PatternElem& el : p.post) {
+      if (el.kind == PatternElem::kSource) { mk->source_pos = static_cast<int>(pos); continue; }
+      if (el.kind == PatternElem::kTarget) { mk->target_pos = static_cast<int>(pos); continue; }
+      if (el.kind == PatternElem::kCompound) { mk->compound = true; continue; }
+      if (el.kind == PatternElem::kSkip) continue;
+      size_t q = pos, len = 0;
+      for (; q < n_; ++q) {
+        if (!allowed[q]) {
+          if (need_adjacent) return false;
+          continue;
+        }
+        len = ElemAt(el, q);
+        if (len || need_adjacent) break;
+      }
+      if (!len) return false;
+      pos = q + len;
+      need_adjacent = el.linked;
+    }
+    size_t end = vb;  // exclusive bound for the pre part, matched backwards
+    for (size_t k = p.pre.size(); k-- > 0;) {
+      const PatternElem& el = p.pre[k];
+      if (el.kind == PatternElem::kSource) { mk->pre_source = true; continue; }
+      if (el.kind == PatternElem::kTarget) { mk->pre_target = true; continue; }
+      if (el.kind == PatternElem::kCompound) { mk->compound = true; continue; }
+      if (el.kind == PatternElem::kSkip) continue;
+      bool adjacent = el.linked;
+      bool found = false;
+      for (size_t q = end; q-- > 0;) {
+        size_t len = ElemAt(el, q);
+        if (len && q + len <= end && (!adjacent || q + len == end)) {
+          end = q;
+          found = true;
+          break;
+        }
+        if (adjacent && q + 1 < end) break;
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  bool MayMatch(const VerbPattern& p) const {
+    for (uint32_t w : p.required)
+      if (!std::binary_search(present_.begin(), present_.end(), w)) return false;
+    return true;
+  }
+
+  PatternMatch ChoosePattern(int v, const VerbForm& f, size_t vb, size_t ve,
+                             bool fast, Markers* best_mk) const {
+    PatternMatch out;
+    out.block = static_cast<int>(f.block);
+    const VerbBlock& blk = d_.verbs.block(f.block);
+    std::vector<bool> allowed;
+    PostRegion(v, &allowed);
+    int best_lit = -1;
+    for (size_t k = 0; k < blk.patterns.size(); ++k) {
+      const VerbPattern& p = blk.patterns[k];
+      if (p.literal_count <= best_lit) continue;
+      if (fast && !MayMatch(p)) continue;
+      Markers mk;
+      if (!Match(p, vb, ve, allowed, &mk)) continue;
+      best_lit = p.literal_count;
+      out.pattern = static_cast<int>(k);
+      out.code = p.code;
+      out.code2 = p.code2;
+      if (best_mk) *best_mk = mk;
+    }
+    if (out.pattern < 0) {
+      out.code = f.code.empty() ? blk.code : f.code;
+      out.code2 = f.code.empty() ? blk.code2 : f.code2;
+    }
+    return out;
+  }
+
+  std::vector<ActorRef> ActorsFrom(int pos, const std::vector<bool>& allowed) const {
+    // The first coded noun phrase whose head lies at or after pos.
+    for (size_t i = pos; i < n_; ++i) {
+      if (!allowed[i]) continue;
+      std::string_view x = Xpos(i);
+      if (!(StartsWith(x, "NN") || x == "PRP")) continue;
+      // Use the head of the phrase containing i.
+      int h = static_cast<int>(i);
+      while (head_[h] >= 0 && (Rel(h) == "compound" || Rel(h) == "flat" ||
+                               Rel(h) == "amod" || StartsWith(Rel(h), "nmod:poss")))
+        h = head_[h];
+      std::vector<ActorRef> a = CodeNP(h);
+      if (!a.empty()) return a;
+    }
+    return {};
+  }
+
+  std::string TextOf(uint32_t b, uint32_t e) const {
+    if (b >= e || e > n_) return "";
+    const Token& first = Tok(b);
+    const Token& last = Tok(e - 1);
+    if (last.span.end <= first.span.begin) return "";
+    return std::string(doc_.SpanText({first.span.begin, last.span.end}));
+  }
+
+  // --- the sentence -----------------------------------------------------
+
+  struct VerbInfo {
+    int v;
+    size_t vb, ve;
+    PatternMatch pm;
+    Markers mk;
+  };
+
+  void CodeSentence(uint32_t sentence_index, std::vector<Event>* events) {
+    std::vector<VerbInfo> verbs;
+    for (size_t i = 0; i < n_; ++i) {
+      if (!IsVerb(i)) continue;
+      const VerbForm* f = nullptr;
+      size_t vb, ve;
+      if (!VerbAt(i, &f, &vb, &ve)) continue;
+      VerbInfo vi{static_cast<int>(i), vb, ve, {}, {}};
+      vi.pm = ChoosePattern(static_cast<int>(i), *f, vb, ve, true, &vi.mk);
+      verbs.push_back(std::move(vi));
+    }
+    // Deepest clauses first, so that an upper verb knows what its
+    // complement clause coded.
+    auto depth = [&](int x) {
+      int d = 0;
+      for (int g = 0; x >= 0 && g < 200; x = head_[x], ++g) ++d;
+      return d;
+    };
+    std::stable_sort(verbs.begin(), verbs.end(), [&](const VerbInfo& a, const VerbInfo& b) {
+      return depth(a.v) > depth(b.v);
+    });
+    std::vector<int> coded(n_, 0);  // events coded by each verb
+    std::string issues = d_.issues.Match(ids_);
+    for (const VerbInfo& vi : verbs) {
+      const std::string& code = vi.pm.code;
+      if (code.empty() || code == "---") continue;
+      std::vector<ActorRef> src, tgt;
+      Roles(vi.v, &src, &tgt);
+      std::vector<bool> allowed;
+      PostRegion(vi.v, &allowed);
+      if (vi.mk.pre_target) {
+        tgt = src;
+        src.clear();
+      }
+      if (vi.mk.source_pos >= 0) {
+        auto a = ActorsFrom(vi.mk.source_pos, allowed);
+        if (!a.empty()) src = a;
+      }
+      if (vi.mk.target_pos >= 0) {
+        auto a = ActorsFrom(vi.mk.target_pos, allowed);
+        if (!a.empty()) tgt = a;
+      }
+      // A complement clause: its events stand; this verb reports them.
+      bool child_coded = false;
+      int comp_subject = -1;
+      for (int c : kids_[vi.v]) {
+        if (Rel(c) == "ccomp" || Rel(c) == "xcomp") {
+          // coded[] counts events of the clause and the clauses below it.
+          for (size_t k = 0; k < n_; ++k)
+            if (coded[k] && Dominates(c, static_cast<int>(k))) child_coded = true;
+          if (Rel(c) == "ccomp" && comp_subject < 0) comp_subject = Subject(c);
+        }
+      }
+      if (vi.mk.compound && src.size() > 1 && tgt.empty()) tgt = src;
+      if (tgt.empty() && !child_coded && comp_subject >= 0)
+        tgt = CodeNP(comp_subject);
+      std::string attribution;
+      if (!src.empty()) attribution = TextOf(src[0].begin, src[0].end);
+      if (child_coded) {
+        for (Event& e : *events)
+          if (e.attribution.empty() && e.sentence == sentence_index)
+            e.attribution = attribution;
+      }
+      auto emit = [&](const ActorRef* s, const ActorRef* t, const std::string& c) {
+        Event e;
+        e.sentence = sentence_index;
+        e.span_begin = s_.span.begin;
+        e.span_end = s_.span.end;
+        e.verb_text = TextOf(static_cast<uint32_t>(vi.vb), static_cast<uint32_t>(vi.ve));
+        e.source = s ? s->code : "";
+        e.target = t ? t->code : "";
+        if (s) e.source_text = TextOf(s->begin, s->end);
+        if (t) e.target_text = TextOf(t->begin, t->end);
+        e.cameo = c;
+        e.issues = issues;
+        for (int k : kids_[vi.v])
+          if (upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER")
+            e.negated = true;
+        events->push_back(std::move(e));
+        ++coded[vi.v];
+      };
+      if (tgt.empty()) {
+        if (src.empty()) continue;
+        if (child_coded) {
+          ActorRef none{"---", 0, 0};
+          for (const ActorRef& s : src) emit(&s, &none, code);
+        } else if (!opt_.require_dyad) {
+          for (const ActorRef& s : src) emit(&s, nullptr, code);
+        }
+        continue;
+      }
+      if (src.empty()) {
+        if (!opt_.require_dyad)
+          for (const ActorRef& t : tgt) emit(nullptr, &t, code);
+        continue;
+      }
+      for (const ActorRef& s : src)
+        for (const ActorRef& t : tgt) {
+          if (s.code == t.code) continue;
+          emit(&s, &t, code);
+          if (!vi.pm.code2.empty() && vi.pm.code2 != "---") emit(&t, &s, vi.pm.code2);
+        }
+    }
+  }
+
+  PatternMatch MatchVerbAt(size_t i, bool fast) const {
+    const VerbForm* f = nullptr;
+    size_t vb, ve;
+    if (!VerbAt(i, &f, &vb, &ve)) return {};
+    return ChoosePattern(static_cast<int>(i), *f, vb, ve, fast, nullptr);
+  }
+
+ private:
+  const Dictionaries& d_;
+  const CoderOptions& opt_;
+  const Document& doc_;
+  const Sentence& s_;
+  int32_t date_;
+  size_t n_ = 0;
+  std::vector<std::string> upper_;
+  std::vector<uint32_t> ids_;
+  std::vector<uint32_t> present_;
+  std::vector<int> head_;
+  std::vector<std::vector<int>> kids_;
+  std::vector<Mention> mentions_;
+};
+
+Coder::Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options)
+    : dicts_(std::move(dicts)), options_(options) {}
+
+Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
+  if (outcome) *outcome = CodingOutcome::kCoded;
+  int32_t date = dict::DocDate(doc.date);
+  bool any_sentence_discard = false;
+  std::vector<Event> events;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.size() == 0 || s.size() > options_.max_sentence_tokens) continue;
+    Run run(*this, doc, s, date);
+    DiscardKind dk = dicts_->discards.Match(run.upper());
+    if (dk == DiscardKind::kStory) {
+      if (outcome) *outcome = CodingOutcome::kStoryDiscard;
+      return Status();  // the whole story is not coded
+    }
+    if (dk == DiscardKind::kSentence) {
+      any_sentence_discard = true;
+      continue;
+    }
+    run.CodeSentence(static_cast<uint32_t>(si), &events);
+  }
+  if (outcome && any_sentence_discard && events.empty())
+    *outcome = CodingOutcome::kSentenceDiscard;
+  for (Event& e : events) {
+    e.date = doc.date;
+    doc.events.push_back(std::move(e));
+  }
+  return Status();
+}
+
+PatternMatch Coder::MatchVerb(const Document& doc, const Sentence& s,
+                              size_t verb, bool fast) const {
+  Run run(*this, doc, s, dict::DocDate(doc.date));
+  return run.MatchVerbAt(verb, fast);
+}
+
+namespace {
+class CoderComponent : public Component {
+ public:
+  CoderComponent(std::shared_ptr<const Dictionaries> d, CoderOptions o)
+      : coder_(std::move(d), o) {}
+  std::string_view name() const override { return "events"; }
+  uint32_t requires_annotations() const override {
+    return kTokens | kTags | kTree;
+  }
+  uint32_t assigns_annotations() const override { return kEvents; }
+  Status Process(Document& doc) const override { return coder_.Code(doc); }
+
+ private:
+  Coder coder_;
+};
+}  // namespace
+
+std::unique_ptr<Component> MakeCoderComponent(
+    std::shared_ptr<const Dictionaries> dicts, CoderOptions options) {
+  return std::make_unique<CoderComponent>(std::move(dicts), options);
+}
+
+}  // namespace curlew
