@@ -1,6 +1,7 @@
 #include "events/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string_view>
 
@@ -56,14 +57,48 @@ class Coder::Run {
     }
     present_ = ids_;
     std::sort(present_.begin(), present_.end());
+    MaskCommaStretches();
     FindMentions();
   }
 
   const Token& Tok(size_t i) const { return doc_.tokens[s_.token_begin + i]; }
+
+  void MaskCommaStretches() {
+    masked_.assign(n_, false);
+    std::vector<size_t> commas;
+    for (size_t i = 0; i < n_; ++i)
+      if (upper_[i] == ",") commas.push_back(i);
+    if (commas.empty()) return;
+    auto words = [&](size_t b, size_t e) {  // word tokens in [b, e)
+      int c = 0;
+      for (size_t i = b; i < e; ++i)
+        if (!std::ispunct(static_cast<unsigned char>(upper_[i][0])) || upper_[i].size() > 1) ++c;
+      return c;
+    };
+    auto mask = [&](size_t b, size_t e) {
+      for (size_t i = b; i < e; ++i) masked_[i] = true;
+    };
+    if (opt_.comma_bmax > 0) {
+      int w = words(0, commas.front());
+      if (w >= opt_.comma_bmin && w <= opt_.comma_bmax) mask(0, commas.front() + 1);
+    }
+    if (opt_.comma_emax > 0) {
+      size_t end = n_;
+      while (end > commas.back() + 1 && std::ispunct(static_cast<unsigned char>(upper_[end - 1][0])) && upper_[end - 1].size() == 1) --end;
+      int w = words(commas.back() + 1, end);
+      if (w >= opt_.comma_emin && w <= opt_.comma_emax) mask(commas.back(), n_);
+    }
+    if (opt_.comma_max > 0) {
+      for (size_t k = 0; k + 1 < commas.size(); ++k) {
+        int w = words(commas[k] + 1, commas[k + 1]);
+        if (w >= opt_.comma_min && w <= opt_.comma_max) mask(commas[k], commas[k + 1]);
+      }
+    }
+  }
   std::string_view Rel(size_t i) const { return Tok(i).deprel; }
   std::string_view Xpos(size_t i) const { return Tok(i).xpos; }
   bool IsVerb(size_t i) const {
-    return StartsWith(Xpos(i), "VB") && Rel(i) != "aux" &&
+    return !masked_[i] && StartsWith(Xpos(i), "VB") && Rel(i) != "aux" &&
            Rel(i) != "aux:pass" && Rel(i) != "cop";
   }
   const std::vector<std::string>& upper() const { return upper_; }
@@ -78,6 +113,10 @@ class Coder::Run {
 
   void FindMentions() {
     for (size_t i = 0; i < n_;) {
+      if (masked_[i]) {
+        ++i;
+        continue;
+      }
       std::string code;
       size_t la = d_.actors.Match(ids_, i, date_, &code);
       const Agent* ag = nullptr;
@@ -570,6 +609,7 @@ class Coder::Run {
   std::vector<int> head_;
   std::vector<std::vector<int>> kids_;
   std::vector<Mention> mentions_;
+  std::vector<bool> masked_;
 };
 
 Coder::Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options)

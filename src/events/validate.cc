@@ -40,7 +40,14 @@ void ApplyConfig(const std::vector<std::pair<std::string, std::string>>& cfg,
                  CoderOptions* o) {
   for (const auto& [k, v] : cfg) {
     if (k == "require_dyad") o->require_dyad = ParseBool(v);
-    if (k == "new_actor_length") o->new_actor_length = std::atoi(v.c_str());
+    int n = std::atoi(v.c_str());
+    if (k == "new_actor_length") o->new_actor_length = n;
+    if (k == "comma_min") o->comma_min = n;
+    if (k == "comma_max") o->comma_max = n;
+    if (k == "comma_bmin") o->comma_bmin = n;
+    if (k == "comma_bmax") o->comma_bmax = n;
+    if (k == "comma_emin") o->comma_emin = n;
+    if (k == "comma_emax") o->comma_emax = n;
   }
 }
 
