@@ -17,6 +17,9 @@ bool StartsWith(std::string_view s, std::string_view p) {
 struct ActorRef {
   std::string code;
   uint32_t begin = 0, end = 0;  // sentence-relative token range
+  std::string stem;        // the code without its last agent
+  bool agent_only = false; // "---GOV": an agent without an actor
+  std::string agent;       // that agent's code
 };
 
 // Splits "ELR/GAL" into its codes.
@@ -76,6 +79,11 @@ class Coder::Run {
       return c;
     };
     auto mask = [&](size_t b, size_t e) {
+      // A list ("X, Y and Z") is not a comma clause.
+      for (size_t i = b; i < e; ++i)
+        if ((Rel(i) == "conj" || Rel(i) == "cc") &&
+            (head_[i] < static_cast<int>(b) || head_[i] >= static_cast<int>(e)))
+          return;
       for (size_t i = b; i < e; ++i) masked_[i] = true;
     };
     if (opt_.comma_bmax > 0) {
@@ -159,46 +167,76 @@ class Coder::Run {
   }
 
   // Actors of the noun phrase headed by h, coordinations distributed.
-  std::vector<ActorRef> CodeNP(int h, int depth = 0) const {
+  // `pronouns`: whether a possessive pronoun inside may stand for its
+  // antecedent ("their meeting").
+  std::vector<ActorRef> CodeNP(int h, int depth = 0, bool pronouns = true) const {
     std::vector<ActorRef> out;
     if (h < 0 || depth > 6) return out;
-    if (IsPronoun(h)) return Antecedent(h, depth + 1);
+    if (IsPronoun(h)) return pronouns ? Antecedent(h, depth + 1) : out;
     int lo = h, hi = h;
     CoreTokens(h, &lo, &hi);
     std::vector<const Mention*> actors, agents;
     for (const Mention& m : mentions_) {
-      if (static_cast<int>(m.b) < lo || static_cast<int>(m.e) > hi + 1) continue;
+      if (static_cast<int>(m.b) < lo || static_cast<int>(m.b) > hi) continue;
       (m.agent ? agents : actors).push_back(&m);
     }
     std::vector<ActorRef> base;
     for (const Mention* m : actors)
       for (const std::string& c : SplitSlash(m->code))
         base.push_back({c, m->b, m->e});
-    if (base.empty()) {
-      // A possessive pronoun inside ("their meeting").
+    // Then prepositional phrases, then clauses attached to the noun.
+    for (int c : kids_[h]) {
+      if (!base.empty()) break;
+      if (!StartsWith(Rel(c), "nmod") || Rel(c) == "nmod:poss") continue;
+      base = CodeNP(c, depth + 1, pronouns);
+    }
+    for (int c : kids_[h]) {
+      if (!base.empty()) break;
+      if (!StartsWith(Rel(c), "acl")) continue;
+      for (int g : kids_[c]) {
+        std::string_view r = Rel(g);
+        if (r == "nsubj" || r == "nsubj:pass" || r == "obj" || StartsWith(r, "obl")) {
+          if (Xpos(g) == "WDT" || Xpos(g) == "WP") continue;
+          base = CodeNP(g, depth + 1, false);
+          if (!base.empty()) break;
+        }
+      }
+    }
+    if (base.empty() && pronouns) {
       for (int i = lo; i <= hi && base.empty(); ++i)
         if (i != h && Xpos(i) == "PRP$") base = Antecedent(i, depth + 1);
     }
-    if (base.empty()) {
-      for (int c : kids_[h]) {
-        if (!StartsWith(Rel(c), "nmod") || Rel(c) == "nmod:poss") continue;
-        base = CodeNP(c, depth + 1);
-        if (!base.empty()) break;
-      }
+    std::string prefix, suffix, last_agent;
+    for (const Mention* m : agents) {
+      if (m->agent->prefix) prefix += m->agent->code;
+      else suffix += m->agent->code, last_agent = m->agent->code;
     }
-    std::string prefix, suffix;
-    for (const Mention* m : agents)
-      (m->agent->prefix ? prefix : suffix) += m->agent->code;
     if (!base.empty()) {
       for (ActorRef& a : base) {
-        a.code = prefix + a.code + suffix;
+        // An agent already in the actor's code is not added again.
+        std::string code = a.code;
+        std::string stem;
+        for (const Mention* m : agents) {
+          const std::string& ac = m->agent->code;
+          if (code.find(ac) != std::string::npos) continue;
+          if (m->agent->prefix) code = ac + code;
+          else {
+            if (m->agent->code == last_agent) stem = code;
+            code += ac;
+          }
+        }
+        a.stem = stem.empty() ? a.code : stem;
+        a.code = code;
         a.begin = std::min<uint32_t>(a.begin, lo);
         a.end = std::max<uint32_t>(a.end, hi + 1);
         out.push_back(std::move(a));
       }
     } else if (!agents.empty()) {
-      out.push_back({"---" + prefix + suffix, static_cast<uint32_t>(lo),
-                     static_cast<uint32_t>(hi + 1)});
+      ActorRef a{"---" + prefix + suffix, static_cast<uint32_t>(lo),
+                 static_cast<uint32_t>(hi + 1)};
+      a.agent_only = true;
+      a.agent = last_agent.empty() ? prefix : last_agent;
+      out.push_back(std::move(a));
     } else if (opt_.new_actor_length > 0 &&
                hi - lo + 1 <= opt_.new_actor_length && !IsPronoun(h) &&
                (Xpos(h) == "NNP" || Xpos(h) == "NNPS")) {
@@ -211,12 +249,47 @@ class Coder::Run {
       out.push_back({text, static_cast<uint32_t>(lo),
                      static_cast<uint32_t>(hi + 1)});
     }
+    std::vector<ActorRef> first = out;
     for (int c : kids_[h]) {
       if (Rel(c) != "conj") continue;
-      std::vector<ActorRef> more = CodeNP(c, depth + 1);
-      // "Lawmakers and officials in X": an agent-only conjunct borrows the
-      // actors of a sibling's prepositional phrase.
-      for (ActorRef& m : more) out.push_back(std::move(m));
+      std::vector<ActorRef> more = CodeNP(c, depth + 1, pronouns);
+      for (ActorRef& m : more) {
+        // "Danish media and government": an agent-only conjunct takes the
+        // actor of its sibling.
+        if (m.agent_only && !first.empty() && !first[0].agent_only) {
+          for (const ActorRef& f : first) {
+            ActorRef b = m;
+            b.code = f.stem + m.agent;
+            b.agent_only = false;
+            out.push_back(std::move(b));
+          }
+          continue;
+        }
+        out.push_back(std::move(m));
+      }
+    }
+    // An agent-only head conjunct takes the actors of a later sibling:
+    // "lawmakers and officials in X" -> X's codes for both.
+    if (!first.empty() && first[0].agent_only) {
+      std::vector<ActorRef> bases;
+      for (const ActorRef& o : out)
+        if (!o.agent_only) bases.push_back(o);
+      if (!bases.empty()) {
+        std::vector<ActorRef> fixed;
+        for (const ActorRef& o : out) {
+          if (!o.agent_only) {
+            fixed.push_back(o);
+            continue;
+          }
+          for (const ActorRef& b : bases) {
+            ActorRef x = o;
+            x.code = b.stem + o.agent;
+            x.agent_only = false;
+            fixed.push_back(std::move(x));
+          }
+        }
+        out = std::move(fixed);
+      }
     }
     return out;
   }
@@ -266,7 +339,7 @@ class Coder::Run {
     if (s >= 0) return s;
     if (Passive(v)) return -1;
     std::string_view r = Rel(v);
-    if ((r == "xcomp" || r == "conj" || r == "advcl") && head_[v] >= 0) {
+    if ((r == "xcomp" || r == "conj") && head_[v] >= 0) {
       int h = head_[v];
       int hs = Child(h, "nsubj");
       if (hs < 0) hs = Child(h, "nsubj:pass");
@@ -276,33 +349,51 @@ class Coder::Run {
     return -1;
   }
 
+  // Targets of an active verb: objects, then prepositional phrases, then
+  // subject-less complement clauses; possessive pronouns only last.
+  std::vector<ActorRef> Targets(int v, int depth = 0) const {
+    std::vector<ActorRef> t;
+    for (bool pronouns : {false, true}) {
+      for (std::string_view r : {"obj", "iobj"})
+        for (int c : kids_[v])
+          if (Rel(c) == r && t.empty()) t = CodeNP(c, 0, pronouns);
+      for (int c : kids_[v])
+        if (t.empty() && (Rel(c) == "obl" || Rel(c) == "obl:agent"))
+          t = CodeNP(c, 0, pronouns);
+      if (!t.empty()) return t;
+    }
+    if (depth < 3)
+      for (int c : kids_[v])
+        if (t.empty() && Rel(c) == "xcomp" && StartsWith(Xpos(c), "VB"))
+          t = Targets(c, depth + 1);
+    return t;
+  }
+
   // Sources and targets of v before patterns.
   void Roles(int v, std::vector<ActorRef>* src, std::vector<ActorRef>* tgt) const {
-    bool passive = Child(v, "nsubj:pass") >= 0;
-    if (passive) {
-      *tgt = CodeNP(Child(v, "nsubj:pass"));
+    int subj_pass = Child(v, "nsubj:pass");
+    if (subj_pass >= 0) {
       for (int c : kids_[v]) {
         if (Rel(c) == "obl:agent") *src = CodeNP(c);
         if (src->empty() && Rel(c) == "obl") {
           int cs = Child(c, "case");
-          if (cs >= 0 && (upper_[cs] == "BY" || upper_[cs] == "FROM"))
+          if (cs >= 0 && (upper_[cs] == "BY" || upper_[cs] == "FROM" ||
+                          upper_[cs] == "IN"))
             *src = CodeNP(c);
         }
         if (!src->empty()) break;
       }
+      if (!src->empty()) {
+        *tgt = CodeNP(subj_pass);
+        return;
+      }
+      // No agent: coded as if active, the subject acting.
+      *src = CodeNP(subj_pass);
+      *tgt = Targets(v);
       return;
     }
     *src = CodeNP(Subject(v));
-    for (std::string_view r : {"obj", "iobj"}) {
-      for (int c : kids_[v])
-        if (Rel(c) == r && tgt->empty()) *tgt = CodeNP(c);
-    }
-    if (tgt->empty())
-      for (int c : kids_[v])
-        if (Rel(c) == "obl" || Rel(c) == "obl:agent") {
-          *tgt = CodeNP(c);
-          if (!tgt->empty()) break;
-        }
+    *tgt = Targets(v);
   }
 
   // --- verbs and patterns -----------------------------------------------
