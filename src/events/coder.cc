@@ -703,8 +703,9 @@ class Coder::Run {
   std::vector<bool> masked_;
 };
 
-Coder::Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options)
-    : dicts_(std::move(dicts)), options_(options) {}
+Coder::Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options,
+             std::shared_ptr<const CameoTable> cameo)
+    : dicts_(std::move(dicts)), options_(options), cameo_(std::move(cameo)) {}
 
 Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   if (outcome) *outcome = CodingOutcome::kCoded;
@@ -730,6 +731,11 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
     *outcome = CodingOutcome::kSentenceDiscard;
   for (Event& e : events) {
     e.date = doc.date;
+    if (cameo_) cameo_->Fill(e);
+    else if (QuadClass(e.cameo)) {
+      e.root = e.cameo.substr(0, 2);
+      e.quad = QuadClass(e.cameo);
+    }
     doc.events.push_back(std::move(e));
   }
   return Status();
@@ -744,8 +750,9 @@ PatternMatch Coder::MatchVerb(const Document& doc, const Sentence& s,
 namespace {
 class CoderComponent : public Component {
  public:
-  CoderComponent(std::shared_ptr<const Dictionaries> d, CoderOptions o)
-      : coder_(std::move(d), o) {}
+  CoderComponent(std::shared_ptr<const Dictionaries> d, CoderOptions o,
+                 std::shared_ptr<const CameoTable> c)
+      : coder_(std::move(d), o, std::move(c)) {}
   std::string_view name() const override { return "events"; }
   uint32_t requires_annotations() const override {
     return kTokens | kTags | kTree;
@@ -759,8 +766,10 @@ class CoderComponent : public Component {
 }  // namespace
 
 std::unique_ptr<Component> MakeCoderComponent(
-    std::shared_ptr<const Dictionaries> dicts, CoderOptions options) {
-  return std::make_unique<CoderComponent>(std::move(dicts), options);
+    std::shared_ptr<const Dictionaries> dicts, CoderOptions options,
+    std::shared_ptr<const CameoTable> cameo) {
+  return std::make_unique<CoderComponent>(std::move(dicts), options,
+                                          std::move(cameo));
 }
 
 }  // namespace curlew

@@ -24,6 +24,7 @@
 #include "curlew/document.h"
 #include "curlew/pipeline.h"
 #include "curlew/status.h"
+#include "events/cameo_table.h"
 #include "events/dictionaries.h"
 
 namespace curlew {
@@ -58,7 +59,9 @@ struct PatternMatch {
 
 class Coder {
  public:
-  Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options = {});
+  // `cameo` (optional) fills root, quad, Goldstein and PLOVER fields.
+  Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options = {},
+        std::shared_ptr<const CameoTable> cameo = nullptr);
 
   // Codes every sentence of `doc` (tokens, tags and tree required) and
   // appends to doc.events. *outcome (optional) reports discards.
@@ -76,12 +79,14 @@ class Coder {
   class Run;
   std::shared_ptr<const Dictionaries> dicts_;
   CoderOptions options_;
+  std::shared_ptr<const CameoTable> cameo_;
 };
 
 // The "events" pipeline component (requires kTokens | kTags | kTree,
 // assigns kEvents).
 std::unique_ptr<Component> MakeCoderComponent(
-    std::shared_ptr<const Dictionaries> dicts, CoderOptions options = {});
+    std::shared_ptr<const Dictionaries> dicts, CoderOptions options = {},
+    std::shared_ptr<const CameoTable> cameo = nullptr);
 
 }  // namespace curlew
 
