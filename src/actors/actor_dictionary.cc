@@ -10,13 +10,17 @@ using dict::Upper;
 
 void PhraseIndex::Add(std::vector<uint32_t> words, uint32_t value) {
   if (words.empty()) return;
-  uint32_t first = words[0];
-  by_first_[first].push_back({std::move(words), value});
   ++count_;
+  if (words.size() == 1) {
+    singles_.emplace(words[0], value);  // the first entry wins
+    return;
+  }
+  uint64_t key = Key(words[0], words[1]);
+  by_pair_[key].push_back({std::move(words), value});
 }
 
 void PhraseIndex::Finish() {
-  for (auto& [w, v] : by_first_)
+  for (auto& [w, v] : by_pair_)
     std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) {
       return a.words.size() > b.words.size();
     });
@@ -25,16 +29,23 @@ void PhraseIndex::Finish() {
 size_t PhraseIndex::Longest(const std::vector<uint32_t>& words, size_t pos,
                             uint32_t* value) const {
   if (pos >= words.size() || words[pos] == dict::kNoWord) return 0;
-  auto it = by_first_.find(words[pos]);
-  if (it == by_first_.end()) return 0;
-  for (const Entry& e : it->second) {
-    if (pos + e.words.size() > words.size()) continue;
-    if (std::equal(e.words.begin(), e.words.end(), words.begin() + pos)) {
-      *value = e.value;
-      return e.words.size();
+  if (pos + 1 < words.size() && words[pos + 1] != dict::kNoWord) {
+    auto it = by_pair_.find(Key(words[pos], words[pos + 1]));
+    if (it != by_pair_.end()) {
+      for (const Entry& e : it->second) {
+        if (pos + e.words.size() > words.size()) continue;
+        if (std::equal(e.words.begin() + 2, e.words.end(),
+                       words.begin() + pos + 2)) {
+          *value = e.value;
+          return e.words.size();
+        }
+      }
     }
   }
-  return 0;
+  auto one = singles_.find(words[pos]);
+  if (one == singles_.end()) return 0;
+  *value = one->second;
+  return 1;
 }
 
 std::vector<uint32_t> InternPhrase(std::string_view phrase,

@@ -41,7 +41,13 @@ class PhraseIndex {
     std::vector<uint32_t> words;
     uint32_t value;
   };
-  std::unordered_map<uint32_t, std::vector<Entry>> by_first_;
+  static uint64_t Key(uint32_t a, uint32_t b) {
+    return (static_cast<uint64_t>(a) << 32) | b;
+  }
+  // Phrases of two or more words by their first two words (longest first),
+  // one-word phrases by their word: buckets stay short even for "THE".
+  std::unordered_map<uint64_t, std::vector<Entry>> by_pair_;
+  std::unordered_map<uint32_t, uint32_t> singles_;
   size_t count_ = 0;
 };
 

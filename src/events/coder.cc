@@ -14,6 +14,35 @@ bool StartsWith(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
+// Dependency relations the coder looks at, decoded once per token.
+enum class R : uint8_t {
+  kOther, kNsubj, kNsubjPass, kCsubj, kObj, kIobj, kObl, kOblAgent, kNmod,
+  kNmodPoss, kAcl, kConj, kCc, kCompound, kCompoundPrt, kAmod, kDet,
+  kNummod, kFlat, kCase, kXcomp, kCcomp, kAdvcl, kAux, kAuxPass, kCop
+};
+
+R DecodeRel(std::string_view r) {
+  static const std::pair<std::string_view, R> kExact[] = {
+      {"nsubj", R::kNsubj},       {"nsubj:pass", R::kNsubjPass},
+      {"csubj", R::kCsubj},       {"obj", R::kObj},
+      {"iobj", R::kIobj},         {"obl:agent", R::kOblAgent},
+      {"nmod:poss", R::kNmodPoss}, {"conj", R::kConj},
+      {"cc", R::kCc},             {"compound", R::kCompound},
+      {"compound:prt", R::kCompoundPrt}, {"amod", R::kAmod},
+      {"det", R::kDet},           {"nummod", R::kNummod},
+      {"case", R::kCase},         {"xcomp", R::kXcomp},
+      {"ccomp", R::kCcomp},       {"advcl", R::kAdvcl},
+      {"aux", R::kAux},           {"aux:pass", R::kAuxPass},
+      {"cop", R::kCop}};
+  for (const auto& [name, code] : kExact)
+    if (r == name) return code;
+  if (StartsWith(r, "obl")) return R::kObl;
+  if (StartsWith(r, "nmod")) return R::kNmod;
+  if (StartsWith(r, "acl")) return R::kAcl;
+  if (StartsWith(r, "flat")) return R::kFlat;
+  return R::kOther;
+}
+
 struct ActorRef {
   std::string code;
   uint32_t begin = 0, end = 0;  // sentence-relative token range
@@ -49,10 +78,14 @@ class Coder::Run {
     ids_.resize(n_);
     head_.assign(n_, -1);
     kids_.assign(n_, {});
+    rel_.resize(n_);
+    verb_tag_.resize(n_);
     for (size_t i = 0; i < n_; ++i) {
       const Token& t = doc.tokens[s.token_begin + i];
       upper_[i] = dict::Upper(t.norm.empty() ? doc.TokenText(t) : t.norm);
       ids_[i] = d_.words.Find(upper_[i]);
+      rel_[i] = DecodeRel(t.deprel);
+      verb_tag_[i] = StartsWith(t.xpos, "VB");
       if (t.head > 0 && static_cast<size_t>(t.head) <= n_) {
         head_[i] = t.head - 1;
         kids_[t.head - 1].push_back(static_cast<int>(i));
@@ -81,7 +114,7 @@ class Coder::Run {
     auto mask = [&](size_t b, size_t e) {
       // A list ("X, Y and Z") is not a comma clause.
       for (size_t i = b; i < e; ++i)
-        if ((Rel(i) == "conj" || Rel(i) == "cc") &&
+        if ((Rel(i) == R::kConj || Rel(i) == R::kCc) &&
             (head_[i] < static_cast<int>(b) || head_[i] >= static_cast<int>(e)))
           return;
       for (size_t i = b; i < e; ++i) masked_[i] = true;
@@ -103,11 +136,11 @@ class Coder::Run {
       }
     }
   }
-  std::string_view Rel(size_t i) const { return Tok(i).deprel; }
+  R Rel(size_t i) const { return rel_[i]; }
   std::string_view Xpos(size_t i) const { return Tok(i).xpos; }
   bool IsVerb(size_t i) const {
-    return !masked_[i] && StartsWith(Xpos(i), "VB") && Rel(i) != "aux" &&
-           Rel(i) != "aux:pass" && Rel(i) != "cop";
+    return !masked_[i] && verb_tag_[i] && Rel(i) != R::kAux &&
+           Rel(i) != R::kAuxPass && Rel(i) != R::kCop;
   }
   const std::vector<std::string>& upper() const { return upper_; }
 
@@ -149,11 +182,11 @@ class Coder::Run {
 
   void CoreTokens(int h, int* lo, int* hi) const {
     for (int c : kids_[h]) {
-      std::string_view r = Rel(c);
-      if (r == "compound" || r == "amod" || r == "det" || r == "nummod" ||
-          r == "nmod:poss" || r == "flat" || r == "case" ||
-          r == "compound:prt" || StartsWith(r, "flat")) {
-        if (r == "case" && c > h) continue;
+      R r = Rel(c);
+      if (r == R::kCompound || r == R::kAmod || r == R::kDet || r == R::kNummod ||
+          r == R::kNmodPoss || r == R::kFlat || r == R::kCase ||
+          r == R::kCompoundPrt || r == R::kFlat) {
+        if (r == R::kCase && c > h) continue;
         *lo = std::min(*lo, c);
         *hi = std::max(*hi, c);
         CoreTokens(c, lo, hi);
@@ -187,15 +220,15 @@ class Coder::Run {
     // Then prepositional phrases, then clauses attached to the noun.
     for (int c : kids_[h]) {
       if (!base.empty()) break;
-      if (!StartsWith(Rel(c), "nmod") || Rel(c) == "nmod:poss") continue;
+      if (Rel(c) != R::kNmod) continue;
       base = CodeNP(c, depth + 1, pronouns);
     }
     for (int c : kids_[h]) {
       if (!base.empty()) break;
-      if (!StartsWith(Rel(c), "acl")) continue;
+      if (Rel(c) != R::kAcl) continue;
       for (int g : kids_[c]) {
-        std::string_view r = Rel(g);
-        if (r == "nsubj" || r == "nsubj:pass" || r == "obj" || StartsWith(r, "obl")) {
+        R r = Rel(g);
+        if (r == R::kNsubj || r == R::kNsubjPass || r == R::kObj || (r == R::kObl || r == R::kOblAgent)) {
           if (Xpos(g) == "WDT" || Xpos(g) == "WP") continue;
           base = CodeNP(g, depth + 1, false);
           if (!base.empty()) break;
@@ -251,7 +284,7 @@ class Coder::Run {
     }
     std::vector<ActorRef> first = out;
     for (int c : kids_[h]) {
-      if (Rel(c) != "conj") continue;
+      if (Rel(c) != R::kConj) continue;
       std::vector<ActorRef> more = CodeNP(c, depth + 1, pronouns);
       for (ActorRef& m : more) {
         // "Danish media and government": an agent-only conjunct takes the
@@ -297,7 +330,7 @@ class Coder::Run {
   // The clause (verb) that token i belongs to.
   int ClauseOf(int i) const {
     int x = head_[i];
-    while (x >= 0 && !StartsWith(Xpos(x), "VB") && head_[x] >= 0) x = head_[x];
+    while (x >= 0 && !verb_tag_[x] && head_[x] >= 0) x = head_[x];
     return x;
   }
 
@@ -321,28 +354,28 @@ class Coder::Run {
 
   // --- clauses ----------------------------------------------------------
 
-  int Child(int v, std::string_view rel) const {
+  int Child(int v, R rel) const {
     for (int c : kids_[v])
       if (Rel(c) == rel) return c;
     return -1;
   }
 
   bool Passive(int v) const {
-    return Child(v, "nsubj:pass") >= 0 || Child(v, "aux:pass") >= 0;
+    return Child(v, R::kNsubjPass) >= 0 || Child(v, R::kAuxPass) >= 0;
   }
 
   // The subject of v: its own, or inherited through xcomp/conj.
   int Subject(int v, int guard = 0) const {
     if (v < 0 || guard > 10) return -1;
-    int s = Child(v, "nsubj");
-    if (s < 0) s = Child(v, "csubj");
+    int s = Child(v, R::kNsubj);
+    if (s < 0) s = Child(v, R::kCsubj);
     if (s >= 0) return s;
     if (Passive(v)) return -1;
-    std::string_view r = Rel(v);
-    if ((r == "xcomp" || r == "conj") && head_[v] >= 0) {
+    R r = Rel(v);
+    if ((r == R::kXcomp || r == R::kConj) && head_[v] >= 0) {
       int h = head_[v];
-      int hs = Child(h, "nsubj");
-      if (hs < 0) hs = Child(h, "nsubj:pass");
+      int hs = Child(h, R::kNsubj);
+      if (hs < 0) hs = Child(h, R::kNsubjPass);
       if (hs >= 0) return hs;
       return Subject(h, guard + 1);
     }
@@ -354,29 +387,29 @@ class Coder::Run {
   std::vector<ActorRef> Targets(int v, int depth = 0) const {
     std::vector<ActorRef> t;
     for (bool pronouns : {false, true}) {
-      for (std::string_view r : {"obj", "iobj"})
+      for (R r : {R::kObj, R::kIobj})
         for (int c : kids_[v])
           if (Rel(c) == r && t.empty()) t = CodeNP(c, 0, pronouns);
       for (int c : kids_[v])
-        if (t.empty() && (Rel(c) == "obl" || Rel(c) == "obl:agent"))
+        if (t.empty() && (Rel(c) == R::kObl || Rel(c) == R::kOblAgent))
           t = CodeNP(c, 0, pronouns);
       if (!t.empty()) return t;
     }
     if (depth < 3)
       for (int c : kids_[v])
-        if (t.empty() && Rel(c) == "xcomp" && StartsWith(Xpos(c), "VB"))
+        if (t.empty() && Rel(c) == R::kXcomp && StartsWith(Xpos(c), "VB"))
           t = Targets(c, depth + 1);
     return t;
   }
 
   // Sources and targets of v before patterns.
   void Roles(int v, std::vector<ActorRef>* src, std::vector<ActorRef>* tgt) const {
-    int subj_pass = Child(v, "nsubj:pass");
+    int subj_pass = Child(v, R::kNsubjPass);
     if (subj_pass >= 0) {
       for (int c : kids_[v]) {
-        if (Rel(c) == "obl:agent") *src = CodeNP(c);
-        if (src->empty() && Rel(c) == "obl") {
-          int cs = Child(c, "case");
+        if (Rel(c) == R::kOblAgent) *src = CodeNP(c);
+        if (src->empty() && Rel(c) == R::kObl) {
+          int cs = Child(c, R::kCase);
           if (cs >= 0 && (upper_[cs] == "BY" || upper_[cs] == "FROM" ||
                           upper_[cs] == "IN"))
             *src = CodeNP(c);
@@ -434,8 +467,8 @@ class Coder::Run {
       stack.pop_back();
       (*allowed)[x] = true;
       for (int c : kids_[x]) {
-        if (x == v && (Rel(c) == "conj" || Rel(c) == "nsubj" ||
-                       Rel(c) == "nsubj:pass"))
+        if (x == v && (Rel(c) == R::kConj || Rel(c) == R::kNsubj ||
+                       Rel(c) == R::kNsubjPass))
           continue;
         stack.push_back(c);
       }
@@ -447,6 +480,7 @@ class Coder::Run {
     if (q >= n_) return 0;
     if (el.kind == PatternElem::kWord) return ids_[q] == el.id ? 1 : 0;
     if (el.kind == PatternElem::kSynset) {
+      if (fast_ && !d_.verbs.SynsetStartsWith(el.id, ids_[q])) return 0;
       size_t best = 0;
       for (const auto& ph : d_.verbs.synset(el.id)) {
         if (q + ph.size() > n_ || ph.size() <= best) continue;
@@ -516,6 +550,7 @@ class Coder::Run {
 
   PatternMatch ChoosePattern(int v, const VerbForm& f, size_t vb, size_t ve,
                              bool fast, Markers* best_mk) const {
+    fast_ = fast;
     PatternMatch out;
     out.block = static_cast<int>(f.block);
     const VerbBlock& blk = d_.verbs.block(f.block);
@@ -549,8 +584,8 @@ class Coder::Run {
       if (!(StartsWith(x, "NN") || x == "PRP")) continue;
       // Use the head of the phrase containing i.
       int h = static_cast<int>(i);
-      while (head_[h] >= 0 && (Rel(h) == "compound" || Rel(h) == "flat" ||
-                               Rel(h) == "amod" || StartsWith(Rel(h), "nmod:poss")))
+      while (head_[h] >= 0 && (Rel(h) == R::kCompound || Rel(h) == R::kFlat ||
+                               Rel(h) == R::kAmod || Rel(h) == R::kNmodPoss))
         h = head_[h];
       std::vector<ActorRef> a = CodeNP(h);
       if (!a.empty()) return a;
@@ -621,11 +656,11 @@ class Coder::Run {
       bool child_coded = false;
       int comp_subject = -1;
       for (int c : kids_[vi.v]) {
-        if (Rel(c) == "ccomp" || Rel(c) == "xcomp") {
+        if (Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) {
           // coded[] counts events of the clause and the clauses below it.
           for (size_t k = 0; k < n_; ++k)
             if (coded[k] && Dominates(c, static_cast<int>(k))) child_coded = true;
-          if (Rel(c) == "ccomp" && comp_subject < 0) comp_subject = Subject(c);
+          if (Rel(c) == R::kCcomp && comp_subject < 0) comp_subject = Subject(c);
         }
       }
       if (vi.mk.compound && src.size() > 1 && tgt.empty()) tgt = src;
@@ -701,6 +736,9 @@ class Coder::Run {
   std::vector<std::vector<int>> kids_;
   std::vector<Mention> mentions_;
   std::vector<bool> masked_;
+  mutable bool fast_ = true;  // use the indexes (false: reference matcher)
+  std::vector<R> rel_;
+  std::vector<bool> verb_tag_;
 };
 
 Coder::Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options,

@@ -1,5 +1,6 @@
 #include "events/phrase_lists.h"
 
+#include <algorithm>
 #include <map>
 
 #include "events/verb_dictionary.h"
@@ -39,6 +40,8 @@ Status DiscardList::LoadText(std::string_view text, const std::string& name) {
       return;
     }
     by_first_[e.words[0]].push_back(static_cast<uint32_t>(entries_.size()));
+    min_first_ = entries_.empty() ? e.words[0].size()
+                                  : std::min(min_first_, e.words[0].size());
     entries_.push_back(std::move(e));
   });
   return status;
@@ -49,8 +52,9 @@ DiscardKind DiscardList::Match(const std::vector<std::string>& w) const {
   for (size_t i = 0; i < w.size(); ++i) {
     // Single-word stems: try every prefix bucket would be costly; instead
     // look up the word itself and, for stems, its prefixes of length >= 3.
-    for (size_t len = w[i].size(); len >= 1; --len) {
-      auto it = by_first_.find(len == w[i].size() ? w[i] : w[i].substr(0, len));
+    std::string_view word = w[i];
+    for (size_t len = word.size(); len >= min_first_ && len >= 1; --len) {
+      auto it = by_first_.find(word.substr(0, len));
       if (it == by_first_.end()) continue;
       for (uint32_t id : it->second) {
         const Entry& e = entries_[id];

@@ -40,8 +40,16 @@ class DiscardList {
     bool story = false;
     bool stem = true;  // last word may be a prefix
   };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_;
+  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>>
+      by_first_;
+  size_t min_first_ = 1;  // length of the shortest first word
 };
 
 class IssueList {

@@ -381,6 +381,10 @@ Status VerbDictionary::LoadText(std::string_view text, const std::string& name,
     }
     AddVerb(spec, static_cast<uint32_t>(block), code, code2, words);
   });
+  synset_first_.assign(synsets_.size(), {});
+  for (size_t k = 0; k < synsets_.size(); ++k)
+    for (const auto& phrase : synsets_[k])
+      if (!phrase.empty()) synset_first_[k].insert(phrase[0]);
   return status;
 }
 

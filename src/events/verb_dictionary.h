@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "actors/dict_util.h"
@@ -83,6 +84,10 @@ class VerbDictionary {
   const std::vector<std::vector<uint32_t>>& synset(uint32_t i) const {
     return synsets_[i];
   }
+  // True if some member phrase of the synset starts with `word`.
+  bool SynsetStartsWith(uint32_t synset, uint32_t word) const {
+    return synset_first_[synset].count(word) > 0;
+  }
   const std::vector<VerbTransform>& transforms() const { return transforms_; }
   size_t pattern_count() const { return pattern_count_; }
 
@@ -101,6 +106,7 @@ class VerbDictionary {
   std::vector<std::vector<std::vector<uint32_t>>> synsets_;
   std::unordered_map<std::string, uint32_t> synset_ids_;
   std::vector<uint32_t> no_plural_synsets_;
+  std::vector<std::unordered_set<uint32_t>> synset_first_;
   std::vector<VerbTransform> transforms_;
   size_t pattern_count_ = 0;
 };
