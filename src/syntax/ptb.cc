@@ -119,7 +119,7 @@ class Converter {
   }
 
  private:
-  const std::string& Label(int node) const { return t_.nodes[node].label; }
+  std::string_view Label(int node) const { return t_.nodes[node].label; }
   const std::vector<int>& Kids(int node) const {
     return t_.nodes[node].children;
   }
@@ -137,7 +137,7 @@ class Converter {
     const auto& kids = Kids(node);
     bool has_cc = false;
     for (size_t i = 1; i < kids.size(); ++i) {
-      const std::string& l = Label(kids[i]);
+      std::string_view l = Label(kids[i]);
       if ((l == "CC" || l == "CONJP") && i + 1 < kids.size()) has_cc = true;
     }
     if (!has_cc) return false;
@@ -146,7 +146,7 @@ class Converter {
     std::vector<int> cur;
     for (size_t i = 0; i < kids.size(); ++i) {
       int k = kids[i];
-      const std::string& l = Label(k);
+      std::string_view l = Label(k);
       bool sep = l == "CC" || l == "CONJP" || l == "," || l == ":";
       if (i == 0 && (l == "CC" || l == "CONJP")) sep = false;  // "both"
       if (sep) {
@@ -164,7 +164,7 @@ class Converter {
   }
 
   int HeadChildOf(int node, const std::vector<int>& kids) const {
-    const std::string& lab = Label(node);
+    std::string_view lab = Label(node);
     auto first_of = [&](auto pred) -> int {
       for (int k : kids)
         if (pred(k)) return k;
@@ -203,7 +203,7 @@ class Converter {
           for (int k : kids) {
             if (k == first_verb) { seen = true; continue; }
             if (!seen) continue;
-            const std::string& l = Label(k);
+            std::string_view l = Label(k);
             if (IsPre(k) && IsVerbTag(l)) { pred = -1; break; }
             if (pred < 0 && (l == "ADJP" || l == "NP" || l == "JJ" || l == "PP"))
               pred = k;
@@ -217,7 +217,7 @@ class Converter {
       // Candidates: the children before the first post-modifier.
       std::vector<int> cand;
       for (size_t i = 0; i < kids.size(); ++i) {
-        const std::string& l = Label(kids[i]);
+        std::string_view l = Label(kids[i]);
         if (i > 0 && (l == "PP" || l == "SBAR" || l == "VP" || l == "S" ||
                       l == "RRC" || l == "," || l == ":" || l == "PRN" ||
                       l == "-LRB-"))
@@ -233,7 +233,7 @@ class Converter {
     } else if (lab == "PP" || lab == "WHPP") {
       bool seen_prep = false;
       for (int k : kids) {
-        const std::string& l = Label(k);
+        std::string_view l = Label(k);
         if (IsPre(k) && (l == "IN" || l == "TO" || l == "RP" || l == "VBG" || l == "VBN" || l == "RB")) {
           seen_prep = true;
           continue;
@@ -242,7 +242,7 @@ class Converter {
         if (!IsPre(k) && (l == "NP" || l == "S" || l == "SBAR")) { h = k; break; }
       }
     } else if (lab == "SBAR") {
-      h = first_of([&](int k) { const std::string& l = Label(k); return l == "S" || l == "SQ" || l == "SINV" || l == "SBAR" || l == "FRAG" || l == "VP"; });
+      h = first_of([&](int k) { std::string_view l = Label(k); return l == "S" || l == "SQ" || l == "SINV" || l == "SBAR" || l == "FRAG" || l == "VP"; });
     } else if (lab == "ADJP" || lab == "WHADJP") {
       h = last_of([&](int k) { return IsPre(k) && StartsWith(Label(k), "JJ"); });
       if (h < 0) h = first_of([&](int k) { return Label(k) == "ADJP"; });
@@ -306,7 +306,7 @@ class Converter {
         int next = conj_heads.back();
         for (int ch : conj_heads)
           if (ch > w) { next = ch; break; }
-        const std::string& l = Label(s);
+        std::string_view l = Label(s);
         Set(w, next, (l == "CC" || l == "CONJP") ? "cc" : "punct");
       }
       return;
@@ -341,8 +341,8 @@ class Converter {
 
   std::string Relation(int node, int hc, int k, bool before, int prev,
                        int remaining_np) {
-    const std::string& P = Label(node);
-    const std::string& D = Label(k);
+    std::string_view P = Label(node);
+    std::string_view D = Label(k);
     bool in_np = P == "NP" || P == "NX" || P == "NML" || P == "WHNP";
     bool in_clause = P == "S" || P == "SINV" || P == "SQ" || P == "SBARQ";
     bool verbal_head = IsPre(hc) ? IsVerbTag(Label(hc)) : (Label(hc) == "VP");
@@ -402,7 +402,7 @@ class Converter {
       const auto& dk = Kids(k);
       bool that = true;
       for (int c : dk) {
-        const std::string& l = Label(c);
+        std::string_view l = Label(c);
         if (l == "IN" || l == "WHADVP" || l == "WHNP" || l == "WHPP") {
           std::string w = IsPre(c) ? Lower(Word(c)) : "";
           if (!(w == "that" || w == "whether" || w == "if")) that = false;
