@@ -17,6 +17,7 @@ struct Args {
   std::string parser = "given";
   bool all = false;
   bool verbose = false;
+  std::string trace;
 };
 
 Runner SetUp(CLI::App& sub) {
@@ -31,6 +32,8 @@ Runner SetUp(CLI::App& sub) {
   sub.add_flag("--all", args->all,
                "also run records marked sentence=\"false\"");
   sub.add_flag("-v,--verbose", args->verbose, "print every failing record");
+  sub.add_option("--trace", args->trace,
+                 "print the dependency tree of the record with this id");
   return [args]() -> int {
     if (args->parser == "curlew") {
       std::fprintf(stderr,
@@ -43,6 +46,7 @@ Runner SetUp(CLI::App& sub) {
     o.dicts_dir = args->dicts;
     o.only_sentences = !args->all;
     o.verbose = args->verbose;
+    o.trace_id = args->trace;
     auto r = RunValidation(args->file, o, std::cerr);
     if (!r.ok()) {
       std::fprintf(stderr, "curlew validate: %s\n",

@@ -214,9 +214,10 @@ class Coder::Run {
       (m.agent ? agents : actors).push_back(&m);
     }
     std::vector<ActorRef> base;
-    for (const Mention* m : actors)
-      for (const std::string& c : SplitSlash(m->code))
-        base.push_back({c, m->b, m->e});
+    // One noun phrase, one actor: the first ("Ithilen's minister X").
+    if (!actors.empty())
+      for (const std::string& c : SplitSlash(actors[0]->code))
+        base.push_back({c, actors[0]->b, actors[0]->e});
     // Then prepositional phrases, then clauses attached to the noun.
     for (int c : kids_[h]) {
       if (!base.empty()) break;
@@ -431,13 +432,20 @@ class Coder::Run {
 
   // --- verbs and patterns -----------------------------------------------
 
-  // The verb form at token i: sets *form and the token range; false if none.
-  bool VerbAt(size_t i, const VerbForm** form, size_t* b, size_t* e) const {
-    if (ids_[i] == dict::kNoWord) return false;
+  struct Markers {
+    int source_pos = -1, target_pos = -1;  // token positions in the post part
+    int source_skip = 0, target_skip = 0;  // '^': noun phrases skipped first
+    bool pre_source = false, pre_target = false, compound = false;
+  };
+
+  // The verb forms at token i with the most words (a verb in two blocks
+  // gives two); empty if none. Sets the token range.
+  std::vector<const VerbForm*> VerbAt(size_t i, size_t* b, size_t* e) const {
+    std::vector<const VerbForm*> out;
+    if (ids_[i] == dict::kNoWord) return out;
     const std::vector<VerbForm>* forms = d_.verbs.Forms(ids_[i]);
-    if (!forms) return false;
+    if (!forms) return out;
     size_t best = 0;
-    bool found = false;
     for (const VerbForm& f : *forms) {
       if (f.before.size() > i || i + 1 + f.after.size() > n_) continue;
       bool ok = true;
@@ -446,15 +454,37 @@ class Coder::Run {
       for (size_t k = 0; k < f.after.size() && ok; ++k)
         ok = ids_[i + 1 + k] == f.after[k];
       size_t len = f.before.size() + f.after.size() + 1;
-      if (ok && (!found || len > best)) {
-        best = len;
-        *form = &f;
-        *b = i - f.before.size();
-        *e = i + 1 + f.after.size();
-        found = true;
+      if (!ok || len < best) continue;
+      if (len > best) out.clear();
+      best = len;
+      out.push_back(&f);
+      *b = i - f.before.size();
+      *e = i + 1 + f.after.size();
+    }
+    return out;
+  }
+
+  // The best pattern over all candidate forms: the most specific match;
+  // without any match, the last form's own or block code.
+  PatternMatch Choose(int v, const std::vector<const VerbForm*>& forms,
+                      size_t vb, size_t ve, bool fast, Markers* mk) const {
+    PatternMatch best;
+    int best_lit = -1;
+    Markers best_mk;
+    for (const VerbForm* f : forms) {
+      Markers m;
+      PatternMatch pm = ChoosePattern(v, *f, vb, ve, fast, &m);
+      int lit = pm.pattern >= 0
+                    ? d_.verbs.block(pm.block).patterns[pm.pattern].literal_count
+                    : -1;
+      if (best.block < 0 || lit > best_lit || (lit < 0 && best_lit < 0)) {
+        best = pm;
+        best_lit = lit;
+        best_mk = m;
       }
     }
-    return found;
+    if (mk) *mk = best_mk;
+    return best;
   }
 
   // Tokens a post-verb pattern may look at: v's subtree after the verb,
@@ -491,21 +521,30 @@ class Coder::Run {
     return 0;
   }
 
-  struct Markers {
-    int source_pos = -1, target_pos = -1;  // token positions in the post part
-    bool pre_source = false, pre_target = false, compound = false;
-  };
 
   bool Match(const VerbPattern& p, size_t vb, size_t ve,
              const std::vector<bool>& allowed, Markers* mk) const {
     *mk = Markers();
     size_t pos = ve;
     bool need_adjacent = p.verb_linked_post;
+    int skips = 0;
     for (const PatternElem& el : p.post) {
-      if (el.kind == PatternElem::kSource) { mk->source_pos = static_cast<int>(pos); continue; }
-      if (el.kind == PatternElem::kTarget) { mk->target_pos = static_cast<int>(pos); continue; }
+      if (el.kind == PatternElem::kSource) {
+        mk->source_pos = static_cast<int>(pos);
+        mk->source_skip = skips;
+        continue;
+      }
+      if (el.kind == PatternElem::kTarget) {
+        mk->target_pos = static_cast<int>(pos);
+        mk->target_skip = skips;
+        continue;
+      }
       if (el.kind == PatternElem::kCompound) { mk->compound = true; continue; }
-      if (el.kind == PatternElem::kSkip) continue;
+      if (el.kind == PatternElem::kSkip) {
+        ++skips;
+        continue;
+      }
+      skips = 0;
       size_t q = pos, len = 0;
       for (; q < n_; ++q) {
         if (!allowed[q]) {
@@ -535,7 +574,7 @@ class Coder::Run {
           found = true;
           break;
         }
-        if (adjacent && q + 1 < end) break;
+        if (adjacent && end - q > 8) break;  // no phrase is that long
       }
       if (!found) return false;
     }
@@ -576,8 +615,11 @@ class Coder::Run {
     return out;
   }
 
-  std::vector<ActorRef> ActorsFrom(int pos, const std::vector<bool>& allowed) const {
-    // The first coded noun phrase whose head lies at or after pos.
+  std::vector<ActorRef> ActorsFrom(int pos, int skip,
+                                   const std::vector<bool>& allowed) const {
+    // The first coded noun phrase whose head lies at or after pos, after
+    // `skip` noun phrases.
+    int last_head = -1;
     for (size_t i = pos; i < n_; ++i) {
       if (!allowed[i]) continue;
       std::string_view x = Xpos(i);
@@ -587,6 +629,12 @@ class Coder::Run {
       while (head_[h] >= 0 && (Rel(h) == R::kCompound || Rel(h) == R::kFlat ||
                                Rel(h) == R::kAmod || Rel(h) == R::kNmodPoss))
         h = head_[h];
+      if (h == last_head) continue;
+      last_head = h;
+      if (skip > 0) {
+        --skip;
+        continue;
+      }
       std::vector<ActorRef> a = CodeNP(h);
       if (!a.empty()) return a;
     }
@@ -614,11 +662,11 @@ class Coder::Run {
     std::vector<VerbInfo> verbs;
     for (size_t i = 0; i < n_; ++i) {
       if (!IsVerb(i)) continue;
-      const VerbForm* f = nullptr;
-      size_t vb, ve;
-      if (!VerbAt(i, &f, &vb, &ve)) continue;
+      size_t vb = 0, ve = 0;
+      auto forms = VerbAt(i, &vb, &ve);
+      if (forms.empty()) continue;
       VerbInfo vi{static_cast<int>(i), vb, ve, {}, {}};
-      vi.pm = ChoosePattern(static_cast<int>(i), *f, vb, ve, true, &vi.mk);
+      vi.pm = Choose(static_cast<int>(i), forms, vb, ve, true, &vi.mk);
       verbs.push_back(std::move(vi));
     }
     // Deepest clauses first, so that an upper verb knows what its
@@ -640,16 +688,25 @@ class Coder::Run {
       Roles(vi.v, &src, &tgt);
       std::vector<bool> allowed;
       PostRegion(vi.v, &allowed);
-      if (vi.mk.pre_target) {
-        tgt = src;
-        src.clear();
+      // Pattern roles: '+' / '$' before the verb name the subject as
+      // target / source; after it, the noun phrase at that place.
+      if (vi.mk.pre_target || vi.mk.pre_source) {
+        int subj = Subject(vi.v);
+        if (subj < 0) subj = Child(vi.v, R::kNsubjPass);
+        std::vector<ActorRef> s = CodeNP(subj);
+        if (vi.mk.pre_target) {
+          if (!s.empty() && Child(vi.v, R::kNsubjPass) < 0) src.clear();
+          tgt = s;
+        } else {
+          src = s;
+        }
       }
       if (vi.mk.source_pos >= 0) {
-        auto a = ActorsFrom(vi.mk.source_pos, allowed);
+        auto a = ActorsFrom(vi.mk.source_pos, vi.mk.source_skip, allowed);
         if (!a.empty()) src = a;
       }
       if (vi.mk.target_pos >= 0) {
-        auto a = ActorsFrom(vi.mk.target_pos, allowed);
+        auto a = ActorsFrom(vi.mk.target_pos, vi.mk.target_skip, allowed);
         if (!a.empty()) tgt = a;
       }
       // A complement clause: its events stand; this verb reports them.
@@ -716,10 +773,10 @@ class Coder::Run {
   }
 
   PatternMatch MatchVerbAt(size_t i, bool fast) const {
-    const VerbForm* f = nullptr;
-    size_t vb, ve;
-    if (!VerbAt(i, &f, &vb, &ve)) return {};
-    return ChoosePattern(static_cast<int>(i), *f, vb, ve, fast, nullptr);
+    size_t vb = 0, ve = 0;
+    auto forms = VerbAt(i, &vb, &ve);
+    if (forms.empty()) return {};
+    return Choose(static_cast<int>(i), forms, vb, ve, fast, nullptr);
   }
 
  private:

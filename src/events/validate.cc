@@ -107,6 +107,13 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
     Status s = BuildFromPtb(doc);
     // A parse must be exactly one tree.
     if (s.ok() && doc.sentences.size() != 1) s = Status::Error(ErrorCode::kParseError, "not one tree");
+    if (s.ok() && r.id == options.trace_id) {
+      for (size_t i = 0; i < doc.tokens.size(); ++i) {
+        const Token& t = doc.tokens[i];
+        log << i + 1 << "\t" << t.norm << "\t" << t.xpos << "\t" << t.head
+            << "\t" << t.deprel << "\n";
+      }
+    }
     if (!s.ok()) {
       outcome = "bad_input_parse";
     } else if (HasDateline(doc.text)) {

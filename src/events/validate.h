@@ -25,6 +25,7 @@ struct ValidateOptions {
   std::string dicts_dir;     // "" : the files named by <Environment>
   bool only_sentences = true;  // count only sentence="true" records
   bool verbose = false;      // print every failing record
+  std::string trace_id;      // print the dependency tree of this record
 };
 
 struct ValidateResult {

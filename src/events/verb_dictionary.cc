@@ -87,10 +87,16 @@ void VerbDictionary::AddForm(std::string_view form, uint32_t block,
   uint32_t vid = words.Intern(Upper(vw));
   auto& list = forms_[vid];
   // An explicit form wins over a generated one with the same words.
+  // An explicit form wins over a generated one with the same words; a verb
+  // listed in two blocks keeps both (their patterns are all tried).
   for (VerbForm& old : list) {
     if (old.before == f.before && old.after == f.after) {
-      if (explicit_form && !old.explicit_form) old = f;
-      return;
+      if (explicit_form && !old.explicit_form) {
+        old = f;
+        return;
+      }
+      if (!explicit_form && old.explicit_form) return;
+      if (old.block == f.block) return;
     }
   }
   list.push_back(std::move(f));
