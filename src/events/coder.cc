@@ -720,7 +720,12 @@ class Coder::Run {
           if (Rel(c) == R::kCcomp && comp_subject < 0) comp_subject = Subject(c);
         }
       }
-      if (vi.mk.compound && src.size() > 1 && tgt.empty()) tgt = src;
+      // A compound subject with no target acts on itself ("X and Y renewed
+      // ties"): each member towards the others.
+      if (src.size() > 1 && tgt.empty() &&
+          (vi.mk.compound || (!child_coded && comp_subject < 0 &&
+                              Child(vi.v, R::kObj) >= 0)))
+        tgt = src;
       if (tgt.empty() && !child_coded && comp_subject >= 0)
         tgt = CodeNP(comp_subject);
       std::string attribution;
