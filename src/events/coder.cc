@@ -680,6 +680,8 @@ class Coder::Run {
       return depth(a.v) > depth(b.v);
     });
     std::vector<int> coded(n_, 0);  // events coded by each verb
+    const size_t first_event = events->size();
+    std::vector<int> event_verb;    // the verb of each event coded here
     std::string issues = d_.issues.Match(ids_);
     for (const VerbInfo& vi : verbs) {
       const std::string& code = vi.pm.code;
@@ -751,6 +753,7 @@ class Coder::Run {
           if (upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER")
             e.negated = true;
         events->push_back(std::move(e));
+        event_verb.push_back(vi.v);
         ++coded[vi.v];
       };
       if (tgt.empty()) {
@@ -775,6 +778,19 @@ class Coder::Run {
           if (!vi.pm.code2.empty() && vi.pm.code2 != "---") emit(&t, &s, vi.pm.code2);
         }
     }
+    // A coded verb takes over its open complement ("abandoned efforts to
+    // stop X" is one event, not two).
+    std::vector<Event> kept(events->begin(), events->begin() + first_event);
+    for (size_t k = first_event; k < events->size(); ++k) {
+      int v = event_verb[k - first_event];
+      bool absorbed = false;
+      for (int x = v; x >= 0 && Rel(x) == R::kXcomp && head_[x] >= 0;) {
+        x = head_[x];
+        if (coded[x] > 0) absorbed = true;
+      }
+      if (!absorbed) kept.push_back(std::move((*events)[k]));
+    }
+    *events = std::move(kept);
   }
 
   PatternMatch MatchVerbAt(size_t i, bool fast) const {
