@@ -407,7 +407,12 @@ class Coder::Run {
   void Roles(int v, std::vector<ActorRef>* src, std::vector<ActorRef>* tgt) const {
     int subj_pass = Child(v, R::kNsubjPass);
     if (subj_pass >= 0) {
-      for (int c : kids_[v]) {
+      // The agent phrase, also under an adverb ("opposed earlier by X").
+      std::vector<int> cands = kids_[v];
+      for (int c : kids_[v])
+        if (Xpos(c).substr(0, 2) == "RB")
+          for (int g : kids_[c]) cands.push_back(g);
+      for (int c : cands) {
         if (Rel(c) == R::kOblAgent) *src = CodeNP(c);
         if (src->empty() && Rel(c) == R::kObl) {
           int cs = Child(c, R::kCase);
@@ -719,7 +724,10 @@ class Coder::Run {
           // coded[] counts events of the clause and the clauses below it.
           for (size_t k = 0; k < n_; ++k)
             if (coded[k] && Dominates(c, static_cast<int>(k))) child_coded = true;
-          if (Rel(c) == R::kCcomp && comp_subject < 0) comp_subject = Subject(c);
+          if (Rel(c) == R::kCcomp && comp_subject < 0) {
+            comp_subject = Subject(c);
+            if (comp_subject < 0) comp_subject = Child(c, R::kNsubjPass);
+          }
         }
       }
       // A compound subject with no target acts on itself ("X and Y renewed
