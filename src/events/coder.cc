@@ -214,10 +214,18 @@ class Coder::Run {
       (m.agent ? agents : actors).push_back(&m);
     }
     std::vector<ActorRef> base;
-    // One noun phrase, one actor: the first ("Ithilen's minister X").
-    if (!actors.empty())
-      for (const std::string& c : SplitSlash(actors[0]->code))
-        base.push_back({c, actors[0]->b, actors[0]->e});
+    // One noun phrase, one actor: the first ("Ithilen's minister X"), and
+    // those coordinated with it ("X and Y leaders").
+    for (const Mention* m : actors) {
+      bool take = m == actors[0];
+      for (uint32_t t = m->b; t < m->e && !take; ++t)
+        if (Rel(t) == R::kConj && head_[t] >= static_cast<int>(actors[0]->b) &&
+            head_[t] < static_cast<int>(actors[0]->e))
+          take = true;
+      if (!take) continue;
+      for (const std::string& c : SplitSlash(m->code))
+        base.push_back({c, m->b, m->e});
+    }
     // Then prepositional phrases, then clauses attached to the noun.
     for (int c : kids_[h]) {
       if (!base.empty()) break;

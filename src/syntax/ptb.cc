@@ -333,6 +333,18 @@ class Converter {
     }
   }
 
+  // "hopes (WHNP that) (S X could be drawn)": a parser's relative "that"
+  // before a clause with its own subject is a complementizer.
+  bool ThatComplementizer(int sbar, int whnp) const {
+    if (Label(sbar) != "SBAR" || Label(whnp) != "WHNP") return false;
+    const auto& wk = Kids(whnp);
+    if (wk.size() != 1 || !IsPre(wk[0]) || Lower(Word(wk[0])) != "that")
+      return false;
+    for (int c : Kids(sbar))
+      if (Label(c) == "S") return ClauseHasSubject(c);
+    return false;
+  }
+
   bool ClauseHasSubject(int s) const {
     for (int k : Kids(s))
       if (Label(k) == "NP") return true;
@@ -378,6 +390,7 @@ class Converter {
       }
       return "dep";
     }
+    if (D == "WHNP" && ThatComplementizer(node, k)) return "mark";
     if (D == "NP" || D == "NML" || D == "NX" || D == "WHNP") {
       if (in_clause) return before ? "nsubj" : "obj";
       if (P == "VP") {
@@ -405,6 +418,7 @@ class Converter {
         std::string_view l = Label(c);
         if (l == "IN" || l == "WHADVP" || l == "WHNP" || l == "WHPP") {
           std::string w = IsPre(c) ? Lower(Word(c)) : "";
+          if (ThatComplementizer(k, c)) w = "that";
           if (!(w == "that" || w == "whether" || w == "if")) that = false;
           break;
         }
