@@ -200,7 +200,11 @@ std::vector<PlaceMention> Gazetteer::FindMentions(
 
   for (uint32_t i = s.token_begin; i < end;) {
     std::string_view text = doc.TokenText(doc.tokens[i]);
-    if (text.empty() || !(text[0] >= 'A' && text[0] <= 'Z')) {
+    // Capitalised words only; a non-ASCII first letter ("Ürümqi") is let
+    // through, the index decides.
+    unsigned char first =
+        text.empty() ? 0 : static_cast<unsigned char>(text[0]);
+    if (!((first >= 'A' && first <= 'Z') || first >= 0x80)) {
       ++i;
       continue;
     }
