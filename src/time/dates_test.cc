@@ -114,6 +114,22 @@ TEST(EventDate, YearlessMonthIsNotInTheFutureForPastEvents) {
             "2020-04");
 }
 
+TEST(EventDate, DatelinesAreNotEventDates) {
+  // 2021-03-12 was a Friday; "on Thursday" is the 11th.
+  EXPECT_EQ(DateOf("NAIROBI, March 12 - Kenya and Ethiopia signed a trade "
+                   "pact on Thursday.",
+                   "2021-03-12", "signed"),
+            "2021-03-11");
+  EXPECT_EQ(DateOf("NAIROBI, March 12 - Kenya and Ethiopia signed a pact.",
+                   "2021-03-12", "signed"),
+            "2021-03-12");
+  // A date followed by a dash later in the sentence is still a date.
+  EXPECT_EQ(DateOf("The rebels, who had held the town since early 2019 - "
+                   "withdrew.",
+                   "2021-03-12", "withdrew"),
+            "2019");
+}
+
 TEST(EventDate, HyphenatedPeriods) {
   EXPECT_EQ(DateOf("Fighting broke out in mid-March.", "2021-06-01", "broke"),
             "2021-03");
