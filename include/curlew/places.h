@@ -92,7 +92,9 @@ class Gazetteer {
 };
 
 // The location for an event whose trigger is at absolute token index
-// `verb_token` (-1 if unknown): the locative mention nearest to it, or
+// `verb_token` (-1 if unknown): the locative mention nearest to it (a
+// country counts as three tokens further than it is, so a city or region
+// named nearby wins; on a tie the mention after the trigger wins), or
 // nullptr if the sentence names no place after a locative preposition.
 const PlaceMention* NearestLocation(const std::vector<PlaceMention>& mentions,
                                     int verb_token);

@@ -90,7 +90,7 @@ bool ParseKind(std::string_view s, PlaceKind* kind) {
 bool IsLocative(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "in",     "at",         "near",   "outside", "inside", "across",
-      "around", "throughout", "within", "into",    "off",    "from"};
+      "around", "throughout", "within", "into",    "off"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -200,7 +200,11 @@ std::vector<PlaceMention> Gazetteer::FindMentions(
 
   for (uint32_t i = s.token_begin; i < end;) {
     std::string_view text = doc.TokenText(doc.tokens[i]);
-    if (text.empty() || !(text[0] >= 'A' && text[0] <= 'Z')) {
+    // Capitalised words only; a non-ASCII first letter ("Ürümqi") is let
+    // through, the index decides.
+    unsigned char first =
+        text.empty() ? 0 : static_cast<unsigned char>(text[0]);
+    if (!((first >= 'A' && first <= 'Z') || first >= 0x80)) {
       ++i;
       continue;
     }
@@ -261,6 +265,9 @@ const PlaceMention* NearestLocation(const std::vector<PlaceMention>& mentions,
                      ? static_cast<long>(m.token_begin) - v
                      : v - static_cast<long>(m.token_end) + 1;
     }
+    // A country is the least specific answer: "Police in Myanmar detained
+    // activists in Rakhine State" is placed in Rakhine.
+    if (m.place->kind == PlaceKind::kCountry) distance += 3;
     // On a tie the mention after the trigger wins: locative phrases
     // usually follow the verb ("met in Geneva").
     bool after =

@@ -57,6 +57,13 @@ TEST(Gazetteer, FindsLocativeMentions) {
   EXPECT_EQ(LocationOf("Rockets fell near St. Petersburg ."),
             "Saint Petersburg");
   EXPECT_EQ(LocationOf("A bomb exploded on the outskirts of Kabul ."), "Kabul");
+  EXPECT_EQ(LocationOf("Police patrolled the streets of Ürümqi ."), "");
+  EXPECT_EQ(LocationOf("Police patrolled streets in Ürümqi ."), "Urumqi");
+  EXPECT_EQ(LocationOf("Police in Myanmar detained activists in Rakhine "
+                       "State .",
+                       3),
+            "Rakhine");
+  EXPECT_EQ(LocationOf("Serbia rejected a proposal from Kosovo ."), "");
   // Actors are not locations.
   EXPECT_EQ(LocationOf("Turkey accused China of abuses ."), "");
   EXPECT_EQ(LocationOf("Beijing said the camps were schools ."), "");

@@ -396,6 +396,15 @@ std::vector<DateMention> FindDateMentions(const Document& doc,
       i += used;
       continue;
     }
+    // A dateline ("NAIROBI, March 12 - Kenya signed ...") repeats the
+    // publication date; it does not date the events of the sentence.
+    if (i < 6 && i + used < words.size() &&
+        (words[i + used].text == "-" || words[i + used].text == "--" ||
+         words[i + used].text == "\u2013" ||
+         words[i + used].text == "\u2014")) {
+      i += used;
+      continue;
+    }
     m.token_begin = words[i].token;
     m.token_end = words[i + used - 1].token + 1;
     m.span = {doc.tokens[m.token_begin].span.begin,

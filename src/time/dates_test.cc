@@ -114,6 +114,22 @@ TEST(EventDate, YearlessMonthIsNotInTheFutureForPastEvents) {
             "2020-04");
 }
 
+TEST(EventDate, DatelinesAreNotEventDates) {
+  // 2021-03-12 was a Friday; "on Thursday" is the 11th.
+  EXPECT_EQ(DateOf("NAIROBI, March 12 - Kenya and Ethiopia signed a trade "
+                   "pact on Thursday.",
+                   "2021-03-12", "signed"),
+            "2021-03-11");
+  EXPECT_EQ(DateOf("NAIROBI, March 12 - Kenya and Ethiopia signed a pact.",
+                   "2021-03-12", "signed"),
+            "2021-03-12");
+  // A date followed by a dash later in the sentence is still a date.
+  EXPECT_EQ(DateOf("The rebels, who had held the town since early 2019 - "
+                   "withdrew.",
+                   "2021-03-12", "withdrew"),
+            "2019");
+}
+
 TEST(EventDate, HyphenatedPeriods) {
   EXPECT_EQ(DateOf("Fighting broke out in mid-March.", "2021-06-01", "broke"),
             "2021-03");
@@ -379,6 +395,46 @@ TEST(ResolveDateMention, PastNeverAfterAnchorFutureNeverBefore) {
     }
   }
   EXPECT_GT(checked, 2000);
+}
+
+// Random sentences over a date-heavy vocabulary: never an error, always a
+// well-formed value.
+TEST(EventDate, RandomSentencesGiveWellFormedDates) {
+  const char* vocab[] = {
+      "on",         "in",      "last",   "next",      "this",  "May",
+      "may",        "March",   "Dec.",   "Dec",       ".",     "30",
+      "31",         "29",      "2019",   "2020",      "1899",  "of",
+      "ago",        "two",     "a",      "days",      "weeks", "year",
+      "month",      "Tuesday", "Sunday", "yesterday", ",",     "-",
+      "will",       "signed",  "said",   "early",     "the",   "mid-April",
+      "2020-02-30", "2021-06", "Feb",    "week"};
+  const size_t n = sizeof vocab / sizeof vocab[0];
+  uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) % n;
+  };
+  const std::string anchors[] = {"2020-02-29", "2021-01-01", "2020-12-31"};
+  for (int iter = 0; iter < 2000; ++iter) {
+    std::string text;
+    int len = 1 + static_cast<int>(next() % 12);
+    for (int k = 0; k < len; ++k) {
+      if (k) text += ' ';
+      text += vocab[next()];
+    }
+    Document doc = SimpleDoc(text, anchors[iter % 3]);
+    if (doc.sentences.empty()) continue;
+    int verb = static_cast<int>(next() % doc.tokens.size());
+    Result<EventDate> d = DateForEvent(doc, 0, verb);
+    ASSERT_TRUE(d.ok()) << text;
+    const std::string& v = d->value;
+    bool shape = v.size() == 4 || v.size() == 7 || v.size() == 10;
+    EXPECT_TRUE(shape) << text << " -> " << v;
+    if (v.size() >= 7) {
+      EXPECT_TRUE(ParseCivilDate(v.size() == 7 ? v + "-01" : v).ok())
+          << text << " -> " << v;
+    }
+  }
 }
 
 TEST(DateComponent, FillsEveryEventDate) {
