@@ -5,7 +5,9 @@
 #include <memory>
 #include <string>
 
+#include "curlew/places.h"
 #include "curlew/text.h"
+#include "curlew/time.h"
 #include "events/coder.h"
 #include "events/dictionaries.h"
 #include "syntax/ptb.h"
@@ -48,6 +50,14 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     if (!s.ok()) return s;
     s = engine->pipeline_.Add(MakeCoderComponent(*loaded, CoderOptions(),
                                                  std::move(cameo)));
+    if (!s.ok()) return s;
+    // When and where: from each event's sentence and the document date.
+    s = engine->pipeline_.Add(MakeDateComponent());
+    if (!s.ok()) return s;
+    auto places =
+        MakePlaceComponent(engine->options_.data_dir + "/kb/places.tsv");
+    if (!places.ok()) return places.status();
+    s = engine->pipeline_.Add(std::move(*places));
     if (!s.ok()) return s;
   }
   return engine;
