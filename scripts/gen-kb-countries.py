@@ -26,13 +26,14 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ISO_DEFAULT = "/usr/share/iso-codes/json/iso_3166-1.json"
 
-# Capitals that are also common words or other places' names; they are kept
+# Capitals that are also common words, other places' names or metonyms for
+# something else (Brussels: the EU); they are kept
 # in the gazetteer but not used as metonyms for the country.
 NOT_METONYMS = {"Male", "Malé", "Victoria", "Kingston", "Georgetown",
                 "Saint John's", "Saint George's", "Kingstown", "Praia",
                 "Cape Town", "Sucre", "Dar es Salaam", "Abidjan",
                 "The Hague", "Putrajaya", "Sri Jayawardenepura Kotte",
-                "Tarawa", "Yaren", "Palikir", "Ngerulmud", "Majuro",
+                "Brussels", "Tarawa", "Yaren", "Palikir", "Ngerulmud", "Majuro",
                 "Funafuti", "Apia", "Santiago", "San Juan", "San Jose",
                 "San José", "Lima", "Victoria", "Nuuk", "Laayoune"}
 

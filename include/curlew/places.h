@@ -32,10 +32,10 @@ enum class PlaceKind { kCountry, kCapital, kCity, kRegion };
 std::string_view PlaceKindName(PlaceKind kind);
 
 struct Place {
-  std::string name;                   // canonical name ("Xinjiang")
-  std::vector<std::string> aliases;   // other names
+  std::string name;                  // canonical name ("Xinjiang")
+  std::vector<std::string> aliases;  // other names
   PlaceKind kind = PlaceKind::kCity;
-  std::string country;                // ISO alpha-3 ("CHN")
+  std::string country;  // ISO alpha-3 ("CHN")
   double lat = 0.0;
   double lon = 0.0;
 };
@@ -53,8 +53,8 @@ struct PlaceMention {
   const Place* place = nullptr;  // points into the Gazetteer
   uint32_t token_begin = 0;      // absolute indices into Document::tokens
   uint32_t token_end = 0;
-  Span span;                     // bytes of the name in Document::text
-  bool locative = false;         // after "in", "at", "near", ... ("in Nairobi")
+  Span span;              // bytes of the name in Document::text
+  bool locative = false;  // after "in", "at", "near", ... ("in Nairobi")
 };
 
 class Gazetteer {
@@ -92,7 +92,9 @@ class Gazetteer {
 };
 
 // The location for an event whose trigger is at absolute token index
-// `verb_token` (-1 if unknown): the locative mention nearest to it, or
+// `verb_token` (-1 if unknown): the locative mention nearest to it (a
+// country counts as three tokens further than it is, so a city or region
+// named nearby wins; on a tie the mention after the trigger wins), or
 // nullptr if the sentence names no place after a locative preposition.
 const PlaceMention* NearestLocation(const std::vector<PlaceMention>& mentions,
                                     int verb_token);

@@ -48,23 +48,23 @@ enum class Tense { kUnknown, kPast, kPresent, kFuture };
 // One date expression found in a sentence, not yet resolved.
 struct DateMention {
   enum class Kind {
-    kAbsolute,      // year and/or month and/or day given ("26 June 2019")
-    kWeekday,       // "on Tuesday", "last Friday"
-    kRelativeDay,   // "yesterday", "three days ago"   (offset in days)
-    kRelativeWeek,  // "last week", "two weeks ago"    (offset in weeks)
-    kRelativeMonth, // "next month", "a month ago"     (offset in months)
-    kRelativeYear,  // "last year", "earlier this year" (offset in years)
+    kAbsolute,       // year and/or month and/or day given ("26 June 2019")
+    kWeekday,        // "on Tuesday", "last Friday"
+    kRelativeDay,    // "yesterday", "three days ago"   (offset in days)
+    kRelativeWeek,   // "last week", "two weeks ago"    (offset in weeks)
+    kRelativeMonth,  // "next month", "a month ago"     (offset in months)
+    kRelativeYear,   // "last year", "earlier this year" (offset in years)
   };
   Kind kind = Kind::kAbsolute;
-  int year = 0;       // kAbsolute: 0 if the text gives none
-  int month = 0;      // kAbsolute: 1..12 or 0
-  int day = 0;        // kAbsolute: 1..31 or 0
-  int weekday = -1;   // kWeekday: 0 = Sunday .. 6 = Saturday
-  int offset = 0;     // relative kinds: signed count of units
-  int modifier = 0;   // "last" -1, "next" +1, none or "this" 0
+  int year = 0;              // kAbsolute: 0 if the text gives none
+  int month = 0;             // kAbsolute: 1..12 or 0
+  int day = 0;               // kAbsolute: 1..31 or 0
+  int weekday = -1;          // kWeekday: 0 = Sunday .. 6 = Saturday
+  int offset = 0;            // relative kinds: signed count of units
+  int modifier = 0;          // "last" -1, "next" +1, none or "this" 0
   uint32_t token_begin = 0;  // absolute indices into Document::tokens
   uint32_t token_end = 0;
-  Span span;                 // bytes of the expression in Document::text
+  Span span;  // bytes of the expression in Document::text
 };
 
 // A resolved date.
@@ -79,6 +79,10 @@ struct DateOptions {
   // Place year-less expressions so that past and present-tense events are
   // not dated after the document date. Default: true.
   bool past_bias = true;
+  // A sentence without a date expression that opens with a personal
+  // pronoun ("He stressed, ...") continues the previous sentence's account
+  // and takes its date expression, if it has one. Default: true.
+  bool inherit_after_pronoun = true;
   // Longest sentence scanned, in tokens; longer sentences are scanned up to
   // this many tokens. Default: 400.
   size_t max_sentence_tokens = 400;
@@ -101,7 +105,8 @@ Tense TenseAt(const Document& doc, uint32_t sentence_index, int verb_token);
 
 // The date of an event in sentence `sentence_index` whose trigger is at
 // absolute token index `verb_token` (-1 if unknown): the date expression
-// nearest the trigger, else the document date. Errors: a document date that
+// nearest the trigger, else (see inherit_after_pronoun) the previous
+// sentence's, else the document date. Errors: a document date that
 // is present but malformed (kInvalidArgument, naming the document); a
 // sentence index out of range (kInvalidArgument).
 Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,

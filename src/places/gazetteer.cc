@@ -90,9 +90,8 @@ bool ParseKind(std::string_view s, PlaceKind* kind) {
 bool IsLocative(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "in",     "at",         "near",   "outside", "inside", "across",
-      "around", "throughout", "within", "into",    "off",    "from"};
-  return std::find(std::begin(kWords), std::end(kWords), w) !=
-         std::end(kWords);
+      "around", "throughout", "within", "into",    "off"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 std::string_view TokenString(const Document& doc, const Token& t) {
@@ -103,10 +102,14 @@ std::string_view TokenString(const Document& doc, const Token& t) {
 
 std::string_view PlaceKindName(PlaceKind kind) {
   switch (kind) {
-    case PlaceKind::kCountry: return "country";
-    case PlaceKind::kCapital: return "capital";
-    case PlaceKind::kCity: return "city";
-    case PlaceKind::kRegion: return "region";
+    case PlaceKind::kCountry:
+      return "country";
+    case PlaceKind::kCapital:
+      return "capital";
+    case PlaceKind::kCity:
+      return "city";
+    case PlaceKind::kRegion:
+      return "region";
   }
   return "city";
 }
@@ -197,7 +200,11 @@ std::vector<PlaceMention> Gazetteer::FindMentions(
 
   for (uint32_t i = s.token_begin; i < end;) {
     std::string_view text = doc.TokenText(doc.tokens[i]);
-    if (text.empty() || !(text[0] >= 'A' && text[0] <= 'Z')) {
+    // Capitalised words only; a non-ASCII first letter ("Ürümqi") is let
+    // through, the index decides.
+    unsigned char first =
+        text.empty() ? 0 : static_cast<unsigned char>(text[0]);
+    if (!((first >= 'A' && first <= 'Z') || first >= 0x80)) {
       ++i;
       continue;
     }
@@ -258,9 +265,13 @@ const PlaceMention* NearestLocation(const std::vector<PlaceMention>& mentions,
                      ? static_cast<long>(m.token_begin) - v
                      : v - static_cast<long>(m.token_end) + 1;
     }
+    // A country is the least specific answer: "Police in Myanmar detained
+    // activists in Rakhine State" is placed in Rakhine.
+    if (m.place->kind == PlaceKind::kCountry) distance += 3;
     // On a tie the mention after the trigger wins: locative phrases
     // usually follow the verb ("met in Geneva").
-    bool after = verb_token >= 0 && static_cast<long>(m.token_begin) > verb_token;
+    bool after =
+        verb_token >= 0 && static_cast<long>(m.token_begin) > verb_token;
     if (best == nullptr || distance < best_distance ||
         (distance == best_distance && after)) {
       best = &m;
@@ -314,8 +325,8 @@ std::unique_ptr<Component> MakePlaceComponent(
 
 Result<std::unique_ptr<Component>> MakePlaceComponent(
     const std::string& path, const GazetteerOptions& options) {
-  auto g = Gazetteer::Load(path.empty() ? DataPath("kb/places.tsv") : path,
-                           options);
+  auto g =
+      Gazetteer::Load(path.empty() ? DataPath("kb/places.tsv") : path, options);
   if (!g.ok()) return g.status();
   return MakePlaceComponent(
       std::shared_ptr<const Gazetteer>(std::move(g).value()));

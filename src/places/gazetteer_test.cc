@@ -15,8 +15,8 @@ using testing::SimpleDoc;
 // The shipped gazetteer, loaded once for the binary.
 const Gazetteer& Shipped() {
   static const std::shared_ptr<const Gazetteer> g = [] {
-    auto r = Gazetteer::Load(std::string(CURLEW_SOURCE_DIR) +
-                             "/data/kb/places.tsv");
+    auto r =
+        Gazetteer::Load(std::string(CURLEW_SOURCE_DIR) + "/data/kb/places.tsv");
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? std::shared_ptr<const Gazetteer>(std::move(r).value())
                   : nullptr;
@@ -34,9 +34,9 @@ std::string LocationOf(const std::string& text, int verb_token = -1) {
 TEST(Gazetteer, ShippedFileCoversCountriesCapitalsAndRegions) {
   const Gazetteer& g = Shipped();
   EXPECT_GE(g.size(), 450u);
-  for (const char* name : {"Nairobi", "Xinjiang", "Crimea", "Gaza", "Kashmir",
-                           "Donbas", "Turkey", "Türkiye", "Burma",
-                           "Ivory Coast", "Kyiv", "Kiev", "Ürümqi"}) {
+  for (const char* name :
+       {"Nairobi", "Xinjiang", "Crimea", "Gaza", "Kashmir", "Donbas", "Turkey",
+        "Türkiye", "Burma", "Ivory Coast", "Kyiv", "Kiev", "Ürümqi"}) {
     EXPECT_NE(g.Lookup(name), nullptr) << name;
   }
   EXPECT_EQ(g.Lookup("Burma")->country, "MMR");
@@ -57,6 +57,13 @@ TEST(Gazetteer, FindsLocativeMentions) {
   EXPECT_EQ(LocationOf("Rockets fell near St. Petersburg ."),
             "Saint Petersburg");
   EXPECT_EQ(LocationOf("A bomb exploded on the outskirts of Kabul ."), "Kabul");
+  EXPECT_EQ(LocationOf("Police patrolled the streets of Ürümqi ."), "");
+  EXPECT_EQ(LocationOf("Police patrolled streets in Ürümqi ."), "Urumqi");
+  EXPECT_EQ(LocationOf("Police in Myanmar detained activists in Rakhine "
+                       "State .",
+                       3),
+            "Rakhine");
+  EXPECT_EQ(LocationOf("Serbia rejected a proposal from Kosovo ."), "");
   // Actors are not locations.
   EXPECT_EQ(LocationOf("Turkey accused China of abuses ."), "");
   EXPECT_EQ(LocationOf("Beijing said the camps were schools ."), "");

@@ -17,9 +17,9 @@
 namespace curlew::testing {
 
 inline bool KeepsPeriod(std::string_view w) {
-  for (std::string_view a : {"jan.", "feb.", "mar.", "apr.", "aug.", "sep.",
-                             "sept.", "oct.", "nov.", "dec.", "u.s.", "u.n.",
-                             "mr.", "dr.", "st."}) {
+  for (std::string_view a :
+       {"jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.",
+        "dec.", "u.s.", "u.n.", "mr.", "dr.", "st."}) {
     if (w.size() != a.size()) continue;
     bool same = true;
     for (size_t i = 0; i < w.size(); ++i)
@@ -62,8 +62,9 @@ inline Document SimpleDoc(std::string text, std::string date = "") {
                              std::string_view::npos)
         --tail;
       size_t word_end = tail;
-      bool split_period = word_end > b + 1 && t[word_end - 1] == '.' &&
-                          !KeepsPeriod(std::string_view(t).substr(b, word_end - b));
+      bool split_period =
+          word_end > b + 1 && t[word_end - 1] == '.' &&
+          !KeepsPeriod(std::string_view(t).substr(b, word_end - b));
       if (split_period) --word_end;
       if (word_end > b) add(b, word_end);
       if (split_period) add(word_end, word_end + 1);

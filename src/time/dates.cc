@@ -50,6 +50,13 @@ std::vector<Word> SentenceWords(const Document& doc, const Sentence& s,
     if (w == "." && !words.empty() && IsMonthAbbreviation(words.back().text))
       continue;  // "Dec" "." "30" from a tokenizer that split the period
     if (w.size() > 1 && w.back() == '.') w.pop_back();
+    // "mid-April", "early-2019": the date is the part after the hyphen.
+    for (std::string_view prefix : {"mid-", "early-", "late-"}) {
+      if (w.size() > prefix.size() && w.starts_with(prefix)) {
+        w.erase(0, prefix.size());
+        break;
+      }
+    }
     words.push_back({std::move(w), i});
   }
   return words;
@@ -62,14 +69,14 @@ struct MonthName {
 };
 
 constexpr std::array<MonthName, 25> kMonths = {{
-    {"january", 1, false},  {"jan", 1, false},      {"february", 2, false},
-    {"feb", 2, false},      {"march", 3, true},     {"mar", 3, true},
-    {"april", 4, false},    {"apr", 4, false},      {"may", 5, true},
-    {"june", 6, false},     {"jun", 6, false},      {"july", 7, false},
-    {"jul", 7, false},      {"august", 8, false},   {"aug", 8, false},
-    {"september", 9, false}, {"sept", 9, false},    {"sep", 9, false},
-    {"october", 10, false}, {"oct", 10, false},     {"november", 11, false},
-    {"nov", 11, false},     {"december", 12, false}, {"dec", 12, false},
+    {"january", 1, false},   {"jan", 1, false},       {"february", 2, false},
+    {"feb", 2, false},       {"march", 3, true},      {"mar", 3, true},
+    {"april", 4, false},     {"apr", 4, false},       {"may", 5, true},
+    {"june", 6, false},      {"jun", 6, false},       {"july", 7, false},
+    {"jul", 7, false},       {"august", 8, false},    {"aug", 8, false},
+    {"september", 9, false}, {"sept", 9, false},      {"sep", 9, false},
+    {"october", 10, false},  {"oct", 10, false},      {"november", 11, false},
+    {"nov", 11, false},      {"december", 12, false}, {"dec", 12, false},
     {"febr", 2, false},
 }};
 
@@ -85,8 +92,8 @@ bool IsMonthAbbreviation(std::string_view w) {
 }
 
 constexpr std::array<std::string_view, 7> kWeekdays = {
-    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday"};
+    "sunday",   "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday"};
 
 int FindWeekday(std::string_view w) {
   for (size_t i = 0; i < kWeekdays.size(); ++i)
@@ -124,8 +131,8 @@ int ToYear(std::string_view w) {
 // Counts for "N days ago": digits or number words.
 int ToCount(std::string_view w) {
   static constexpr std::array<std::string_view, 13> kWords = {
-      "zero", "one", "two",   "three", "four",   "five",  "six",
-      "seven", "eight", "nine", "ten", "eleven", "twelve"};
+      "zero",  "one",   "two",  "three", "four",   "five",  "six",
+      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
   for (size_t i = 0; i < kWords.size(); ++i)
     if (kWords[i] == w) return static_cast<int>(i);
   if (w == "a" || w == "an") return 1;
@@ -137,8 +144,8 @@ int ToCount(std::string_view w) {
 // "since 2017", "early last year").
 bool IsDatePreposition(std::string_view w) {
   static constexpr std::array<std::string_view, 14> kWords = {
-      "in",  "on",    "since", "until", "till", "by",   "during",
-      "of",  "early", "late",  "mid",   "from", "before", "after"};
+      "in", "on",    "since", "until", "till", "by",     "during",
+      "of", "early", "late",  "mid",   "from", "before", "after"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -266,8 +273,8 @@ size_t MatchAt(const std::vector<Word>& words, size_t i, DateMention& m) {
       m.offset = -1;
       return 2;
     }
-    if (w == "this" && (unit == "morning" || unit == "afternoon" ||
-                        unit == "evening")) {
+    if (w == "this" &&
+        (unit == "morning" || unit == "afternoon" || unit == "evening")) {
       m.kind = DateMention::Kind::kRelativeDay;
       m.offset = 0;
       return 2;
@@ -280,11 +287,16 @@ size_t MatchAt(const std::vector<Word>& words, size_t i, DateMention& m) {
     if (unit.ends_with("s") && unit.size() > 1) unit.remove_suffix(1);
     if (at(i + 2) == "ago") {
       m.offset = -n;
-      if (unit == "day") m.kind = DateMention::Kind::kRelativeDay;
-      else if (unit == "week") m.kind = DateMention::Kind::kRelativeWeek;
-      else if (unit == "month") m.kind = DateMention::Kind::kRelativeMonth;
-      else if (unit == "year") m.kind = DateMention::Kind::kRelativeYear;
-      else return 0;
+      if (unit == "day")
+        m.kind = DateMention::Kind::kRelativeDay;
+      else if (unit == "week")
+        m.kind = DateMention::Kind::kRelativeWeek;
+      else if (unit == "month")
+        m.kind = DateMention::Kind::kRelativeMonth;
+      else if (unit == "year")
+        m.kind = DateMention::Kind::kRelativeYear;
+      else
+        return 0;
       return 3;
     }
   }
@@ -303,8 +315,8 @@ CivilDate FromYmd(const chr::year_month_day& ymd) {
 }
 
 CivilDate AddDays(const CivilDate& d, int days) {
-  return FromYmd(chr::year_month_day{chr::sys_days{ToYmd(d)} +
-                                     chr::days{days}});
+  return FromYmd(
+      chr::year_month_day{chr::sys_days{ToYmd(d)} + chr::days{days}});
 }
 
 std::string Format(int year, int month, int day) {
@@ -331,6 +343,16 @@ EventDate Make(int year, int month, int day, const DateMention& m) {
 
 bool IsValidDay(int year, int month, int day) {
   return ToYmd({year, month, day}).ok();
+}
+
+bool OpensWithPronoun(const Document& doc, const Sentence& s) {
+  for (uint32_t i = s.token_begin; i < s.token_end && i < doc.tokens.size();
+       ++i) {
+    std::string w = Lower(TokenString(doc, doc.tokens[i]));
+    if (w == "\"" || w == "``" || w == "'" || w == "(") continue;
+    return w == "he" || w == "she" || w == "they";
+  }
+  return false;
 }
 
 }  // namespace
@@ -374,6 +396,15 @@ std::vector<DateMention> FindDateMentions(const Document& doc,
       i += used;
       continue;
     }
+    // A dateline ("NAIROBI, March 12 - Kenya signed ...") repeats the
+    // publication date; it does not date the events of the sentence.
+    if (i < 6 && i + used < words.size() &&
+        (words[i + used].text == "-" || words[i + used].text == "--" ||
+         words[i + used].text == "\u2013" ||
+         words[i + used].text == "\u2014")) {
+      i += used;
+      continue;
+    }
     m.token_begin = words[i].token;
     m.token_end = words[i + used - 1].token + 1;
     m.span = {doc.tokens[m.token_begin].span.begin,
@@ -396,10 +427,10 @@ EventDate ResolveDateMention(const DateMention& m, const CivilDate& anchor,
       int year = anchor.year;
       // Position of the mentioned month/day relative to the anchor.
       int cmp = m.month != anchor.month ? (m.month < anchor.month ? -1 : 1)
-                : m.day == 0           ? 0
-                : m.day < anchor.day   ? -1
-                : m.day > anchor.day   ? 1
-                                       : 0;
+                : m.day == 0            ? 0
+                : m.day < anchor.day    ? -1
+                : m.day > anchor.day    ? 1
+                                        : 0;
       if (m.modifier < 0) {
         if (cmp >= 0) --year;  // "last April" said in April or before it
       } else if (m.modifier > 0) {
@@ -416,13 +447,17 @@ EventDate ResolveDateMention(const DateMention& m, const CivilDate& anchor,
     case Kind::kWeekday: {
       chr::sys_days base{ToYmd(anchor)};
       int today = static_cast<int>(chr::weekday{base}.c_encoding());
-      int back = (today - m.weekday + 7) % 7;     // days since that weekday
-      int ahead = (m.weekday - today + 7) % 7;    // days until it
+      int back = (today - m.weekday + 7) % 7;   // days since that weekday
+      int ahead = (m.weekday - today + 7) % 7;  // days until it
       int delta;
-      if (m.modifier < 0) delta = -(back == 0 ? 7 : back);
-      else if (m.modifier > 0) delta = ahead == 0 ? 7 : ahead;
-      else if (future) delta = ahead;
-      else delta = -back;
+      if (m.modifier < 0)
+        delta = -(back == 0 ? 7 : back);
+      else if (m.modifier > 0)
+        delta = ahead == 0 ? 7 : ahead;
+      else if (future)
+        delta = ahead;
+      else
+        delta = -back;
       CivilDate d = AddDays(anchor, delta);
       return Make(d.year, d.month, d.day, m);
     }
@@ -457,7 +492,8 @@ Tense TenseAt(const Document& doc, uint32_t sentence_index, int verb_token) {
   for (int k = verb_token - 1;
        k >= static_cast<int>(s.token_begin) && k >= verb_token - 3; --k) {
     std::string w = Lower(TokenString(doc, doc.tokens[k]));
-    if (w == "will" || w == "shall" || w == "'ll" || w == "wo") return Tense::kFuture;
+    if (w == "will" || w == "shall" || w == "'ll" || w == "wo")
+      return Tense::kFuture;
     if (w == "would" || w == "could" || w == "might") return Tense::kUnknown;
     if (w == "has" || w == "have" || w == "had" || w == "was" || w == "were" ||
         w == "did")
@@ -488,16 +524,21 @@ Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,
                          "sentence index out of range", doc.id,
                          static_cast<int64_t>(sentence_index));
   }
+  int near_token = verb_token;
   std::vector<DateMention> mentions =
       FindDateMentions(doc, sentence_index, options);
+  if (mentions.empty() && options.inherit_after_pronoun && sentence_index > 0 &&
+      OpensWithPronoun(doc, doc.sentences[sentence_index])) {
+    mentions = FindDateMentions(doc, sentence_index - 1, options);
+    near_token = -1;  // distances into another sentence mean nothing
+  }
   bool have_anchor = !doc.date.empty();
   CivilDate anchor;
   if (have_anchor) {
     Result<CivilDate> parsed = ParseCivilDate(doc.date);
     if (!parsed.ok()) {
       return Status::Error(ErrorCode::kInvalidArgument,
-                           "document date '" + doc.date +
-                               "' is not YYYY-MM-DD",
+                           "document date '" + doc.date + "' is not YYYY-MM-DD",
                            doc.id);
     }
     anchor = *parsed;
@@ -509,8 +550,8 @@ Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,
     if (!have_anchor && (m.kind != DateMention::Kind::kAbsolute || m.year == 0))
       continue;  // needs the document date and there is none
     long distance = 0;
-    if (verb_token >= 0) {
-      long v = verb_token;
+    if (near_token >= 0) {
+      long v = near_token;
       distance = v < static_cast<long>(m.token_begin)
                      ? static_cast<long>(m.token_begin) - v
                  : v >= static_cast<long>(m.token_end)
@@ -518,8 +559,8 @@ Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,
                      : 0;
       // A clause boundary between trigger and expression ("said on Tuesday
       // that troops attacked ... last week") makes it a worse candidate.
-      uint32_t lo = std::min<uint32_t>(verb_token, m.token_begin);
-      uint32_t hi = std::max<uint32_t>(verb_token, m.token_end);
+      uint32_t lo = std::min<uint32_t>(near_token, m.token_begin);
+      uint32_t hi = std::max<uint32_t>(near_token, m.token_end);
       for (uint32_t k = lo; k < hi && k < doc.tokens.size(); ++k) {
         std::string w = Lower(TokenString(doc, doc.tokens[k]));
         if (w == "that" || w == "which" || w == "who" || w == ";") {

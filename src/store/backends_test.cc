@@ -1,0 +1,114 @@
+// SQLite and PostgreSQL, given the same input, answer every query alike
+// (RE2's tester idea: run both engines, compare).
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "curlew/store.h"
+#include "store/export.h"
+#include "store/synthetic.h"
+#include "store/test_util.h"
+
+namespace curlew {
+namespace {
+
+using store::testing::TempDir;
+using store::testing::TempPostgresDatabase;
+
+std::string Events(Store& s, const EventFilter& f, const char* format) {
+  std::ostringstream out;
+  auto w = store::MakeEventWriter(format, out);
+  EXPECT_TRUE(w.ok());
+  Status st = s.QueryEvents(f, [&](const EventRecord& r) {
+    (*w)->Write(r);
+    return true;
+  });
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  (*w)->Finish();
+  return out.str();
+}
+
+std::string Counts(Store& s, const EventFilter& f, GroupBy g, Period p) {
+  auto rows = s.Count(f, g, p);
+  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+  std::ostringstream out;
+  if (rows.ok()) EXPECT_TRUE(store::WriteCounts(*rows, g, "csv", out).ok());
+  return out.str();
+}
+
+TEST(BackendsTest, SqliteAndPostgresGiveIdenticalResults) {
+  TempPostgresDatabase pg;
+  if (pg.url().empty()) {
+    GTEST_SKIP() << "PostgreSQL comparison skipped: " << pg.error()
+                 << " (scripts/run-tests.sh starts a test server)";
+  }
+  TempDir dir;
+  auto lite = Store::Open(dir.File("a.db"), {});
+  auto post = Store::Open(pg.url(), {});
+  ASSERT_TRUE(lite.ok()) << lite.status().ToString();
+  ASSERT_TRUE(post.ok()) << post.status().ToString();
+
+  // The same batches, including replacements and non-ASCII text, into both.
+  std::vector<WriteBatch> batches(3);
+  for (int i = 0; i < 300; ++i) {
+    batches[i % 2].documents.push_back(store::SyntheticDocument(i));
+  }
+  for (int i = 250; i < 320; ++i) {
+    batches[2].documents.push_back(store::SyntheticDocument(i));
+  }
+  Document accents = store::SyntheticDocument(1000);
+  accents.id = "é-ğ-文";
+  accents.text = "Erdoğan and Çavuşoğlu met in İzmir. " + accents.text;
+  batches[2].documents.push_back(accents);
+  batches[2].rejections.push_back(
+      {"bad", "in.jsonl", 3, ErrorCode::kParseError, "malformed"});
+  for (const WriteBatch& b : batches) {
+    ASSERT_TRUE((*lite)->Write(b).ok());
+    ASSERT_TRUE((*post)->Write(b).ok());
+  }
+
+  auto cl = (*lite)->Counts();
+  auto cp = (*post)->Counts();
+  ASSERT_TRUE(cl.ok() && cp.ok());
+  EXPECT_EQ(cl->documents, cp->documents);
+  EXPECT_EQ(cl->sentences, cp->sentences);
+  EXPECT_EQ(cl->events, cp->events);
+  EXPECT_EQ(cl->rejected, cp->rejected);
+
+  std::vector<EventFilter> filters(12);
+  filters[1].source = "TUR";
+  filters[2].target = "IGO";
+  filters[3].root = "05";
+  filters[4].quad = 4;
+  filters[4].one_a_day = true;
+  filters[5].from = "2019-01";
+  filters[5].to = "2019-12-31";
+  filters[6].text = "treaty";
+  filters[7].plover = "ACCUSE";
+  filters[7].limit = 25;
+  filters[8].one_a_day = true;
+  filters[9].cameo = "190";
+  filters[9].source = "RUS";
+  filters[10].doc_id = accents.id;
+  filters[11].text = "İzmir";
+  for (size_t i = 0; i < filters.size(); ++i) {
+    SCOPED_TRACE("filter " + std::to_string(i));
+    std::string a = Events(**lite, filters[i], "jsonl");
+    EXPECT_EQ(a, Events(**post, filters[i], "jsonl"));
+    EXPECT_EQ(Events(**lite, filters[i], "phoenix"),
+              Events(**post, filters[i], "phoenix"));
+    if (i < 2) EXPECT_FALSE(a.empty());
+    for (GroupBy g : {GroupBy::kDyad, GroupBy::kRoot}) {
+      for (Period p : {Period::kAll, Period::kDay, Period::kWeek,
+                       Period::kMonth, Period::kYear}) {
+        EXPECT_EQ(Counts(**lite, filters[i], g, p),
+                  Counts(**post, filters[i], g, p));
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace curlew

@@ -1,0 +1,69 @@
+// Ingest: documents from a source, coded, into a Store, safely.
+//
+//   - Documents are written in batches, one transaction each, so a run
+//     killed at any point keeps every batch it committed and nothing else.
+//   - A rerun resumes: documents whose id is already stored are skipped
+//     (unless `replace`), and storing an id again replaces its rows.
+//   - A document that fails to read or to code is recorded as rejected,
+//     reported on the log with its id and reason, and the run goes on.
+//   - A store failure (disk full, lost connection) stops the run with that
+//     error; the failing batch is rolled back whole.
+//
+// Thread safety: one Ingest call per Store at a time.
+#ifndef CURLEW_STORE_INGEST_H_
+#define CURLEW_STORE_INGEST_H_
+
+#include <cstdint>
+#include <functional>
+#include <ostream>
+
+#include "curlew/document.h"
+#include "curlew/status.h"
+#include "curlew/store.h"
+
+namespace curlew::store {
+
+// Where documents come from (DocumentReader in the CLI; a list in tests).
+class DocumentSource {
+ public:
+  virtual ~DocumentSource() = default;
+  // Sets *out to the next document or a read error; false at the end.
+  virtual bool Next(Result<Document>* out) = 0;
+  virtual uint64_t bytes_read() const { return 0; }
+  // Total input size, 0 when unknown (stdin).
+  virtual uint64_t bytes_total() const { return 0; }
+};
+
+struct IngestOptions {
+  // Documents per transaction. Default: 200.
+  size_t batch_documents = 200;
+  // Recode and replace documents that are already stored. Default: false.
+  bool replace = false;
+  // Seconds between progress lines on the log; 0 = no progress lines.
+  // Default: 0.
+  double progress_interval_s = 0;
+};
+
+struct IngestStats {
+  int64_t read = 0;      // documents (and read errors) taken from the source
+  int64_t stored = 0;    // documents written
+  int64_t skipped = 0;   // already stored, not recoded
+  int64_t rejected = 0;  // failed to read or code
+  int64_t sentences = 0;
+  int64_t events = 0;
+  double seconds = 0;
+};
+
+// Codes one document (Engine::Process in the CLI).
+using ProcessFn = std::function<Status(Document&)>;
+
+// Runs the ingest. `log` receives rejections and progress lines. Returns
+// the statistics, or the store error that stopped the run (the counts of
+// what was committed before it are in *stats when given).
+Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
+                           Store& store, const IngestOptions& options,
+                           std::ostream& log, IngestStats* stats = nullptr);
+
+}  // namespace curlew::store
+
+#endif  // CURLEW_STORE_INGEST_H_

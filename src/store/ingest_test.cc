@@ -1,0 +1,228 @@
+#include "store/ingest.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include "store/synthetic.h"
+#include "store/test_util.h"
+
+namespace curlew::store {
+namespace {
+
+using testing::TempDir;
+
+class ListSource : public DocumentSource {
+ public:
+  explicit ListSource(std::vector<Result<Document>> items)
+      : items_(std::move(items)) {}
+  bool Next(Result<Document>* out) override {
+    if (next_ >= items_.size()) return false;
+    *out = items_[next_++];
+    return true;
+  }
+
+ private:
+  std::vector<Result<Document>> items_;
+  size_t next_ = 0;
+};
+
+std::vector<Result<Document>> Docs(int n) {
+  std::vector<Result<Document>> v;
+  for (int i = 0; i < n; ++i) v.push_back(SyntheticDocument(i));
+  return v;
+}
+
+Status Keep(Document&) { return Status(); }
+
+std::unique_ptr<Store> OpenOrDie(const std::string& path,
+                                 StoreOptions o = {}) {
+  auto s = Store::Open(path, o);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(*s) : nullptr;
+}
+
+TEST(IngestTest, RejectsWhatFailsAndGoesOn) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("s.db"));
+  std::vector<Result<Document>> items = Docs(10);
+  items.insert(items.begin() + 4,
+               Status::Error(ErrorCode::kParseError, "malformed JSON",
+                             "in.jsonl", 77));
+  ListSource source(items);
+  std::ostringstream log;
+  IngestOptions o;
+  o.batch_documents = 3;
+  auto process = [](Document& d) {
+    if (d.id == "syn-6") {
+      return Status::Error(ErrorCode::kLimitExceeded, "too long");
+    }
+    return Status();
+  };
+  auto stats = Ingest(source, process, *store, o, log);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->read, 11);
+  EXPECT_EQ(stats->stored, 9);
+  EXPECT_EQ(stats->rejected, 2);
+  EXPECT_NE(log.str().find("rejected syn-6"), std::string::npos) << log.str();
+  EXPECT_NE(log.str().find("malformed JSON"), std::string::npos) << log.str();
+  auto rejected = store->Rejections();
+  ASSERT_TRUE(rejected.ok());
+  ASSERT_EQ(rejected->size(), 2u);
+  EXPECT_EQ((*rejected)[1].doc_id, "syn-6");
+  EXPECT_EQ((*rejected)[1].reason, "too long");
+}
+
+TEST(IngestTest, ResumesByDocumentIdAndReplacesOnRequest) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("s.db"));
+  std::ostringstream log;
+  {
+    ListSource first(Docs(5));
+    ASSERT_TRUE(Ingest(first, Keep, *store, {}, log).ok());
+  }
+  ListSource again(Docs(8));
+  int coded = 0;
+  auto count = [&](Document&) {
+    ++coded;
+    return Status();
+  };
+  auto stats = Ingest(again, count, *store, {}, log);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->skipped, 5);
+  EXPECT_EQ(stats->stored, 3);
+  EXPECT_EQ(coded, 3);
+  IngestOptions replace;
+  replace.replace = true;
+  ListSource third(Docs(8));
+  stats = Ingest(third, count, *store, replace, log);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->stored, 8);
+  auto counts = store->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->documents, 8);
+  EXPECT_EQ(counts->events, 32);
+}
+
+TEST(IngestTest, AStoreFailureStopsTheRunAndKeepsCommittedBatches) {
+  TempDir dir;
+  StoreOptions small;
+  small.sqlite_max_page_count = 100;
+  auto store = OpenOrDie(dir.File("s.db"), small);
+  ListSource source(Docs(5000));
+  std::ostringstream log;
+  IngestOptions o;
+  o.batch_documents = 20;
+  IngestStats stats;
+  auto result = Ingest(source, Keep, *store, o, log, &stats);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), ErrorCode::kIoError);
+  EXPECT_GT(stats.stored, 0);
+  EXPECT_EQ(stats.stored % 20, 0);
+  auto counts = store->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->documents, stats.stored);
+  EXPECT_EQ(counts->events, stats.events);
+}
+
+// The real binary, killed with SIGKILL while it writes, then rerun.
+class KilledIngestTest : public ::testing::Test {
+ protected:
+  static constexpr int kDocuments = 40000;
+
+  void SetUp() override {
+    if (!std::filesystem::exists(CURLEW_BINARY)) {
+      GTEST_SKIP() << "build/curlew not built: " << CURLEW_BINARY;
+    }
+    input_ = dir_.File("input.jsonl");
+    std::ofstream out(input_);
+    for (int i = 0; i < kDocuments; ++i) out << SyntheticJsonl(i) << '\n';
+  }
+
+  pid_t Start(const std::string& store) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      execl(CURLEW_BINARY, CURLEW_BINARY, "ingest", input_.c_str(), "--store",
+            store.c_str(), "--batch", "25", "--quiet",
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    return pid;
+  }
+
+  int64_t StoredDocuments(const std::string& path) {
+    StoreOptions ro;
+    ro.read_only = true;
+    auto s = Store::Open(path, ro);
+    if (!s.ok()) return 0;
+    auto c = (*s)->Counts();
+    return c.ok() ? c->documents : 0;
+  }
+
+  TempDir dir_;
+  std::string input_;
+};
+
+TEST_F(KilledIngestTest, EveryDocumentIsStoredExactlyOnce) {
+  std::string killed = dir_.File("killed.db");
+  int kills = 0;
+  int64_t at_kill = 0;
+  for (int64_t threshold : {1, 8000}) {
+    pid_t pid = Start(killed);
+    ASSERT_GT(pid, 0);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (StoredDocuments(killed) < threshold + at_kill &&
+           std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    ASSERT_EQ(kill(pid, SIGKILL), 0);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status)) ++kills;
+    at_kill = StoredDocuments(killed);
+  }
+  ASSERT_GE(kills, 1) << "the ingest finished before it could be killed";
+  ASSERT_LT(at_kill, kDocuments) << "killed only after the end";
+
+  // Rerun to completion; compare with an uninterrupted run.
+  std::string rerun = std::string(CURLEW_BINARY) + " ingest " + input_ +
+                      " --store " + killed + " --batch 25 --quiet";
+  ASSERT_EQ(std::system(rerun.c_str()), 0);
+  std::string clean = dir_.File("clean.db");
+  std::string once = std::string(CURLEW_BINARY) + " ingest " + input_ +
+                     " --store " + clean + " --batch 500 --quiet";
+  ASSERT_EQ(std::system(once.c_str()), 0);
+
+  auto a = OpenOrDie(killed);
+  auto b = OpenOrDie(clean);
+  auto ca = a->Counts();
+  auto cb = b->Counts();
+  ASSERT_TRUE(ca.ok() && cb.ok());
+  EXPECT_EQ(ca->documents, kDocuments);
+  EXPECT_EQ(cb->documents, kDocuments);
+  EXPECT_EQ(ca->sentences, cb->sentences);
+  EXPECT_EQ(ca->events, cb->events);
+  EXPECT_EQ(ca->rejected, 0);
+  std::set<std::string> ids;
+  int64_t listed = 0;
+  ASSERT_TRUE(a->ForEachDocumentId([&](std::string_view id) {
+                 ids.emplace(id);
+                 ++listed;
+               }).ok());
+  EXPECT_EQ(listed, kDocuments);
+  EXPECT_EQ(static_cast<int64_t>(ids.size()), kDocuments);
+  for (int i = 0; i < kDocuments; i += 997) {
+    EXPECT_TRUE(ids.count("syn-" + std::to_string(i))) << i;
+  }
+}
+
+}  // namespace
+}  // namespace curlew::store

@@ -1,0 +1,617 @@
+// The Store on top of SqlConnection: every statement here runs unchanged on
+// SQLite and PostgreSQL, with values bound as parameters.
+#include <cmath>
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <unordered_set>
+#include <vector>
+
+#include "curlew/store.h"
+#include "store/dates.h"
+#include "store/schema.h"
+#include "store/sql_connection.h"
+
+namespace curlew {
+namespace {
+
+using store::Dialect;
+using store::SqlConnection;
+using store::SqlRow;
+using store::SqlValue;
+
+SqlValue Int(int64_t v) { return SqlValue(v); }
+
+// A WHERE clause and its parameters, built side by side so that no value
+// ever becomes SQL text.
+struct Where {
+  std::string sql;
+  std::vector<SqlValue> params;
+  bool needs_sentences = false;
+
+  void Add(std::string clause) {
+    sql += sql.empty() ? " WHERE " : " AND ";
+    sql += clause;
+  }
+};
+
+// The first string after every string starting with `prefix`, or "" when
+// there is none to compute in plain ASCII.
+std::string PrefixSuccessor(const std::string& prefix) {
+  if (prefix.empty()) return "";
+  unsigned char last = static_cast<unsigned char>(prefix.back());
+  if (last >= 0x7e) return "";
+  std::string next = prefix;
+  next.back() = static_cast<char>(last + 1);
+  return next;
+}
+
+void AddPrefix(Where& w, const std::string& column, const std::string& prefix) {
+  if (prefix.empty()) return;
+  std::string next = PrefixSuccessor(prefix);
+  if (!next.empty()) {
+    // A range, so the index on the column serves it.
+    w.Add(column + " >= ? AND " + column + " < ?");
+    w.params.push_back(prefix);
+    w.params.push_back(next);
+  } else {
+    w.Add("substr(" + column + ", 1, ?) = ?");
+    w.params.push_back(Int(static_cast<int64_t>(prefix.size())));
+    w.params.push_back(prefix);
+  }
+}
+
+// LIKE pattern for a substring, with '!' escaping LIKE's own characters.
+std::string LikePattern(const std::string& text) {
+  std::string p = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '!') p += '!';
+    p += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return p + "%";
+}
+
+// The filter without one-a-day (events table as `e`, sentences as `s`).
+Where PlainWhere(const EventFilter& f) {
+  Where w;
+  if (!f.from.empty()) {
+    w.Add("e.event_date >= ?");
+    w.params.push_back(f.from);
+  }
+  if (!f.to.empty()) {
+    w.Add("e.event_date <= ?");
+    w.params.push_back(store::InclusiveUpperBound(f.to));
+  }
+  AddPrefix(w, "e.source", f.source);
+  AddPrefix(w, "e.target", f.target);
+  auto equal = [&](const char* column, const std::string& value) {
+    if (value.empty()) return;
+    w.Add(std::string(column) + " = ?");
+    w.params.push_back(value);
+  };
+  equal("e.cameo", f.cameo);
+  equal("e.root", f.root);
+  equal("e.plover", f.plover);
+  equal("e.doc_id", f.doc_id);
+  if (f.quad != 0) {
+    w.Add("e.quad = ?");
+    w.params.push_back(Int(f.quad));
+  }
+  if (!f.text.empty()) {
+    w.Add("lower(s.text) LIKE ? ESCAPE '!'");
+    w.params.push_back(LikePattern(f.text));
+    w.needs_sentences = true;
+  }
+  return w;
+}
+
+constexpr const char* kSentenceJoin =
+    " LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence";
+
+// The full filter. One-a-day keeps, of each (date, source, target, CAMEO)
+// group the filter selects, the event of the first document.
+Where FilterWhere(const EventFilter& f) {
+  Where plain = PlainWhere(f);
+  if (!f.one_a_day) return plain;
+  Where w;
+  w.needs_sentences = plain.needs_sentences;
+  w.Add(
+      "e.event_id IN (SELECT event_id FROM (SELECT e.event_id, ROW_NUMBER() "
+      "OVER (PARTITION BY e.event_date, e.source, e.target, e.cameo ORDER BY "
+      "e.doc_id, e.idx) AS rn FROM events e" +
+      std::string(plain.needs_sentences ? kSentenceJoin : "") + plain.sql +
+      ") q WHERE q.rn = 1)");
+  w.params = std::move(plain.params);
+  return w;
+}
+
+struct DyadKey {
+  std::string year, month, source, target;
+  auto operator<=>(const DyadKey&) const = default;
+};
+struct Tally {
+  int64_t events = 0;
+  int64_t goldstein_x10 = 0;
+};
+using Deltas = std::map<DyadKey, Tally>;
+
+int64_t Tenths(double goldstein) {
+  return static_cast<int64_t>(std::llround(goldstein * 10.0));
+}
+
+double MeanGoldstein(int64_t sum_x10, int64_t n) {
+  if (n == 0) return 0.0;
+  // sum_x10 / (10 n), to 0.01, from integers: identical on every backend.
+  return std::round(static_cast<double>(sum_x10) * 10.0 /
+                    static_cast<double>(n)) /
+         100.0;
+}
+
+// Rows for one table, sent as multi-row INSERTs: one statement per
+// kChunkRows rows saves a server round trip per row.
+class RowBuffer {
+ public:
+  RowBuffer(std::string head, int columns)
+      : head_(std::move(head)), columns_(columns) {
+    one_ = head_ + " VALUES " + Tuple();
+    chunk_ = head_ + " VALUES " + Tuple();
+    for (int i = 1; i < kChunkRows; ++i) chunk_ += ", " + Tuple();
+  }
+  std::vector<SqlValue>& values() { return values_; }
+
+  Status Flush(SqlConnection& db) {
+    std::span<const SqlValue> all(values_);
+    size_t row = static_cast<size_t>(columns_);
+    size_t done = 0;
+    Status s;
+    for (; s.ok() && all.size() - done >= row * kChunkRows;
+         done += row * kChunkRows) {
+      s = db.Exec(chunk_, all.subspan(done, row * kChunkRows));
+    }
+    for (; s.ok() && done < all.size(); done += row) {
+      s = db.Exec(one_, all.subspan(done, row));
+    }
+    values_.clear();
+    return s;
+  }
+
+ private:
+  static constexpr int kChunkRows = 32;
+  std::string Tuple() const {
+    std::string t = "(?";
+    for (int i = 1; i < columns_; ++i) t += ", ?";
+    return t + ")";
+  }
+  std::string head_, one_, chunk_;
+  int columns_;
+  std::vector<SqlValue> values_;
+};
+
+class SqlStore : public Store {
+ public:
+  SqlStore(std::unique_ptr<SqlConnection> db, std::string location)
+      : db_(std::move(db)), location_(std::move(location)) {}
+
+  std::string_view backend() const override {
+    return db_->dialect() == Dialect::kSqlite ? "sqlite" : "postgresql";
+  }
+  const std::string& location() const override { return location_; }
+  Result<int> SchemaVersion() override {
+    return store::ReadSchemaVersion(*db_);
+  }
+
+  Status Write(const WriteBatch& batch) override {
+    Status s = db_->ExecScript(db_->dialect() == Dialect::kSqlite
+                                   ? "BEGIN IMMEDIATE"
+                                   : "BEGIN");
+    if (!s.ok()) return s.WithWhere(location_);
+    s = WriteInTransaction(batch);
+    if (s.ok()) s = db_->ExecScript("COMMIT");
+    if (!s.ok()) {
+      db_->ExecScript("ROLLBACK");
+      return s.WithWhere(location_);
+    }
+    return Status();
+  }
+
+  Status ForEachDocumentId(
+      const std::function<void(std::string_view)>& visit) override {
+    return db_->Exec("SELECT doc_id FROM documents", {},
+                     [&](const SqlRow& row) {
+                       visit(row.Text(0));
+                       return true;
+                     });
+  }
+
+  Result<StoreCounts> Counts() override {
+    StoreCounts c;
+    const std::pair<const char*, int64_t*> kTables[] = {
+        {"SELECT count(*) FROM documents", &c.documents},
+        {"SELECT count(*) FROM sentences", &c.sentences},
+        {"SELECT count(*) FROM events", &c.events},
+        {"SELECT count(*) FROM rejections", &c.rejected}};
+    for (const auto& [sql, out] : kTables) {
+      Result<int64_t> n = store::QueryInt(*db_, sql);
+      if (!n.ok()) return n.status();
+      *out = *n;
+    }
+    return c;
+  }
+
+  Result<std::vector<Rejection>> Rejections() override {
+    std::vector<Rejection> out;
+    Status s = db_->Exec(
+        "SELECT doc_id, location, position, code, reason FROM rejections "
+        "ORDER BY reject_key",
+        {}, [&](const SqlRow& row) {
+          Rejection r;
+          r.doc_id = row.Text(0);
+          r.where = row.Text(1);
+          r.position = row.Int(2);
+          r.code = static_cast<ErrorCode>(row.Int(3));
+          r.reason = row.Text(4);
+          out.push_back(std::move(r));
+          return true;
+        });
+    if (!s.ok()) return s;
+    return out;
+  }
+
+  Status QueryEvents(
+      const EventFilter& filter,
+      const std::function<bool(const EventRecord&)>& visit) override {
+    Status valid = ValidateFilter(filter);
+    if (!valid.ok()) return valid;
+    Where w = FilterWhere(filter);
+    std::string sql =
+        "SELECT e.event_id, e.doc_id, e.idx, d.date, d.source, d.url, "
+        "e.event_date, s.text, d.ingested_at, "
+        "(SELECT count(*) FROM events m WHERE m.event_date = e.event_date AND "
+        "m.source = e.source AND m.target = e.target AND m.cameo = e.cameo), "
+        "e.sentence, e.span_begin, e.span_end, e.verb_text, e.source, "
+        "e.target, e.source_text, e.target_text, e.cameo, e.root, e.quad, "
+        "e.goldstein, e.plover, e.plover_mode, e.date, e.location, "
+        "e.attribution, e.modality, e.negated, e.issues "
+        "FROM events e JOIN documents d ON d.doc_id = e.doc_id" +
+        std::string(kSentenceJoin) + w.sql +
+        " ORDER BY e.event_date, e.doc_id, e.idx";
+    if (filter.limit > 0) {
+      sql += " LIMIT ?";
+      w.params.push_back(Int(filter.limit));
+    }
+    EventRecord r;
+    return db_->Exec(sql, w.params, [&](const SqlRow& row) {
+      int c = 0;
+      r.event_id = row.Int(c++);
+      r.doc_id = row.Text(c++);
+      r.index = static_cast<uint32_t>(row.Int(c++));
+      r.doc_date = row.Text(c++);
+      r.doc_source = row.Text(c++);
+      r.doc_url = row.Text(c++);
+      r.date = row.Text(c++);
+      r.sentence_text = row.Text(c++);
+      r.ingested_at = row.Text(c++);
+      r.mentions = row.Int(c++);
+      Event& e = r.event;
+      e.sentence = static_cast<uint32_t>(row.Int(c++));
+      e.span_begin = static_cast<uint32_t>(row.Int(c++));
+      e.span_end = static_cast<uint32_t>(row.Int(c++));
+      e.verb_text = row.Text(c++);
+      e.source = row.Text(c++);
+      e.target = row.Text(c++);
+      e.source_text = row.Text(c++);
+      e.target_text = row.Text(c++);
+      e.cameo = row.Text(c++);
+      e.root = row.Text(c++);
+      e.quad = static_cast<int>(row.Int(c++));
+      e.goldstein = row.Double(c++);
+      e.plover = row.Text(c++);
+      e.plover_mode = row.Text(c++);
+      e.date = row.Text(c++);
+      e.location = row.Text(c++);
+      e.attribution = row.Text(c++);
+      e.modality = row.Text(c++);
+      e.negated = row.Int(c++) != 0;
+      e.issues = row.Text(c++);
+      return visit(r);
+    });
+  }
+
+  Result<std::vector<GroupCount>> Count(const EventFilter& filter,
+                                        GroupBy group,
+                                        Period period) override {
+    bool summary_serves =
+        group == GroupBy::kDyad &&
+        (period == Period::kAll || period == Period::kMonth ||
+         period == Period::kYear) &&
+        filter.from.empty() && filter.to.empty() && filter.cameo.empty() &&
+        filter.root.empty() && filter.quad == 0 && filter.plover.empty() &&
+        filter.text.empty() && filter.doc_id.empty() && !filter.one_a_day;
+    if (!summary_serves) return CountFromEvents(filter, group, period);
+    Status valid = ValidateFilter(filter);
+    if (!valid.ok()) return valid;
+    Where w;
+    AddPrefix(w, "e.source", filter.source);
+    AddPrefix(w, "e.target", filter.target);
+    std::string bucket = period == Period::kMonth  ? "e.month"
+                         : period == Period::kYear ? "e.year"
+                                                   : "";
+    return RunCount("SELECT " + (bucket.empty() ? "''" : bucket) +
+                        ", e.source, e.target, sum(e.events), "
+                        "sum(e.goldstein_x10) FROM dyad_months e" +
+                        w.sql + " GROUP BY " +
+                        (bucket.empty() ? "" : bucket + ", ") +
+                        "e.source, e.target HAVING sum(e.events) > 0",
+                    w.params, group, bucket.empty() ? "" : "1, ",
+                    filter.limit);
+  }
+
+  Result<std::vector<GroupCount>> CountFromEvents(const EventFilter& filter,
+                                                  GroupBy group,
+                                                  Period period) override {
+    Status valid = ValidateFilter(filter);
+    if (!valid.ok()) return valid;
+    Where w = FilterWhere(filter);
+    std::string bucket = period == Period::kDay     ? "e.ev_day"
+                         : period == Period::kWeek  ? "e.ev_week"
+                         : period == Period::kMonth ? "e.ev_month"
+                         : period == Period::kYear  ? "e.ev_year"
+                                                    : "";
+    std::string keys =
+        group == GroupBy::kDyad ? "e.source, e.target" : "e.root";
+    return RunCount(
+        "SELECT " + (bucket.empty() ? "''" : bucket) + ", " + keys +
+            ", count(*), sum(e.goldstein_x10) FROM events e" +
+            (w.needs_sentences ? kSentenceJoin : "") + w.sql + " GROUP BY " +
+            (bucket.empty() ? "" : bucket + ", ") + keys,
+        w.params, group, bucket.empty() ? "" : "1, ", filter.limit);
+  }
+
+ private:
+  // Runs an aggregate whose columns are (period, keys..., n, sum_x10).
+  Result<std::vector<GroupCount>> RunCount(std::string sql,
+                                           std::vector<SqlValue> params,
+                                           GroupBy group,
+                                           const std::string& order_period,
+                                           int64_t limit) {
+    sql += " ORDER BY " + order_period +
+           (group == GroupBy::kDyad ? "2, 3" : "2");
+    if (limit > 0) {
+      sql += " LIMIT ?";
+      params.push_back(Int(limit));
+    }
+    std::vector<GroupCount> out;
+    Status s = db_->Exec(sql, params, [&](const SqlRow& row) {
+      GroupCount g;
+      int c = 0;
+      g.period = row.Text(c++);
+      if (group == GroupBy::kDyad) {
+        g.source = row.Text(c++);
+        g.target = row.Text(c++);
+      } else {
+        g.root = row.Text(c++);
+      }
+      g.events = row.Int(c++);
+      g.mean_goldstein = MeanGoldstein(row.Int(c), g.events);
+      out.push_back(std::move(g));
+      return true;
+    });
+    if (!s.ok()) return s;
+    return out;
+  }
+
+  Status WriteInTransaction(const WriteBatch& batch) {
+    Deltas deltas;
+    std::string now = store::UtcNow();
+    // Nothing of an earlier, failed batch may linger.
+    sentence_rows_.values().clear();
+    event_rows_.values().clear();
+    std::unordered_set<std::string_view> seen;
+    for (const Document& doc : batch.documents) {
+      Status s;
+      // An id repeated in one batch: its first copy's rows must be in the
+      // tables before they can be replaced.
+      if (!seen.insert(doc.id).second) s = FlushRows();
+      if (s.ok()) s = RemoveDocument(doc.id, deltas);
+      if (s.ok()) s = InsertDocument(doc, now, deltas);
+      if (!s.ok()) return s.WithWhere(doc.id);
+    }
+    Status flushed = FlushRows();
+    if (!flushed.ok()) return flushed;
+    for (const Rejection& r : batch.rejections) {
+      std::string key = !r.doc_id.empty()
+                            ? r.doc_id
+                            : "@" + r.where + ":" + std::to_string(r.position);
+      SqlValue p[] = {key,
+                      r.doc_id,
+                      r.where,
+                      Int(r.position),
+                      Int(static_cast<int64_t>(r.code)),
+                      r.reason,
+                      now};
+      Status s = db_->Exec(
+          "INSERT INTO rejections (reject_key, doc_id, location, position, "
+          "code, reason, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (reject_key) DO UPDATE SET doc_id = excluded.doc_id, "
+          "location = excluded.location, position = excluded.position, "
+          "code = excluded.code, reason = excluded.reason, "
+          "rejected_at = excluded.rejected_at",
+          p);
+      if (!s.ok()) return s;
+    }
+    return ApplyDeltas(deltas);
+  }
+
+  // Deletes the rows of a stored document, remembering what its events
+  // contributed to the summary table.
+  Status RemoveDocument(const std::string& id, Deltas& deltas) {
+    SqlValue p[] = {id};
+    Status s = db_->Exec("DELETE FROM documents WHERE doc_id = ?", p);
+    if (!s.ok() || db_->Changes() == 0) return s;
+    s = db_->Exec(
+        "SELECT ev_year, ev_month, source, target, goldstein_x10 FROM events "
+        "WHERE doc_id = ?",
+        p, [&](const SqlRow& row) {
+          Tally& t = deltas[{std::string(row.Text(0)), std::string(row.Text(1)),
+                             std::string(row.Text(2)),
+                             std::string(row.Text(3))}];
+          t.events -= 1;
+          t.goldstein_x10 -= row.Int(4);
+          return true;
+        });
+    for (const char* sql : {"DELETE FROM events WHERE doc_id = ?",
+                            "DELETE FROM sentences WHERE doc_id = ?",
+                            "DELETE FROM actor_mentions WHERE doc_id = ?"}) {
+      if (s.ok()) s = db_->Exec(sql, p);
+    }
+    return s;
+  }
+
+  Status FlushRows() {
+    Status s = sentence_rows_.Flush(*db_);
+    if (s.ok()) s = event_rows_.Flush(*db_);
+    return s;
+  }
+
+  Status InsertDocument(const Document& doc, const std::string& now,
+                        Deltas& deltas) {
+    SqlValue d[] = {doc.id,
+                    doc.date,
+                    doc.source,
+                    doc.url,
+                    doc.title,
+                    doc.text,
+                    Int(static_cast<int64_t>(doc.sentences.size())),
+                    Int(static_cast<int64_t>(doc.events.size())),
+                    now};
+    Status s = db_->Exec(
+        "INSERT INTO documents (doc_id, date, source, url, title, text, "
+        "sentences, events, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        d);
+    if (!s.ok()) return s;
+    for (size_t i = 0; i < doc.sentences.size(); ++i) {
+      const Sentence& sent = doc.sentences[i];
+      if (sent.span.end > doc.text.size() || sent.span.begin > sent.span.end) {
+        return Status::Error(ErrorCode::kInvalidArgument,
+                             "sentence span outside the document text",
+                             doc.id, sent.span.begin);
+      }
+      std::vector<SqlValue>& v = sentence_rows_.values();
+      v.emplace_back(doc.id);
+      v.emplace_back(Int(static_cast<int64_t>(i)));
+      v.emplace_back(Int(sent.span.begin));
+      v.emplace_back(Int(sent.span.end));
+      v.emplace_back(std::string(doc.SpanText(sent.span)));
+    }
+    for (size_t i = 0; i < doc.events.size(); ++i) {
+      const Event& e = doc.events[i];
+      const std::string& date = e.date.empty() ? doc.date : e.date;
+      store::DateBuckets b = store::BucketsOf(date);
+      int64_t g10 = Tenths(e.goldstein);
+      std::vector<SqlValue>& v = event_rows_.values();
+      v.insert(v.end(),
+           {SqlValue(doc.id), Int(static_cast<int64_t>(i)), Int(e.sentence),
+            Int(e.span_begin), Int(e.span_end), SqlValue(e.verb_text),
+            SqlValue(e.source), SqlValue(e.target), SqlValue(e.source_text),
+            SqlValue(e.target_text), SqlValue(e.cameo), SqlValue(e.root),
+            Int(e.quad), SqlValue(e.goldstein), Int(g10), SqlValue(e.plover),
+            SqlValue(e.plover_mode), SqlValue(e.date), SqlValue(date),
+            SqlValue(b.day), SqlValue(b.week), SqlValue(b.month),
+            SqlValue(b.year), SqlValue(e.location), SqlValue(e.attribution),
+            SqlValue(e.modality), Int(e.negated ? 1 : 0),
+            SqlValue(e.issues)});
+      Tally& t = deltas[{b.year, b.month, e.source, e.target}];
+      t.events += 1;
+      t.goldstein_x10 += g10;
+    }
+    SqlValue p[] = {doc.id};
+    return db_->Exec("DELETE FROM rejections WHERE doc_id = ?", p);
+  }
+
+  Status ApplyDeltas(const Deltas& deltas) {
+    bool removed = false;
+    for (const auto& [k, t] : deltas) {
+      if (t.events == 0 && t.goldstein_x10 == 0) continue;
+      removed |= t.events < 0;
+      SqlValue p[] = {k.year, k.month, k.source, k.target, Int(t.events),
+                      Int(t.goldstein_x10)};
+      Status s = db_->Exec(
+          "INSERT INTO dyad_months (year, month, source, target, events, "
+          "goldstein_x10) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (year, month, "
+          "source, target) DO UPDATE SET events = dyad_months.events + "
+          "excluded.events, goldstein_x10 = dyad_months.goldstein_x10 + "
+          "excluded.goldstein_x10",
+          p);
+      if (!s.ok()) return s;
+    }
+    if (!removed) return Status();
+    return db_->Exec("DELETE FROM dyad_months WHERE events <= 0", {});
+  }
+
+  std::unique_ptr<SqlConnection> db_;
+  std::string location_;
+  RowBuffer sentence_rows_{
+      "INSERT INTO sentences (doc_id, idx, span_begin, span_end, text)", 5};
+  RowBuffer event_rows_{
+      "INSERT INTO events (doc_id, idx, sentence, span_begin, span_end, "
+      "verb_text, source, target, source_text, target_text, cameo, root, "
+      "quad, goldstein, goldstein_x10, plover, plover_mode, date, "
+      "event_date, ev_day, ev_week, ev_month, ev_year, location, "
+      "attribution, modality, negated, issues)",
+      28};
+};
+
+bool IsPostgresUrl(const std::string& location) {
+  return location.starts_with("postgresql://") ||
+         location.starts_with("postgres://");
+}
+
+}  // namespace
+
+Result<Period> ParsePeriod(std::string_view name) {
+  if (name == "all") return Period::kAll;
+  if (name == "day") return Period::kDay;
+  if (name == "week") return Period::kWeek;
+  if (name == "month") return Period::kMonth;
+  if (name == "year") return Period::kYear;
+  return Status::Error(ErrorCode::kInvalidArgument,
+                       "unknown period '" + std::string(name) +
+                           "' (day, week, month, year or all)");
+}
+
+Status ValidateFilter(const EventFilter& f) {
+  for (const auto& [name, value] : {std::pair{"--from", &f.from},
+                                    std::pair{"--to", &f.to}}) {
+    if (!value->empty() && !store::IsValidDate(*value)) {
+      return Status::Error(ErrorCode::kInvalidArgument,
+                           std::string(name) + " must be a date YYYY, "
+                                               "YYYY-MM or YYYY-MM-DD, not '" +
+                               *value + "'");
+    }
+  }
+  if (f.quad < 0 || f.quad > 4) {
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         "--quad must be 1, 2, 3 or 4");
+  }
+  if (f.limit < 0) {
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         "--limit must not be negative");
+  }
+  return Status();
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& location,
+                                           const StoreOptions& options) {
+  bool pg = IsPostgresUrl(location);
+  Result<std::unique_ptr<SqlConnection>> db =
+      pg ? store::OpenPostgres(location, options)
+         : store::OpenSqlite(location, options);
+  if (!db.ok()) return db.status();
+  std::string where = pg ? store::RedactUrl(location) : location;
+  Status s = store::Migrate(**db, options.read_only);
+  if (!s.ok()) return s.WithWhere(where);
+  return std::unique_ptr<Store>(new SqlStore(std::move(*db), where));
+}
+
+}  // namespace curlew
