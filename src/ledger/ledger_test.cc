@@ -214,3 +214,40 @@ TEST(LedgerTest, CommitmentLinkedToContradictingAndFulfillingEvents) {
 
 }  // namespace
 }  // namespace curlew
+
+#include "ledger/ledger_json.h"
+
+namespace curlew {
+namespace {
+
+TEST(LedgerJsonTest, InputRoundTrip) {
+  LedgerInput in = Doc("d", "2020-12-31",
+                       {Step("extradition", {"CHN", "TUR"},
+                             StepKind::kRatified, "CHNLEG", "2020-06-26",
+                             "d", 4, true)});
+  CommitmentMention c;
+  c.actor = "TUR";
+  c.action = "return \"Uighurs\" to China";
+  c.negated = true;
+  c.source = SourceRef{"d", 1, "x"};
+  in.commitments.push_back(c);
+  in.events.push_back(Event{});
+  in.events[0].cameo = "057";
+  in.event_lemmas = {"ratify"};
+  in.sentences = {"one", "two"};
+  std::string json = LedgerInputToJson(in);
+  Result<LedgerInput> back = LedgerInputFromJson(json, "d");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(LedgerInputToJson(*back), json);
+  EXPECT_EQ(back->agreements[0].step, StepKind::kRatified);
+  EXPECT_TRUE(back->agreements[0].negated);
+  EXPECT_EQ(back->commitments[0].action, "return \"Uighurs\" to China");
+
+  Result<LedgerInput> bad = LedgerInputFromJson("{\"agreements\": 3", "doc7");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), ErrorCode::kParseError);
+  EXPECT_EQ(bad.status().where(), "doc7");
+}
+
+}  // namespace
+}  // namespace curlew
