@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "curlew/document.h"
+#include "curlew/ledger.h"
 #include "curlew/pipeline.h"
 #include "curlew/status.h"
 #include "curlew/text.h"
@@ -45,6 +46,10 @@ class Engine {
   // Runs the whole pipeline on `doc`. Errors name the document.
   Status Process(Document& doc) const;
 
+  // What a processed document says about agreements and commitments, for
+  // the ledger (empty when no coder is loaded).
+  LedgerInput LedgerInputOf(const Document& doc) const;
+
   const Pipeline& pipeline() const { return pipeline_; }
   const EngineOptions& options() const { return options_; }
 
@@ -52,6 +57,7 @@ class Engine {
   Engine() = default;
   EngineOptions options_;
   Pipeline pipeline_;
+  std::shared_ptr<const class Coder> coder_;  // for actor look-ups
 };
 
 // curlew's data folder: $CURLEW_DATA if set, else the source tree's data/.

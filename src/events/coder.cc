@@ -809,6 +809,15 @@ class Coder::Run {
     *events = std::move(kept);
   }
 
+  // Actor codes of the noun phrase headed by sentence token h (agents
+  // composed, coordinations distributed; agent-only phrases left out).
+  std::vector<std::string> CodesOfPhrase(int h) const {
+    std::vector<std::string> out;
+    for (const ActorRef& a : CodeNP(h))
+      if (!a.agent_only) out.push_back(a.code);
+    return out;
+  }
+
   PatternMatch MatchVerbAt(size_t i, bool fast) const {
     size_t vb = 0, ve = 0;
     auto forms = VerbAt(i, &vb, &ve);
@@ -871,6 +880,18 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
     doc.events.push_back(std::move(e));
   }
   return Status();
+}
+
+std::string Coder::CodeNounPhrase(const Document& doc, uint32_t sentence,
+                                  uint32_t head) const {
+  if (sentence >= doc.sentences.size()) return "";
+  const Sentence& s = doc.sentences[sentence];
+  if (head < s.token_begin || head >= s.token_end) return "";
+  if (s.size() > options_.max_sentence_tokens) return "";
+  Run run(*this, doc, s, dict::DocDate(doc.date));
+  std::vector<std::string> codes =
+      run.CodesOfPhrase(static_cast<int>(head - s.token_begin));
+  return codes.empty() ? "" : codes.front();
 }
 
 PatternMatch Coder::MatchVerb(const Document& doc, const Sentence& s,

@@ -73,6 +73,12 @@ class Coder {
   PatternMatch MatchVerb(const Document& doc, const Sentence& s, size_t verb,
                          bool fast) const;
 
+  // The actor code of the noun phrase whose head is doc.tokens[head] in
+  // sentence `sentence` ("" if it names no known actor), by the same rules
+  // the coder uses for sources and targets.
+  std::string CodeNounPhrase(const Document& doc, uint32_t sentence,
+                             uint32_t head) const;
+
   const CoderOptions& options() const { return options_; }
 
  private:

@@ -10,6 +10,7 @@
 #include "curlew/time.h"
 #include "events/coder.h"
 #include "events/dictionaries.h"
+#include "ledger/extract.h"
 #include "syntax/ptb.h"
 
 namespace curlew {
@@ -48,6 +49,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     auto cameo = std::make_shared<CameoTable>();
     s = cameo->Load(engine->options_.data_dir + "/cameo/cameo.tsv");
     if (!s.ok()) return s;
+    engine->coder_ = std::make_shared<Coder>(*loaded, CoderOptions(), cameo);
     s = engine->pipeline_.Add(MakeCoderComponent(*loaded, CoderOptions(),
                                                  std::move(cameo)));
     if (!s.ok()) return s;
@@ -64,5 +66,30 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
 }
 
 Status Engine::Process(Document& doc) const { return pipeline_.Process(doc); }
+
+namespace {
+// The ledger's actor look-up, answered by the coder's noun-phrase rules.
+class CoderActorLookup : public ActorLookup {
+ public:
+  explicit CoderActorLookup(const Coder& coder) : coder_(coder) {}
+  std::string CodeOf(const Document& doc, uint32_t sentence,
+                     uint32_t head) const override {
+    return coder_.CodeNounPhrase(doc, sentence, head);
+  }
+
+ private:
+  const Coder& coder_;
+};
+}  // namespace
+
+LedgerInput Engine::LedgerInputOf(const Document& doc) const {
+  if (!coder_) {
+    LedgerInput in;
+    in.doc_id = doc.id;
+    in.doc_date = doc.date;
+    return in;
+  }
+  return ExtractLedgerInput(doc, CoderActorLookup(*coder_));
+}
 
 }  // namespace curlew
