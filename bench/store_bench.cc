@@ -63,14 +63,17 @@ void BM_IngestSqlite(benchmark::State& state) {
     }
   }
   state.SetItemsProcessed(events);
-  state.counters["events/s"] =
-      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events),
+                                                  benchmark::Counter::kIsRate);
   store.reset();
   std::filesystem::remove(path);
   std::filesystem::remove(path + "-wal");
   std::filesystem::remove(path + "-shm");
 }
-BENCHMARK(BM_IngestSqlite)->Arg(200)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_IngestSqlite)
+    ->Arg(200)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 constexpr int64_t kMillionEvents = 1000000;
 
@@ -125,8 +128,11 @@ void BM_DyadByMonth(benchmark::State& state) {
   state.counters["rows"] = static_cast<double>(rows);
   state.SetLabel(from_events ? "events table" : "summary table");
 }
-BENCHMARK(BM_DyadByMonth)->Arg(0)->Arg(1)->UseRealTime()->Unit(
-    benchmark::kMillisecond);
+BENCHMARK(BM_DyadByMonth)
+    ->Arg(0)
+    ->Arg(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 // Dyad by month for one source prefix, which the summary also serves.
 void BM_DyadByMonthForSource(benchmark::State& state) {
@@ -178,11 +184,10 @@ void BM_EndToEnd(benchmark::State& state) {
     }
   }
   state.SetItemsProcessed(sentences);
-  state.counters["sentences/s"] =
-      benchmark::Counter(static_cast<double>(sentences),
-                         benchmark::Counter::kIsRate);
-  state.counters["events/s"] = benchmark::Counter(
-      static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["sentences/s"] = benchmark::Counter(
+      static_cast<double>(sentences), benchmark::Counter::kIsRate);
+  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events),
+                                                  benchmark::Counter::kIsRate);
   state.SetLabel("pipeline: " + (*engine)->pipeline().Describe());
   store.reset();
   std::filesystem::remove(path);

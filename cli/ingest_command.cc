@@ -127,8 +127,9 @@ Runner SetUp(CLI::App& sub) {
   return [a] { return RunIngest(*a); };
 }
 
-const Command kIngest("ingest", "code documents into the store (SQLite or "
-                                "PostgreSQL), resumably",
+const Command kIngest("ingest",
+                      "code documents into the store (SQLite or "
+                      "PostgreSQL), resumably",
                       &SetUp);
 
 }  // namespace

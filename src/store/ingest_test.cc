@@ -43,8 +43,7 @@ std::vector<Result<Document>> Docs(int n) {
 
 Status Keep(Document&) { return Status(); }
 
-std::unique_ptr<Store> OpenOrDie(const std::string& path,
-                                 StoreOptions o = {}) {
+std::unique_ptr<Store> OpenOrDie(const std::string& path, StoreOptions o = {}) {
   auto s = Store::Open(path, o);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
   return s.ok() ? std::move(*s) : nullptr;
@@ -54,9 +53,9 @@ TEST(IngestTest, RejectsWhatFailsAndGoesOn) {
   TempDir dir;
   auto store = OpenOrDie(dir.File("s.db"));
   std::vector<Result<Document>> items = Docs(10);
-  items.insert(items.begin() + 4,
-               Status::Error(ErrorCode::kParseError, "malformed JSON",
-                             "in.jsonl", 77));
+  items.insert(
+      items.begin() + 4,
+      Status::Error(ErrorCode::kParseError, "malformed JSON", "in.jsonl", 77));
   ListSource source(items);
   std::ostringstream log;
   IngestOptions o;

@@ -193,11 +193,11 @@ Result<int64_t> CountTables(SqlConnection& db, bool only_version_table) {
 }
 
 Status NewerError(int version) {
-  return Status::Error(
-      ErrorCode::kUnsupported,
-      "store schema version " + std::to_string(version) +
-          " is newer than this curlew supports (" +
-          std::to_string(kStoreSchemaVersion) + "); upgrade curlew");
+  return Status::Error(ErrorCode::kUnsupported,
+                       "store schema version " + std::to_string(version) +
+                           " is newer than this curlew supports (" +
+                           std::to_string(kStoreSchemaVersion) +
+                           "); upgrade curlew");
 }
 
 }  // namespace

@@ -202,9 +202,8 @@ class SqlStore : public Store {
   }
 
   Status Write(const WriteBatch& batch) override {
-    Status s = db_->ExecScript(db_->dialect() == Dialect::kSqlite
-                                   ? "BEGIN IMMEDIATE"
-                                   : "BEGIN");
+    Status s = db_->ExecScript(
+        db_->dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     if (!s.ok()) return s.WithWhere(location_);
     s = WriteInTransaction(batch);
     if (s.ok()) s = db_->ExecScript("COMMIT");
@@ -319,8 +318,7 @@ class SqlStore : public Store {
   }
 
   Result<std::vector<GroupCount>> Count(const EventFilter& filter,
-                                        GroupBy group,
-                                        Period period) override {
+                                        GroupBy group, Period period) override {
     bool summary_serves =
         group == GroupBy::kDyad &&
         (period == Period::kAll || period == Period::kMonth ||
@@ -343,8 +341,7 @@ class SqlStore : public Store {
                         w.sql + " GROUP BY " +
                         (bucket.empty() ? "" : bucket + ", ") +
                         "e.source, e.target HAVING sum(e.events) > 0",
-                    w.params, group, bucket.empty() ? "" : "1, ",
-                    filter.limit);
+                    w.params, group, bucket.empty() ? "" : "1, ", filter.limit);
   }
 
   Result<std::vector<GroupCount>> CountFromEvents(const EventFilter& filter,
@@ -360,12 +357,12 @@ class SqlStore : public Store {
                                                     : "";
     std::string keys =
         group == GroupBy::kDyad ? "e.source, e.target" : "e.root";
-    return RunCount(
-        "SELECT " + (bucket.empty() ? "''" : bucket) + ", " + keys +
-            ", count(*), sum(e.goldstein_x10) FROM events e" +
-            (w.needs_sentences ? kSentenceJoin : "") + w.sql + " GROUP BY " +
-            (bucket.empty() ? "" : bucket + ", ") + keys,
-        w.params, group, bucket.empty() ? "" : "1, ", filter.limit);
+    return RunCount("SELECT " + (bucket.empty() ? "''" : bucket) + ", " + keys +
+                        ", count(*), sum(e.goldstein_x10) FROM events e" +
+                        (w.needs_sentences ? kSentenceJoin : "") + w.sql +
+                        " GROUP BY " + (bucket.empty() ? "" : bucket + ", ") +
+                        keys,
+                    w.params, group, bucket.empty() ? "" : "1, ", filter.limit);
   }
 
  private:
@@ -375,8 +372,8 @@ class SqlStore : public Store {
                                            GroupBy group,
                                            const std::string& order_period,
                                            int64_t limit) {
-    sql += " ORDER BY " + order_period +
-           (group == GroupBy::kDyad ? "2, 3" : "2");
+    sql +=
+        " ORDER BY " + order_period + (group == GroupBy::kDyad ? "2, 3" : "2");
     if (limit > 0) {
       sql += " LIMIT ?";
       params.push_back(Int(limit));
@@ -453,9 +450,9 @@ class SqlStore : public Store {
         "SELECT ev_year, ev_month, source, target, goldstein_x10 FROM events "
         "WHERE doc_id = ?",
         p, [&](const SqlRow& row) {
-          Tally& t = deltas[{std::string(row.Text(0)), std::string(row.Text(1)),
-                             std::string(row.Text(2)),
-                             std::string(row.Text(3))}];
+          Tally& t =
+              deltas[{std::string(row.Text(0)), std::string(row.Text(1)),
+                      std::string(row.Text(2)), std::string(row.Text(3))}];
           t.events -= 1;
           t.goldstein_x10 -= row.Int(4);
           return true;
@@ -494,8 +491,8 @@ class SqlStore : public Store {
       const Sentence& sent = doc.sentences[i];
       if (sent.span.end > doc.text.size() || sent.span.begin > sent.span.end) {
         return Status::Error(ErrorCode::kInvalidArgument,
-                             "sentence span outside the document text",
-                             doc.id, sent.span.begin);
+                             "sentence span outside the document text", doc.id,
+                             sent.span.begin);
       }
       std::vector<SqlValue>& v = sentence_rows_.values();
       v.emplace_back(doc.id);
@@ -510,17 +507,34 @@ class SqlStore : public Store {
       store::DateBuckets b = store::BucketsOf(date);
       int64_t g10 = Tenths(e.goldstein);
       std::vector<SqlValue>& v = event_rows_.values();
-      v.insert(v.end(),
-           {SqlValue(doc.id), Int(static_cast<int64_t>(i)), Int(e.sentence),
-            Int(e.span_begin), Int(e.span_end), SqlValue(e.verb_text),
-            SqlValue(e.source), SqlValue(e.target), SqlValue(e.source_text),
-            SqlValue(e.target_text), SqlValue(e.cameo), SqlValue(e.root),
-            Int(e.quad), SqlValue(e.goldstein), Int(g10), SqlValue(e.plover),
-            SqlValue(e.plover_mode), SqlValue(e.date), SqlValue(date),
-            SqlValue(b.day), SqlValue(b.week), SqlValue(b.month),
-            SqlValue(b.year), SqlValue(e.location), SqlValue(e.attribution),
-            SqlValue(e.modality), Int(e.negated ? 1 : 0),
-            SqlValue(e.issues)});
+      v.insert(v.end(), {SqlValue(doc.id),
+                         Int(static_cast<int64_t>(i)),
+                         Int(e.sentence),
+                         Int(e.span_begin),
+                         Int(e.span_end),
+                         SqlValue(e.verb_text),
+                         SqlValue(e.source),
+                         SqlValue(e.target),
+                         SqlValue(e.source_text),
+                         SqlValue(e.target_text),
+                         SqlValue(e.cameo),
+                         SqlValue(e.root),
+                         Int(e.quad),
+                         SqlValue(e.goldstein),
+                         Int(g10),
+                         SqlValue(e.plover),
+                         SqlValue(e.plover_mode),
+                         SqlValue(e.date),
+                         SqlValue(date),
+                         SqlValue(b.day),
+                         SqlValue(b.week),
+                         SqlValue(b.month),
+                         SqlValue(b.year),
+                         SqlValue(e.location),
+                         SqlValue(e.attribution),
+                         SqlValue(e.modality),
+                         Int(e.negated ? 1 : 0),
+                         SqlValue(e.issues)});
       Tally& t = deltas[{b.year, b.month, e.source, e.target}];
       t.events += 1;
       t.goldstein_x10 += g10;
@@ -534,8 +548,8 @@ class SqlStore : public Store {
     for (const auto& [k, t] : deltas) {
       if (t.events == 0 && t.goldstein_x10 == 0) continue;
       removed |= t.events < 0;
-      SqlValue p[] = {k.year, k.month, k.source, k.target, Int(t.events),
-                      Int(t.goldstein_x10)};
+      SqlValue p[] = {k.year,   k.month,       k.source,
+                      k.target, Int(t.events), Int(t.goldstein_x10)};
       Status s = db_->Exec(
           "INSERT INTO dyad_months (year, month, source, target, events, "
           "goldstein_x10) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (year, month, "
@@ -581,12 +595,13 @@ Result<Period> ParsePeriod(std::string_view name) {
 }
 
 Status ValidateFilter(const EventFilter& f) {
-  for (const auto& [name, value] : {std::pair{"--from", &f.from},
-                                    std::pair{"--to", &f.to}}) {
+  for (const auto& [name, value] :
+       {std::pair{"--from", &f.from}, std::pair{"--to", &f.to}}) {
     if (!value->empty() && !store::IsValidDate(*value)) {
       return Status::Error(ErrorCode::kInvalidArgument,
-                           std::string(name) + " must be a date YYYY, "
-                                               "YYYY-MM or YYYY-MM-DD, not '" +
+                           std::string(name) +
+                               " must be a date YYYY, "
+                               "YYYY-MM or YYYY-MM-DD, not '" +
                                *value + "'");
     }
   }
