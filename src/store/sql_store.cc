@@ -1,5 +1,6 @@
 // The Store on top of SqlConnection: every statement here runs unchanged on
 // SQLite and PostgreSQL, with values bound as parameters.
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -404,6 +405,8 @@ class SqlStore : public Store {
     // Nothing of an earlier, failed batch may linger.
     sentence_rows_.values().clear();
     event_rows_.values().clear();
+    Status locked = LockDocuments(batch);
+    if (!locked.ok()) return locked;
     std::unordered_set<std::string_view> seen;
     for (const Document& doc : batch.documents) {
       Status s;
@@ -463,6 +466,26 @@ class SqlStore : public Store {
       if (s.ok()) s = db_->Exec(sql, p);
     }
     return s;
+  }
+
+  // PostgreSQL, shared by several writers: two writers storing one document
+  // id at once would both find it absent and collide on its key. A
+  // transaction-scoped advisory lock per id serialises them (the second then
+  // replaces the first's rows); taking the locks in sorted order rules out
+  // deadlocks between writers.
+  Status LockDocuments(const WriteBatch& batch) {
+    if (db_->dialect() != Dialect::kPostgres) return Status();
+    std::vector<std::string_view> ids;
+    for (const Document& d : batch.documents) ids.push_back(d.id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (std::string_view id : ids) {
+      SqlValue p[] = {std::string(id)};
+      Status s =
+          db_->Exec("SELECT pg_advisory_xact_lock(7262012, hashtext(?))", p);
+      if (!s.ok()) return s;
+    }
+    return Status();
   }
 
   Status FlushRows() {
