@@ -97,9 +97,12 @@ int RunIngest(const IngestArgs& a) {
     return kExitFailure;
   }
   // Exit 1 only when nothing at all could be processed (DESIGN.md).
-  if (stats.read > 0 && stats.stored == 0 && stats.skipped == 0) {
+  if (stats.read == 0) {
+    PrintError("ingest", Status::Error(ErrorCode::kEmptyInput,
+                                       "no documents in the input"));
     return kExitFailure;
   }
+  if (stats.stored == 0 && stats.skipped == 0) return kExitFailure;
   return kExitOk;
 }
 
