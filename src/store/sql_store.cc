@@ -403,17 +403,33 @@ class SqlStore : public Store {
     Deltas deltas;
     std::string now = store::UtcNow();
     // Nothing of an earlier, failed batch may linger.
+    document_rows_.values().clear();
     sentence_rows_.values().clear();
     event_rows_.values().clear();
+    inserted_ids_.clear();
     Status locked = LockDocuments(batch);
     if (!locked.ok()) return locked;
+    // Which ids are stored already, asked once per chunk of ids rather than
+    // once per document.
+    std::vector<SqlValue> ids;
+    for (const Document& d : batch.documents) ids.emplace_back(d.id);
+    std::unordered_set<std::string> stored;
+    Status found = ForIdChunks("SELECT doc_id FROM documents WHERE doc_id", ids,
+                               [&](const SqlRow& row) {
+                                 stored.emplace(row.Text(0));
+                                 return true;
+                               });
+    if (!found.ok()) return found;
     std::unordered_set<std::string_view> seen;
     for (const Document& doc : batch.documents) {
       Status s;
       // An id repeated in one batch: its first copy's rows must be in the
       // tables before they can be replaced.
-      if (!seen.insert(doc.id).second) s = FlushRows();
-      if (s.ok()) s = RemoveDocument(doc.id, deltas);
+      if (!seen.insert(doc.id).second) {
+        s = FlushRows();
+        stored.insert(doc.id);
+      }
+      if (s.ok() && stored.count(doc.id)) s = RemoveDocument(doc.id, deltas);
       if (s.ok()) s = InsertDocument(doc, now, deltas);
       if (!s.ok()) return s.WithWhere(doc.id);
     }
@@ -488,28 +504,42 @@ class SqlStore : public Store {
     return Status();
   }
 
+  // Runs `head` + " IN (?, ...)" over `ids`, a chunk at a time.
+  Status ForIdChunks(const std::string& head, std::span<const SqlValue> ids,
+                     const store::RowFn& on_row = nullptr) {
+    constexpr size_t kChunk = 64;
+    for (size_t done = 0; done < ids.size();) {
+      size_t n = std::min(kChunk, ids.size() - done);
+      std::string sql = head + " IN (?";
+      for (size_t i = 1; i < n; ++i) sql += ", ?";
+      Status s = db_->Exec(sql + ")", ids.subspan(done, n), on_row);
+      if (!s.ok()) return s;
+      done += n;
+    }
+    return Status();
+  }
+
+  // Sends the buffered rows; a stored document's earlier rejection goes.
   Status FlushRows() {
-    Status s = sentence_rows_.Flush(*db_);
+    Status s = document_rows_.Flush(*db_);
+    if (s.ok()) s = sentence_rows_.Flush(*db_);
     if (s.ok()) s = event_rows_.Flush(*db_);
+    if (s.ok()) {
+      s = ForIdChunks("DELETE FROM rejections WHERE doc_id", inserted_ids_);
+    }
+    inserted_ids_.clear();
     return s;
   }
 
   Status InsertDocument(const Document& doc, const std::string& now,
                         Deltas& deltas) {
-    SqlValue d[] = {doc.id,
-                    doc.date,
-                    doc.source,
-                    doc.url,
-                    doc.title,
-                    doc.text,
-                    Int(static_cast<int64_t>(doc.sentences.size())),
-                    Int(static_cast<int64_t>(doc.events.size())),
-                    now};
-    Status s = db_->Exec(
-        "INSERT INTO documents (doc_id, date, source, url, title, text, "
-        "sentences, events, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        d);
-    if (!s.ok()) return s;
+    document_rows_.values().insert(
+        document_rows_.values().end(),
+        {SqlValue(doc.id), SqlValue(doc.date), SqlValue(doc.source),
+         SqlValue(doc.url), SqlValue(doc.title), SqlValue(doc.text),
+         Int(static_cast<int64_t>(doc.sentences.size())),
+         Int(static_cast<int64_t>(doc.events.size())), SqlValue(now)});
+    inserted_ids_.emplace_back(doc.id);
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
       const Sentence& sent = doc.sentences[i];
       if (sent.span.end > doc.text.size() || sent.span.begin > sent.span.end) {
@@ -562,8 +592,7 @@ class SqlStore : public Store {
       t.events += 1;
       t.goldstein_x10 += g10;
     }
-    SqlValue p[] = {doc.id};
-    return db_->Exec("DELETE FROM rejections WHERE doc_id = ?", p);
+    return Status();
   }
 
   Status ApplyDeltas(const Deltas& deltas) {
@@ -588,6 +617,11 @@ class SqlStore : public Store {
 
   std::unique_ptr<SqlConnection> db_;
   std::string location_;
+  RowBuffer document_rows_{
+      "INSERT INTO documents (doc_id, date, source, url, title, text, "
+      "sentences, events, ingested_at)",
+      9};
+  std::vector<SqlValue> inserted_ids_;
   RowBuffer sentence_rows_{
       "INSERT INTO sentences (doc_id, idx, span_begin, span_end, text)", 5};
   RowBuffer event_rows_{
