@@ -22,7 +22,7 @@ struct IngestArgs {
   std::string store;
   std::string format = "auto";
   std::string date;
-  size_t batch = 200;
+  size_t batch = 1000;
   bool replace = false;
   bool quiet = false;
   bool progress = false;

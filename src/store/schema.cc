@@ -75,7 +75,7 @@ CREATE TABLE events (
   issues {T} NOT NULL,
   UNIQUE (doc_id, idx));
 CREATE INDEX events_report ON events (event_date, source, target, cameo);
-CREATE INDEX events_source ON events (source, target);
+CREATE INDEX events_source ON events (source);
 CREATE INDEX events_target ON events (target);
 CREATE INDEX events_cameo ON events (cameo);
 
