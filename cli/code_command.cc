@@ -12,8 +12,8 @@
 #include "command.h"
 #include "curlew/engine.h"
 #include "curlew/reader.h"
-#include "io/event_writer.h"
 #include "input_options.h"
+#include "io/event_writer.h"
 
 namespace curlew::cli {
 namespace {

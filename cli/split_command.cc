@@ -59,8 +59,7 @@ void PrintJson(const Document& doc) {
     }
     j["tokens"] = std::move(tokens);
     const std::string line =
-        j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-        "\n";
+        j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     std::fwrite(line.data(), 1, line.size(), stdout);
   }
 }

@@ -122,20 +122,19 @@ Status EventWriter::Write(const Document& doc) {
 
 void EventWriter::WriteTableRow(const Document& doc, const Event& e) {
   if (!header_done_) {
-    const std::string header =
-        fmt::format("{} {} {} {} {} {}\n", Cell("date", kDateWidth),
-                    Cell("source", kActorWidth), Cell("target", kActorWidth),
-                    Cell("cameo", kCameoWidth), Cell("verb", kVerbWidth),
-                    "sentence");
+    const std::string header = fmt::format(
+        "{} {} {} {} {} {}\n", Cell("date", kDateWidth),
+        Cell("source", kActorWidth), Cell("target", kActorWidth),
+        Cell("cameo", kCameoWidth), Cell("verb", kVerbWidth), "sentence");
     std::fputs(header.c_str(), out_);
     header_done_ = true;
   }
-  const std::string row = fmt::format(
-      "{} {} {} {} {} {}\n", Cell(EventDate(doc, e), kDateWidth),
-      Cell(e.source.empty() ? "-" : e.source, kActorWidth),
-      Cell(e.target.empty() ? "-" : e.target, kActorWidth),
-      Cell(e.cameo, kCameoWidth), Cell(e.verb_text, kVerbWidth),
-      Cell(SentenceText(doc, e), kSentenceWidth));
+  const std::string row =
+      fmt::format("{} {} {} {} {} {}\n", Cell(EventDate(doc, e), kDateWidth),
+                  Cell(e.source.empty() ? "-" : e.source, kActorWidth),
+                  Cell(e.target.empty() ? "-" : e.target, kActorWidth),
+                  Cell(e.cameo, kCameoWidth), Cell(e.verb_text, kVerbWidth),
+                  Cell(SentenceText(doc, e), kSentenceWidth));
   // Trailing padding of the last column is noise.
   std::string_view trimmed(row);
   while (trimmed.size() > 1 && trimmed[trimmed.size() - 2] == ' ') {

@@ -33,7 +33,8 @@ std::string EventToJsonLine(const Document& doc, const Event& event);
 
 class EventWriter {
  public:
-  EventWriter(std::FILE* out, EventFormat format) : out_(out), format_(format) {}
+  EventWriter(std::FILE* out, EventFormat format)
+      : out_(out), format_(format) {}
 
   // Writes every event of `doc`.
   Status Write(const Document& doc);

@@ -19,9 +19,8 @@ Result<std::unique_ptr<InputStream>> InputStream::Open(const std::string& path,
     if (s->file_ == nullptr) {
       const ErrorCode code =
           errno == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIoError;
-      return Status::Error(code, std::string("cannot open: ") +
-                                     std::strerror(errno),
-                           path);
+      return Status::Error(
+          code, std::string("cannot open: ") + std::strerror(errno), path);
     }
     s->owned_ = true;
   }
@@ -49,10 +48,10 @@ bool InputStream::Fill() {
   end_ = std::fread(buffer_.get(), 1, capacity_, file_);
   if (end_ == 0) {
     if (std::ferror(file_)) {
-      status_ = Status::Error(ErrorCode::kIoError,
-                              std::string("read failed: ") +
-                                  std::strerror(errno),
-                              path_, static_cast<int64_t>(offset_));
+      status_ =
+          Status::Error(ErrorCode::kIoError,
+                        std::string("read failed: ") + std::strerror(errno),
+                        path_, static_cast<int64_t>(offset_));
     }
     eof_ = true;
     return false;

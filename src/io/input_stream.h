@@ -23,10 +23,10 @@ namespace curlew::io {
 class InputStream {
  public:
   enum class Read {
-    kOk,        // *out holds the line or the whole input
-    kTooLong,   // the limit was exceeded; *out is empty, input skipped
-    kEnd,       // nothing left
-    kError,     // read failure (errno in the stream's status())
+    kOk,       // *out holds the line or the whole input
+    kTooLong,  // the limit was exceeded; *out is empty, input skipped
+    kEnd,      // nothing left
+    kError,    // read failure (errno in the stream's status())
   };
 
   // Opens `path` ("-" = stdin). Errors name the path.

@@ -146,8 +146,9 @@ class DocumentReader::Impl {
     const fs::file_status st = fs::status(input, ec);
     if (ec || !fs::exists(st)) {
       pending_.push_back(
-          {input, {}, Status::Error(ErrorCode::kNotFound, "no such file",
-                                    input)});
+          {input,
+           {},
+           Status::Error(ErrorCode::kNotFound, "no such file", input)});
       return;
     }
     if (!fs::is_directory(st)) {
@@ -167,14 +168,16 @@ class DocumentReader::Impl {
       if (it->is_regular_file()) files.push_back(it->path());
     }
     if (ec) {
-      pending_.push_back({input, {}, Status::Error(ErrorCode::kIoError,
-                                                   "cannot list directory: " +
-                                                       ec.message(),
-                                                   input)});
+      pending_.push_back(
+          {input,
+           {},
+           Status::Error(ErrorCode::kIoError,
+                         "cannot list directory: " + ec.message(), input)});
     }
     std::sort(files.begin(), files.end());
     for (const fs::path& f : files) {
-      pending_.push_back({f.string(), f.lexically_relative(input).string(), {}});
+      pending_.push_back(
+          {f.string(), f.lexically_relative(input).string(), {}});
       AddSize(f.string());
     }
   }
@@ -222,12 +225,12 @@ class DocumentReader::Impl {
     doc.date = options_.default_date;
     switch (stream_->ReadAll(options_.max_document_bytes, &doc.text)) {
       case io::InputStream::Read::kTooLong:
-        return Status::Error(
-            ErrorCode::kLimitExceeded,
-            "document longer than " +
-                std::to_string(options_.max_document_bytes) +
-                " bytes (max_document_bytes); skipped",
-            path_, static_cast<int64_t>(options_.max_document_bytes));
+        return Status::Error(ErrorCode::kLimitExceeded,
+                             "document longer than " +
+                                 std::to_string(options_.max_document_bytes) +
+                                 " bytes (max_document_bytes); skipped",
+                             path_,
+                             static_cast<int64_t>(options_.max_document_bytes));
       case io::InputStream::Read::kError:
         return stream_->status();
       case io::InputStream::Read::kEnd:
@@ -258,12 +261,11 @@ class DocumentReader::Impl {
         return true;
       }
       if (r == io::InputStream::Read::kTooLong) {
-        *out = Status::Error(
-            ErrorCode::kLimitExceeded,
-            LinePrefix() + "longer than " +
-                std::to_string(options_.max_document_bytes) +
-                " bytes (max_document_bytes); skipped",
-            path_, static_cast<int64_t>(start));
+        *out = Status::Error(ErrorCode::kLimitExceeded,
+                             LinePrefix() + "longer than " +
+                                 std::to_string(options_.max_document_bytes) +
+                                 " bytes (max_document_bytes); skipped",
+                             path_, static_cast<int64_t>(start));
         return true;
       }
       if (IsBlank(line_buf_)) continue;
@@ -281,17 +283,15 @@ class DocumentReader::Impl {
     try {
       j = nlohmann::json::parse(line_buf_);
     } catch (const nlohmann::json::parse_error& e) {
-      const int64_t at =
-          static_cast<int64_t>(start) +
-          static_cast<int64_t>(e.byte > 0 ? e.byte - 1 : 0);
+      const int64_t at = static_cast<int64_t>(start) +
+                         static_cast<int64_t>(e.byte > 0 ? e.byte - 1 : 0);
       const ErrorCode code = e.id == 101 && std::string_view(e.what()).find(
                                                 "UTF-8") != std::string::npos
                                  ? ErrorCode::kInvalidUtf8
                                  : ErrorCode::kParseError;
-      return Status::Error(code,
-                           LinePrefix() + "malformed JSON: " +
-                               JsonMessage(e.what()),
-                           path_, at);
+      return Status::Error(
+          code, LinePrefix() + "malformed JSON: " + JsonMessage(e.what()),
+          path_, at);
     }
     if (!j.is_object()) {
       return Status::Error(ErrorCode::kParseError,
@@ -322,10 +322,10 @@ class DocumentReader::Impl {
                            path_, static_cast<int64_t>(start));
     }
     if (IsBlank(doc.text)) {
-      return Status::Error(ErrorCode::kEmptyInput,
-                           LinePrefix() + "document " + doc.id +
-                               ": empty \"text\"",
-                           path_, static_cast<int64_t>(start));
+      return Status::Error(
+          ErrorCode::kEmptyInput,
+          LinePrefix() + "document " + doc.id + ": empty \"text\"", path_,
+          static_cast<int64_t>(start));
     }
     return doc;
   }

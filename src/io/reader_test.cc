@@ -212,10 +212,10 @@ TEST_F(ReaderTest, HugeLineWithoutNewlineIsSkipped) {
 }
 
 TEST_F(ReaderTest, TruncatedJsonlLine) {
-  const std::string path = Write(
-      "a.jsonl",
-      "{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"Tw\n"
-      "{\"id\":\"c\",\"text\":\"Three.\"}\n");
+  const std::string path =
+      Write("a.jsonl",
+            "{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"Tw\n"
+            "{\"id\":\"c\",\"text\":\"Three.\"}\n");
   auto docs = ReadAll({path});
   ASSERT_EQ(docs.size(), 3u);
   EXPECT_TRUE(docs[0].ok());
@@ -249,10 +249,10 @@ TEST_F(ReaderTest, MalformedJson) {
 }
 
 TEST_F(ReaderTest, InvalidUtf8AndNulInJsonl) {
-  const std::string path =
-      Write("a.jsonl",
-            "{\"id\":\"a\",\"text\":\"x\xFFy\"}\n"
-            "{\"id\":\"b\",\"text\":\"x\\u0000y\"}\n{\"id\":\"c\",\"text\":\"ok\"}\n");
+  const std::string path = Write("a.jsonl",
+                                 "{\"id\":\"a\",\"text\":\"x\xFFy\"}\n"
+                                 "{\"id\":\"b\",\"text\":\"x\\u0000y\"}\n{"
+                                 "\"id\":\"c\",\"text\":\"ok\"}\n");
   auto docs = ReadAll({path});
   ASSERT_EQ(docs.size(), 3u);
   EXPECT_EQ(docs[0].status().code(), ErrorCode::kInvalidUtf8);

@@ -1,10 +1,16 @@
 #include "curlew/engine.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 
+#include "curlew/places.h"
 #include "curlew/text.h"
+#include "curlew/time.h"
+#include "events/coder.h"
+#include "events/dictionaries.h"
+#include "syntax/ptb.h"
 
 namespace curlew {
 
@@ -25,6 +31,35 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   if (engine->options_.data_dir.empty()) engine->options_.data_dir = DataDir();
   Status s = engine->pipeline_.Add(MakeTextComponent(options.text));
   if (!s.ok()) return s;
+  if (options.use_given_parse) {
+    s = engine->pipeline_.Add(MakeGivenParseComponent());
+    if (!s.ok()) return s;
+  }
+  // Event coding: a PETRARCH-format set given by the user, else the
+  // built-in knowledge base (data/kb) when it is there.
+  std::string dicts = options.dicts_dir;
+  if (dicts.empty()) {
+    std::string kb = engine->options_.data_dir + "/kb";
+    if (std::filesystem::exists(kb + "/PETR_config.ini")) dicts = kb;
+  }
+  if (!dicts.empty()) {
+    auto loaded = LoadDictionaries(dicts);
+    if (!loaded.ok()) return loaded.status();
+    auto cameo = std::make_shared<CameoTable>();
+    s = cameo->Load(engine->options_.data_dir + "/cameo/cameo.tsv");
+    if (!s.ok()) return s;
+    s = engine->pipeline_.Add(MakeCoderComponent(*loaded, CoderOptions(),
+                                                 std::move(cameo)));
+    if (!s.ok()) return s;
+    // When and where: from each event's sentence and the document date.
+    s = engine->pipeline_.Add(MakeDateComponent());
+    if (!s.ok()) return s;
+    auto places =
+        MakePlaceComponent(engine->options_.data_dir + "/kb/places.tsv");
+    if (!places.ok()) return places.status();
+    s = engine->pipeline_.Add(std::move(*places));
+    if (!s.ok()) return s;
+  }
   return engine;
 }
 

@@ -9,9 +9,11 @@
 #ifndef CURLEW_TEXT_CHARS_H_
 #define CURLEW_TEXT_CHARS_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace curlew::text {
 
@@ -19,7 +21,7 @@ inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
-inline bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
 inline bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
          c == '\v';
@@ -50,12 +52,12 @@ inline size_t SpaceLen(std::string_view t, size_t i) {
 // Kinds of punctuation the tokenizer tells apart.
 enum class PunctKind : uint8_t {
   kNone,
-  kOpen,        // ( [ { < and opening typographic quotes “ ‘ « ¿ ¡
-  kClose,       // ) ] } > and closing typographic quotes ” ’ »
-  kQuote,       // " ' ` (direction unknown)
-  kFinal,       // . ! ? and the ellipsis …
-  kDash,        // - and the typographic dashes ‐ ‑ ‒ – — ―
-  kOther,       // , ; : and the other ASCII symbols
+  kOpen,   // ( [ { < and opening typographic quotes “ ‘ « ¿ ¡
+  kClose,  // ) ] } > and closing typographic quotes ” ’ »
+  kQuote,  // " ' ` (direction unknown)
+  kFinal,  // . ! ? and the ellipsis …
+  kDash,   // - and the typographic dashes ‐ ‑ ‒ – — ―
+  kOther,  // , ; : and the other ASCII symbols
 };
 
 struct Punct {
@@ -63,8 +65,25 @@ struct Punct {
   uint8_t len = 0;  // bytes
 };
 
+// Table for ASCII bytes (chars.cc).
+extern const std::array<PunctKind, 128> kAsciiPunct;
+
+// The ASCII form ("-", "'" or "\"") of the typographic dash, quote,
+// apostrophe or prime starting at t[i] (E2 80 xx), or nullptr.
+const char* TypographicAscii(std::string_view t, size_t i);
+
+// The non-ASCII punctuation character starting at t[i], if any.
+Punct NonAsciiPunctAt(std::string_view t, size_t i);
+
 // The punctuation character starting at t[i], if any.
-Punct PunctAt(std::string_view t, size_t i);
+inline Punct PunctAt(std::string_view t, size_t i) {
+  const unsigned char c = t[i];
+  if (c < 0x80) {
+    const PunctKind k = kAsciiPunct[c];
+    return {k, static_cast<uint8_t>(k == PunctKind::kNone ? 0 : 1)};
+  }
+  return NonAsciiPunctAt(t, i);
+}
 
 // Byte length of the UTF-8 character starting with byte `c`.
 inline size_t Utf8Len(unsigned char c) {
@@ -85,6 +104,29 @@ inline bool IsWordChar(std::string_view t, size_t i) {
   if (c < 0x80) return IsAsciiAlnum(static_cast<char>(c));
   return PunctAt(t, i).kind == PunctKind::kNone && SpaceLen(t, i) == 0;
 }
+
+// A fixed set of short words for fast membership tests: the words are
+// bucketed by their first byte, so a lookup compares against a handful of
+// candidates of the same length. Built once, immutable.
+class WordSet {
+ public:
+  template <size_t N>
+  explicit WordSet(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) {
+      if (!w.empty()) buckets_[static_cast<unsigned char>(w[0])].push_back(w);
+    }
+  }
+  bool contains(std::string_view w) const {
+    if (w.empty()) return false;
+    for (std::string_view c : buckets_[static_cast<unsigned char>(w[0])]) {
+      if (c.size() == w.size() && c == w) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> buckets_;
+};
 
 }  // namespace curlew::text
 

@@ -12,17 +12,22 @@ namespace {
 // Capitalised words that usually start a sentence rather than continue a
 // name after "U.S." or "Inc.".
 constexpr std::string_view kSentenceStarters[] = {
-    "A",        "After",   "Also",     "Although", "An",     "And",
-    "As",       "At",      "Before",   "But",      "By",     "During",
-    "Earlier",  "For",     "From",     "He",       "Her",    "His",
-    "How",      "However", "I",        "If",       "In",     "It",
-    "Its",      "Last",    "Later",    "Many",     "Meanwhile", "Most",
-    "My",       "No",      "Now",      "On",       "One",    "Our",
-    "She",      "Since",   "So",       "Some",     "That",   "The",
-    "Their",    "There",   "These",    "They",     "This",   "Those",
-    "Though",   "Thus",    "To",       "Two",      "We",     "What",
-    "When",     "Where",   "While",    "Who",      "Why",    "With",
-    "Yet",      "You",     "Under",    "Officials", "Still",  "Such",
+    "A",         "About",  "According", "After",   "All",       "Also",
+    "Although",  "Among",  "An",        "And",     "Analysts",  "Any",
+    "As",        "Asked",  "At",        "Because", "Before",    "Both",
+    "But",       "By",     "Critics",   "Despite", "During",    "Each",
+    "Earlier",   "Even",   "Every",     "Few",     "For",       "From",
+    "He",        "Her",    "Here",      "His",     "How",       "However",
+    "I",         "If",     "In",        "Indeed",  "Instead",   "It",
+    "Its",       "Last",   "Later",     "Many",    "Meanwhile", "More",
+    "Most",      "My",     "Neither",   "No",      "Not",       "Now",
+    "Officials", "On",     "Once",      "One",     "Only",      "Other",
+    "Others",    "Our",    "Police",    "Several", "She",       "Since",
+    "So",        "Some",   "Still",     "Such",    "That",      "The",
+    "Their",     "Then",   "There",     "These",   "They",      "This",
+    "Those",     "Though", "Thus",      "To",      "Two",       "Under",
+    "Until",     "We",     "What",      "When",    "Where",     "While",
+    "Who",       "Why",    "With",      "Yet",     "You",
 };
 
 std::string_view Text(std::string_view t, const RawToken& w) {
@@ -52,6 +57,13 @@ bool IsOpener(std::string_view w) {
   if (w.empty()) return false;
   const Punct p = PunctAt(w, 0);
   return p.kind == PunctKind::kOpen || p.kind == PunctKind::kQuote;
+}
+
+bool IsOpeningQuote(std::string_view w) {
+  if (w.empty() || w[0] == '(' || w[0] == '[' || w[0] == '{' || w[0] == '<') {
+    return false;
+  }
+  return IsOpener(w);
 }
 
 bool IsDash(std::string_view w) {
@@ -90,26 +102,25 @@ Start StartOf(std::string_view w) {
 
 class Splitter {
  public:
-  Splitter(std::string_view t, const std::vector<RawToken>& words,
-           const std::vector<uint8_t>& para)
-      : t_(t), w_(words), para_(para) {}
+  Splitter(std::string_view t, const std::vector<RawToken>& words)
+      : t_(t), w_(words) {}
 
   // Index one past the last word of the sentence that starts at `begin`.
   uint32_t SentenceEnd(uint32_t begin) const {
     const uint32_t n = static_cast<uint32_t>(w_.size());
-    if (para_[begin] || begin == 0) {
+    if (w_[begin].paragraph_start || begin == 0) {
       if (uint32_t d = DatelineEnd(begin); d != 0) return d;
     }
     for (uint32_t i = begin; i < n; ++i) {
-      if (i + 1 < n && para_[i + 1]) return i + 1;
+      if (i + 1 < n && w_[i + 1].paragraph_start) return i + 1;
       const std::string_view w = Text(t_, w_[i]);
       if (IsFinalPunct(w)) {
         uint32_t j = i + 1;
-        while (j < n && !para_[j] && w_[j].begin == w_[j - 1].end &&
-               IsCloser(Text(t_, w_[j]))) {
+        while (j < n && !w_[j].paragraph_start &&
+               w_[j].begin == w_[j - 1].end && IsCloser(Text(t_, w_[j]))) {
           ++j;
         }
-        if (j >= n || para_[j]) return j;
+        if (j >= n || w_[j].paragraph_start) return j;
         if (EndsAfterPunct(w, j > i + 1, Text(t_, w_[j]))) return j;
         i = j - 1;
         continue;
@@ -150,13 +161,14 @@ class Splitter {
     }
     const std::string_view w = Text(t_, w_[next]);
     if (kind == AbbrevKind::kMonth && StartOf(w) == Start::kDigit) return false;
-    if (IsOpener(w) && w_[next].begin > w_[next - 1].end) {
-      // An opening quote or bracket after a space, then a capital.
+    if (IsOpeningQuote(w) && w_[next].begin > w_[next - 1].end) {
+      // An opening quote after a space, then a capital. (Not a bracket:
+      // "at 10 a.m. (1400 GMT)".)
       return next + 1 < w_.size() &&
              StartOf(Text(t_, w_[next + 1])) == Start::kUpper;
     }
-    return std::find(std::begin(kSentenceStarters), std::end(kSentenceStarters),
-                     w) != std::end(kSentenceStarters);
+    static const WordSet starters(kSentenceStarters);
+    return starters.contains(w);
   }
 
   // If the paragraph starting at `begin` opens with a dateline
@@ -167,14 +179,15 @@ class Splitter {
     if (!IsAllCaps(Text(t_, w_[begin]))) return 0;
     const uint32_t limit = std::min<uint32_t>(n, begin + 16);
     for (uint32_t k = begin + 1; k < limit; ++k) {
-      if (para_[k]) return 0;
+      if (w_[k].paragraph_start) return 0;
       const std::string_view w = Text(t_, w_[k]);
       if (IsFinalPunct(w)) return 0;
       if (IsDash(w)) {
         const std::string_view prev = Text(t_, w_[k - 1]);
         const bool spaced = w_[k].begin > w_[k - 1].end;
-        if (spaced && k + 1 < n && (prev == ")" || IsAllCaps(prev) ||
-                                    StartOf(prev) == Start::kDigit)) {
+        if (spaced && k + 1 < n &&
+            (prev == ")" || IsAllCaps(prev) ||
+             StartOf(prev) == Start::kDigit)) {
           return k + 1;
         }
         return 0;
@@ -185,17 +198,15 @@ class Splitter {
 
   std::string_view t_;
   const std::vector<RawToken>& w_;
-  const std::vector<uint8_t>& para_;
 };
 
 }  // namespace
 
 void SplitSentences(std::string_view t, const std::vector<RawToken>& words,
-                    const std::vector<uint8_t>& paragraph_start,
                     size_t max_tokens, std::vector<TokenRange>* sentences) {
   sentences->clear();
   if (max_tokens == 0) max_tokens = 1;
-  const Splitter splitter(t, words, paragraph_start);
+  const Splitter splitter(t, words);
   uint32_t begin = 0;
   const uint32_t n = static_cast<uint32_t>(words.size());
   while (begin < n) {

@@ -28,11 +28,10 @@ struct TokenRange {
   uint32_t end = 0;
 };
 
-// Splits `words` of `t` into sentences. `paragraph_start[i]` is nonzero if a
-// paragraph break precedes word i. Sentences longer than `max_tokens` are
+// Splits `words` of `t` into sentences (a paragraph break precedes the
+// words with paragraph_start set). Sentences longer than `max_tokens` are
 // cut into pieces of at most that many words.
 void SplitSentences(std::string_view t, const std::vector<RawToken>& words,
-                    const std::vector<uint8_t>& paragraph_start,
                     size_t max_tokens, std::vector<TokenRange>* sentences);
 
 }  // namespace curlew::text

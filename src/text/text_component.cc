@@ -1,5 +1,6 @@
 // Segment(): validation, then words chunk by chunk, then sentences; and the
 // "text" pipeline component.
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,10 +24,11 @@ bool HasNonAscii(std::string_view s) {
 // Per-thread scratch, reused across documents.
 struct Scratch {
   std::vector<text::RawToken> words;
-  std::vector<uint8_t> paragraph_start;
   std::vector<text::TokenRange> sentences;
 };
 
+// Fills empty norms; NormalizeForMatching (ICU) only for tokens with
+// non-ASCII bytes.
 void FillNorms(Document& doc) {
   for (Token& tok : doc.tokens) {
     if (!tok.norm.empty()) continue;
@@ -39,6 +41,18 @@ void FillNorms(Document& doc) {
   }
 }
 
+// A token as default-constructed, keeping string capacity.
+void ResetToken(Token& tok) {
+  tok.norm.clear();
+  tok.upos.clear();
+  tok.xpos.clear();
+  tok.lemma.clear();
+  tok.deprel.clear();
+  tok.head = -1;
+  tok.space_after = true;
+  tok.fused_with_previous = false;
+}
+
 }  // namespace
 
 Status Segment(Document& doc, const TextOptions& options) {
@@ -48,23 +62,23 @@ Status Segment(Document& doc, const TextOptions& options) {
     return Status();
   }
   doc.sentences.clear();
-  doc.tokens.clear();
   const std::string_view t = doc.text;
   if (t.size() > options.max_document_bytes) {
-    return Status::Error(ErrorCode::kLimitExceeded,
-                         "document longer than " +
-                             std::to_string(options.max_document_bytes) +
-                             " bytes (max_document_bytes)",
-                         doc.id,
-                         static_cast<int64_t>(options.max_document_bytes));
+    doc.tokens.clear();
+    return Status::Error(
+        ErrorCode::kLimitExceeded,
+        "document longer than " + std::to_string(options.max_document_bytes) +
+            " bytes (max_document_bytes)",
+        doc.id, static_cast<int64_t>(options.max_document_bytes));
   }
-  if (Status s = ValidateUtf8(t); !s.ok()) return s.WithWhere(doc.id);
+  if (Status s = ValidateUtf8(t); !s.ok()) {
+    doc.tokens.clear();
+    return s.WithWhere(doc.id);
+  }
 
   thread_local Scratch scratch;
   auto& words = scratch.words;
-  auto& para = scratch.paragraph_start;
   words.clear();
-  para.clear();
   // Chunks between whitespace; a run of whitespace with two or more
   // newlines is a paragraph break.
   size_t i = 0;
@@ -80,33 +94,57 @@ Status Segment(Document& doc, const TextOptions& options) {
     if (i >= t.size()) break;
     if (newlines >= 2) paragraph = true;
     size_t e = i;
-    while (e < t.size() && text::SpaceLen(t, e) == 0) {
-      e += text::Utf8Len(static_cast<unsigned char>(t[e]));
+    bool ascii = true;
+    while (e < t.size()) {
+      const unsigned char c = t[e];
+      if (c - 0x21u < 0x5Eu) {  // printable ASCII, not space
+        ++e;
+      } else if (c < 0x80) {
+        if (text::IsAsciiSpace(static_cast<char>(c))) break;
+        ++e;
+      } else {
+        if (text::SpaceLen(t, e) != 0) break;
+        ascii = false;
+        e += text::Utf8Len(c);
+      }
     }
     const size_t first = words.size();
     size_t next = e;
     while (next < t.size() && text::IsAsciiSpace(t[next])) ++next;
     text::TokenizeChunk(t, static_cast<uint32_t>(i), static_cast<uint32_t>(e),
                         next < t.size() ? t[next] : 0, &words);
-    para.resize(words.size(), 0);
-    if (paragraph && words.size() > first) {
-      para[first] = 1;
+    if (words.size() > first) {
+      if (!ascii) {
+        for (size_t k = first; k < words.size(); ++k) words[k].ascii = false;
+      }
+      words.back().space_after = e < t.size();
+      words[first].paragraph_start = paragraph;
       paragraph = false;
     }
     i = e;
   }
 
-  text::SplitSentences(t, words, para, options.max_sentence_tokens,
+  text::SplitSentences(t, words, options.max_sentence_tokens,
                        &scratch.sentences);
+  // Tokens left from an earlier text in this Document are reused (their
+  // strings keep their capacity) and reset; a worker that reuses one
+  // Document saves constructing every Token.
+  const size_t reused = std::min(doc.tokens.size(), words.size());
   doc.tokens.resize(words.size());
+  for (size_t k = 0; k < reused; ++k) ResetToken(doc.tokens[k]);
   for (size_t k = 0; k < words.size(); ++k) {
     Token& tok = doc.tokens[k];
     tok.span = Span{words[k].begin, words[k].end};
-    tok.space_after = words[k].end < t.size() &&
-                      text::SpaceLen(t, words[k].end) != 0;
+    tok.space_after = words[k].space_after;
     tok.fused_with_previous = words[k].fused;
+    const std::string_view w =
+        t.substr(words[k].begin, words[k].end - words[k].begin);
+    if (words[k].ascii) {
+      tok.norm.assign(w.data(), w.size());
+    } else {
+      tok.norm = NormalizeForMatching(w);
+    }
   }
-  FillNorms(doc);
   doc.sentences.reserve(scratch.sentences.size());
   for (const text::TokenRange& r : scratch.sentences) {
     Sentence s;
@@ -126,7 +164,9 @@ class TextComponent : public Component {
   std::string_view name() const override { return "text"; }
   uint32_t requires_annotations() const override { return kText; }
   uint32_t assigns_annotations() const override { return kSentences | kTokens; }
-  Status Process(Document& doc) const override { return Segment(doc, options_); }
+  Status Process(Document& doc) const override {
+    return Segment(doc, options_);
+  }
 
  private:
   TextOptions options_;

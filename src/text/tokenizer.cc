@@ -13,38 +13,34 @@ namespace {
 
 // Abbreviations that precede a name or a number, without the period.
 constexpr std::string_view kTitles[] = {
-    "Adm",  "Atty", "Brig", "Capt", "Cmdr", "Col",  "Cpl",   "Det",
-    "Dr",   "Fr",   "Ft",   "Gen",  "Gov",  "Hon",  "Insp",  "Lt",
-    "Maj",  "Messrs", "Mme", "Mr",  "Mrs",  "Ms",   "Msgr",  "Mt",
-    "No",   "Nos",  "Prof", "Pres", "Pvt",  "Rep",  "Reps",  "Rev",
-    "Rt",   "Sen",  "Sens", "Sgt",  "Sr",   "St",   "Supt",  "vs",
-    "Vol",  "Fig",  "Gens", "Sec",  "Pfc",  "Spc",   "Cdr",
+    "Adm", "Atty", "Brig",   "Capt", "Cmdr", "Col", "Cpl",  "Det",
+    "Dr",  "Drs",  "Fr",     "Ft",   "Gen",  "Gov", "Hon",  "Insp",
+    "Lt",  "Maj",  "Messrs", "Mme",  "Mr",   "Mrs", "Ms",   "Msgr",
+    "Mt",  "No",   "Nos",    "Prof", "Pres", "Pvt", "Rep",  "Reps",
+    "Rev", "Rt",   "Sen",    "Sens", "Sgt",  "Sr",  "Supt", "vs",
+    "Vol", "Fig",  "Gens",   "Sec",  "Pfc",  "Spc", "Cdr",
 };
 constexpr std::string_view kMonths[] = {
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec",
+    "Jan", "Feb", "Mar",  "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 };
 // Other abbreviations (may end a sentence).
 constexpr std::string_view kOthers[] = {
-    "Inc",  "Corp", "Co",   "Ltd",  "Bros", "Jr",   "etc",  "Ave",  "Blvd",
-    "Rd",   "Tue",  "Tues", "Wed",  "Thu",  "Thur", "Thurs", "Fri",
-    "approx", "est", "al",  "cf",   "eg",   "ie",   "Ph",
-    "Dept", "Univ", "Assn", "Gov't", "mins", "hrs", "yrs",  "ft",   "lb",
-    "lbs",  "oz",   "mi",   "km",   "Calif", "Fla",  "Mass", "Penn", "Conn",
-    "Ariz", "Colo", "Ill",  "Mich", "Minn", "Wis",  "Tenn", "Ky",   "Va",
-    "Md",   "Ga",   "Ala",  "Okla", "Ore",  "Nev",  "Neb",  "Kan",
-    "La",   "Pa",   "Ark",  "Conf", "ext",  "Attn", "inc",  "corp", "Esq",
-    "Para", "pp",
+    "St",     "Inc",   "Corp",  "Co",   "Ltd",  "Bros", "Jr",   "etc",   "Ave",
+    "Blvd",   "Rd",    "Tue",   "Tues", "Wed",  "Thu",  "Thur", "Thurs", "Fri",
+    "approx", "est",   "al",    "cf",   "eg",   "ie",   "Ph",   "Dept",  "Univ",
+    "Assn",   "Gov't", "mins",  "hrs",  "yrs",  "ft",   "lb",   "lbs",   "oz",
+    "mi",     "km",    "Calif", "Fla",  "Mass", "Penn", "Conn", "Ariz",  "Colo",
+    "Ill",    "Mich",  "Minn",  "Wis",  "Tenn", "Ky",   "Va",   "Md",    "Ga",
+    "Ala",    "Okla",  "Ore",   "Nev",  "Neb",  "Kan",  "La",   "Pa",    "Ark",
+    "Conf",   "ext",   "Attn",  "inc",  "corp", "Esq",  "Para", "pp",
 };
 
-bool InList(std::string_view w, const std::string_view* begin,
-            const std::string_view* end) {
-  return std::find(begin, end, w) != end;
-}
-
+// Membership in one of the word lists above.
 template <size_t N>
 bool InList(std::string_view w, const std::string_view (&list)[N]) {
-  return InList(w, list, list + N);
+  static const WordSet set(list);
+  return set.contains(w);
 }
 
 // Lower-cased copy into a small buffer (words checked here are short).
@@ -57,11 +53,11 @@ std::string_view Lower(std::string_view w, char* buf, size_t cap) {
 // Prefixes that EWT keeps joined to the following word by a hyphen
 // ("non-stop", "e-mail", "post-war"); lower case.
 constexpr std::string_view kHyphenPrefixes[] = {
-    "e",     "co",    "non",   "pre",    "post",  "re",    "pro",
-    "anti",  "ex",    "multi", "mid",    "neo",   "semi",  "sub",
-    "socio", "psycho", "counter", "cross", "arch", "over", "micro",
-    "inter", "intra", "ultra", "bi",     "quasi", "pseudo", "mini",
-    "macro", "mega",  "trans", "un",     "de",    "tri",   "vice",
+    "e",     "co",     "non",     "pre",   "post",  "re",     "pro",
+    "anti",  "ex",     "multi",   "mid",   "neo",   "semi",   "sub",
+    "socio", "psycho", "counter", "cross", "arch",  "over",   "micro",
+    "inter", "intra",  "ultra",   "bi",    "quasi", "pseudo", "mini",
+    "macro", "mega",   "trans",   "un",    "de",    "tri",    "vice",
 };
 
 // Splits without an apostrophe: EWT writes them as multiword tokens.
@@ -70,18 +66,34 @@ struct FusedForm {
   uint8_t split;          // bytes in the first part
 };
 constexpr FusedForm kFusedForms[] = {
-    {"cannot", 3}, {"gonna", 3},  {"wanna", 3},  {"gotta", 3},
-    {"dont", 2},   {"didnt", 3},  {"doesnt", 4}, {"cant", 2},
-    {"wont", 2},   {"isnt", 2},   {"wasnt", 3},  {"arent", 3},
+    {"cannot", 3}, {"gonna", 3},   {"wanna", 3},   {"gotta", 3},
+    {"dont", 2},   {"didnt", 3},   {"doesnt", 4},  {"cant", 2},
+    {"wont", 2},   {"isnt", 2},    {"wasnt", 3},   {"arent", 3},
     {"werent", 4}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6},
-    {"havent", 4}, {"hasnt", 3},  {"aint", 2},
+    {"havent", 4}, {"hasnt", 3},   {"aint", 2},
 };
 
+const FusedForm* FindFused(std::string_view lower) {
+  for (const FusedForm& f : kFusedForms) {
+    if (f.word.size() == lower.size() && f.word[0] == lower[0] &&
+        f.word == lower) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
 constexpr std::string_view kEmoticons[] = {
-    ":)",  ":-)", ":(",  ":-(", ";)", ";-)", ":D",  ":-D", ":P", ":-P",
-    ":p",  ":-p", ":/",  ":-/", ":|", ":o",  ":O",  "=)",  "=(", "(:",
-    "):",  ":'(", "<3",  "^_^", "^^", "-_-", "XD",  "xD",  ":]", ":[",
+    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P",
+    ":p", ":-p", ":/", ":-/", ":|", ":o",  ":O", "=)",  "=(", "(:",
+    "):", ":'(", "<3", "^_^", "^^", "-_-", "XD", "xD",  ":]", ":[",
 };
+
+// Emoticons are short and start with a symbol (or "XD").
+bool MaybeEmoticon(std::string_view w) {
+  return w.size() >= 2 && w.size() <= 3 &&
+         (!IsAsciiAlnum(w[0]) || w[0] == 'X' || w[0] == 'x');
+}
 
 bool IsAlnumRun(std::string_view t, size_t b, size_t e) {
   if (b >= e) return false;
@@ -160,8 +172,19 @@ class ChunkSplitter {
       : t_(t), next_(next), out_(out) {}
 
   void Run(uint32_t b, uint32_t e) {
+    // Fast path for the common chunks: a plain word, or a plain word and
+    // one comma, semicolon, colon or sentence-final period.
+    uint32_t k = b;
+    while (k < e && IsAsciiAlnum(t_[k])) ++k;
+    if (k == e) return Word(b, e, /*apostrophes=*/false);
+    if (k > b && k + 1 == e &&
+        (t_[k] == ',' || t_[k] == ';' ||
+         (t_[k] == '.' && !IsAbbreviation(t_.substr(b, e - b), next_)))) {
+      Word(b, k, /*apostrophes=*/false);
+      return Emit(k, e);
+    }
     const std::string_view chunk = t_.substr(b, e - b);
-    if (InList(chunk, kEmoticons)) return Emit(b, e);
+    if (MaybeEmoticon(chunk) && InList(chunk, kEmoticons)) return Emit(b, e);
     // Leading punctuation, one token per character (runs of one character
     // together: "<<", "``").
     while (b < e) {
@@ -183,7 +206,10 @@ class ChunkSplitter {
           IsAbbreviation(t_.substr(b, e - b), next_)) {
         break;
       }
-      if (last > b && InList(t_.substr(b, e - b), kEmoticons)) break;
+      if (last > b && MaybeEmoticon(t_.substr(b, e - b)) &&
+          InList(t_.substr(b, e - b), kEmoticons)) {
+        break;
+      }
       uint32_t start = last;
       // Runs of the same character ("...", "!!!", "?!") are one token.
       if (t_[last] == '.' || t_[last] == '!' || t_[last] == '?') {
@@ -230,8 +256,7 @@ class ChunkSplitter {
     if (c == '\'') {
       // "'s", "'90s" and the like keep their apostrophe.
       return !IsAsciiAlnum(t_[b + 1]) ||
-             (IsAsciiUpper(t_[b + 1]) && IsAsciiLower(t_[e - 1]) &&
-              e - b > 3);
+             (IsAsciiUpper(t_[b + 1]) && IsAsciiLower(t_[e - 1]) && e - b > 3);
     }
     return p.kind != PunctKind::kOther || c == '$' || c == '*' || c == ':' ||
            c == ',' || c == ';' || c == '=' || c == '~' || c == '|' ||
@@ -241,9 +266,8 @@ class ChunkSplitter {
   // Trailing punctuation at t[last, e) split off the chunk t[b, e).
   bool IsTrailing(uint32_t b, uint32_t last, uint32_t e) const {
     const char c = t_[last];
-    if (c == '/' || c == '@' || c == '#' || c == '_' || c == '^' ||
-        c == '\\' || c == '+' || c == '&' || c == '=' || c == '<' ||
-        c == '$') {
+    if (c == '/' || c == '@' || c == '#' || c == '_' || c == '^' || c == '\\' ||
+        c == '+' || c == '&' || c == '=' || c == '<' || c == '$') {
       return false;
     }
     if (c == '-') {
@@ -257,7 +281,14 @@ class ChunkSplitter {
   // The chunk without its outer punctuation.
   void Core(uint32_t b, uint32_t e) {
     const std::string_view w = t_.substr(b, e - b);
-    if (IsUrl(w) || IsEmail(w) || IsHandle(w)) return Emit(b, e);
+    // URLs, e-mail addresses and handles contain one of ". : / @ #".
+    bool special = false;
+    for (char c : w) {
+      special |= c == '.' || c == ':' || c == '/' || c == '@' || c == '#';
+    }
+    if (special && (IsUrl(w) || IsEmail(w) || IsHandle(w))) {
+      return Emit(b, e);
+    }
     // Split at inner punctuation.
     uint32_t start = b;
     uint32_t i = b;
@@ -345,10 +376,10 @@ class ChunkSplitter {
 
   // A word without inner punctuation except apostrophes, periods and the
   // kept hyphens: splits clitics ("do|n't", "Bush|'s", "can|not").
-  void Word(uint32_t b, uint32_t e) {
+  void Word(uint32_t b, uint32_t e, bool apostrophes = true) {
     if (b >= e) return;
     // The last apostrophe.
-    for (uint32_t i = e; i-- > b + 1;) {
+    for (uint32_t i = e; apostrophes && i-- > b + 1;) {
       size_t alen;
       if (!IsApostrophe(t_, i, &alen)) continue;
       char buf[16];
@@ -369,15 +400,15 @@ class ChunkSplitter {
       }
       break;
     }
-    if (e - b <= 8) {
+    // Every fused form ends in 't' or 'a' ("cannot", "gonna").
+    const char last = AsciiLower(t_[e - 1]);
+    if (e - b >= 4 && e - b <= 8 && (last == 't' || last == 'a')) {
       char buf[16];
       const std::string_view lower = Lower(t_.substr(b, e - b), buf, 8);
-      for (const FusedForm& f : kFusedForms) {
-        if (lower == f.word) {
-          Emit(b, b + f.split);
-          Emit(b + f.split, e, true);
-          return;
-        }
+      if (const FusedForm* f = FindFused(lower)) {
+        Emit(b, b + f->split);
+        Emit(b + f->split, e, true);
+        return;
       }
     }
     Emit(b, e);
@@ -393,10 +424,15 @@ class ChunkSplitter {
 AbbrevKind AbbreviationKind(std::string_view word) {
   if (word.size() < 2 || word.back() != '.') return AbbrevKind::kNone;
   const std::string_view stem = word.substr(0, word.size() - 1);
-  if (InList(stem, kTitles)) return AbbrevKind::kTitle;
-  if (InList(stem, kMonths)) return AbbrevKind::kMonth;
-  if (stem.size() == 1 && IsAsciiUpper(stem[0])) return AbbrevKind::kInitial;
-  if (InList(stem, kOthers)) return AbbrevKind::kOther;
+  if (stem.size() == 1) {
+    return IsAsciiUpper(stem[0]) ? AbbrevKind::kInitial : AbbrevKind::kNone;
+  }
+  // Listed abbreviations have at most 6 letters.
+  if (stem.size() <= 6) {
+    if (InList(stem, kTitles)) return AbbrevKind::kTitle;
+    if (InList(stem, kMonths)) return AbbrevKind::kMonth;
+    if (InList(stem, kOthers)) return AbbrevKind::kOther;
+  }
   // Letters with inner periods: "U.S", "p.m", "a.k.a", "Ph.D".
   bool inner_period = false;
   for (size_t i = 0; i < stem.size(); ++i) {

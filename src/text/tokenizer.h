@@ -23,6 +23,11 @@ struct RawToken {
   // One surface token with the previous word, split by the tokenizer
   // ("n't" of "don't").
   bool fused = false;
+  // Set by the caller (Segment): no byte >= 0x80 (the norm is then the
+  // text itself); whitespace follows; a paragraph break precedes.
+  bool ascii = true;
+  bool space_after = false;
+  bool paragraph_start = false;
 };
 
 // Appends the words of the chunk t[begin, end) (no whitespace inside) to
@@ -39,10 +44,10 @@ bool IsAbbreviation(std::string_view word, char next);
 // Kinds of abbreviations, for the sentence splitter.
 enum class AbbrevKind {
   kNone,
-  kTitle,    // Mr. Dr. Gen. Sen. St. No. vs. ...: a name or number follows
+  kTitle,    // Mr. Dr. Gen. Sen. No. vs. ...: a name or number follows
   kMonth,    // Jan. ... Dec.
   kInitial,  // J. (a single capital letter)
-  kOther,    // U.S. Inc. etc. p.m. ...: may end a sentence
+  kOther,    // U.S. Inc. St. etc. p.m. ...: may end a sentence
 };
 AbbrevKind AbbreviationKind(std::string_view word);
 

@@ -1,0 +1,78 @@
+// Event-coding benchmarks on the production PETRARCH dictionaries
+// (CAMEO.2.0.txt + Phoenix.*): dictionary load time, and coding speed with
+// given Penn parses on the GigaWord sample (replicated), PTB conversion
+// included.
+//
+//   build/bench/coder_bench
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+#include "events/coder.h"
+#include "events/dictionaries.h"
+#include "io/petrarch_xml.h"
+#include "syntax/ptb.h"
+
+namespace curlew {
+namespace {
+
+const std::string kDir = std::string(CURLEW_SHARED_DIR) + "/data/petrarch2";
+
+void BM_LoadProductionDictionaries(benchmark::State& state) {
+  if (!std::filesystem::exists(kDir + "/PETR_config.ini")) {
+    state.SkipWithError("shared data not found");
+    return;
+  }
+  for (auto _ : state) {
+    auto d = LoadDictionaries(kDir);
+    if (!d.ok()) {
+      state.SkipWithError(d.status().ToString().c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(d);
+  }
+}
+BENCHMARK(BM_LoadProductionDictionaries)->Unit(benchmark::kMillisecond);
+
+void BM_CodeGigawordGivenParses(benchmark::State& state) {
+  if (!std::filesystem::exists(kDir + "/GigaWord.sample.PETR.xml")) {
+    state.SkipWithError("shared data not found");
+    return;
+  }
+  static auto dicts = LoadDictionaries(kDir);
+  if (!dicts.ok()) {
+    state.SkipWithError(dicts.status().ToString().c_str());
+    return;
+  }
+  std::vector<Document> docs;
+  auto reader = PetrarchXmlReader::Open(kDir + "/GigaWord.sample.PETR.xml");
+  Result<PetrarchRecord> r = Status();
+  while ((*reader)->Next(&r))
+    if (r.ok()) docs.push_back(RecordToDocument(*r));
+  // Replicated to a larger corpus (100 copies).
+  std::vector<Document> corpus;
+  for (int k = 0; k < 100; ++k)
+    for (const Document& d : docs) corpus.push_back(d);
+  Coder coder(*dicts);
+  int64_t sentences = 0, events = 0;
+  for (auto _ : state) {
+    for (const Document& d : corpus) {
+      Document doc = d;
+      if (!BuildFromPtb(doc).ok()) continue;
+      coder.Code(doc);
+      sentences += doc.sentences.size();
+      events += doc.events.size();
+    }
+  }
+  state.SetItemsProcessed(sentences);
+  state.counters["events_per_sentence"] =
+      static_cast<double>(events) / static_cast<double>(sentences);
+}
+BENCHMARK(BM_CodeGigawordGivenParses)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace curlew
+
+BENCHMARK_MAIN();

@@ -1,0 +1,323 @@
+#include "actors/actor_dictionary.h"
+
+#include <algorithm>
+
+namespace curlew {
+
+using dict::StripComment;
+using dict::Trim;
+using dict::Upper;
+
+void PhraseIndex::Add(std::vector<uint32_t> words, uint32_t value) {
+  if (words.empty()) return;
+  ++count_;
+  if (words.size() == 1) {
+    singles_.emplace(words[0], value);  // the first entry wins
+    return;
+  }
+  uint64_t key = Key(words[0], words[1]);
+  by_pair_[key].push_back({std::move(words), value});
+}
+
+void PhraseIndex::Finish() {
+  for (auto& [w, v] : by_pair_)
+    std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) {
+      return a.words.size() > b.words.size();
+    });
+}
+
+size_t PhraseIndex::Longest(const std::vector<uint32_t>& words, size_t pos,
+                            uint32_t* value) const {
+  if (pos >= words.size() || words[pos] == dict::kNoWord) return 0;
+  if (pos + 1 < words.size() && words[pos + 1] != dict::kNoWord) {
+    auto it = by_pair_.find(Key(words[pos], words[pos + 1]));
+    if (it != by_pair_.end()) {
+      for (const Entry& e : it->second) {
+        if (pos + e.words.size() > words.size()) continue;
+        if (std::equal(e.words.begin() + 2, e.words.end(),
+                       words.begin() + pos + 2)) {
+          *value = e.value;
+          return e.words.size();
+        }
+      }
+    }
+  }
+  auto one = singles_.find(words[pos]);
+  if (one == singles_.end()) return 0;
+  *value = one->second;
+  return 1;
+}
+
+std::vector<uint32_t> InternPhrase(std::string_view phrase,
+                                   dict::WordTable& words) {
+  std::vector<uint32_t> ids;
+  for (std::string_view w : dict::SplitWords(phrase))
+    ids.push_back(words.Intern(Upper(w)));
+  return ids;
+}
+
+namespace {
+
+// "[CODE]" / "[CODE 950601-990815]" / "[CODE < 950601]" / "[CODE >990816]".
+bool ParseCodeSpec(std::string_view spec, std::string* code, int32_t* from,
+                   int32_t* to) {
+  spec = Trim(spec);
+  size_t sp = spec.find_first_of(" \t<>");
+  *from = INT_MIN;
+  *to = INT_MAX;
+  *code = std::string(Trim(spec.substr(0, sp)));
+  if (sp == std::string_view::npos) return !code->empty();
+  std::string_view r = Trim(spec.substr(sp));
+  if (r.empty()) return true;
+  if (r[0] == '<') {
+    *to = dict::ParseDictDate(r.substr(1));
+    return *to >= 0;
+  }
+  if (r[0] == '>') {
+    *from = dict::ParseDictDate(r.substr(1));
+    return *from >= 0;
+  }
+  size_t dash = r.find('-');
+  if (dash == std::string_view::npos) {
+    // "[CODE 20121204]" (no operator, seen in real files): from that date.
+    *from = dict::ParseDictDate(r);
+    return *from >= 0;
+  }
+  *from = dict::ParseDictDate(r.substr(0, dash));
+  *to = dict::ParseDictDate(r.substr(dash + 1));
+  return *from >= 0 && *to >= 0;
+}
+
+}  // namespace
+
+Status ActorDictionary::Load(const std::string& path, dict::WordTable& words) {
+  auto text = dict::ReadFile(path);
+  if (!text.ok()) return text.status();
+  return LoadText(*text, path, words);
+}
+
+Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
+                                 dict::WordTable& words) {
+  Status status;
+  // The record being built: its phrases get its index when it is closed.
+  std::vector<std::vector<uint32_t>> phrases;
+  Record rec;
+  bool open = false;
+  auto close = [&] {
+    if (!open) return;
+    uint32_t id = static_cast<uint32_t>(records_.size());
+    if (!rec.default_code.empty() || !rec.dated.empty()) {
+      records_.push_back(std::move(rec));
+      for (auto& p : phrases) index_.Add(std::move(p), id);
+    }
+    phrases.clear();
+    rec = Record();
+    open = false;
+  };
+  dict::ForEachLine(text, [&](std::string_view raw, int64_t n) {
+    if (!status.ok()) return;
+    bool tab = !raw.empty() && (raw[0] == '\t' || raw[0] == ' ');
+    std::string_view line = StripComment(raw);
+    if (size_t semi = line.find(';'); semi != std::string_view::npos)
+      line = Trim(line.substr(0, semi));
+    if (line.empty()) return;
+    if (tab && line[0] == '[') {
+      // A date restriction (or default) of the open record.
+      size_t close_b = line.find(']');
+      if (close_b == std::string_view::npos || !open) {
+        status = Status::LineError(ErrorCode::kParseError,
+                                   "malformed code restriction", name, n);
+        return;
+      }
+      Dated d;
+      if (!ParseCodeSpec(line.substr(1, close_b - 1), &d.code, &d.from,
+                         &d.to)) {
+        status = Status::LineError(ErrorCode::kParseError,
+                                   "malformed code restriction", name, n);
+        return;
+      }
+      if (d.from == INT_MIN && d.to == INT_MAX)
+        rec.default_code = d.code;
+      else
+        rec.dated.push_back(std::move(d));
+      return;
+    }
+    bool synonym = line[0] == '+';
+    if (synonym) line.remove_prefix(1);
+    // A new primary phrase closes the previous record, unless that record
+    // has no code yet (then this phrase is read as one more synonym).
+    if (!synonym && open && (!rec.default_code.empty() || !rec.dated.empty()))
+      close();
+    std::string_view phrase = line;
+    size_t lb = line.find('[');
+    if (lb != std::string_view::npos) {
+      size_t rb = line.find(']', lb);
+      if (rb == std::string_view::npos) {
+        status = Status::LineError(ErrorCode::kParseError,
+                                   "'[' without ']' in actor entry", name, n);
+        return;
+      }
+      std::string code;
+      int32_t from, to;
+      if (!ParseCodeSpec(line.substr(lb + 1, rb - lb - 1), &code, &from,
+                         &to)) {
+        status = Status::LineError(ErrorCode::kParseError,
+                                   "malformed actor code", name, n);
+        return;
+      }
+      if (from == INT_MIN && to == INT_MAX)
+        rec.default_code = code;
+      else
+        rec.dated.push_back({code, from, to});
+      phrase = Trim(line.substr(0, lb));
+    }
+    std::vector<uint32_t> ids = InternPhrase(phrase, words);
+    if (ids.empty()) {
+      status = Status::LineError(ErrorCode::kParseError,
+                                 "actor entry without a phrase", name, n);
+      return;
+    }
+    phrases.push_back(std::move(ids));
+    open = true;
+  });
+  close();
+  return status;
+}
+
+size_t ActorDictionary::Match(const std::vector<uint32_t>& words, size_t pos,
+                              int32_t date, std::string* code) const {
+  uint32_t id = 0;
+  size_t len = index_.Longest(words, pos, &id);
+  if (len == 0) return 0;
+  const Record& r = records_[id];
+  *code = r.default_code;
+  if (date > 0) {
+    for (const Dated& d : r.dated)
+      if (date >= d.from && date <= d.to) {
+        *code = d.code;
+        break;
+      }
+  }
+  return len;
+}
+
+Status AgentDictionary::Load(const std::string& path, dict::WordTable& words) {
+  auto text = dict::ReadFile(path);
+  if (!text.ok()) return text.status();
+  return LoadText(*text, path, words);
+}
+
+Status AgentDictionary::LoadText(std::string_view text, const std::string& name,
+                                 dict::WordTable& words) {
+  Status status;
+  std::vector<std::pair<std::string, std::vector<std::string>>> subs;
+  dict::ForEachLine(text, [&](std::string_view raw, int64_t n) {
+    if (!status.ok()) return;
+    std::string_view line = StripComment(raw);
+    if (line.empty()) return;
+    if (line[0] == '!' && line.find('=') != std::string_view::npos) {
+      // Substitution set: !NAME! = A, B, C
+      size_t close = line.find('!', 1);
+      size_t eq = line.find('=');
+      if (close == std::string_view::npos || eq == std::string_view::npos) {
+        status = Status::LineError(ErrorCode::kParseError,
+                                   "malformed substitution set", name, n);
+        return;
+      }
+      std::vector<std::string> items;
+      std::string_view rest = line.substr(eq + 1);
+      size_t b = 0;
+      while (b <= rest.size()) {
+        size_t c = rest.find(',', b);
+        if (c == std::string_view::npos) c = rest.size();
+        std::string_view item = Trim(rest.substr(b, c - b));
+        if (!item.empty()) items.push_back(Upper(item));
+        b = c + 1;
+      }
+      subs.emplace_back(std::string(line.substr(0, close + 1)), std::move(items));
+      return;
+    }
+    size_t lb = line.find('[');
+    // An entry without a code (seen in real files) codes nothing: skipped.
+    if (lb == std::string_view::npos) return;
+    size_t rb = line.find_first_of("]}", lb + 1);
+    if (rb == std::string_view::npos) {
+      status = Status::LineError(ErrorCode::kParseError,
+                                 "'[' without ']' in agent entry", name, n);
+      return;
+    }
+    std::string code(Trim(line.substr(lb + 1, rb - lb - 1)));
+    Agent agent;
+    if (!code.empty() && code[0] == '~') {
+      agent.code = code.substr(1);
+    } else if (!code.empty() && code.back() == '~') {
+      agent.code = code.substr(0, code.size() - 1);
+      agent.prefix = true;
+    } else {
+      agent.code = code;
+    }
+    std::string_view head = Trim(line.substr(0, lb));
+    std::vector<std::string> plurals;
+    bool no_plural = false;
+    size_t cb = head.find('{');
+    if (cb != std::string_view::npos) {
+      size_t ce = head.find('}', cb);
+      if (ce == std::string_view::npos) {
+        status = Status::LineError(ErrorCode::kParseError,
+                                   "'{' without '}' in agent entry", name, n);
+        return;
+      }
+      std::string_view inner = Trim(head.substr(cb + 1, ce - cb - 1));
+      if (inner.empty()) no_plural = true;
+      else plurals.push_back(Upper(inner));
+      head = Trim(head.substr(0, cb));
+    }
+    std::string phrase = Upper(head);
+    if (phrase.empty()) {
+      status = Status::LineError(ErrorCode::kParseError,
+                                 "agent entry without a phrase", name, n);
+      return;
+    }
+    // Expand substitution markers.
+    std::vector<std::string> forms{phrase};
+    bool substituted = false;
+    for (const auto& [marker, items] : subs) {
+      std::vector<std::string> next;
+      for (const std::string& f : forms) {
+        size_t at = f.find(marker);
+        if (at == std::string::npos) {
+          next.push_back(f);
+          continue;
+        }
+        substituted = true;
+        for (const std::string& item : items)
+          next.push_back(f.substr(0, at) + item + f.substr(at + marker.size()));
+      }
+      forms = std::move(next);
+    }
+    uint32_t id = static_cast<uint32_t>(agents_.size());
+    agents_.push_back(agent);
+    for (const std::string& f : forms) {
+      std::vector<uint32_t> ids = InternPhrase(f, words);
+      if (ids.empty()) continue;
+      if (!substituted && !no_plural && plurals.empty()) {
+        std::vector<uint32_t> pl = ids;
+        pl.back() = words.Intern(dict::Plural(words.Text(ids.back())));
+        index_.Add(std::move(pl), id);
+      }
+      index_.Add(std::move(ids), id);
+    }
+    for (const std::string& p : plurals) index_.Add(InternPhrase(p, words), id);
+  });
+  return status;
+}
+
+size_t AgentDictionary::Match(const std::vector<uint32_t>& words, size_t pos,
+                              const Agent** agent) const {
+  uint32_t id = 0;
+  size_t len = index_.Longest(words, pos, &id);
+  if (len) *agent = &agents_[id];
+  return len;
+}
+
+}  // namespace curlew

@@ -1,0 +1,126 @@
+#include "actors/dict_util.h"
+
+#include <cctype>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace curlew::dict {
+
+uint32_t WordTable::Intern(std::string_view w) {
+  auto it = ids_.find(w);
+  if (it != ids_.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(words_.size());
+  words_.emplace_back(w);
+  ids_.emplace(std::string(w), id);
+  return id;
+}
+
+uint32_t WordTable::Find(std::string_view w) const {
+  auto it = ids_.find(w);
+  return it == ids_.end() ? kNoWord : it->second;
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(ErrorCode::kNotFound, "cannot open file", path);
+  std::string data;
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) return Status::Error(ErrorCode::kIoError, "cannot read", path);
+  data.resize(static_cast<size_t>(size));
+  in.seekg(0);
+  in.read(data.data(), size);
+  if (!in) return Status::Error(ErrorCode::kIoError, "short read", path);
+  return data;
+}
+
+std::string_view Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+std::string_view StripComment(std::string_view line) {
+  std::string_view t = Trim(line);
+  if (t.substr(0, 4) == "<!--") return {};
+  // '#' starts a comment, except inside a [code] ("[###]").
+  int depth = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '[') ++depth;
+    else if (line[i] == ']' && depth > 0) --depth;
+    else if (line[i] == '#' && depth == 0) {
+      line = line.substr(0, i);
+      break;
+    }
+  }
+  return Trim(line);
+}
+
+std::string Upper(std::string_view s) {
+  std::string r(s);
+  for (char& c : r)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return r;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view p) {
+  std::vector<std::string_view> out;
+  size_t b = 0;
+  for (size_t i = 0; i <= p.size(); ++i) {
+    if (i == p.size() || p[i] == ' ' || p[i] == '_' || p[i] == '\t') {
+      if (i > b) out.push_back(p.substr(b, i - b));
+      b = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string Plural(std::string_view w) {
+  std::string s(w);
+  if (s.empty()) return s;
+  auto ends = [&](std::string_view e) {
+    return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+  };
+  if (ends("S") || ends("X") || ends("Z") || ends("CH") || ends("SH"))
+    return s + "ES";
+  if (ends("Y") && s.size() > 1 && !std::strchr("AEIOU", s[s.size() - 2]))
+    return s.substr(0, s.size() - 1) + "IES";
+  return s + "S";
+}
+
+int32_t ParseDictDate(std::string_view s) {
+  s = Trim(s);
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return -1;
+  // More typos: "1920030320" (a stray "19") and "201005011" (one digit
+  // too many).
+  if (s.size() == 10 && s.substr(0, 2) == "19") s = s.substr(2);
+  if (s.size() == 9) s = s.substr(0, 8);
+  if (s.size() == 8) return std::stoi(std::string(s));
+  if (s.size() == 7) {
+    // Typos in real files: "2004017" (YYYYMDD) or "9008223" (one digit too
+    // many after YYMMDD).
+    if (s.substr(0, 2) == "19" || s.substr(0, 2) == "20")
+      return std::stoi(std::string(s.substr(0, 4))) * 10000 +
+             (s[4] - '0') * 100 + std::stoi(std::string(s.substr(5)));
+    s = s.substr(0, 6);
+  }
+  if (s.size() == 6) {
+    int v = std::stoi(std::string(s));
+    int yy = v / 10000;
+    return (yy < 30 ? 20000000 : 19000000) + v;
+  }
+  return -1;
+}
+
+int32_t DocDate(std::string_view s) {
+  std::string digits;
+  for (char c : s)
+    if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+  if (digits.size() != 8) return 0;
+  return std::stoi(digits);
+}
+
+}  // namespace curlew::dict

@@ -1,0 +1,907 @@
+#include "events/coder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string_view>
+
+#include "actors/dict_util.h"
+
+namespace curlew {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+// Dependency relations the coder looks at, decoded once per token.
+enum class R : uint8_t {
+  kOther, kNsubj, kNsubjPass, kCsubj, kObj, kIobj, kObl, kOblAgent, kNmod,
+  kNmodPoss, kAcl, kConj, kCc, kCompound, kCompoundPrt, kAmod, kDet,
+  kNummod, kFlat, kCase, kXcomp, kCcomp, kAdvcl, kAux, kAuxPass, kCop
+};
+
+R DecodeRel(std::string_view r) {
+  static const std::pair<std::string_view, R> kExact[] = {
+      {"nsubj", R::kNsubj},       {"nsubj:pass", R::kNsubjPass},
+      {"csubj", R::kCsubj},       {"obj", R::kObj},
+      {"iobj", R::kIobj},         {"obl:agent", R::kOblAgent},
+      {"nmod:poss", R::kNmodPoss}, {"conj", R::kConj},
+      {"cc", R::kCc},             {"compound", R::kCompound},
+      {"compound:prt", R::kCompoundPrt}, {"amod", R::kAmod},
+      {"det", R::kDet},           {"nummod", R::kNummod},
+      {"case", R::kCase},         {"xcomp", R::kXcomp},
+      {"ccomp", R::kCcomp},       {"advcl", R::kAdvcl},
+      {"aux", R::kAux},           {"aux:pass", R::kAuxPass},
+      {"cop", R::kCop}};
+  for (const auto& [name, code] : kExact)
+    if (r == name) return code;
+  if (StartsWith(r, "obl")) return R::kObl;
+  if (StartsWith(r, "nmod")) return R::kNmod;
+  if (StartsWith(r, "acl")) return R::kAcl;
+  if (StartsWith(r, "flat")) return R::kFlat;
+  return R::kOther;
+}
+
+struct ActorRef {
+  std::string code;
+  uint32_t begin = 0, end = 0;  // sentence-relative token range
+  std::string stem;        // the code without its last agent
+  bool agent_only = false; // "---GOV": an agent without an actor
+  std::string agent;       // that agent's code
+};
+
+// Splits "ELR/GAL" into its codes.
+std::vector<std::string> SplitSlash(const std::string& code) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b <= code.size()) {
+    size_t e = code.find('/', b);
+    if (e == std::string::npos) e = code.size();
+    if (e > b) out.push_back(code.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+// Per-sentence scratch state and the coding rules.
+class Coder::Run {
+ public:
+  Run(const Coder& coder, const Document& doc, const Sentence& s,
+      int32_t date)
+      : d_(*coder.dicts_), opt_(coder.options_), doc_(doc), s_(s),
+        date_(date) {
+    n_ = s.size();
+    upper_.resize(n_);
+    ids_.resize(n_);
+    head_.assign(n_, -1);
+    kids_.assign(n_, {});
+    rel_.resize(n_);
+    verb_tag_.resize(n_);
+    for (size_t i = 0; i < n_; ++i) {
+      const Token& t = doc.tokens[s.token_begin + i];
+      upper_[i] = dict::Upper(t.norm.empty() ? doc.TokenText(t) : t.norm);
+      ids_[i] = d_.words.Find(upper_[i]);
+      rel_[i] = DecodeRel(t.deprel);
+      verb_tag_[i] = StartsWith(t.xpos, "VB");
+      if (t.head > 0 && static_cast<size_t>(t.head) <= n_) {
+        head_[i] = t.head - 1;
+        kids_[t.head - 1].push_back(static_cast<int>(i));
+      }
+    }
+    present_ = ids_;
+    std::sort(present_.begin(), present_.end());
+    MaskCommaStretches();
+    FindMentions();
+  }
+
+  const Token& Tok(size_t i) const { return doc_.tokens[s_.token_begin + i]; }
+
+  void MaskCommaStretches() {
+    masked_.assign(n_, false);
+    std::vector<size_t> commas;
+    for (size_t i = 0; i < n_; ++i)
+      if (upper_[i] == ",") commas.push_back(i);
+    if (commas.empty()) return;
+    auto words = [&](size_t b, size_t e) {  // word tokens in [b, e)
+      int c = 0;
+      for (size_t i = b; i < e; ++i)
+        if (!std::ispunct(static_cast<unsigned char>(upper_[i][0])) || upper_[i].size() > 1) ++c;
+      return c;
+    };
+    auto mask = [&](size_t b, size_t e) {
+      // A list ("X, Y and Z") is not a comma clause.
+      for (size_t i = b; i < e; ++i)
+        if ((Rel(i) == R::kConj || Rel(i) == R::kCc) &&
+            (head_[i] < static_cast<int>(b) || head_[i] >= static_cast<int>(e)))
+          return;
+      for (size_t i = b; i < e; ++i) masked_[i] = true;
+    };
+    if (opt_.comma_bmax > 0) {
+      int w = words(0, commas.front());
+      if (w >= opt_.comma_bmin && w <= opt_.comma_bmax) mask(0, commas.front() + 1);
+    }
+    if (opt_.comma_emax > 0) {
+      size_t end = n_;
+      while (end > commas.back() + 1 && std::ispunct(static_cast<unsigned char>(upper_[end - 1][0])) && upper_[end - 1].size() == 1) --end;
+      int w = words(commas.back() + 1, end);
+      if (w >= opt_.comma_emin && w <= opt_.comma_emax) mask(commas.back(), n_);
+    }
+    if (opt_.comma_max > 0) {
+      for (size_t k = 0; k + 1 < commas.size(); ++k) {
+        int w = words(commas[k] + 1, commas[k + 1]);
+        if (w >= opt_.comma_min && w <= opt_.comma_max) mask(commas[k], commas[k + 1]);
+      }
+    }
+  }
+  R Rel(size_t i) const { return rel_[i]; }
+  std::string_view Xpos(size_t i) const { return Tok(i).xpos; }
+  bool IsVerb(size_t i) const {
+    return !masked_[i] && verb_tag_[i] && Rel(i) != R::kAux &&
+           Rel(i) != R::kAuxPass && Rel(i) != R::kCop;
+  }
+  const std::vector<std::string>& upper() const { return upper_; }
+
+  // --- actors -----------------------------------------------------------
+
+  struct Mention {
+    uint32_t b, e;
+    std::string code;
+    const Agent* agent = nullptr;
+  };
+
+  void FindMentions() {
+    for (size_t i = 0; i < n_;) {
+      if (masked_[i]) {
+        ++i;
+        continue;
+      }
+      std::string code;
+      size_t la = d_.actors.Match(ids_, i, date_, &code);
+      const Agent* ag = nullptr;
+      size_t lg = d_.agents.Match(ids_, i, &ag);
+      if (la == 0 && lg == 0) {
+        ++i;
+        continue;
+      }
+      Mention m;
+      m.b = static_cast<uint32_t>(i);
+      if (la >= lg) {
+        m.e = static_cast<uint32_t>(i + la);
+        m.code = code;
+      } else {
+        m.e = static_cast<uint32_t>(i + lg);
+        m.agent = ag;
+      }
+      i = m.e;
+      mentions_.push_back(std::move(m));
+    }
+  }
+
+  void CoreTokens(int h, int* lo, int* hi) const {
+    for (int c : kids_[h]) {
+      R r = Rel(c);
+      if (r == R::kCompound || r == R::kAmod || r == R::kDet || r == R::kNummod ||
+          r == R::kNmodPoss || r == R::kFlat || r == R::kCase ||
+          r == R::kCompoundPrt || r == R::kFlat) {
+        if (r == R::kCase && c > h) continue;
+        *lo = std::min(*lo, c);
+        *hi = std::max(*hi, c);
+        CoreTokens(c, lo, hi);
+      }
+    }
+  }
+
+  bool IsPronoun(int i) const {
+    std::string_view x = Xpos(i);
+    return x == "PRP" || x == "PRP$";
+  }
+
+  // Actors of the noun phrase headed by h, coordinations distributed.
+  // `pronouns`: whether a possessive pronoun inside may stand for its
+  // antecedent ("their meeting").
+  std::vector<ActorRef> CodeNP(int h, int depth = 0, bool pronouns = true) const {
+    std::vector<ActorRef> out;
+    if (h < 0 || depth > 6) return out;
+    if (IsPronoun(h)) return pronouns ? Antecedent(h, depth + 1) : out;
+    int lo = h, hi = h;
+    CoreTokens(h, &lo, &hi);
+    std::vector<const Mention*> actors, agents;
+    for (const Mention& m : mentions_) {
+      if (static_cast<int>(m.b) < lo || static_cast<int>(m.b) > hi) continue;
+      (m.agent ? agents : actors).push_back(&m);
+    }
+    std::vector<ActorRef> base;
+    // One noun phrase, one actor: the first ("Ithilen's minister X"), and
+    // those coordinated with it ("X and Y leaders").
+    for (const Mention* m : actors) {
+      bool take = m == actors[0];
+      for (uint32_t t = m->b; t < m->e && !take; ++t)
+        if (Rel(t) == R::kConj && head_[t] >= static_cast<int>(actors[0]->b) &&
+            head_[t] < static_cast<int>(actors[0]->e))
+          take = true;
+      if (!take) continue;
+      for (const std::string& c : SplitSlash(m->code))
+        base.push_back({c, m->b, m->e});
+    }
+    // Then prepositional phrases, then clauses attached to the noun.
+    for (int c : kids_[h]) {
+      if (!base.empty()) break;
+      if (Rel(c) != R::kNmod) continue;
+      base = CodeNP(c, depth + 1, pronouns);
+    }
+    for (int c : kids_[h]) {
+      if (!base.empty()) break;
+      if (Rel(c) != R::kAcl) continue;
+      for (int g : kids_[c]) {
+        R r = Rel(g);
+        if (r == R::kNsubj || r == R::kNsubjPass || r == R::kObj || (r == R::kObl || r == R::kOblAgent)) {
+          if (Xpos(g) == "WDT" || Xpos(g) == "WP") continue;
+          base = CodeNP(g, depth + 1, false);
+          if (!base.empty()) break;
+        }
+      }
+    }
+    if (base.empty() && pronouns) {
+      for (int i = lo; i <= hi && base.empty(); ++i)
+        if (i != h && Xpos(i) == "PRP$") base = Antecedent(i, depth + 1);
+    }
+    std::string prefix, suffix, last_agent;
+    for (const Mention* m : agents) {
+      if (m->agent->prefix) prefix += m->agent->code;
+      else suffix += m->agent->code, last_agent = m->agent->code;
+    }
+    if (!base.empty()) {
+      for (ActorRef& a : base) {
+        // An agent already in the actor's code is not added again.
+        std::string code = a.code;
+        std::string stem;
+        for (const Mention* m : agents) {
+          const std::string& ac = m->agent->code;
+          if (code.find(ac) != std::string::npos) continue;
+          if (m->agent->prefix) code = ac + code;
+          else {
+            if (m->agent->code == last_agent) stem = code;
+            code += ac;
+          }
+        }
+        a.stem = stem.empty() ? a.code : stem;
+        a.code = code;
+        a.begin = std::min<uint32_t>(a.begin, lo);
+        a.end = std::max<uint32_t>(a.end, hi + 1);
+        out.push_back(std::move(a));
+      }
+    } else if (!agents.empty()) {
+      ActorRef a{"---" + prefix + suffix, static_cast<uint32_t>(lo),
+                 static_cast<uint32_t>(hi + 1)};
+      a.agent_only = true;
+      a.agent = last_agent.empty() ? prefix : last_agent;
+      out.push_back(std::move(a));
+    } else if (opt_.new_actor_length > 0 &&
+               hi - lo + 1 <= opt_.new_actor_length && !IsPronoun(h) &&
+               (Xpos(h) == "NNP" || Xpos(h) == "NNPS")) {
+      std::string text;
+      for (int i = lo; i <= hi; ++i) {
+        if (Xpos(i) == "POS") continue;
+        if (!text.empty()) text += ' ';
+        text += upper_[i];
+      }
+      out.push_back({text, static_cast<uint32_t>(lo),
+                     static_cast<uint32_t>(hi + 1)});
+    }
+    std::vector<ActorRef> first = out;
+    for (int c : kids_[h]) {
+      if (Rel(c) != R::kConj) continue;
+      std::vector<ActorRef> more = CodeNP(c, depth + 1, pronouns);
+      for (ActorRef& m : more) {
+        // "Danish media and government": an agent-only conjunct takes the
+        // actor of its sibling.
+        if (m.agent_only && !first.empty() && !first[0].agent_only) {
+          for (const ActorRef& f : first) {
+            ActorRef b = m;
+            b.code = f.stem + m.agent;
+            b.agent_only = false;
+            out.push_back(std::move(b));
+          }
+          continue;
+        }
+        out.push_back(std::move(m));
+      }
+    }
+    // An agent-only head conjunct takes the actors of a later sibling:
+    // "lawmakers and officials in X" -> X's codes for both.
+    if (!first.empty() && first[0].agent_only) {
+      std::vector<ActorRef> bases;
+      for (const ActorRef& o : out)
+        if (!o.agent_only) bases.push_back(o);
+      if (!bases.empty()) {
+        std::vector<ActorRef> fixed;
+        for (const ActorRef& o : out) {
+          if (!o.agent_only) {
+            fixed.push_back(o);
+            continue;
+          }
+          for (const ActorRef& b : bases) {
+            ActorRef x = o;
+            x.code = b.stem + o.agent;
+            x.agent_only = false;
+            fixed.push_back(std::move(x));
+          }
+        }
+        out = std::move(fixed);
+      }
+    }
+    return out;
+  }
+
+  // The clause (verb) that token i belongs to.
+  int ClauseOf(int i) const {
+    int x = head_[i];
+    while (x >= 0 && !verb_tag_[x] && head_[x] >= 0) x = head_[x];
+    return x;
+  }
+
+  bool Dominates(int a, int b) const {  // a is b or an ancestor of b
+    for (int x = b, guard = 0; x >= 0 && guard < 200; x = head_[x], ++guard)
+      if (x == a) return true;
+    return false;
+  }
+
+  std::vector<ActorRef> Antecedent(int p, int depth) const {
+    if (depth > 6) return {};
+    for (int v = ClauseOf(p), guard = 0; v >= 0 && guard < 50;
+         v = ClauseOf(v), ++guard) {
+      int subj = Subject(v);
+      if (subj >= 0 && !Dominates(subj, p) && !IsPronoun(subj))
+        return CodeNP(subj, depth + 1);
+      if (head_[v] < 0) break;
+    }
+    return {};
+  }
+
+  // --- clauses ----------------------------------------------------------
+
+  int Child(int v, R rel) const {
+    for (int c : kids_[v])
+      if (Rel(c) == rel) return c;
+    return -1;
+  }
+
+  bool Passive(int v) const {
+    return Child(v, R::kNsubjPass) >= 0 || Child(v, R::kAuxPass) >= 0;
+  }
+
+  // The subject of v: its own, or inherited through xcomp/conj.
+  int Subject(int v, int guard = 0) const {
+    if (v < 0 || guard > 10) return -1;
+    int s = Child(v, R::kNsubj);
+    if (s < 0) s = Child(v, R::kCsubj);
+    if (s >= 0) return s;
+    if (Passive(v)) return -1;
+    R r = Rel(v);
+    if ((r == R::kXcomp || r == R::kConj) && head_[v] >= 0) {
+      int h = head_[v];
+      int hs = Child(h, R::kNsubj);
+      if (hs < 0) hs = Child(h, R::kNsubjPass);
+      if (hs >= 0) return hs;
+      return Subject(h, guard + 1);
+    }
+    return -1;
+  }
+
+  // Targets of an active verb: objects, then prepositional phrases, then
+  // subject-less complement clauses; possessive pronouns only last.
+  std::vector<ActorRef> Targets(int v, int depth = 0) const {
+    std::vector<ActorRef> t;
+    for (bool pronouns : {false, true}) {
+      for (R r : {R::kObj, R::kIobj})
+        for (int c : kids_[v])
+          if (Rel(c) == r && t.empty()) t = CodeNP(c, 0, pronouns);
+      for (int c : kids_[v])
+        if (t.empty() && (Rel(c) == R::kObl || Rel(c) == R::kOblAgent))
+          t = CodeNP(c, 0, pronouns);
+      if (!t.empty()) return t;
+    }
+    if (depth < 3)
+      for (int c : kids_[v])
+        if (t.empty() && Rel(c) == R::kXcomp && StartsWith(Xpos(c), "VB"))
+          t = Targets(c, depth + 1);
+    return t;
+  }
+
+  // Sources and targets of v before patterns.
+  void Roles(int v, std::vector<ActorRef>* src, std::vector<ActorRef>* tgt) const {
+    int subj_pass = Child(v, R::kNsubjPass);
+    if (subj_pass >= 0) {
+      // The agent phrase, also under an adverb ("opposed earlier by X").
+      std::vector<int> cands = kids_[v];
+      for (int c : kids_[v])
+        if (Xpos(c).substr(0, 2) == "RB")
+          for (int g : kids_[c]) cands.push_back(g);
+      for (int c : cands) {
+        if (Rel(c) == R::kOblAgent) *src = CodeNP(c);
+        if (src->empty() && Rel(c) == R::kObl) {
+          int cs = Child(c, R::kCase);
+          if (cs >= 0 && (upper_[cs] == "BY" || upper_[cs] == "FROM" ||
+                          upper_[cs] == "IN"))
+            *src = CodeNP(c);
+        }
+        if (!src->empty()) break;
+      }
+      if (!src->empty()) {
+        *tgt = CodeNP(subj_pass);
+        return;
+      }
+      // No agent: coded as if active, the subject acting.
+      *src = CodeNP(subj_pass);
+      *tgt = Targets(v);
+      return;
+    }
+    *src = CodeNP(Subject(v));
+    *tgt = Targets(v);
+  }
+
+  // --- verbs and patterns -----------------------------------------------
+
+  struct Markers {
+    int source_pos = -1, target_pos = -1;  // token positions in the post part
+    int source_skip = 0, target_skip = 0;  // '^': noun phrases skipped first
+    bool pre_source = false, pre_target = false, compound = false;
+  };
+
+  // The verb forms at token i with the most words (a verb in two blocks
+  // gives two); empty if none. Sets the token range.
+  std::vector<const VerbForm*> VerbAt(size_t i, size_t* b, size_t* e) const {
+    std::vector<const VerbForm*> out;
+    if (ids_[i] == dict::kNoWord) return out;
+    const std::vector<VerbForm>* forms = d_.verbs.Forms(ids_[i]);
+    if (!forms) return out;
+    size_t best = 0;
+    for (const VerbForm& f : *forms) {
+      if (f.before.size() > i || i + 1 + f.after.size() > n_) continue;
+      bool ok = true;
+      for (size_t k = 0; k < f.before.size() && ok; ++k)
+        ok = ids_[i - f.before.size() + k] == f.before[k];
+      for (size_t k = 0; k < f.after.size() && ok; ++k)
+        ok = ids_[i + 1 + k] == f.after[k];
+      size_t len = f.before.size() + f.after.size() + 1;
+      if (!ok || len < best) continue;
+      if (len > best) out.clear();
+      best = len;
+      out.push_back(&f);
+      *b = i - f.before.size();
+      *e = i + 1 + f.after.size();
+    }
+    return out;
+  }
+
+  // The best pattern over all candidate forms: the most specific match;
+  // without any match, the last form's own or block code.
+  PatternMatch Choose(int v, const std::vector<const VerbForm*>& forms,
+                      size_t vb, size_t ve, bool fast, Markers* mk) const {
+    PatternMatch best;
+    int best_lit = -1;
+    Markers best_mk;
+    for (const VerbForm* f : forms) {
+      Markers m;
+      PatternMatch pm = ChoosePattern(v, *f, vb, ve, fast, &m);
+      int lit = pm.pattern >= 0
+                    ? d_.verbs.block(pm.block).patterns[pm.pattern].literal_count
+                    : -1;
+      if (best.block < 0 || lit > best_lit || (lit < 0 && best_lit < 0)) {
+        best = pm;
+        best_lit = lit;
+        best_mk = m;
+      }
+    }
+    if (mk) *mk = best_mk;
+    return best;
+  }
+
+  // Tokens a post-verb pattern may look at: v's subtree after the verb,
+  // without conjoined clauses.
+  void PostRegion(int v, std::vector<bool>* allowed) const {
+    allowed->assign(n_, false);
+    std::vector<int> stack{v};
+    while (!stack.empty()) {
+      int x = stack.back();
+      stack.pop_back();
+      (*allowed)[x] = true;
+      for (int c : kids_[x]) {
+        if (x == v && (Rel(c) == R::kConj || Rel(c) == R::kNsubj ||
+                       Rel(c) == R::kNsubjPass))
+          continue;
+        stack.push_back(c);
+      }
+    }
+  }
+
+  // Length of the element's match at q (0: none).
+  size_t ElemAt(const PatternElem& el, size_t q) const {
+    if (q >= n_) return 0;
+    if (el.kind == PatternElem::kWord) return ids_[q] == el.id ? 1 : 0;
+    if (el.kind == PatternElem::kSynset) {
+      if (fast_ && !d_.verbs.SynsetStartsWith(el.id, ids_[q])) return 0;
+      size_t best = 0;
+      for (const auto& ph : d_.verbs.synset(el.id)) {
+        if (q + ph.size() > n_ || ph.size() <= best) continue;
+        if (std::equal(ph.begin(), ph.end(), ids_.begin() + q)) best = ph.size();
+      }
+      return best;
+    }
+    return 0;
+  }
+
+
+  bool Match(const VerbPattern& p, size_t vb, size_t ve,
+             const std::vector<bool>& allowed, Markers* mk) const {
+    *mk = Markers();
+    size_t pos = ve;
+    bool need_adjacent = p.verb_linked_post;
+    int skips = 0;
+    for (const PatternElem& el : p.post) {
+      if (el.kind == PatternElem::kSource) {
+        mk->source_pos = static_cast<int>(pos);
+        mk->source_skip = skips;
+        continue;
+      }
+      if (el.kind == PatternElem::kTarget) {
+        mk->target_pos = static_cast<int>(pos);
+        mk->target_skip = skips;
+        continue;
+      }
+      if (el.kind == PatternElem::kCompound) { mk->compound = true; continue; }
+      if (el.kind == PatternElem::kSkip) {
+        ++skips;
+        continue;
+      }
+      skips = 0;
+      size_t q = pos, len = 0;
+      for (; q < n_; ++q) {
+        if (!allowed[q]) {
+          if (need_adjacent) return false;
+          continue;
+        }
+        len = ElemAt(el, q);
+        if (len || need_adjacent) break;
+      }
+      if (!len) return false;
+      pos = q + len;
+      need_adjacent = el.linked;
+    }
+    size_t end = vb;  // exclusive bound for the pre part, matched backwards
+    for (size_t k = p.pre.size(); k-- > 0;) {
+      const PatternElem& el = p.pre[k];
+      if (el.kind == PatternElem::kSource) { mk->pre_source = true; continue; }
+      if (el.kind == PatternElem::kTarget) { mk->pre_target = true; continue; }
+      if (el.kind == PatternElem::kCompound) { mk->compound = true; continue; }
+      if (el.kind == PatternElem::kSkip) continue;
+      bool adjacent = el.linked;
+      bool found = false;
+      for (size_t q = end; q-- > 0;) {
+        size_t len = ElemAt(el, q);
+        if (len && q + len <= end && (!adjacent || q + len == end)) {
+          end = q;
+          found = true;
+          break;
+        }
+        if (adjacent && end - q > 8) break;  // no phrase is that long
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  bool MayMatch(const VerbPattern& p) const {
+    for (uint32_t w : p.required)
+      if (!std::binary_search(present_.begin(), present_.end(), w)) return false;
+    return true;
+  }
+
+  PatternMatch ChoosePattern(int v, const VerbForm& f, size_t vb, size_t ve,
+                             bool fast, Markers* best_mk) const {
+    fast_ = fast;
+    PatternMatch out;
+    out.block = static_cast<int>(f.block);
+    const VerbBlock& blk = d_.verbs.block(f.block);
+    std::vector<bool> allowed;
+    PostRegion(v, &allowed);
+    int best_lit = -1;
+    for (size_t k = 0; k < blk.patterns.size(); ++k) {
+      const VerbPattern& p = blk.patterns[k];
+      if (p.literal_count <= best_lit) continue;
+      if (fast && !MayMatch(p)) continue;
+      Markers mk;
+      if (!Match(p, vb, ve, allowed, &mk)) continue;
+      best_lit = p.literal_count;
+      out.pattern = static_cast<int>(k);
+      out.code = p.code;
+      out.code2 = p.code2;
+      if (best_mk) *best_mk = mk;
+    }
+    if (out.pattern < 0) {
+      out.code = f.code.empty() ? blk.code : f.code;
+      out.code2 = f.code.empty() ? blk.code2 : f.code2;
+    }
+    return out;
+  }
+
+  std::vector<ActorRef> ActorsFrom(int pos, int skip,
+                                   const std::vector<bool>& allowed) const {
+    // The first coded noun phrase whose head lies at or after pos, after
+    // `skip` noun phrases.
+    int last_head = -1;
+    for (size_t i = pos; i < n_; ++i) {
+      if (!allowed[i]) continue;
+      std::string_view x = Xpos(i);
+      if (!(StartsWith(x, "NN") || x == "PRP")) continue;
+      // Use the head of the phrase containing i.
+      int h = static_cast<int>(i);
+      while (head_[h] >= 0 && (Rel(h) == R::kCompound || Rel(h) == R::kFlat ||
+                               Rel(h) == R::kAmod || Rel(h) == R::kNmodPoss))
+        h = head_[h];
+      if (h == last_head) continue;
+      last_head = h;
+      if (skip > 0) {
+        --skip;
+        continue;
+      }
+      std::vector<ActorRef> a = CodeNP(h);
+      if (!a.empty()) return a;
+    }
+    return {};
+  }
+
+  std::string TextOf(uint32_t b, uint32_t e) const {
+    if (b >= e || e > n_) return "";
+    const Token& first = Tok(b);
+    const Token& last = Tok(e - 1);
+    if (last.span.end <= first.span.begin) return "";
+    return std::string(doc_.SpanText({first.span.begin, last.span.end}));
+  }
+
+  // --- the sentence -----------------------------------------------------
+
+  struct VerbInfo {
+    int v;
+    size_t vb, ve;
+    PatternMatch pm;
+    Markers mk;
+  };
+
+  void CodeSentence(uint32_t sentence_index, std::vector<Event>* events) {
+    std::vector<VerbInfo> verbs;
+    for (size_t i = 0; i < n_; ++i) {
+      if (!IsVerb(i)) continue;
+      size_t vb = 0, ve = 0;
+      auto forms = VerbAt(i, &vb, &ve);
+      if (forms.empty()) continue;
+      VerbInfo vi{static_cast<int>(i), vb, ve, {}, {}};
+      vi.pm = Choose(static_cast<int>(i), forms, vb, ve, true, &vi.mk);
+      verbs.push_back(std::move(vi));
+    }
+    // Deepest clauses first, so that an upper verb knows what its
+    // complement clause coded.
+    auto depth = [&](int x) {
+      int d = 0;
+      for (int g = 0; x >= 0 && g < 200; x = head_[x], ++g) ++d;
+      return d;
+    };
+    std::stable_sort(verbs.begin(), verbs.end(), [&](const VerbInfo& a, const VerbInfo& b) {
+      return depth(a.v) > depth(b.v);
+    });
+    std::vector<int> coded(n_, 0);  // events coded by each verb
+    const size_t first_event = events->size();
+    std::vector<int> event_verb;    // the verb of each event coded here
+    std::string issues = d_.issues.Match(ids_);
+    for (const VerbInfo& vi : verbs) {
+      const std::string& code = vi.pm.code;
+      if (code.empty() || code == "---") continue;
+      std::vector<ActorRef> src, tgt;
+      Roles(vi.v, &src, &tgt);
+      std::vector<bool> allowed;
+      PostRegion(vi.v, &allowed);
+      // Pattern roles: '+' / '$' before the verb name the subject as
+      // target / source; after it, the noun phrase at that place.
+      if (vi.mk.pre_target || vi.mk.pre_source) {
+        int subj = Subject(vi.v);
+        if (subj < 0) subj = Child(vi.v, R::kNsubjPass);
+        std::vector<ActorRef> s = CodeNP(subj);
+        if (vi.mk.pre_target) {
+          if (!s.empty() && Child(vi.v, R::kNsubjPass) < 0) src.clear();
+          tgt = s;
+        } else {
+          src = s;
+        }
+      }
+      if (vi.mk.source_pos >= 0) {
+        auto a = ActorsFrom(vi.mk.source_pos, vi.mk.source_skip, allowed);
+        if (!a.empty()) src = a;
+      }
+      if (vi.mk.target_pos >= 0) {
+        auto a = ActorsFrom(vi.mk.target_pos, vi.mk.target_skip, allowed);
+        if (!a.empty()) tgt = a;
+      }
+      // A complement clause: its events stand; this verb reports them.
+      bool child_coded = false;
+      int comp_subject = -1;
+      for (int c : kids_[vi.v]) {
+        if (Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) {
+          // coded[] counts events of the clause and the clauses below it.
+          for (size_t k = 0; k < n_; ++k)
+            if (coded[k] && Dominates(c, static_cast<int>(k))) child_coded = true;
+          if (Rel(c) == R::kCcomp && comp_subject < 0) {
+            comp_subject = Subject(c);
+            if (comp_subject < 0) comp_subject = Child(c, R::kNsubjPass);
+          }
+        }
+      }
+      // A compound subject with no target acts on itself ("X and Y renewed
+      // ties"): each member towards the others.
+      if (src.size() > 1 && tgt.empty() &&
+          (vi.mk.compound || (!child_coded && comp_subject < 0 &&
+                              Child(vi.v, R::kObj) >= 0)))
+        tgt = src;
+      if (tgt.empty() && !child_coded && comp_subject >= 0)
+        tgt = CodeNP(comp_subject);
+      std::string attribution;
+      if (!src.empty()) attribution = TextOf(src[0].begin, src[0].end);
+      if (child_coded) {
+        for (Event& e : *events)
+          if (e.attribution.empty() && e.sentence == sentence_index)
+            e.attribution = attribution;
+      }
+      auto emit = [&](const ActorRef* s, const ActorRef* t, const std::string& c) {
+        Event e;
+        e.sentence = sentence_index;
+        e.span_begin = s_.span.begin;
+        e.span_end = s_.span.end;
+        e.verb_text = TextOf(static_cast<uint32_t>(vi.vb), static_cast<uint32_t>(vi.ve));
+        e.source = s ? s->code : "";
+        e.target = t ? t->code : "";
+        if (s) e.source_text = TextOf(s->begin, s->end);
+        if (t) e.target_text = TextOf(t->begin, t->end);
+        e.cameo = c;
+        e.issues = issues;
+        for (int k : kids_[vi.v])
+          if (upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER")
+            e.negated = true;
+        events->push_back(std::move(e));
+        event_verb.push_back(vi.v);
+        ++coded[vi.v];
+      };
+      if (tgt.empty()) {
+        if (src.empty()) continue;
+        if (child_coded) {
+          ActorRef none{"---", 0, 0};
+          for (const ActorRef& s : src) emit(&s, &none, code);
+        } else if (!opt_.require_dyad) {
+          for (const ActorRef& s : src) emit(&s, nullptr, code);
+        }
+        continue;
+      }
+      if (src.empty()) {
+        if (!opt_.require_dyad)
+          for (const ActorRef& t : tgt) emit(nullptr, &t, code);
+        continue;
+      }
+      for (const ActorRef& s : src)
+        for (const ActorRef& t : tgt) {
+          if (s.code == t.code) continue;
+          emit(&s, &t, code);
+          if (!vi.pm.code2.empty() && vi.pm.code2 != "---") emit(&t, &s, vi.pm.code2);
+        }
+    }
+    // A coded verb takes over its open complement ("abandoned efforts to
+    // stop X" is one event, not two).
+    std::vector<Event> kept(events->begin(), events->begin() + first_event);
+    for (size_t k = first_event; k < events->size(); ++k) {
+      int v = event_verb[k - first_event];
+      bool absorbed = false;
+      for (int x = v; x >= 0 && Rel(x) == R::kXcomp && head_[x] >= 0;) {
+        x = head_[x];
+        if (coded[x] > 0) absorbed = true;
+      }
+      if (!absorbed) kept.push_back(std::move((*events)[k]));
+    }
+    *events = std::move(kept);
+  }
+
+  PatternMatch MatchVerbAt(size_t i, bool fast) const {
+    size_t vb = 0, ve = 0;
+    auto forms = VerbAt(i, &vb, &ve);
+    if (forms.empty()) return {};
+    return Choose(static_cast<int>(i), forms, vb, ve, fast, nullptr);
+  }
+
+ private:
+  const Dictionaries& d_;
+  const CoderOptions& opt_;
+  const Document& doc_;
+  const Sentence& s_;
+  int32_t date_;
+  size_t n_ = 0;
+  std::vector<std::string> upper_;
+  std::vector<uint32_t> ids_;
+  std::vector<uint32_t> present_;
+  std::vector<int> head_;
+  std::vector<std::vector<int>> kids_;
+  std::vector<Mention> mentions_;
+  std::vector<bool> masked_;
+  mutable bool fast_ = true;  // use the indexes (false: reference matcher)
+  std::vector<R> rel_;
+  std::vector<bool> verb_tag_;
+};
+
+Coder::Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options,
+             std::shared_ptr<const CameoTable> cameo)
+    : dicts_(std::move(dicts)), options_(options), cameo_(std::move(cameo)) {}
+
+Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
+  if (outcome) *outcome = CodingOutcome::kCoded;
+  int32_t date = dict::DocDate(doc.date);
+  bool any_sentence_discard = false;
+  std::vector<Event> events;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.size() == 0 || s.size() > options_.max_sentence_tokens) continue;
+    Run run(*this, doc, s, date);
+    DiscardKind dk = dicts_->discards.Match(run.upper());
+    if (dk == DiscardKind::kStory) {
+      if (outcome) *outcome = CodingOutcome::kStoryDiscard;
+      return Status();  // the whole story is not coded
+    }
+    if (dk == DiscardKind::kSentence) {
+      any_sentence_discard = true;
+      continue;
+    }
+    run.CodeSentence(static_cast<uint32_t>(si), &events);
+  }
+  if (outcome && any_sentence_discard && events.empty())
+    *outcome = CodingOutcome::kSentenceDiscard;
+  for (Event& e : events) {
+    e.date = doc.date;
+    if (cameo_) cameo_->Fill(e);
+    else if (QuadClass(e.cameo)) {
+      e.root = e.cameo.substr(0, 2);
+      e.quad = QuadClass(e.cameo);
+    }
+    doc.events.push_back(std::move(e));
+  }
+  return Status();
+}
+
+PatternMatch Coder::MatchVerb(const Document& doc, const Sentence& s,
+                              size_t verb, bool fast) const {
+  Run run(*this, doc, s, dict::DocDate(doc.date));
+  return run.MatchVerbAt(verb, fast);
+}
+
+namespace {
+class CoderComponent : public Component {
+ public:
+  CoderComponent(std::shared_ptr<const Dictionaries> d, CoderOptions o,
+                 std::shared_ptr<const CameoTable> c)
+      : coder_(std::move(d), o, std::move(c)) {}
+  std::string_view name() const override { return "events"; }
+  uint32_t requires_annotations() const override {
+    return kTokens | kTags | kTree;
+  }
+  uint32_t assigns_annotations() const override { return kEvents; }
+  Status Process(Document& doc) const override { return coder_.Code(doc); }
+
+ private:
+  Coder coder_;
+};
+}  // namespace
+
+std::unique_ptr<Component> MakeCoderComponent(
+    std::shared_ptr<const Dictionaries> dicts, CoderOptions options,
+    std::shared_ptr<const CameoTable> cameo) {
+  return std::make_unique<CoderComponent>(std::move(dicts), options,
+                                          std::move(cameo));
+}
+
+}  // namespace curlew

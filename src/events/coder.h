@@ -1,0 +1,93 @@
+// The event coder: from a sentence's dependency tree (curlew's own parse or
+// a converted Penn Treebank parse) and a PETRARCH-format dictionary set,
+// finds who did what to whom.
+//
+//  - verbs are looked up by surface form (blocks, multi-word verbs) and
+//    their patterns matched on the words around them (PatternMatcher);
+//  - sources come from subjects (inherited through xcomp/conj chains, or
+//    the by-/from- phrase of a passive), targets from objects and
+//    prepositional phrases, pronouns from the governing clause;
+//  - noun phrases are coded from actor and agent phrases ("the ambassadors
+//    of Arnor" -> ARNGOV), coordinations distributed over events;
+//  - "X said that Y attacked Z" codes Y -> Z with X as the attribution;
+//  - discards stop a sentence or a story; issues are attached.
+//
+// A Coder holds only a pointer to the shared immutable Dictionaries; Code()
+// is const and thread-safe (scratch memory is per call).
+#ifndef CURLEW_EVENTS_CODER_H_
+#define CURLEW_EVENTS_CODER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "curlew/document.h"
+#include "curlew/pipeline.h"
+#include "curlew/status.h"
+#include "events/cameo_table.h"
+#include "events/dictionaries.h"
+
+namespace curlew {
+
+struct CoderOptions {
+  // Emit only events with both a source and a target. Default: true.
+  bool require_dyad = true;
+  // Code an uncoded noun phrase of at most this many words by its own text
+  // (PETRARCH's new_actor_length). Default: 0 (off).
+  int new_actor_length = 0;
+  // PETRARCH's comma rules: a comma-delimited stretch of words inside the
+  // sentence (comma_min..comma_max words), at its beginning
+  // (comma_bmin..comma_bmax) or at its end (comma_emin..comma_emax) is
+  // ignored when coding; a max of 0 turns the rule off. Defaults as in
+  // PETRARCH's PETR_config.ini: 2..8, off, 2..8.
+  int comma_min = 2, comma_max = 8;
+  int comma_bmin = 0, comma_bmax = 0;
+  int comma_emin = 2, comma_emax = 8;
+  // Longest sentence coded, in tokens; longer ones are skipped. Default 300.
+  size_t max_sentence_tokens = 300;
+};
+
+// What became of a document.
+enum class CodingOutcome { kCoded, kStoryDiscard, kSentenceDiscard };
+
+// A pattern match result, for the differential test.
+struct PatternMatch {
+  int block = -1;
+  int pattern = -1;  // index in the block, -1: no pattern matched
+  std::string code, code2;
+};
+
+class Coder {
+ public:
+  // `cameo` (optional) fills root, quad, Goldstein and PLOVER fields.
+  Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options = {},
+        std::shared_ptr<const CameoTable> cameo = nullptr);
+
+  // Codes every sentence of `doc` (tokens, tags and tree required) and
+  // appends to doc.events. *outcome (optional) reports discards.
+  Status Code(Document& doc, CodingOutcome* outcome = nullptr) const;
+
+  // The pattern chosen for the verb whose form starts at token `verb`
+  // (sentence-relative) with the given words; `fast` uses the indexed
+  // matcher, otherwise the plain reference matcher.
+  PatternMatch MatchVerb(const Document& doc, const Sentence& s, size_t verb,
+                         bool fast) const;
+
+  const CoderOptions& options() const { return options_; }
+
+ private:
+  class Run;
+  std::shared_ptr<const Dictionaries> dicts_;
+  CoderOptions options_;
+  std::shared_ptr<const CameoTable> cameo_;
+};
+
+// The "events" pipeline component (requires kTokens | kTags | kTree,
+// assigns kEvents).
+std::unique_ptr<Component> MakeCoderComponent(
+    std::shared_ptr<const Dictionaries> dicts, CoderOptions options = {},
+    std::shared_ptr<const CameoTable> cameo = nullptr);
+
+}  // namespace curlew
+
+#endif  // CURLEW_EVENTS_CODER_H_

@@ -1,0 +1,332 @@
+#include "events/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "events/validate.h"
+#include "io/petrarch_xml.h"
+#include "syntax/ptb.h"
+
+namespace curlew {
+namespace {
+
+// A small fictional dictionary set, written for these tests.
+const char kVerbs[] = R"(
+&COIN
++DUCAT
++SILVER_MARK
+
+--- CRITICIZE [111] ---
+CRITICIZE
+DENOUNCE [112]
+- * &COIN [114]
+- NEVER * [115]
+
+--- VISIT [042:043] ---
+VISIT
+
+--- ATTACK [190] ---
+ATTACK
++FIRE_ON {+FIRED_ON +FIRES_ON +FIRING_ON}
+- * (WITH ARTILLERY) [195]
+
+--- SAY [010] ---
+SAID
+SAY
+
+--- MEET [036] ---
+MEET {MET MEETS MEETING}
+- % * [036:036]
+)";
+
+const char kActors[] = R"(
+VELLMARK_ [VLM]
++VELLISH
+KESTRAND [KST]
+OSSORY [OSY]
+OLD_TORVE
++TORVE_THE_GREY
+	[VLMREB < 19900101]
+	[VLMGOV 19900101-19991231]
+	[VLMELI]
+)";
+
+const char kAgents[] = R"(
+ENVOY [~GOV]
+SOLDIER [~MIL]
+CHARITY [NGO~]
+)";
+
+const char kDiscards[] = "+HURLING MATCH\nCHESS_\n";
+const char kIssues[] = "n:famine [FOOD]\n";
+
+std::shared_ptr<const Dictionaries> TestDicts() {
+  static std::shared_ptr<const Dictionaries> dicts = [] {
+    auto d = std::make_shared<Dictionaries>();
+    EXPECT_TRUE(d->verbs.LoadText(kVerbs, "verbs", d->words).ok());
+    EXPECT_TRUE(d->actors.LoadText(kActors, "actors", d->words).ok());
+    d->actors.Finish();
+    EXPECT_TRUE(d->agents.LoadText(kAgents, "agents", d->words).ok());
+    d->agents.Finish();
+    EXPECT_TRUE(d->discards.LoadText(kDiscards, "discards").ok());
+    EXPECT_TRUE(d->issues.LoadText(kIssues, "issues", d->words).ok());
+    d->issues.Finish();
+    return std::shared_ptr<const Dictionaries>(d);
+  }();
+  return dicts;
+}
+
+Document Parse(const std::string& text, const std::string& ptb,
+               const std::string& date = "2001-05-05") {
+  Document doc;
+  doc.id = "t";
+  doc.date = date;
+  doc.text = text;
+  doc.ptb_parse = ptb;
+  Status s = BuildFromPtb(doc);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return doc;
+}
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+std::set<Triple> Code(Document& doc, CodingOutcome* outcome = nullptr,
+                      CoderOptions options = {}) {
+  Coder coder(TestDicts(), options);
+  EXPECT_TRUE(coder.Code(doc, outcome).ok());
+  std::set<Triple> out;
+  for (const Event& e : doc.events) out.insert({e.source, e.target, e.cameo});
+  return out;
+}
+
+TEST(CoderTest, SubjectVerbObjectWithProvenance) {
+  Document doc = Parse(
+      "Kestrand criticized Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD criticized) (NP (NNP Ossory)))"
+      " (. .)))");
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "111"}}));
+  const Event& e = doc.events[0];
+  EXPECT_EQ(e.verb_text, "criticized");
+  EXPECT_EQ(e.source_text, "Kestrand");
+  EXPECT_EQ(e.target_text, "Ossory");
+  EXPECT_EQ(e.sentence, 0u);
+  EXPECT_EQ(e.span_end, doc.text.size());
+  EXPECT_EQ(e.root, "11");
+  EXPECT_EQ(e.quad, 3);
+}
+
+TEST(CoderTest, VerbOwnCodeAndSynsetPattern) {
+  Document a = Parse(
+      "Kestrand denounced Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD denounced) (NP (NNP Ossory))) (. .)))");
+  EXPECT_EQ(Code(a), (std::set<Triple>{{"KST", "OSY", "112"}}));
+  Document b = Parse(
+      "Kestrand criticized Ossory over silver marks.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD criticized) (NP (NNP Ossory))"
+      " (PP (IN over) (NP (JJ silver) (NNS marks)))) (. .)))");
+  EXPECT_EQ(Code(b), (std::set<Triple>{{"KST", "OSY", "114"}}));
+}
+
+TEST(CoderTest, AgentsAttachToActors) {
+  Document doc = Parse(
+      "The envoys of Vellmark visited Ossory.",
+      "(ROOT (S (NP (NP (DT The) (NNS envoys)) (PP (IN of) (NP (NNP"
+      " Vellmark)))) (VP (VBD visited) (NP (NNP Ossory))) (. .)))");
+  // Paired code [042:043]: the visit and the hosting.
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"VLMGOV", "OSY", "042"},
+                                         {"OSY", "VLMGOV", "043"}}));
+  Document pre = Parse(
+      "A Kestrand charity criticized Ossory.",
+      "(ROOT (S (NP (DT A) (NNP Kestrand) (NN charity)) (VP (VBD criticized)"
+      " (NP (NNP Ossory))) (. .)))");
+  EXPECT_EQ(Code(pre), (std::set<Triple>{{"NGOKST", "OSY", "111"}}));
+}
+
+TEST(CoderTest, CompoundActorsAreDistributed) {
+  Document doc = Parse(
+      "Vellmark, Kestrand and Ossory criticized Torve the Grey.",
+      "(ROOT (S (NP (NNP Vellmark) (, ,) (NNP Kestrand) (CC and) (NNP Ossory))"
+      " (VP (VBD criticized) (NP (NNP Torve) (DT the) (NNP Grey))) (. .)))",
+      "1995-06-01");
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"VLM", "VLMGOV", "111"},
+                                         {"KST", "VLMGOV", "111"},
+                                         {"OSY", "VLMGOV", "111"}}));
+}
+
+TEST(CoderTest, CompoundPatternCodesBothDirections) {
+  Document doc = Parse(
+      "Kestrand and Ossory met.",
+      "(ROOT (S (NP (NNP Kestrand) (CC and) (NNP Ossory)) (VP (VBD met)) (. .)))");
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "036"},
+                                         {"OSY", "KST", "036"}}));
+}
+
+TEST(CoderTest, DateRestrictedCodes) {
+  const char* ptb =
+      "(ROOT (S (NP (NNP Torve)) (VP (VBD criticized) (NP (NNP Ossory))) (. .)))";
+  Document early = Parse("Torve criticized Ossory.", ptb, "1985-01-01");
+  Document mid = Parse("Torve criticized Ossory.", ptb, "1995-01-01");
+  Document late = Parse("Torve criticized Ossory.", ptb, "2005-01-01");
+  // "Torve" alone is not an entry; "Old Torve" is.
+  EXPECT_TRUE(Code(early).empty());
+  Document named = Parse(
+      "Old Torve criticized Ossory.",
+      "(ROOT (S (NP (JJ Old) (NNP Torve)) (VP (VBD criticized) (NP (NNP"
+      " Ossory))) (. .)))",
+      "1985-01-01");
+  EXPECT_EQ(Code(named), (std::set<Triple>{{"VLMREB", "OSY", "111"}}));
+  named.events.clear();
+  named.date = "1995-01-01";
+  EXPECT_EQ(Code(named), (std::set<Triple>{{"VLMGOV", "OSY", "111"}}));
+  named.events.clear();
+  named.date = "2005-01-01";
+  EXPECT_EQ(Code(named), (std::set<Triple>{{"VLMELI", "OSY", "111"}}));
+  (void)mid;
+  (void)late;
+}
+
+TEST(CoderTest, PassiveWithAgent) {
+  Document doc = Parse(
+      "Ossory was attacked by Vellish soldiers.",
+      "(ROOT (S (NP (NNP Ossory)) (VP (VBD was) (VP (VBN attacked) (PP (IN by)"
+      " (NP (JJ Vellish) (NNS soldiers))))) (. .)))");
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"VLMMIL", "OSY", "190"}}));
+}
+
+TEST(CoderTest, MultiWordVerbAndPrepositionalPattern) {
+  Document doc = Parse(
+      "Kestrand fired on Ossory with artillery.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD fired) (PP (IN on) (NP (NNP"
+      " Ossory))) (PP (IN with) (NP (NN artillery)))) (. .)))");
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "195"}}));
+}
+
+TEST(CoderTest, ReportedSpeechKeepsAttribution) {
+  Document doc = Parse(
+      "Ossory said that Kestrand attacked Vellmark.",
+      "(ROOT (S (NP (NNP Ossory)) (VP (VBD said) (SBAR (IN that) (S (NP (NNP"
+      " Kestrand)) (VP (VBD attacked) (NP (NNP Vellmark)))))) (. .)))");
+  std::set<Triple> got = Code(doc);
+  EXPECT_TRUE(got.count({"KST", "VLM", "190"}));
+  for (const Event& e : doc.events)
+    if (e.cameo == "190") EXPECT_EQ(e.attribution, "Ossory");
+}
+
+TEST(CoderTest, NegationIsFlaggedAndPatternsSeeIt) {
+  Document doc = Parse(
+      "Kestrand did not attack Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD did) (RB not) (VP (VB attack)"
+      " (NP (NNP Ossory)))) (. .)))");
+  Code(doc);
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_TRUE(doc.events[0].negated);
+  Document never = Parse(
+      "Kestrand never criticized Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (ADVP (RB never)) (VP (VBD criticized)"
+      " (NP (NNP Ossory))) (. .)))");
+  EXPECT_EQ(Code(never), (std::set<Triple>{{"KST", "OSY", "115"}}));
+}
+
+TEST(CoderTest, DiscardsAndIssues) {
+  Document story = Parse(
+      "Kestrand criticized Ossory after the hurling match.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD criticized) (NP (NNP Ossory))"
+      " (PP (IN after) (NP (DT the) (NN hurling) (NN match)))) (. .)))");
+  CodingOutcome outcome;
+  EXPECT_TRUE(Code(story, &outcome).empty());
+  EXPECT_EQ(outcome, CodingOutcome::kStoryDiscard);
+  Document chess = Parse(
+      "Kestrand criticized Ossory at chess.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD criticized) (NP (NNP Ossory))"
+      " (PP (IN at) (NP (NN chess)))) (. .)))");
+  EXPECT_TRUE(Code(chess, &outcome).empty());
+  EXPECT_EQ(outcome, CodingOutcome::kSentenceDiscard);
+  Document famine = Parse(
+      "Kestrand criticized Ossory over famines.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD criticized) (NP (NNP Ossory))"
+      " (PP (IN over) (NP (NNS famines)))) (. .)))");
+  Code(famine);
+  ASSERT_EQ(famine.events.size(), 1u);
+  EXPECT_EQ(famine.events[0].issues, "FOOD 1");
+}
+
+TEST(CoderTest, PronounTakesTheGoverningSubject) {
+  Document doc = Parse(
+      "Kestrand said it would attack Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP"
+      " (MD would) (VP (VB attack) (NP (NNP Ossory))))))) (. .)))");
+  EXPECT_TRUE(Code(doc).count({"KST", "OSY", "190"}));
+}
+
+// Differential test: the indexed pattern matcher (words of a pattern looked
+// up first) must choose exactly what the plain matcher chooses.
+TEST(CoderTest, FastMatcherAgreesWithReferenceMatcher) {
+  std::string dir = std::string(CURLEW_SHARED_DIR) + "/data/petrarch2";
+  std::string xml = dir + "/PETR.UnitTest.records.xml";
+  if (!std::filesystem::exists(xml))
+    GTEST_SKIP() << "shared data not found at " << dir;
+  DictionaryFiles f;
+  f.verbs = dir + "/PETR.Validate.verbs.txt";
+  f.actors = {dir + "/PETR.Validate.actors.txt"};
+  f.agents = dir + "/PETR.Validate.agents.txt";
+  auto dicts = LoadDictionaryFiles(f);
+  ASSERT_TRUE(dicts.ok());
+  Coder coder(*dicts);
+  auto reader = PetrarchXmlReader::Open(xml);
+  ASSERT_TRUE(reader.ok());
+  Result<PetrarchRecord> r = Status();
+  int verbs = 0, with_pattern = 0;
+  while ((*reader)->Next(&r)) {
+    if (!r.ok()) continue;
+    Document doc = RecordToDocument(*r);
+    if (!BuildFromPtb(doc).ok()) continue;
+    for (const Sentence& s : doc.sentences)
+      for (size_t i = 0; i < s.size(); ++i) {
+        PatternMatch fast = coder.MatchVerb(doc, s, i, true);
+        PatternMatch ref = coder.MatchVerb(doc, s, i, false);
+        EXPECT_EQ(fast.block, ref.block) << r->id << " token " << i;
+        EXPECT_EQ(fast.pattern, ref.pattern) << r->id << " token " << i;
+        EXPECT_EQ(fast.code, ref.code) << r->id << " token " << i;
+        if (fast.block >= 0) ++verbs;
+        if (fast.pattern >= 0) ++with_pattern;
+      }
+  }
+  EXPECT_GT(verbs, 300);
+  EXPECT_GT(with_pattern, 50);
+}
+
+// The PETRARCH unit-test suite with its own parses: the floor of issue 4.
+TEST(ValidationTest, UnitTestSuitePassesFloor) {
+  std::string xml = std::string(CURLEW_SHARED_DIR) +
+                    "/data/petrarch2/PETR.UnitTest.records.xml";
+  if (!std::filesystem::exists(xml))
+    GTEST_SKIP() << "shared data not found at " << xml;
+  std::ostringstream log;
+  ValidateOptions o;
+  auto r = RunValidation(xml, o, log);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  std::printf("PETRARCH unit tests (given parses): %d passed, %d failed\n",
+              r->passed, r->failed);
+  EXPECT_EQ(r->passed + r->failed, 279);
+  EXPECT_GE(r->passed, 210);
+  EXPECT_EQ(r->errors, 0);
+  // All 284 records, none crashing.
+  o.only_sentences = false;
+  auto all = RunValidation(xml, o, log);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->passed + all->failed, 284);
+  EXPECT_EQ(all->errors, 0);
+}
+
+TEST(ValidationTest, Dateline) {
+  EXPECT_TRUE(HasDateline("PORT VELL: -- The council met."));
+  EXPECT_FALSE(HasDateline("The council met: all agreed."));
+}
+
+}  // namespace
+}  // namespace curlew

@@ -1,0 +1,163 @@
+#include "events/validate.h"
+
+#include <cctype>
+#include <filesystem>
+#include <set>
+#include <tuple>
+
+#include "io/petrarch_xml.h"
+#include "syntax/ptb.h"
+
+namespace curlew {
+
+bool HasDateline(std::string_view text) {
+  // Upper-case words, then ':' or '--' within the first few words.
+  size_t i = 0;
+  int letters = 0;
+  for (; i < text.size() && i < 60; ++i) {
+    char c = text[i];
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      ++letters;
+      continue;
+    }
+    if (c == ' ' || c == '.' || c == ',' || c == '\'') continue;
+    break;
+  }
+  if (letters < 3 || i >= text.size()) return false;
+  std::string_view rest = text.substr(i);
+  return rest.substr(0, 1) == ":" || rest.substr(0, 2) == "--";
+}
+
+namespace {
+
+bool ParseBool(const std::string& v) {
+  std::string l;
+  for (char c : v) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return l == "true" || l == "1" || l == "yes";
+}
+
+void ApplyConfig(const std::vector<std::pair<std::string, std::string>>& cfg,
+                 CoderOptions* o) {
+  for (const auto& [k, v] : cfg) {
+    if (k == "require_dyad") o->require_dyad = ParseBool(v);
+    int n = std::atoi(v.c_str());
+    if (k == "new_actor_length") o->new_actor_length = n;
+    if (k == "comma_min") o->comma_min = n;
+    if (k == "comma_max") o->comma_max = n;
+    if (k == "comma_bmin") o->comma_bmin = n;
+    if (k == "comma_bmax") o->comma_bmax = n;
+    if (k == "comma_emin") o->comma_emin = n;
+    if (k == "comma_emax") o->comma_emax = n;
+  }
+}
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+}  // namespace
+
+Result<ValidateResult> RunValidation(const std::string& xml_path,
+                                     const ValidateOptions& options,
+                                     std::ostream& log) {
+  auto reader = PetrarchXmlReader::Open(xml_path);
+  if (!reader.ok()) return reader.status();
+  ValidateResult result;
+  std::shared_ptr<const Dictionaries> dicts;
+  CoderOptions coder_options;
+  std::string base = std::filesystem::path(xml_path).parent_path().string();
+  if (base.empty()) base = ".";
+  Result<PetrarchRecord> rec = Status();
+  while ((*reader)->Next(&rec)) {
+    if (!dicts) {
+      const PetrarchEnvironment& env = (*reader)->environment();
+      Result<std::shared_ptr<const Dictionaries>> loaded = Status();
+      if (!options.dicts_dir.empty()) {
+        loaded = LoadDictionaries(options.dicts_dir);
+      } else {
+        if (!env.present)
+          return Status::Error(ErrorCode::kNotFound,
+                               "no <Environment> block and no --dicts",
+                               xml_path);
+        DictionaryFiles f;
+        auto rel = [&](const std::string& p) {
+          return p.empty() ? p : base + "/" + p;
+        };
+        f.verbs = rel(env.verbfile);
+        for (const auto& a : env.actorfiles) f.actors.push_back(rel(a));
+        f.agents = rel(env.agentfile);
+        f.discards = rel(env.discardfile);
+        f.issues = rel(env.issuefile);
+        loaded = LoadDictionaryFiles(f);
+      }
+      if (!loaded.ok()) return loaded.status();
+      dicts = *loaded;
+      ApplyConfig(env.config, &coder_options);
+    }
+    if (!rec.ok()) {
+      ++result.errors;
+      ++result.failed;
+      log << "error: " << rec.status().ToString() << "\n";
+      continue;
+    }
+    const PetrarchRecord& r = *rec;
+    ApplyConfig(r.config, &coder_options);
+    if (options.only_sentences && !r.is_sentence) continue;
+    Document doc = RecordToDocument(r);
+    std::string outcome;
+    std::set<Triple> got;
+    Status s = BuildFromPtb(doc);
+    // A parse must be exactly one tree.
+    if (s.ok() && doc.sentences.size() != 1) s = Status::Error(ErrorCode::kParseError, "not one tree");
+    if (s.ok() && r.id == options.trace_id) {
+      for (size_t i = 0; i < doc.tokens.size(); ++i) {
+        const Token& t = doc.tokens[i];
+        log << i + 1 << "\t" << t.norm << "\t" << t.xpos << "\t" << t.head
+            << "\t" << t.deprel << "\n";
+      }
+    }
+    if (!s.ok()) {
+      outcome = "bad_input_parse";
+    } else if (HasDateline(doc.text)) {
+      outcome = "dateline";
+    } else {
+      Coder coder(dicts, coder_options);
+      CodingOutcome co;
+      Status cs = coder.Code(doc, &co);
+      if (!cs.ok()) {
+        ++result.errors;
+        outcome = "error";
+      } else if (co == CodingOutcome::kStoryDiscard) {
+        outcome = "storydiscard";
+      } else if (co == CodingOutcome::kSentenceDiscard) {
+        outcome = "sentencediscard";
+      }
+      for (const Event& e : doc.events) got.insert({e.source, e.target, e.cameo});
+    }
+    bool pass;
+    std::set<Triple> want;
+    for (const auto& c : r.expected) want.insert({c.source, c.target, c.code});
+    if (!r.error.empty()) pass = outcome == r.error;
+    else if (r.noevents) pass = outcome.empty() && got.empty();
+    else pass = outcome.empty() && got == want;
+    auto& cat = result.by_category[r.category];
+    ++cat.second;
+    if (pass) {
+      ++result.passed;
+      ++cat.first;
+    } else {
+      ++result.failed;
+      if (options.verbose) {
+        log << "FAIL " << r.id << " | " << r.text << "\n  want:";
+        if (!r.error.empty()) log << " error=" << r.error;
+        if (r.noevents) log << " noevents";
+        for (const auto& [a, b, c] : want) log << " [" << a << " " << b << " " << c << "]";
+        log << "\n  got:";
+        if (!outcome.empty()) log << " " << outcome;
+        for (const auto& [a, b, c] : got) log << " [" << a << " " << b << " " << c << "]";
+        log << "\n";
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace curlew

@@ -1,0 +1,48 @@
+// Running a PETRARCH validation file (PETR.UnitTest.records.xml style):
+// each record is coded with the dictionaries its <Environment> names and
+// compared with its <EventCoding> lines.
+//
+// Pass rule: the set of (source, target, code) produced equals the expected
+// set; noevents records pass with no events; error records pass when the
+// expected outcome (bad_input_parse, dateline, storydiscard,
+// sentencediscard) is detected.
+//
+// Thread safety: a plain function over its arguments.
+#ifndef CURLEW_EVENTS_VALIDATE_H_
+#define CURLEW_EVENTS_VALIDATE_H_
+
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "curlew/status.h"
+#include "events/coder.h"
+
+namespace curlew {
+
+struct ValidateOptions {
+  std::string dicts_dir;     // "" : the files named by <Environment>
+  bool only_sentences = true;  // count only sentence="true" records
+  bool verbose = false;      // print every failing record
+  std::string trace_id;      // print the dependency tree of this record
+};
+
+struct ValidateResult {
+  int passed = 0;
+  int failed = 0;
+  int errors = 0;  // records that could not be read or coded
+  std::map<std::string, std::pair<int, int>> by_category;  // passed, total
+};
+
+// Runs `xml_path`; writes failures (if verbose) to `log`.
+Result<ValidateResult> RunValidation(const std::string& xml_path,
+                                     const ValidateOptions& options,
+                                     std::ostream& log);
+
+// True if the text opens with a dateline ("CEBU CITY: --").
+bool HasDateline(std::string_view text);
+
+}  // namespace curlew
+
+#endif  // CURLEW_EVENTS_VALIDATE_H_

@@ -1,0 +1,431 @@
+// Structural checks of curlew's knowledge base in data/kb/ (PETRARCH format).
+// These are simple line-level checks: the coder's dictionary loader is the
+// real parser and will replace them. They read only files of this repository
+// (plus Debian's iso-codes and ../shared's CAMEO code list when present).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+const std::string kKb = std::string(CURLEW_SOURCE_DIR) + "/data/kb/";
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+std::string Trim(std::string s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  size_t e = s.find_last_not_of(" \t\r");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+// The line without its "#" comment, trimmed.
+std::string StripComment(const std::string& line) {
+  return Trim(line.substr(0, line.find('#')));
+}
+
+// The text inside the last [...] of `s`, or "" if none.
+std::string BracketCode(const std::string& s) {
+  size_t open = s.rfind('[');
+  size_t close = s.rfind(']');
+  if (open == std::string::npos || close == std::string::npos || close < open)
+    return "";
+  return Trim(s.substr(open + 1, close - open - 1));
+}
+
+// Index file: [Dictionaries] key = value.
+std::map<std::string, std::string> ReadConfig() {
+  std::map<std::string, std::string> keys;
+  bool in_section = false;
+  for (const std::string& raw : ReadLines(kKb + "PETR_config.ini")) {
+    std::string line = StripComment(raw);
+    if (line.empty()) continue;
+    if (line.front() == '[') {
+      in_section = line == "[Dictionaries]";
+      continue;
+    }
+    size_t eq = line.find('=');
+    if (in_section && eq != std::string::npos)
+      keys[Trim(line.substr(0, eq))] = Trim(line.substr(eq + 1));
+  }
+  return keys;
+}
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string item;
+  while (std::getline(ss, item, ',')) out.push_back(Trim(item));
+  return out;
+}
+
+// CAMEO event codes: from ../shared when present, else only a format check.
+std::set<std::string> CameoCodes() {
+  std::set<std::string> codes;
+  std::ifstream in(std::string(CURLEW_SHARED_DIR) +
+                   "/data/cameo/CAMEO.eventcodes.txt");
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string code = line.substr(0, line.find('\t'));
+    if (!code.empty() && std::isdigit(static_cast<unsigned char>(code[0])))
+      codes.insert(code);
+  }
+  return codes;
+}
+
+bool LooksLikeCameo(const std::string& code) {
+  if (code.size() < 2 || code.size() > 4) return false;
+  for (char c : code)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+TEST(KbConfig, NamesExistingFiles) {
+  auto keys = ReadConfig();
+  for (const char* key : {"verbfile_name", "actorfile_list", "agentfile_name",
+                          "discardfile_name", "issuefile_name"}) {
+    ASSERT_TRUE(keys.count(key)) << "missing key " << key;
+  }
+  std::vector<std::string> files = SplitComma(keys["actorfile_list"]);
+  for (const char* key : {"verbfile_name", "agentfile_name", "discardfile_name",
+                          "issuefile_name"})
+    files.push_back(keys[key]);
+  for (const std::string& f : files)
+    EXPECT_TRUE(std::filesystem::exists(kKb + f)) << f;
+}
+
+TEST(KbVerbs, EveryPatternAndBlockHasAKnownCode) {
+  std::set<std::string> cameo = CameoCodes();
+  std::set<std::string> roots;
+  int lemma_patterns = 0, patterns = 0, blocks = 0, verbs_in_block = 0;
+  std::set<std::string> synsets, seen_lemmas;
+  std::string block;
+  int n = 0;
+  bool in_synset = false;
+  for (const std::string& raw :
+       ReadLines(kKb + ReadConfig()["verbfile_name"])) {
+    ++n;
+    std::string line = StripComment(raw);
+    if (line.empty()) continue;
+    auto check_code = [&](const std::string& code) {
+      if (code == "---") return;
+      EXPECT_TRUE(LooksLikeCameo(code)) << "line " << n << ": " << raw;
+      if (!cameo.empty()) {
+        EXPECT_TRUE(cameo.count(code))
+            << "line " << n << ": not CAMEO: " << code;
+      }
+      roots.insert(code.substr(0, 2));
+    };
+    if (line[0] == '&') {
+      in_synset = true;
+      synsets.insert(line);
+      continue;
+    }
+    if (line.rfind("---", 0) == 0) {
+      in_synset = false;
+      verbs_in_block = 0;
+      block = line;
+      ++blocks;
+      std::string code = BracketCode(line);
+      EXPECT_FALSE(code.empty()) << "line " << n << ": block without code";
+      check_code(code);
+      continue;
+    }
+    if (line[0] == '+' && in_synset) continue;  // synonym-set member
+    if (line[0] == '-') {
+      ++patterns;
+      ++lemma_patterns;
+      EXPECT_GT(verbs_in_block, 0) << "line " << n << ": pattern before verbs";
+      int paren = 0, brace = 0;
+      for (char c : line) {
+        paren += c == '(' ? 1 : c == ')' ? -1 : 0;
+        brace += c == '{' ? 1 : c == '}' ? -1 : 0;
+        EXPECT_TRUE(paren >= 0 && brace >= 0) << "line " << n;
+      }
+      EXPECT_EQ(paren, 0) << "line " << n << ": " << raw;
+      EXPECT_EQ(brace, 0) << "line " << n << ": " << raw;
+      // Synonym sets must be defined before use.
+      for (size_t a = line.find('&'); a != std::string::npos;
+           a = line.find('&', a + 1)) {
+        size_t e = line.find_first_of(" ){}", a);
+        std::string name = line.substr(a, e - a);
+        EXPECT_TRUE(synsets.count(name) || synsets.count(name + "_"))
+            << "line " << n << ": undefined " << name;
+      }
+      EXPECT_NE(line.find('*'), std::string::npos)
+          << "line " << n << ": " << raw;
+      std::string code = BracketCode(line);
+      EXPECT_FALSE(code.empty()) << "line " << n << ": pattern without code";
+      check_code(code);
+      continue;
+    }
+    // A verb or event noun, optionally with {forms} and [code]; each lemma
+    // belongs to one verb block (and at most one noun block), so a loader
+    // keyed by lemma never overwrites an entry.
+    ++lemma_patterns;
+    ++verbs_in_block;
+    std::string lemma = line.substr(0, line.find_first_of(" {["));
+    lemma.erase(std::remove(lemma.begin(), lemma.end(), '+'), lemma.end());
+    bool nominal = block.find("NOMINAL") != std::string::npos;
+    EXPECT_TRUE(seen_lemmas.insert((nominal ? "n:" : "v:") + lemma).second)
+        << "line " << n << ": " << lemma << " already in another block";
+    size_t open = line.find('{');
+    if (open != std::string::npos) {
+      EXPECT_NE(line.find('}', open), std::string::npos) << "line " << n;
+    }
+    std::string code = BracketCode(line);
+    if (!code.empty()) check_code(code);
+  }
+  EXPECT_GE(lemma_patterns, 1500);
+  EXPECT_GE(patterns, 500);
+  EXPECT_GE(blocks, 60);
+  EXPECT_EQ(roots.size(), 20u);  // every CAMEO root 01..20
+}
+
+// Reads an actor file: returns primary phrase -> code ("" if the record has
+// only date restrictions, which are then required).
+std::map<std::string, std::string> ReadActors(const std::string& file,
+                                              int* synonyms) {
+  std::map<std::string, std::string> actors;
+  std::string current;
+  int n = 0;
+  for (const std::string& raw : ReadLines(kKb + file)) {
+    ++n;
+    if (!raw.empty() && raw[0] == '\t') {  // date restriction
+      std::string code = BracketCode(raw);
+      EXPECT_FALSE(code.empty()) << file << ":" << n;
+      if (!current.empty() && actors[current].empty())
+        actors[current] = code.substr(0, code.find(' '));
+      continue;
+    }
+    std::string line = StripComment(raw);
+    if (line.empty()) continue;
+    if (line[0] == '+') {
+      EXPECT_FALSE(current.empty()) << file << ":" << n << ": orphan synonym";
+      ++*synonyms;
+      continue;
+    }
+    current = Trim(line.substr(0, line.find('[')));
+    EXPECT_EQ(current.find(' '), std::string::npos) << file << ":" << n;
+    actors[current] = BracketCode(line);
+  }
+  for (const auto& [phrase, code] : actors)
+    EXPECT_FALSE(code.empty()) << file << ": " << phrase << " has no code";
+  return actors;
+}
+
+TEST(KbActors, EveryIsoCountryHasAnEntry) {
+  int synonyms = 0;
+  auto countries = ReadActors("curlew.countries.actors.txt", &synonyms);
+  std::set<std::string> codes;
+  for (const auto& [phrase, code] : countries) codes.insert(code);
+  EXPECT_GE(countries.size(), 249u);
+  EXPECT_GE(synonyms, 600);
+  for (const char* c : {"TUR", "CHN", "USA", "RUS", "MMR", "CIV", "USAGOV",
+                        "RUSGOV", "GBRGOV", "TURLEG", "CHNLEG"})
+    EXPECT_TRUE(codes.count(c)) << c;
+  EXPECT_FALSE(codes.count("UIG")) << "Uighur is not a country";
+
+  std::ifstream iso("/usr/share/iso-codes/json/iso_3166-1.json");
+  if (!iso) GTEST_SKIP() << "iso-codes not installed; ISO coverage not checked";
+  nlohmann::json j = nlohmann::json::parse(iso);
+  for (const auto& c : j["3166-1"])
+    EXPECT_TRUE(codes.count(c["alpha_3"].get<std::string>())) << c["alpha_3"];
+}
+
+TEST(KbActors, OrganisationsAndGroupsHaveCodes) {
+  int synonyms = 0;
+  auto orgs = ReadActors("curlew.international.actors.txt", &synonyms);
+  auto groups = ReadActors("curlew.groups.actors.txt", &synonyms);
+  EXPECT_EQ(orgs["UNITED_NATIONS_"], "IGOUNO");
+  EXPECT_EQ(orgs["WORLD_UYGHUR_CONGRESS_"], "NGOUIG");
+  EXPECT_EQ(orgs["NORTH_ATLANTIC_TREATY_ORGANIZATION_"], "IGOWSTNAT");
+  EXPECT_EQ(groups["UYGHUR_"], "UIG");
+  EXPECT_EQ(groups["KURD_"], "KUR");
+  EXPECT_EQ(groups["MUSLIM_"], "MOS");
+  EXPECT_GE(orgs.size() + groups.size(), 120u);
+
+  // A group or organisation code is never a country code.
+  auto countries = ReadActors("curlew.countries.actors.txt", &synonyms);
+  std::set<std::string> country_codes;
+  for (const auto& [phrase, code] : countries) country_codes.insert(code);
+  for (const auto& [phrase, code] : groups)
+    EXPECT_FALSE(code.size() == 3 && country_codes.count(code))
+        << phrase << " " << code;
+  for (const char* cameo_only : {"ROM"})  // CAMEO's code for Romania
+    for (const auto& [phrase, code] : groups)
+      EXPECT_NE(code, cameo_only) << phrase;
+}
+
+// Every actor phrase (primary or synonym) of every actor file, with the
+// code of its record.
+std::map<std::string, std::set<std::string>> AllActorPhrases() {
+  std::map<std::string, std::set<std::string>> phrases;
+  for (const std::string& file : SplitComma(ReadConfig()["actorfile_list"])) {
+    std::string code;
+    for (const std::string& raw : ReadLines(kKb + file)) {
+      if (!raw.empty() && raw[0] == '\t') continue;
+      std::string line = StripComment(raw);
+      if (line.empty()) continue;
+      bool synonym = line[0] == '+';
+      std::string phrase = Trim(line.substr(synonym, line.find('[') - synonym));
+      if (!synonym)
+        code =
+            BracketCode(line).empty() ? "dated:" + phrase : BracketCode(line);
+      phrases[phrase].insert(code);
+    }
+  }
+  return phrases;
+}
+
+TEST(KbActors, NoPhraseHasTwoCodes) {
+  auto phrases = AllActorPhrases();
+  EXPECT_GE(phrases.size(), 1400u);
+  for (const auto& [phrase, codes] : phrases)
+    EXPECT_EQ(codes.size(), 1u)
+        << phrase << " has " << codes.size() << " codes";
+  // Words that would match ordinary English are not actors.
+  for (const char* word : {"WHO_", "US_", "CAR_", "MALE_", "DIET_"})
+    EXPECT_FALSE(phrases.count(word)) << word;
+  EXPECT_EQ(*phrases["BEIJING_"].begin(), "CHN");
+  EXPECT_EQ(*phrases["ANKARA_"].begin(), "TUR");
+  EXPECT_EQ(*phrases["BURMA_"].begin(), "MMR");
+  EXPECT_EQ(*phrases["TÜRKIYE_"].begin(), "TUR");
+  EXPECT_EQ(*phrases["IVORY_COAST_"].begin(), "CIV");
+  EXPECT_EQ(*phrases["KREMLIN_"].begin(), "RUSGOV");
+  EXPECT_EQ(*phrases["WHITE_HOUSE_"].begin(), "USAGOV");
+  EXPECT_EQ(*phrases["DOWNING_STREET_"].begin(), "GBRGOV");
+  EXPECT_EQ(*phrases["UN_HUMAN_RIGHTS_EXPERTS_"].begin(), "IGOUNO");
+  EXPECT_EQ(*phrases["UIGHURS_"].begin(), "UIG");
+  EXPECT_EQ(*phrases["BRUSSELS_"].begin(), "IGOEUREEC");
+}
+
+TEST(KbAgents, EveryAgentHasACode) {
+  int n = 0, agents = 0;
+  std::set<std::string> kinds;
+  for (const std::string& raw :
+       ReadLines(kKb + ReadConfig()["agentfile_name"])) {
+    ++n;
+    std::string line = StripComment(raw);
+    if (line.empty() || line[0] == '!') continue;  // substitution set
+    std::string code = BracketCode(line);
+    ASSERT_FALSE(code.empty()) << "line " << n << ": " << raw;
+    EXPECT_TRUE(code.front() == '~' || code.back() == '~') << "line " << n;
+    std::string bare =
+        code.front() == '~' ? code.substr(1) : code.substr(0, code.size() - 1);
+    kinds.insert(bare.substr(0, 3));
+    ++agents;
+  }
+  EXPECT_GE(agents, 250);
+  for (const char* k : {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "IGO",
+                        "NGO", "MED", "EDU", "BUS", "CVL", "REF", "SPY"})
+    EXPECT_TRUE(kinds.count(k)) << k;
+}
+
+TEST(KbPlaces, GazetteerRowsAreWellFormed) {
+  int n = 0, rows = 0;
+  std::set<std::string> kinds;
+  std::set<std::string> names;
+  for (const std::string& line : ReadLines(kKb + "places.tsv")) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string field;
+    while (std::getline(ss, field, '\t')) f.push_back(field);
+    ASSERT_EQ(f.size(), 6u) << "line " << n << ": " << line;
+    double lat = std::stod(f[4]), lon = std::stod(f[5]);
+    EXPECT_TRUE(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) << n;
+    EXPECT_EQ(f[3].size(), 3u) << "line " << n;
+    kinds.insert(f[2]);
+    names.insert(f[0]);
+    ++rows;
+  }
+  EXPECT_GE(rows, 450);
+  EXPECT_EQ(kinds,
+            (std::set<std::string>{"capital", "city", "country", "region"}));
+  for (const char* p : {"Nairobi", "Xinjiang", "Crimea", "Gaza", "Kashmir",
+                        "Donbas", "Ankara", "Istanbul"})
+    EXPECT_TRUE(names.count(p)) << p;
+}
+
+}  // namespace
+
+namespace {
+
+std::vector<nlohmann::json> ReadJsonl(const std::string& path) {
+  std::vector<nlohmann::json> out;
+  int n = 0;
+  for (const std::string& line : ReadLines(path)) {
+    ++n;
+    if (Trim(line).empty()) continue;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    EXPECT_FALSE(j.is_discarded()) << path << ":" << n;
+    if (!j.is_discarded()) out.push_back(std::move(j));
+  }
+  return out;
+}
+
+bool IsDate(const std::string& s) {
+  return s.size() == 10 && s[4] == '-' && s[7] == '-';
+}
+
+TEST(ShowcaseCorpus, HasTwentyReportsWithAllFields) {
+  auto reports = ReadJsonl(std::string(CURLEW_SOURCE_DIR) +
+                           "/data/examples/reports.jsonl");
+  EXPECT_GE(reports.size(), 20u);
+  std::set<std::string> ids;
+  for (const auto& r : reports) {
+    for (const char* k : {"id", "date", "source", "title", "text"})
+      ASSERT_TRUE(r.contains(k) && r[k].is_string()) << r.dump();
+    EXPECT_TRUE(IsDate(r["date"])) << r["id"];
+    EXPECT_GE(r["text"].get<std::string>().size(), 100u) << r["id"];
+    EXPECT_TRUE(ids.insert(r["id"]).second) << "duplicate id " << r["id"];
+  }
+}
+
+TEST(EvalSet, HasEnoughCodedSentencesOverAllRoots) {
+  auto lines = ReadJsonl(std::string(CURLEW_SOURCE_DIR) +
+                         "/tests/data/eval_sentences.jsonl");
+  EXPECT_GE(lines.size(), 150u);
+  std::set<std::string> roots, ids;
+  size_t no_event = 0;
+  for (const auto& l : lines) {
+    ASSERT_TRUE(l.contains("id") && l.contains("date") && l.contains("text") &&
+                l.contains("events") && l["events"].is_array())
+        << l.dump();
+    EXPECT_TRUE(IsDate(l["date"])) << l["id"];
+    EXPECT_TRUE(ids.insert(l["id"]).second) << l["id"];
+    if (l["events"].empty()) ++no_event;
+    for (const auto& e : l["events"]) {
+      std::string root = e.at("root");
+      EXPECT_EQ(root.size(), 2u) << l["id"];
+      int r = std::stoi(root);
+      EXPECT_TRUE(r >= 1 && r <= 20) << l["id"];
+      EXPECT_TRUE(e.at("source").is_string() && e.at("target").is_string());
+      EXPECT_FALSE(e["source"].get<std::string>().empty() &&
+                   e["target"].get<std::string>().empty())
+          << l["id"];
+      roots.insert(root);
+    }
+  }
+  EXPECT_EQ(roots.size(), 20u);
+  EXPECT_GE(no_event, 10u);
+}
+
+}  // namespace
