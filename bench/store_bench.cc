@@ -71,8 +71,8 @@ void BM_IngestSqlite(benchmark::State& state) {
     state.ResumeTiming();
   }
   state.SetItemsProcessed(events);
-  state.counters["events/s"] = benchmark::Counter(
-      static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events),
+                                                  benchmark::Counter::kIsRate);
   std::filesystem::remove(path);
   std::filesystem::remove(path + "-wal");
   std::filesystem::remove(path + "-shm");

@@ -65,9 +65,9 @@ class CliTest : public ::testing::Test {
   }
 
   std::string Curlew(const std::string& args, int* status) {
-    return RunShell(std::string(CURLEW_BINARY) + " " + args + " --store '" + path_ +
-                   "' 2>/dev/null",
-               status);
+    return RunShell(std::string(CURLEW_BINARY) + " " + args + " --store '" +
+                        path_ + "' 2>/dev/null",
+                    status);
   }
 
   TempDir dir_;
@@ -93,8 +93,8 @@ TEST_F(CliTest, QueryOptionsReachTheFilter) {
   EXPECT_EQ(rc, 0);
   EXPECT_EQ(static_cast<int64_t>(Lines(out)), ApiCount(g) + 1);  // header
 
-  out = Curlew("query --source \"'; DROP TABLE events; --\" --format jsonl",
-               &rc);
+  out =
+      Curlew("query --source \"'; DROP TABLE events; --\" --format jsonl", &rc);
   EXPECT_EQ(rc, 0);
   EXPECT_EQ(out, "");
   EXPECT_EQ(ApiCount({}), 160);  // still all there
@@ -105,7 +105,8 @@ TEST_F(CliTest, QueryOptionsReachTheFilter) {
 
 TEST_F(CliTest, CountsAndSummary) {
   int rc = -1;
-  std::string out = Curlew("query --count-by dyad --per month --format csv", &rc);
+  std::string out =
+      Curlew("query --count-by dyad --per month --format csv", &rc);
   EXPECT_EQ(rc, 0);
   auto rows = store_->Count({}, GroupBy::kDyad, Period::kMonth);
   ASSERT_TRUE(rows.ok());
@@ -126,8 +127,8 @@ TEST_F(CliTest, ExportWritesEveryFormatWhole) {
     EXPECT_EQ(rc, 0);
     std::ifstream in(file);
     std::string all((std::istreambuf_iterator<char>(in)), {});
-    bool header = std::string(format) != "jsonl" &&
-                  std::string(format) != "petrarch";
+    bool header =
+        std::string(format) != "jsonl" && std::string(format) != "petrarch";
     EXPECT_EQ(Lines(all), 160u + (header ? 1 : 0));
   }
   int rc = -1;
@@ -135,8 +136,7 @@ TEST_F(CliTest, ExportWritesEveryFormatWhole) {
   EXPECT_EQ(rc, 1);
   // No stray temporary files beside the outputs.
   for (const auto& e : std::filesystem::directory_iterator(dir_.path())) {
-    EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos)
-        << e.path();
+    EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
   }
 }
 
