@@ -400,9 +400,7 @@ class ChunkSplitter {
       }
       break;
     }
-    // Every fused form ends in 't' or 'a' ("cannot", "gonna").
-    const char last = AsciiLower(t_[e - 1]);
-    if (e - b >= 4 && e - b <= 8 && (last == 't' || last == 'a')) {
+    if (MaybeFusedForm(t_.substr(b, e - b))) {
       char buf[16];
       const std::string_view lower = Lower(t_.substr(b, e - b), buf, 8);
       if (const FusedForm* f = FindFused(lower)) {
