@@ -1,4 +1,5 @@
-// Plain-text files: one document per file.
+// Plain-text files: one document per file. (Also the source that only
+// rejects a file, for formats this build cannot read.)
 #include <memory>
 #include <string>
 #include <utility>
@@ -12,14 +13,22 @@ namespace {
 
 class TextSource : public DocumentSource {
  public:
+  // With a non-ok `rejection`, yields it instead of reading the file.
   TextSource(std::unique_ptr<InputStream> stream, std::string id,
-             const ReaderOptions& options)
-      : stream_(std::move(stream)), id_(std::move(id)), options_(options) {}
+             const ReaderOptions& options, Status rejection = {})
+      : stream_(std::move(stream)),
+        id_(std::move(id)),
+        options_(options),
+        rejection_(std::move(rejection)) {}
 
   bool Next(Result<Document>* out) override {
     if (done_) return false;
     done_ = true;
-    *out = Read();
+    if (rejection_.ok()) {
+      *out = Read();
+    } else {
+      *out = rejection_;
+    }
     return true;
   }
 
@@ -55,25 +64,6 @@ class TextSource : public DocumentSource {
   std::unique_ptr<InputStream> stream_;
   std::string id_;
   ReaderOptions options_;
-  bool done_ = false;
-};
-
-class RejectingSource : public DocumentSource {
- public:
-  RejectingSource(std::unique_ptr<InputStream> stream, Status rejection)
-      : stream_(std::move(stream)), rejection_(std::move(rejection)) {}
-
-  bool Next(Result<Document>* out) override {
-    if (done_) return false;
-    done_ = true;
-    *out = rejection_;
-    return true;
-  }
-
-  uint64_t offset() const override { return stream_->offset(); }
-
- private:
-  std::unique_ptr<InputStream> stream_;
   Status rejection_;
   bool done_ = false;
 };
@@ -89,8 +79,8 @@ std::unique_ptr<DocumentSource> MakeTextSource(
 
 std::unique_ptr<DocumentSource> MakeRejectingSource(
     std::unique_ptr<InputStream> stream, Status rejection) {
-  return std::make_unique<RejectingSource>(std::move(stream),
-                                           std::move(rejection));
+  return std::make_unique<TextSource>(std::move(stream), std::string(),
+                                      ReaderOptions(), std::move(rejection));
 }
 
 }  // namespace curlew::io
