@@ -141,15 +141,9 @@ Status Segment(Document& doc, const TextOptions& options) {
   // strings keep their capacity) and reset; a worker that reuses one
   // Document saves constructing every Token.
   const size_t reused = std::min(doc.tokens.size(), words.size());
-  doc.tokens.resize(reused);
-  doc.tokens.reserve(words.size());
+  doc.tokens.resize(words.size());  // new Tokens are zeroed in bulk
   for (size_t k = 0; k < words.size(); ++k) {
-    // Construct and fill in one pass over the (large) Token array.
-    if (k < reused) {
-      ResetToken(doc.tokens[k]);
-    } else {
-      doc.tokens.emplace_back();
-    }
+    if (k < reused) ResetToken(doc.tokens[k]);
     Token& tok = doc.tokens[k];
     tok.span = Span{words[k].begin, words[k].end};
     tok.space_after = words[k].space_after;
