@@ -28,9 +28,9 @@ int RunExport(const ExportArgs& a) {
   if (!a.out.empty() && a.out != "-") {
     file = std::make_unique<AtomicFile>(a.out);
     if (!file->ok()) {
-      PrintError("export", Status::Error(ErrorCode::kIoError,
-                                         "cannot create the output file",
-                                         a.out));
+      PrintError("export",
+                 Status::Error(ErrorCode::kIoError,
+                               "cannot create the output file", a.out));
       return kExitFailure;
     }
     out = file->stream();
@@ -68,8 +68,8 @@ Runner SetUp(CLI::App& sub) {
   AddFilterOptions(sub, &a->filter);
   sub.add_option("--format", a->format,
                  "jsonl, csv, phoenix, petrarch or gdelt")
-      ->check(CLI::IsMember({"jsonl", "csv", "phoenix", "petrarch", "gdelt",
-                             "table"}))
+      ->check(CLI::IsMember(
+          {"jsonl", "csv", "phoenix", "petrarch", "gdelt", "table"}))
       ->capture_default_str();
   sub.add_option("--out", a->out, "output file (default: stdout)");
   return [a] { return RunExport(*a); };

@@ -22,7 +22,7 @@ struct IngestArgs {
   std::string store;
   std::string format = "auto";
   std::string date;
-  size_t batch = 200;
+  size_t batch = 1000;
   bool replace = false;
   bool quiet = false;
   bool progress = false;
@@ -97,9 +97,12 @@ int RunIngest(const IngestArgs& a) {
     return kExitFailure;
   }
   // Exit 1 only when nothing at all could be processed (DESIGN.md).
-  if (stats.read > 0 && stats.stored == 0 && stats.skipped == 0) {
+  if (stats.read == 0) {
+    PrintError("ingest", Status::Error(ErrorCode::kEmptyInput,
+                                       "no documents in the input"));
     return kExitFailure;
   }
+  if (stats.stored == 0 && stats.skipped == 0) return kExitFailure;
   return kExitOk;
 }
 
@@ -127,8 +130,9 @@ Runner SetUp(CLI::App& sub) {
   return [a] { return RunIngest(*a); };
 }
 
-const Command kIngest("ingest", "code documents into the store (SQLite or "
-                                "PostgreSQL), resumably",
+const Command kIngest("ingest",
+                      "code documents into the store (SQLite or "
+                      "PostgreSQL), resumably",
                       &SetUp);
 
 }  // namespace

@@ -53,8 +53,7 @@ std::unique_ptr<Store> OpenStore(const char* command,
 
 std::unique_ptr<Store> OpenForQuery(const char* command,
                                     const std::string& location,
-                                    const EventFilter& filter,
-                                    int* exit_code) {
+                                    const EventFilter& filter, int* exit_code) {
   Status valid = ValidateFilter(filter);
   if (!valid.ok()) {
     PrintError(command, valid);

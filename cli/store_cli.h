@@ -34,8 +34,7 @@ std::unique_ptr<Store> OpenStore(const char* command,
 // failure) and returns null.
 std::unique_ptr<Store> OpenForQuery(const char* command,
                                     const std::string& location,
-                                    const EventFilter& filter,
-                                    int* exit_code);
+                                    const EventFilter& filter, int* exit_code);
 
 // Writes `text` to `path` whole: into a temporary file beside it, renamed
 // over `path` only when everything was written.

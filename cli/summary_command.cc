@@ -14,13 +14,26 @@ namespace {
 
 // CAMEO root categories (CAMEO codebook, version 1.1b3).
 const char* RootName(const std::string& root) {
-  static const char* kNames[] = {
-      "make public statement", "appeal", "express intent to cooperate",
-      "consult", "engage in diplomatic cooperation",
-      "engage in material cooperation", "provide aid", "yield",
-      "investigate", "demand", "disapprove", "reject", "threaten", "protest",
-      "exhibit military posture", "reduce relations", "coerce", "assault",
-      "fight", "use unconventional mass violence"};
+  static const char* kNames[] = {"make public statement",
+                                 "appeal",
+                                 "express intent to cooperate",
+                                 "consult",
+                                 "engage in diplomatic cooperation",
+                                 "engage in material cooperation",
+                                 "provide aid",
+                                 "yield",
+                                 "investigate",
+                                 "demand",
+                                 "disapprove",
+                                 "reject",
+                                 "threaten",
+                                 "protest",
+                                 "exhibit military posture",
+                                 "reduce relations",
+                                 "coerce",
+                                 "assault",
+                                 "fight",
+                                 "use unconventional mass violence"};
   int n = std::atoi(root.c_str());
   return (n >= 1 && n <= 20) ? kNames[n - 1] : "(no root)";
 }
@@ -45,9 +58,9 @@ int RunSummary(const SummaryArgs& a) {
     }
   }
   std::cout << "store " << store->location() << " (" << store->backend()
-            << "): " << counts->documents << " documents, "
-            << counts->sentences << " sentences, " << counts->events
-            << " events, " << counts->rejected << " rejected\n";
+            << "): " << counts->documents << " documents, " << counts->sentences
+            << " sentences, " << counts->events << " events, "
+            << counts->rejected << " rejected\n";
   if (!roots->empty()) std::cout << "\nevents by CAMEO root category:\n";
   char line[160];
   for (const GroupCount& g : *roots) {
@@ -62,7 +75,8 @@ int RunSummary(const SummaryArgs& a) {
   if (top.size() > static_cast<size_t>(a.top)) top.resize(a.top);
   if (!top.empty()) std::cout << "\ntop dyads (source -> target):\n";
   for (const GroupCount& g : top) {
-    std::snprintf(line, sizeof line, "  %-12s -> %-12s %8lld  mean Goldstein %+.2f\n",
+    std::snprintf(line, sizeof line,
+                  "  %-12s -> %-12s %8lld  mean Goldstein %+.2f\n",
                   g.source.empty() ? "-" : g.source.c_str(),
                   g.target.empty() ? "-" : g.target.c_str(),
                   static_cast<long long>(g.events), g.mean_goldstein);

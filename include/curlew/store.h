@@ -64,11 +64,11 @@ struct StoreOptions {
 
 // One reason a document could not be coded.
 struct Rejection {
-  std::string doc_id;    // may be empty if the reader could not tell it
-  std::string where;     // input file (or document id)
-  int64_t position = -1; // byte offset or line in `where`, -1 if unknown
+  std::string doc_id;     // may be empty if the reader could not tell it
+  std::string where;      // input file (or document id)
+  int64_t position = -1;  // byte offset or line in `where`, -1 if unknown
   ErrorCode code = ErrorCode::kInternal;
-  std::string reason;    // the error message
+  std::string reason;  // the error message
 };
 
 // What one Write() stores, in one transaction.
@@ -108,7 +108,7 @@ struct EventRecord {
   std::string doc_date;  // publication date of the document
   std::string doc_source;
   std::string doc_url;
-  std::string date;      // event date, else the document date
+  std::string date;  // event date, else the document date
   std::string sentence_text;
   std::string ingested_at;  // UTC, "YYYY-MM-DD HH:MM:SS"
   // GDELT-style mention count: stored reports (events in any document)

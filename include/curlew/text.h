@@ -1,10 +1,14 @@
 // The text layer: UTF-8 validation, normalisation for matching, sentence
 // splitting and tokenization with exact byte offsets.
 //
-// Tokens follow the UD English EWT conventions (clitics "'s", "n't", "'re"
-// split; hyphenated words kept whole; numbers, money, percentages, URLs,
-// e-mail addresses and @handles kept whole) so that the tagger trained on
-// EWT sees what it was trained on.
+// Tokens are syntactic words following the UD English EWT conventions, so
+// that the tagger trained on EWT sees what it was trained on: clitics split
+// ("do" "n't", "Bush" "'s", "can" "not"; Token::fused_with_previous marks
+// the second part); hyphenated compounds split ("long" "-" "term") except
+// after prefixes ("e-mail", "non-stop") and in codes and phone numbers
+// ("F-16"); "$" and "%" split off numbers; numbers, URLs, e-mail addresses,
+// @handles, emoticons and abbreviations with their period ("U.S.", "Gen.")
+// kept whole.
 //
 // Thread safety: all functions are reentrant; TextComponent is immutable.
 #ifndef CURLEW_TEXT_H_

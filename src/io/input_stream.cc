@@ -1,6 +1,7 @@
 #include "io/input_stream.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -44,10 +45,15 @@ InputStream::~InputStream() {
 bool InputStream::Fill() {
   if (begin_ < end_) return true;
   if (eof_ || !status_.ok()) return false;
-  begin_ = 0;
-  end_ = std::fread(buffer_.get(), 1, capacity_, file_);
-  if (end_ == 0) {
-    if (std::ferror(file_)) {
+  begin_ = end_ = 0;
+  // read(2), not fread: on a pipe it returns what has arrived instead of
+  // waiting for a full buffer, so streamed input is handled as it comes.
+  ssize_t n;
+  do {
+    n = ::read(fileno(file_), buffer_.get(), capacity_);
+  } while (n < 0 && errno == EINTR);
+  if (n <= 0) {
+    if (n < 0) {
       status_ =
           Status::Error(ErrorCode::kIoError,
                         std::string("read failed: ") + std::strerror(errno),
@@ -56,6 +62,7 @@ bool InputStream::Fill() {
     eof_ = true;
     return false;
   }
+  end_ = static_cast<size_t>(n);
   return true;
 }
 

@@ -1,5 +1,5 @@
-// DocumentReader: expands the inputs into a list of files, then reads one
-// file (plain text) or one line (JSONL) at a time.
+// DocumentReader: expands the inputs into a list of files, then reads them
+// one after the other through the DocumentSource of each file's format.
 #include "curlew/reader.h"
 
 #include <algorithm>
@@ -11,9 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "curlew/text.h"
+#include "io/document_source.h"
 #include "io/input_stream.h"
 
 namespace curlew {
@@ -64,25 +62,6 @@ InputFormat FormatFromContent(std::string_view head) {
   return InputFormat::kText;
 }
 
-// The message of a nlohmann parse error without its "[json.exception...]
-// parse error at line 1, column 7: " prefix.
-std::string JsonMessage(const std::string& what) {
-  const size_t col = what.find("column ");
-  if (col != std::string::npos) {
-    const size_t colon = what.find(": ", col);
-    if (colon != std::string::npos) return what.substr(colon + 2);
-  }
-  return what;
-}
-
-// A JSON value as a string: strings as they are, numbers and the like as
-// their JSON text, null as "".
-std::string JsonString(const nlohmann::json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_null()) return {};
-  return v.dump();
-}
-
 }  // namespace
 
 Result<InputFormat> ParseInputFormat(std::string_view name) {
@@ -106,7 +85,7 @@ class DocumentReader::Impl {
 
   bool Next(Result<Document>* out) {
     for (;;) {
-      if (stream_ == nullptr) {
+      if (source_ == nullptr) {
         if (pending_.empty()) return false;
         PendingInput next = std::move(pending_.front());
         pending_.pop_front();
@@ -114,23 +93,21 @@ class DocumentReader::Impl {
           *out = next.error;
           return true;
         }
-        if (Status s = OpenNext(next); !s.ok()) {
-          *out = s;
+        auto opened = Open(next);
+        if (!opened.ok()) {
+          *out = opened.status();
           return true;
         }
-        if (format_ != InputFormat::kJsonl) {
-          *out = ReadWholeFile(next);
-          Close();
-          return true;
-        }
+        source_ = std::move(opened.value());
       }
-      if (NextJsonl(out)) return true;
-      Close();
+      if (source_->Next(out)) return true;
+      bytes_done_ += source_->offset();
+      source_.reset();
     }
   }
 
   uint64_t bytes_read() const {
-    return bytes_done_ + (stream_ ? stream_->offset() : 0);
+    return bytes_done_ + (source_ ? source_->offset() : 0);
   }
   uint64_t bytes_total() const { return bytes_total_; }
 
@@ -188,155 +165,45 @@ class DocumentReader::Impl {
     if (!ec) bytes_total_ += n;
   }
 
-  Status OpenNext(const PendingInput& in) {
+  // Opens the file and picks the source for its format.
+  Result<std::unique_ptr<io::DocumentSource>> Open(const PendingInput& in) {
     auto opened = io::InputStream::Open(in.path);
     if (!opened.ok()) return opened.status();
-    stream_ = std::move(opened.value());
-    path_ = in.path;
-    line_ = 0;
-    format_ = options_.format;
-    if (format_ == InputFormat::kAuto) format_ = FormatFromName(in.path);
-    if (format_ == InputFormat::kAuto) {
-      format_ = FormatFromContent(stream_->Peek().substr(0, 64));
+    std::unique_ptr<io::InputStream> stream = std::move(opened.value());
+    InputFormat format = options_.format;
+    if (format == InputFormat::kAuto) format = FormatFromName(in.path);
+    if (format == InputFormat::kAuto) {
+      format = FormatFromContent(stream->Peek().substr(0, 64));
     }
-    return Status();
-  }
-
-  void Close() {
-    if (stream_) bytes_done_ += stream_->offset();
-    stream_.reset();
-  }
-
-  Result<Document> ReadWholeFile(const PendingInput& in) {
-    if (format_ == InputFormat::kPetrarchXml) {
-      // Dispatch point: the PETRARCH XML reader (src/io/petrarch_xml.*) is
-      // wired in here at merge; until then such files are rejected.
-      return Status::Error(ErrorCode::kUnsupported,
-                           "PETRARCH XML input is not supported yet", path_);
-    }
-    if (format_ == InputFormat::kConllu) {
-      // Dispatch point: the CoNLL-U reader (src/io/conllu.*) is wired in
-      // here at merge; until then such files are rejected.
-      return Status::Error(ErrorCode::kUnsupported,
-                           "CoNLL-U input is not supported yet", path_);
-    }
-    Document doc;
-    doc.id = in.id;
-    doc.date = options_.default_date;
-    switch (stream_->ReadAll(options_.max_document_bytes, &doc.text)) {
-      case io::InputStream::Read::kTooLong:
-        return Status::Error(ErrorCode::kLimitExceeded,
-                             "document longer than " +
-                                 std::to_string(options_.max_document_bytes) +
-                                 " bytes (max_document_bytes); skipped",
-                             path_,
-                             static_cast<int64_t>(options_.max_document_bytes));
-      case io::InputStream::Read::kError:
-        return stream_->status();
-      case io::InputStream::Read::kEnd:
-      case io::InputStream::Read::kOk:
+    switch (format) {
+      case InputFormat::kJsonl:
+        return io::MakeJsonlSource(std::move(stream), options_);
+      case InputFormat::kPetrarchXml:
+        // Dispatch point: the PETRARCH XML reader (src/io/petrarch_xml.*)
+        // plugs in here as a DocumentSource over `stream`; until then such
+        // files are rejected.
+        return io::MakeRejectingSource(
+            std::move(stream),
+            Status::Error(ErrorCode::kUnsupported,
+                          "PETRARCH XML input is not supported yet", in.path));
+      case InputFormat::kConllu:
+        // Dispatch point: the CoNLL-U reader (src/io/conllu.*) plugs in here
+        // as a DocumentSource over `stream`; until then such files are
+        // rejected.
+        return io::MakeRejectingSource(
+            std::move(stream),
+            Status::Error(ErrorCode::kUnsupported,
+                          "CoNLL-U input is not supported yet", in.path));
+      case InputFormat::kAuto:
+      case InputFormat::kText:
         break;
     }
-    if (Status s = ValidateUtf8(doc.text); !s.ok()) return s.WithWhere(path_);
-    if (IsBlank(doc.text)) {
-      return Status::Error(ErrorCode::kEmptyInput, "empty document", path_, 0);
-    }
-    return doc;
-  }
-
-  static bool IsBlank(std::string_view s) {
-    return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
-  }
-
-  // Reads JSONL lines until one yields a document or a rejection (true) or
-  // the file ends (false).
-  bool NextJsonl(Result<Document>* out) {
-    for (;;) {
-      const uint64_t start = stream_->offset();
-      const auto r = stream_->ReadLine(options_.max_document_bytes, &line_buf_);
-      if (r == io::InputStream::Read::kEnd) return false;
-      ++line_;
-      if (r == io::InputStream::Read::kError) {
-        *out = stream_->status();
-        return true;
-      }
-      if (r == io::InputStream::Read::kTooLong) {
-        *out = Status::Error(ErrorCode::kLimitExceeded,
-                             LinePrefix() + "longer than " +
-                                 std::to_string(options_.max_document_bytes) +
-                                 " bytes (max_document_bytes); skipped",
-                             path_, static_cast<int64_t>(start));
-        return true;
-      }
-      if (IsBlank(line_buf_)) continue;
-      *out = ParseJsonl(start);
-      return true;
-    }
-  }
-
-  std::string LinePrefix() const {
-    return "line " + std::to_string(line_) + ": ";
-  }
-
-  Result<Document> ParseJsonl(uint64_t start) {
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(line_buf_);
-    } catch (const nlohmann::json::parse_error& e) {
-      const int64_t at = static_cast<int64_t>(start) +
-                         static_cast<int64_t>(e.byte > 0 ? e.byte - 1 : 0);
-      const ErrorCode code = e.id == 101 && std::string_view(e.what()).find(
-                                                "UTF-8") != std::string::npos
-                                 ? ErrorCode::kInvalidUtf8
-                                 : ErrorCode::kParseError;
-      return Status::Error(
-          code, LinePrefix() + "malformed JSON: " + JsonMessage(e.what()),
-          path_, at);
-    }
-    if (!j.is_object()) {
-      return Status::Error(ErrorCode::kParseError,
-                           LinePrefix() + "not a JSON object", path_,
-                           static_cast<int64_t>(start));
-    }
-    Document doc;
-    const auto text = j.find("text");
-    if (text == j.end() || !text->is_string()) {
-      return Status::Error(ErrorCode::kParseError,
-                           LinePrefix() + "no \"text\" string", path_,
-                           static_cast<int64_t>(start));
-    }
-    doc.text = text->get<std::string>();
-    for (auto [key, field] :
-         {std::pair{"id", &doc.id}, std::pair{"date", &doc.date},
-          std::pair{"source", &doc.source}, std::pair{"url", &doc.url},
-          std::pair{"title", &doc.title}}) {
-      if (auto v = j.find(key); v != j.end()) *field = JsonString(*v);
-    }
-    if (doc.id.empty()) doc.id = path_ + ":" + std::to_string(line_);
-    if (doc.date.empty()) doc.date = options_.default_date;
-    if (Status s = ValidateUtf8(doc.text); !s.ok()) {
-      return Status::Error(s.code(),
-                           LinePrefix() + "document " + doc.id + ": \"text\" " +
-                               s.message() + " at byte " +
-                               std::to_string(s.position()) + " of the text",
-                           path_, static_cast<int64_t>(start));
-    }
-    if (IsBlank(doc.text)) {
-      return Status::Error(
-          ErrorCode::kEmptyInput,
-          LinePrefix() + "document " + doc.id + ": empty \"text\"", path_,
-          static_cast<int64_t>(start));
-    }
-    return doc;
+    return io::MakeTextSource(std::move(stream), in.id, options_);
   }
 
   ReaderOptions options_;
   std::deque<PendingInput> pending_;
-  std::unique_ptr<io::InputStream> stream_;
-  std::string path_;
-  InputFormat format_ = InputFormat::kAuto;
-  int64_t line_ = 0;
-  std::string line_buf_;
+  std::unique_ptr<io::DocumentSource> source_;
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;
 };

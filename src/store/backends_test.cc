@@ -4,6 +4,7 @@
 
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "curlew/store.h"
@@ -107,6 +108,52 @@ TEST(BackendsTest, SqliteAndPostgresGiveIdenticalResults) {
                   Counts(**post, filters[i], g, p));
       }
     }
+  }
+}
+
+TEST(BackendsTest, ConcurrentPostgresWritersOfTheSameDocuments) {
+  TempPostgresDatabase pg;
+  if (pg.url().empty()) {
+    GTEST_SKIP() << "PostgreSQL test skipped: " << pg.error();
+  }
+  {
+    auto init = Store::Open(pg.url(), {});  // creates the schema once
+    ASSERT_TRUE(init.ok()) << init.status().ToString();
+  }
+  // Four writers store overlapping documents, in different orders.
+  std::vector<std::thread> writers;
+  std::vector<Status> results(4);
+  for (int w = 0; w < 4; ++w) {
+    writers.emplace_back([&, w] {
+      auto s = Store::Open(pg.url(), {});
+      if (!s.ok()) {
+        results[w] = s.status();
+        return;
+      }
+      for (int round = 0; round < 5 && results[w].ok(); ++round) {
+        WriteBatch b;
+        for (int i = 0; i < 40; ++i) {
+          int n = (w % 2 == 0) ? i : 39 - i;
+          b.documents.push_back(store::SyntheticDocument(n + round * 10));
+        }
+        results[w] = (*s)->Write(b);
+      }
+    });
+  }
+  for (auto& t : writers) t.join();
+  for (const Status& r : results) EXPECT_TRUE(r.ok()) << r.ToString();
+  auto s = Store::Open(pg.url(), {});
+  ASSERT_TRUE(s.ok());
+  auto c = (*s)->Counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->documents, 80);  // documents 0..79, each once
+  EXPECT_EQ(c->events, 80 * 4);
+  auto fast = (*s)->Count({}, GroupBy::kDyad, Period::kMonth);
+  auto slow = (*s)->CountFromEvents({}, GroupBy::kDyad, Period::kMonth);
+  ASSERT_TRUE(fast.ok() && slow.ok());
+  ASSERT_EQ(fast->size(), slow->size());
+  for (size_t i = 0; i < fast->size(); ++i) {
+    EXPECT_EQ((*fast)[i].events, (*slow)[i].events);
   }
 }
 

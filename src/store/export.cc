@@ -29,23 +29,41 @@ std::string Number(double v) {
 // The columns every flat format shares, in order.
 const std::vector<std::string>& FlatColumns() {
   static const std::vector<std::string> kColumns = {
-      "event_id", "doc_id",      "event",       "sentence",  "date",
-      "source",   "target",      "source_text", "target_text", "cameo",
-      "root",     "quad",        "goldstein",   "plover",    "plover_mode",
-      "modality", "negated",     "attribution", "location",  "issues",
-      "verb_text", "mentions",   "doc_date",    "url",       "text"};
+      "event_id",  "doc_id",   "event",       "sentence",    "date",
+      "source",    "target",   "source_text", "target_text", "cameo",
+      "root",      "quad",     "goldstein",   "plover",      "plover_mode",
+      "modality",  "negated",  "attribution", "location",    "issues",
+      "verb_text", "mentions", "doc_date",    "url",         "text"};
   return kColumns;
 }
 
 std::vector<std::string> FlatValues(const EventRecord& r) {
   const Event& e = r.event;
-  return {std::to_string(r.event_id), r.doc_id, std::to_string(r.index),
-          std::to_string(e.sentence), r.date, e.source, e.target,
-          e.source_text, e.target_text, e.cameo, e.root,
-          std::to_string(e.quad), Number(e.goldstein), e.plover,
-          e.plover_mode, e.modality, e.negated ? "1" : "0", e.attribution,
-          e.location, e.issues, e.verb_text, std::to_string(r.mentions),
-          r.doc_date, r.doc_url, r.sentence_text};
+  return {std::to_string(r.event_id),
+          r.doc_id,
+          std::to_string(r.index),
+          std::to_string(e.sentence),
+          r.date,
+          e.source,
+          e.target,
+          e.source_text,
+          e.target_text,
+          e.cameo,
+          e.root,
+          std::to_string(e.quad),
+          Number(e.goldstein),
+          e.plover,
+          e.plover_mode,
+          e.modality,
+          e.negated ? "1" : "0",
+          e.attribution,
+          e.location,
+          e.issues,
+          e.verb_text,
+          std::to_string(r.mentions),
+          r.doc_date,
+          r.doc_url,
+          r.sentence_text};
 }
 
 class JsonlWriter : public EventWriter {
@@ -103,7 +121,9 @@ class CsvWriter : public EventWriter {
   explicit CsvWriter(std::ostream& out) : out_(out) {
     WriteCsvRow(out_, FlatColumns());
   }
-  void Write(const EventRecord& r) override { WriteCsvRow(out_, FlatValues(r)); }
+  void Write(const EventRecord& r) override {
+    WriteCsvRow(out_, FlatValues(r));
+  }
 
  private:
   std::ostream& out_;
@@ -180,14 +200,32 @@ class PhoenixWriter : public EventWriter {
  public:
   explicit PhoenixWriter(std::ostream& out) : out_(out) {
     WriteCsvRow(out_,
-                {"EventID", "Date", "Year", "Month", "Day", "SourceActorFull",
-                 "SourceActorEntity", "SourceActorRole",
-                 "SourceActorAttribute", "TargetActorFull",
-                 "TargetActorEntity", "TargetActorRole",
-                 "TargetActorAttribute", "EventCode", "EventRootCode",
-                 "QuadClass", "GoldsteinScore", "Issues", "Lat", "Lon",
-                 "LocationName", "StateName", "CountryCode", "SentenceID",
-                 "URLs", "NewsSources"},
+                {"EventID",
+                 "Date",
+                 "Year",
+                 "Month",
+                 "Day",
+                 "SourceActorFull",
+                 "SourceActorEntity",
+                 "SourceActorRole",
+                 "SourceActorAttribute",
+                 "TargetActorFull",
+                 "TargetActorEntity",
+                 "TargetActorRole",
+                 "TargetActorAttribute",
+                 "EventCode",
+                 "EventRootCode",
+                 "QuadClass",
+                 "GoldsteinScore",
+                 "Issues",
+                 "Lat",
+                 "Lon",
+                 "LocationName",
+                 "StateName",
+                 "CountryCode",
+                 "SentenceID",
+                 "URLs",
+                 "NewsSources"},
                 '\t');
   }
   void Write(const EventRecord& r) override {
@@ -196,19 +234,34 @@ class PhoenixWriter : public EventWriter {
     auto part = [](const std::string& code, size_t from, size_t n) {
       return code.size() > from ? code.substr(from, n) : std::string();
     };
-    WriteCsvRow(
-        out_,
-        {std::to_string(r.event_id), date, date.substr(0, 4),
-         date.size() >= 6 ? date.substr(4, 2) : "",
-         date.size() >= 8 ? date.substr(6, 2) : "", e.source,
-         part(e.source, 0, 3), part(e.source, 3, 3),
-         part(e.source, 6, std::string::npos), e.target, part(e.target, 0, 3),
-         part(e.target, 3, 3), part(e.target, 6, std::string::npos), e.cameo,
-         e.root, std::to_string(e.quad), Number(e.goldstein), TsvField(e.issues),
-         "", "", TsvField(e.location), "", "",
-         TsvField(r.doc_id + "-" + std::to_string(e.sentence)),
-         TsvField(r.doc_url), TsvField(r.doc_source)},
-        '\t');
+    WriteCsvRow(out_,
+                {std::to_string(r.event_id),
+                 date,
+                 date.substr(0, 4),
+                 date.size() >= 6 ? date.substr(4, 2) : "",
+                 date.size() >= 8 ? date.substr(6, 2) : "",
+                 e.source,
+                 part(e.source, 0, 3),
+                 part(e.source, 3, 3),
+                 part(e.source, 6, std::string::npos),
+                 e.target,
+                 part(e.target, 0, 3),
+                 part(e.target, 3, 3),
+                 part(e.target, 6, std::string::npos),
+                 e.cameo,
+                 e.root,
+                 std::to_string(e.quad),
+                 Number(e.goldstein),
+                 TsvField(e.issues),
+                 "",
+                 "",
+                 TsvField(e.location),
+                 "",
+                 "",
+                 TsvField(r.doc_id + "-" + std::to_string(e.sentence)),
+                 TsvField(r.doc_url),
+                 TsvField(r.doc_source)},
+                '\t');
   }
 
  private:
@@ -222,12 +275,12 @@ class PetrarchWriter : public EventWriter {
   explicit PetrarchWriter(std::ostream& out) : out_(out) {}
   void Write(const EventRecord& r) override {
     const Event& e = r.event;
-    WriteCsvRow(out_,
-                {CompactDate(r.date), e.source, e.target, e.cameo,
-                 TsvField(e.issues),
-                 TsvField(r.doc_id + "-" + std::to_string(e.sentence)),
-                 TsvField(r.doc_source), TsvField(r.doc_url)},
-                '\t');
+    WriteCsvRow(
+        out_,
+        {CompactDate(r.date), e.source, e.target, e.cameo, TsvField(e.issues),
+         TsvField(r.doc_id + "-" + std::to_string(e.sentence)),
+         TsvField(r.doc_source), TsvField(r.doc_url)},
+        '\t');
   }
 
  private:
@@ -284,10 +337,9 @@ class GdeltWriter : public EventWriter {
     std::vector<std::string> cols = {"GLOBALEVENTID", "SQLDATE", "MonthYear",
                                      "Year", "FractionDate"};
     for (const char* a : {"Actor1", "Actor2"}) {
-      for (const char* f :
-           {"Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
-            "Religion1Code", "Religion2Code", "Type1Code", "Type2Code",
-            "Type3Code"}) {
+      for (const char* f : {"Code", "Name", "CountryCode", "KnownGroupCode",
+                            "EthnicCode", "Religion1Code", "Religion2Code",
+                            "Type1Code", "Type2Code", "Type3Code"}) {
         cols.push_back(std::string(a) + f);
       }
     }
@@ -323,10 +375,10 @@ class GdeltWriter : public EventWriter {
                     std::stoi(b.year) + (month * 30 + day) / 365.0);
       fraction = buf;
     }
-    std::vector<std::string> v = {std::to_string(r.event_id), date,
-                                  date.substr(0, std::min<size_t>(6, date.size())),
-                                  date.substr(0, std::min<size_t>(4, date.size())),
-                                  fraction};
+    std::vector<std::string> v = {
+        std::to_string(r.event_id), date,
+        date.substr(0, std::min<size_t>(6, date.size())),
+        date.substr(0, std::min<size_t>(4, date.size())), fraction};
     for (auto& f : GdeltActor(e.source, e.source_text)) v.push_back(f);
     for (auto& f : GdeltActor(e.target, e.target_text)) v.push_back(f);
     std::string added;
@@ -432,9 +484,10 @@ Status WriteCounts(const std::vector<GroupCount>& rows, GroupBy group,
     for (const GroupCount& g : rows) table.push_back(values(g));
     TableWriter::PrintAligned(out, table);
   } else {
-    return Status::Error(ErrorCode::kInvalidArgument,
-                         "aggregates are written as table, jsonl or csv, not '" +
-                             std::string(format) + "'");
+    return Status::Error(
+        ErrorCode::kInvalidArgument,
+        "aggregates are written as table, jsonl or csv, not '" +
+            std::string(format) + "'");
   }
   return Status();
 }

@@ -78,7 +78,7 @@ TEST(ExportTest, GdeltColumnsAreNamedAsGdeltNamesThem) {
   EXPECT_EQ(v[1], "20200626");
   EXPECT_EQ(v[2], "202006");
   EXPECT_EQ(v[5], "CHNLEG");
-  EXPECT_EQ(v[12], "LEG");   // Actor1Type1Code
+  EXPECT_EQ(v[12], "LEG");  // Actor1Type1Code
   EXPECT_EQ(v[26], "057");
   EXPECT_EQ(v[27], "057");
   EXPECT_EQ(v[28], "05");

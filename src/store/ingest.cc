@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <string>
 #include <unordered_set>
 
@@ -97,7 +98,14 @@ Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
       } else if (stored.count(doc.id)) {
         ++st.skipped;
       } else {
-        Status s = process(doc);
+        Status s;
+        // A bug that throws in one document must not end the run.
+        try {
+          s = process(doc);
+        } catch (const std::exception& e) {
+          s = Status::Error(ErrorCode::kInternal,
+                            std::string("coding failed: ") + e.what());
+        }
         if (!s.ok()) {
           reject(doc.id, s.WithWhere(doc.id));
         } else {

@@ -35,8 +35,8 @@ class DocumentSource {
 };
 
 struct IngestOptions {
-  // Documents per transaction. Default: 200.
-  size_t batch_documents = 200;
+  // Documents per transaction. Default: 1000.
+  size_t batch_documents = 1000;
   // Recode and replace documents that are already stored. Default: false.
   bool replace = false;
   // Seconds between progress lines on the log; 0 = no progress lines.

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -43,8 +44,7 @@ std::vector<Result<Document>> Docs(int n) {
 
 Status Keep(Document&) { return Status(); }
 
-std::unique_ptr<Store> OpenOrDie(const std::string& path,
-                                 StoreOptions o = {}) {
+std::unique_ptr<Store> OpenOrDie(const std::string& path, StoreOptions o = {}) {
   auto s = Store::Open(path, o);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
   return s.ok() ? std::move(*s) : nullptr;
@@ -54,9 +54,9 @@ TEST(IngestTest, RejectsWhatFailsAndGoesOn) {
   TempDir dir;
   auto store = OpenOrDie(dir.File("s.db"));
   std::vector<Result<Document>> items = Docs(10);
-  items.insert(items.begin() + 4,
-               Status::Error(ErrorCode::kParseError, "malformed JSON",
-                             "in.jsonl", 77));
+  items.insert(
+      items.begin() + 4,
+      Status::Error(ErrorCode::kParseError, "malformed JSON", "in.jsonl", 77));
   ListSource source(items);
   std::ostringstream log;
   IngestOptions o;
@@ -65,20 +65,23 @@ TEST(IngestTest, RejectsWhatFailsAndGoesOn) {
     if (d.id == "syn-6") {
       return Status::Error(ErrorCode::kLimitExceeded, "too long");
     }
+    if (d.id == "syn-8") throw std::runtime_error("a bug");
     return Status();
   };
   auto stats = Ingest(source, process, *store, o, log);
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_EQ(stats->read, 11);
-  EXPECT_EQ(stats->stored, 9);
-  EXPECT_EQ(stats->rejected, 2);
+  EXPECT_EQ(stats->stored, 8);
+  EXPECT_EQ(stats->rejected, 3);
   EXPECT_NE(log.str().find("rejected syn-6"), std::string::npos) << log.str();
   EXPECT_NE(log.str().find("malformed JSON"), std::string::npos) << log.str();
   auto rejected = store->Rejections();
   ASSERT_TRUE(rejected.ok());
-  ASSERT_EQ(rejected->size(), 2u);
+  ASSERT_EQ(rejected->size(), 3u);
   EXPECT_EQ((*rejected)[1].doc_id, "syn-6");
   EXPECT_EQ((*rejected)[1].reason, "too long");
+  EXPECT_EQ((*rejected)[2].doc_id, "syn-8");
+  EXPECT_EQ((*rejected)[2].code, ErrorCode::kInternal);
 }
 
 TEST(IngestTest, ResumesByDocumentIdAndReplacesOnRequest) {

@@ -106,12 +106,12 @@ class PostgresConnection : public SqlConnection {
                       ? std::get<std::string>(v).c_str()
                       : text[i].c_str();
     }
-    PGresult* res =
-        PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()),
-                       values.data(), nullptr, nullptr, 0);
+    PGresult* res = PQexecPrepared(conn_, it->second.c_str(),
+                                   static_cast<int>(params.size()),
+                                   values.data(), nullptr, nullptr, 0);
     ExecStatusType st = PQresultStatus(res);
-    Status s = Check(res, st == PGRES_TUPLES_OK ? PGRES_TUPLES_OK
-                                                : PGRES_COMMAND_OK);
+    Status s =
+        Check(res, st == PGRES_TUPLES_OK ? PGRES_TUPLES_OK : PGRES_COMMAND_OK);
     if (s.ok()) {
       const char* tuples = PQcmdTuples(res);
       changes_ = (tuples && *tuples) ? std::atoll(tuples) : 0;
@@ -129,8 +129,8 @@ class PostgresConnection : public SqlConnection {
   Status ExecScript(std::string_view sql) override {
     PGresult* res = PQexec(conn_, std::string(sql).c_str());
     ExecStatusType st = PQresultStatus(res);
-    Status s = Check(res, st == PGRES_TUPLES_OK ? PGRES_TUPLES_OK
-                                                : PGRES_COMMAND_OK);
+    Status s =
+        Check(res, st == PGRES_TUPLES_OK ? PGRES_TUPLES_OK : PGRES_COMMAND_OK);
     PQclear(res);
     return s;
   }
@@ -146,15 +146,14 @@ class PostgresConnection : public SqlConnection {
     }
     const char* state =
         res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-    std::string msg = OneLine(res ? PQresultErrorMessage(res)
-                                  : PQerrorMessage(conn_));
+    std::string msg =
+        OneLine(res ? PQresultErrorMessage(res) : PQerrorMessage(conn_));
     // Class 53: insufficient resources (53100 disk_full).
     if (state && std::string_view(state).starts_with("53")) {
       return Status::Error(ErrorCode::kIoError,
                            "store is full (server resources): " + msg, where_);
     }
-    return Status::Error(ErrorCode::kStoreError, "PostgreSQL: " + msg,
-                         where_);
+    return Status::Error(ErrorCode::kStoreError, "PostgreSQL: " + msg, where_);
   }
 
   PGconn* conn_;
@@ -199,9 +198,9 @@ Result<std::unique_ptr<SqlConnection>> OpenPostgres(
   }
   PQsetNoticeProcessor(conn, &IgnoreNotice, nullptr);
   auto db = std::make_unique<PostgresConnection>(conn, where);
-  std::string setup = "SET lock_timeout = " +
-                      std::to_string(options.busy_timeout_ms) +
-                      "; SET client_min_messages = warning;";
+  std::string setup =
+      "SET lock_timeout = " + std::to_string(options.busy_timeout_ms) +
+      "; SET client_min_messages = warning;";
   if (options.read_only) setup += " SET default_transaction_read_only = on;";
   Status s = db->ExecScript(setup);
   if (!s.ok()) return s;

@@ -75,7 +75,7 @@ CREATE TABLE events (
   issues {T} NOT NULL,
   UNIQUE (doc_id, idx));
 CREATE INDEX events_report ON events (event_date, source, target, cameo);
-CREATE INDEX events_source ON events (source, target);
+CREATE INDEX events_source ON events (source);
 CREATE INDEX events_target ON events (target);
 CREATE INDEX events_cameo ON events (cameo);
 
@@ -193,11 +193,11 @@ Result<int64_t> CountTables(SqlConnection& db, bool only_version_table) {
 }
 
 Status NewerError(int version) {
-  return Status::Error(
-      ErrorCode::kUnsupported,
-      "store schema version " + std::to_string(version) +
-          " is newer than this curlew supports (" +
-          std::to_string(kStoreSchemaVersion) + "); upgrade curlew");
+  return Status::Error(ErrorCode::kUnsupported,
+                       "store schema version " + std::to_string(version) +
+                           " is newer than this curlew supports (" +
+                           std::to_string(kStoreSchemaVersion) +
+                           "); upgrade curlew");
 }
 
 }  // namespace

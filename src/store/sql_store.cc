@@ -1,5 +1,6 @@
 // The Store on top of SqlConnection: every statement here runs unchanged on
 // SQLite and PostgreSQL, with values bound as parameters.
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -202,9 +203,8 @@ class SqlStore : public Store {
   }
 
   Status Write(const WriteBatch& batch) override {
-    Status s = db_->ExecScript(db_->dialect() == Dialect::kSqlite
-                                   ? "BEGIN IMMEDIATE"
-                                   : "BEGIN");
+    Status s = db_->ExecScript(
+        db_->dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     if (!s.ok()) return s.WithWhere(location_);
     s = WriteInTransaction(batch);
     if (s.ok()) s = db_->ExecScript("COMMIT");
@@ -319,8 +319,7 @@ class SqlStore : public Store {
   }
 
   Result<std::vector<GroupCount>> Count(const EventFilter& filter,
-                                        GroupBy group,
-                                        Period period) override {
+                                        GroupBy group, Period period) override {
     bool summary_serves =
         group == GroupBy::kDyad &&
         (period == Period::kAll || period == Period::kMonth ||
@@ -343,8 +342,7 @@ class SqlStore : public Store {
                         w.sql + " GROUP BY " +
                         (bucket.empty() ? "" : bucket + ", ") +
                         "e.source, e.target HAVING sum(e.events) > 0",
-                    w.params, group, bucket.empty() ? "" : "1, ",
-                    filter.limit);
+                    w.params, group, bucket.empty() ? "" : "1, ", filter.limit);
   }
 
   Result<std::vector<GroupCount>> CountFromEvents(const EventFilter& filter,
@@ -360,12 +358,12 @@ class SqlStore : public Store {
                                                     : "";
     std::string keys =
         group == GroupBy::kDyad ? "e.source, e.target" : "e.root";
-    return RunCount(
-        "SELECT " + (bucket.empty() ? "''" : bucket) + ", " + keys +
-            ", count(*), sum(e.goldstein_x10) FROM events e" +
-            (w.needs_sentences ? kSentenceJoin : "") + w.sql + " GROUP BY " +
-            (bucket.empty() ? "" : bucket + ", ") + keys,
-        w.params, group, bucket.empty() ? "" : "1, ", filter.limit);
+    return RunCount("SELECT " + (bucket.empty() ? "''" : bucket) + ", " + keys +
+                        ", count(*), sum(e.goldstein_x10) FROM events e" +
+                        (w.needs_sentences ? kSentenceJoin : "") + w.sql +
+                        " GROUP BY " + (bucket.empty() ? "" : bucket + ", ") +
+                        keys,
+                    w.params, group, bucket.empty() ? "" : "1, ", filter.limit);
   }
 
  private:
@@ -375,8 +373,8 @@ class SqlStore : public Store {
                                            GroupBy group,
                                            const std::string& order_period,
                                            int64_t limit) {
-    sql += " ORDER BY " + order_period +
-           (group == GroupBy::kDyad ? "2, 3" : "2");
+    sql +=
+        " ORDER BY " + order_period + (group == GroupBy::kDyad ? "2, 3" : "2");
     if (limit > 0) {
       sql += " LIMIT ?";
       params.push_back(Int(limit));
@@ -405,15 +403,33 @@ class SqlStore : public Store {
     Deltas deltas;
     std::string now = store::UtcNow();
     // Nothing of an earlier, failed batch may linger.
+    document_rows_.values().clear();
     sentence_rows_.values().clear();
     event_rows_.values().clear();
+    inserted_ids_.clear();
+    Status locked = LockDocuments(batch);
+    if (!locked.ok()) return locked;
+    // Which ids are stored already, asked once per chunk of ids rather than
+    // once per document.
+    std::vector<SqlValue> ids;
+    for (const Document& d : batch.documents) ids.emplace_back(d.id);
+    std::unordered_set<std::string> stored;
+    Status found = ForIdChunks("SELECT doc_id FROM documents WHERE doc_id", ids,
+                               [&](const SqlRow& row) {
+                                 stored.emplace(row.Text(0));
+                                 return true;
+                               });
+    if (!found.ok()) return found;
     std::unordered_set<std::string_view> seen;
     for (const Document& doc : batch.documents) {
       Status s;
       // An id repeated in one batch: its first copy's rows must be in the
       // tables before they can be replaced.
-      if (!seen.insert(doc.id).second) s = FlushRows();
-      if (s.ok()) s = RemoveDocument(doc.id, deltas);
+      if (!seen.insert(doc.id).second) {
+        s = FlushRows();
+        stored.insert(doc.id);
+      }
+      if (s.ok() && stored.count(doc.id)) s = RemoveDocument(doc.id, deltas);
       if (s.ok()) s = InsertDocument(doc, now, deltas);
       if (!s.ok()) return s.WithWhere(doc.id);
     }
@@ -453,9 +469,9 @@ class SqlStore : public Store {
         "SELECT ev_year, ev_month, source, target, goldstein_x10 FROM events "
         "WHERE doc_id = ?",
         p, [&](const SqlRow& row) {
-          Tally& t = deltas[{std::string(row.Text(0)), std::string(row.Text(1)),
-                             std::string(row.Text(2)),
-                             std::string(row.Text(3))}];
+          Tally& t =
+              deltas[{std::string(row.Text(0)), std::string(row.Text(1)),
+                      std::string(row.Text(2)), std::string(row.Text(3))}];
           t.events -= 1;
           t.goldstein_x10 -= row.Int(4);
           return true;
@@ -468,34 +484,68 @@ class SqlStore : public Store {
     return s;
   }
 
+  // PostgreSQL, shared by several writers: two writers storing one document
+  // id at once would both find it absent and collide on its key. A
+  // transaction-scoped advisory lock per id serialises them (the second then
+  // replaces the first's rows); taking the locks in sorted order rules out
+  // deadlocks between writers.
+  Status LockDocuments(const WriteBatch& batch) {
+    if (db_->dialect() != Dialect::kPostgres) return Status();
+    std::vector<std::string_view> ids;
+    for (const Document& d : batch.documents) ids.push_back(d.id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (std::string_view id : ids) {
+      SqlValue p[] = {std::string(id)};
+      Status s =
+          db_->Exec("SELECT pg_advisory_xact_lock(7262012, hashtext(?))", p);
+      if (!s.ok()) return s;
+    }
+    return Status();
+  }
+
+  // Runs `head` + " IN (?, ...)" over `ids`, a chunk at a time.
+  Status ForIdChunks(const std::string& head, std::span<const SqlValue> ids,
+                     const store::RowFn& on_row = nullptr) {
+    constexpr size_t kChunk = 64;
+    for (size_t done = 0; done < ids.size();) {
+      size_t n = std::min(kChunk, ids.size() - done);
+      std::string sql = head + " IN (?";
+      for (size_t i = 1; i < n; ++i) sql += ", ?";
+      Status s = db_->Exec(sql + ")", ids.subspan(done, n), on_row);
+      if (!s.ok()) return s;
+      done += n;
+    }
+    return Status();
+  }
+
+  // Sends the buffered rows; a stored document's earlier rejection goes.
   Status FlushRows() {
-    Status s = sentence_rows_.Flush(*db_);
+    Status s = document_rows_.Flush(*db_);
+    if (s.ok()) s = sentence_rows_.Flush(*db_);
     if (s.ok()) s = event_rows_.Flush(*db_);
+    if (s.ok()) {
+      s = ForIdChunks("DELETE FROM rejections WHERE doc_id", inserted_ids_);
+    }
+    inserted_ids_.clear();
     return s;
   }
 
   Status InsertDocument(const Document& doc, const std::string& now,
                         Deltas& deltas) {
-    SqlValue d[] = {doc.id,
-                    doc.date,
-                    doc.source,
-                    doc.url,
-                    doc.title,
-                    doc.text,
-                    Int(static_cast<int64_t>(doc.sentences.size())),
-                    Int(static_cast<int64_t>(doc.events.size())),
-                    now};
-    Status s = db_->Exec(
-        "INSERT INTO documents (doc_id, date, source, url, title, text, "
-        "sentences, events, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        d);
-    if (!s.ok()) return s;
+    document_rows_.values().insert(
+        document_rows_.values().end(),
+        {SqlValue(doc.id), SqlValue(doc.date), SqlValue(doc.source),
+         SqlValue(doc.url), SqlValue(doc.title), SqlValue(doc.text),
+         Int(static_cast<int64_t>(doc.sentences.size())),
+         Int(static_cast<int64_t>(doc.events.size())), SqlValue(now)});
+    inserted_ids_.emplace_back(doc.id);
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
       const Sentence& sent = doc.sentences[i];
       if (sent.span.end > doc.text.size() || sent.span.begin > sent.span.end) {
         return Status::Error(ErrorCode::kInvalidArgument,
-                             "sentence span outside the document text",
-                             doc.id, sent.span.begin);
+                             "sentence span outside the document text", doc.id,
+                             sent.span.begin);
       }
       std::vector<SqlValue>& v = sentence_rows_.values();
       v.emplace_back(doc.id);
@@ -510,23 +560,39 @@ class SqlStore : public Store {
       store::DateBuckets b = store::BucketsOf(date);
       int64_t g10 = Tenths(e.goldstein);
       std::vector<SqlValue>& v = event_rows_.values();
-      v.insert(v.end(),
-           {SqlValue(doc.id), Int(static_cast<int64_t>(i)), Int(e.sentence),
-            Int(e.span_begin), Int(e.span_end), SqlValue(e.verb_text),
-            SqlValue(e.source), SqlValue(e.target), SqlValue(e.source_text),
-            SqlValue(e.target_text), SqlValue(e.cameo), SqlValue(e.root),
-            Int(e.quad), SqlValue(e.goldstein), Int(g10), SqlValue(e.plover),
-            SqlValue(e.plover_mode), SqlValue(e.date), SqlValue(date),
-            SqlValue(b.day), SqlValue(b.week), SqlValue(b.month),
-            SqlValue(b.year), SqlValue(e.location), SqlValue(e.attribution),
-            SqlValue(e.modality), Int(e.negated ? 1 : 0),
-            SqlValue(e.issues)});
+      v.insert(v.end(), {SqlValue(doc.id),
+                         Int(static_cast<int64_t>(i)),
+                         Int(e.sentence),
+                         Int(e.span_begin),
+                         Int(e.span_end),
+                         SqlValue(e.verb_text),
+                         SqlValue(e.source),
+                         SqlValue(e.target),
+                         SqlValue(e.source_text),
+                         SqlValue(e.target_text),
+                         SqlValue(e.cameo),
+                         SqlValue(e.root),
+                         Int(e.quad),
+                         SqlValue(e.goldstein),
+                         Int(g10),
+                         SqlValue(e.plover),
+                         SqlValue(e.plover_mode),
+                         SqlValue(e.date),
+                         SqlValue(date),
+                         SqlValue(b.day),
+                         SqlValue(b.week),
+                         SqlValue(b.month),
+                         SqlValue(b.year),
+                         SqlValue(e.location),
+                         SqlValue(e.attribution),
+                         SqlValue(e.modality),
+                         Int(e.negated ? 1 : 0),
+                         SqlValue(e.issues)});
       Tally& t = deltas[{b.year, b.month, e.source, e.target}];
       t.events += 1;
       t.goldstein_x10 += g10;
     }
-    SqlValue p[] = {doc.id};
-    return db_->Exec("DELETE FROM rejections WHERE doc_id = ?", p);
+    return Status();
   }
 
   Status ApplyDeltas(const Deltas& deltas) {
@@ -534,8 +600,8 @@ class SqlStore : public Store {
     for (const auto& [k, t] : deltas) {
       if (t.events == 0 && t.goldstein_x10 == 0) continue;
       removed |= t.events < 0;
-      SqlValue p[] = {k.year, k.month, k.source, k.target, Int(t.events),
-                      Int(t.goldstein_x10)};
+      SqlValue p[] = {k.year,   k.month,       k.source,
+                      k.target, Int(t.events), Int(t.goldstein_x10)};
       Status s = db_->Exec(
           "INSERT INTO dyad_months (year, month, source, target, events, "
           "goldstein_x10) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (year, month, "
@@ -551,6 +617,11 @@ class SqlStore : public Store {
 
   std::unique_ptr<SqlConnection> db_;
   std::string location_;
+  RowBuffer document_rows_{
+      "INSERT INTO documents (doc_id, date, source, url, title, text, "
+      "sentences, events, ingested_at)",
+      9};
+  std::vector<SqlValue> inserted_ids_;
   RowBuffer sentence_rows_{
       "INSERT INTO sentences (doc_id, idx, span_begin, span_end, text)", 5};
   RowBuffer event_rows_{
@@ -581,12 +652,13 @@ Result<Period> ParsePeriod(std::string_view name) {
 }
 
 Status ValidateFilter(const EventFilter& f) {
-  for (const auto& [name, value] : {std::pair{"--from", &f.from},
-                                    std::pair{"--to", &f.to}}) {
+  for (const auto& [name, value] :
+       {std::pair{"--from", &f.from}, std::pair{"--to", &f.to}}) {
     if (!value->empty() && !store::IsValidDate(*value)) {
       return Status::Error(ErrorCode::kInvalidArgument,
-                           std::string(name) + " must be a date YYYY, "
-                                               "YYYY-MM or YYYY-MM-DD, not '" +
+                           std::string(name) +
+                               " must be a date YYYY, "
+                               "YYYY-MM or YYYY-MM-DD, not '" +
                                *value + "'");
     }
   }

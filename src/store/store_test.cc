@@ -50,7 +50,8 @@ bool Selects(const EventFilter& f, const Document& doc, const Event& e) {
 
 using Key = std::pair<std::string, uint32_t>;  // (doc id, event index)
 
-std::set<Key> Reference(const EventFilter& f, const std::vector<Document>& docs) {
+std::set<Key> Reference(const EventFilter& f,
+                        const std::vector<Document>& docs) {
   std::set<Key> keys;
   for (const Document& d : docs) {
     for (uint32_t i = 0; i < d.events.size(); ++i) {
@@ -178,10 +179,10 @@ TEST_P(StoreTest, RewritingADocumentReplacesItsRows) {
 
 TEST_P(StoreTest, RejectionsAreRecordedAndClearedByASuccess) {
   WriteBatch batch;
-  batch.rejections.push_back({"doc-x", "in.jsonl", 120,
-                              ErrorCode::kInvalidUtf8, "bad byte"});
-  batch.rejections.push_back({"", "in.jsonl", 400, ErrorCode::kParseError,
-                              "malformed JSON"});
+  batch.rejections.push_back(
+      {"doc-x", "in.jsonl", 120, ErrorCode::kInvalidUtf8, "bad byte"});
+  batch.rejections.push_back(
+      {"", "in.jsonl", 400, ErrorCode::kParseError, "malformed JSON"});
   ASSERT_TRUE(store_->Write(batch).ok());
   ASSERT_TRUE(store_->Write(batch).ok());  // again: no duplicates
   auto rejected = store_->Rejections();
@@ -345,10 +346,24 @@ TEST_P(StoreTest, HostileFilterValuesAreOnlyData) {
   ASSERT_TRUE(store_->Write(b).ok());
   docs.push_back(odd);
 
-  const std::vector<std::string> hostile = {
-      "'", "\"", "%", "_", "\\", "!", "?", "$1", "' OR '1'='1",
-      "'; DROP TABLE events; --", "\") OR 1=1 --", "x'); DROP TABLE events; --",
-      "O'BRIEN", "O'", "100%", "o_k", "It's", "%' OR ''='"};
+  const std::vector<std::string> hostile = {"'",
+                                            "\"",
+                                            "%",
+                                            "_",
+                                            "\\",
+                                            "!",
+                                            "?",
+                                            "$1",
+                                            "' OR '1'='1",
+                                            "'; DROP TABLE events; --",
+                                            "\") OR 1=1 --",
+                                            "x'); DROP TABLE events; --",
+                                            "O'BRIEN",
+                                            "O'",
+                                            "100%",
+                                            "o_k",
+                                            "It's",
+                                            "%' OR ''='"};
   for (const std::string& h : hostile) {
     for (int field = 0; field < 7; ++field) {
       EventFilter f;
@@ -364,7 +379,8 @@ TEST_P(StoreTest, HostileFilterValuesAreOnlyData) {
     }
     EventFilter dates;
     dates.from = h;
-    auto r = store_->QueryEvents(dates, [](const EventRecord&) { return true; });
+    auto r =
+        store_->QueryEvents(dates, [](const EventRecord&) { return true; });
     EXPECT_EQ(r.code(), ErrorCode::kInvalidArgument);
   }
   // The hostile document is found by its own values, and nothing was lost.

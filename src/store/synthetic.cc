@@ -20,20 +20,30 @@ struct Actor {
   const char* name;
 };
 constexpr Actor kActors[] = {
-    {"TUR", "Turkey"},          {"TURGOV", "the Turkish government"},
-    {"CHN", "China"},           {"CHNGOV", "Beijing"},
+    {"TUR", "Turkey"},
+    {"TURGOV", "the Turkish government"},
+    {"CHN", "China"},
+    {"CHNGOV", "Beijing"},
     {"CHNLEG", "the Chinese legislature"},
     {"IGOUNO", "the United Nations"},
-    {"NGO", "a rights group"},  {"USA", "Washington"},
+    {"NGO", "a rights group"},
+    {"USA", "Washington"},
     {"USAGOV", "the US administration"},
-    {"RUS", "Russia"},          {"RUSMIL", "the Russian army"},
-    {"FRA", "France"},          {"DEU", "Germany"},
+    {"RUS", "Russia"},
+    {"RUSMIL", "the Russian army"},
+    {"FRA", "France"},
+    {"DEU", "Germany"},
     {"DEUGOV", "the German cabinet"},
-    {"IRN", "Iran"},            {"ISR", "Israel"},
-    {"EGY", "Egypt"},           {"GRC", "Greece"},
-    {"IND", "India"},           {"PAK", "Pakistan"},
-    {"BRA", "Brazil"},          {"JPN", "Japan"},
-    {"KOR", "South Korea"},     {"UIG", "Uighur exiles"},
+    {"IRN", "Iran"},
+    {"ISR", "Israel"},
+    {"EGY", "Egypt"},
+    {"GRC", "Greece"},
+    {"IND", "India"},
+    {"PAK", "Pakistan"},
+    {"BRA", "Brazil"},
+    {"JPN", "Japan"},
+    {"KOR", "South Korea"},
+    {"UIG", "Uighur exiles"},
 };
 
 struct Action {
@@ -88,7 +98,8 @@ Document SyntheticDocument(uint64_t n, const SyntheticOptions& o) {
     std::string line = std::string(a.name) + " " + act.verb + " " + b.name +
                        " on the " + std::to_string(s + 1) +
                        "th day of the talks.";
-    line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
+    line[0] =
+        static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
     doc.text += line;
     sent.span.end = static_cast<uint32_t>(doc.text.size());
     doc.text += ' ';

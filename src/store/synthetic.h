@@ -14,10 +14,10 @@
 namespace curlew::store {
 
 struct SyntheticOptions {
-  int sentences = 4;           // sentences per document
-  int events_per_sentence = 1; // events on each sentence
-  int days = 1096;             // dates spread over this many days from 2018
-  int actors = 24;             // distinct actor codes used
+  int sentences = 4;            // sentences per document
+  int events_per_sentence = 1;  // events on each sentence
+  int days = 1096;              // dates spread over this many days from 2018
+  int actors = 24;              // distinct actor codes used
 };
 
 // Document number `n`: id "syn-<n>", a date, text, sentences and events.

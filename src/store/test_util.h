@@ -69,7 +69,8 @@ class TempPostgresDatabase {
            "/" + name_ + rest;
   }
   ~TempPostgresDatabase() {
-    if (!url_.empty()) Run("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+    if (!url_.empty())
+      Run("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
   }
   const std::string& url() const { return url_; }
   const std::string& error() const { return error_; }
@@ -83,7 +84,8 @@ class TempPostgresDatabase {
     PGconn* c = PQconnectdb(url.c_str());
     bool ok = PQstatus(c) == CONNECTION_OK;
     if (ok) {
-      PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+      PQsetNoticeProcessor(
+          c, [](void*, const char*) {}, nullptr);
       PGresult* r = PQexec(c, sql.c_str());
       ok = PQresultStatus(r) == PGRES_COMMAND_OK ||
            PQresultStatus(r) == PGRES_TUPLES_OK;

@@ -29,8 +29,10 @@ inline bool IsAsciiSpace(char c) {
 inline char AsciiLower(char c) { return IsAsciiUpper(c) ? c + 32 : c; }
 
 // Byte length of the whitespace character starting at t[i] (ASCII spaces,
-// no-break space, the U+2000 spaces, line/paragraph separators, ideographic
-// space); 0 if t[i] does not start one.
+// no-break space, the U+2000 spaces, zero-width space, line/paragraph
+// separators, ideographic space, and the byte-order mark U+FEFF, which
+// separates nothing but must not stick to a word); 0 if t[i] does not start
+// one.
 inline size_t SpaceLen(std::string_view t, size_t i) {
   const unsigned char c = t[i];
   if (c < 0x80) return IsAsciiSpace(static_cast<char>(c)) ? 1 : 0;
@@ -41,10 +43,11 @@ inline size_t SpaceLen(std::string_view t, size_t i) {
   if (i + 2 < t.size()) {
     const unsigned char c1 = t[i + 1], c2 = t[i + 2];
     if (c == 0xE2 && c1 == 0x80 &&
-        (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF)) {
+        (c2 <= 0x8B || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF)) {
       return 3;
     }
     if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;
+    if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) return 3;
   }
   return 0;
 }

@@ -113,6 +113,12 @@ class Splitter {
     }
     for (uint32_t i = begin; i < n; ++i) {
       if (i + 1 < n && w_[i + 1].paragraph_start) return i + 1;
+      // Only a word ending in '.', '!', '?' or '…' (E2 80 A6) can end a
+      // sentence here.
+      const char last = t_[w_[i].end - 1];
+      if (last != '.' && last != '!' && last != '?' && last != '\xA6') {
+        continue;
+      }
       const std::string_view w = Text(t_, w_[i]);
       if (IsFinalPunct(w)) {
         uint32_t j = i + 1;

@@ -95,24 +95,35 @@ Status Segment(Document& doc, const TextOptions& options) {
     if (newlines >= 2) paragraph = true;
     size_t e = i;
     bool ascii = true;
+    bool alnum = true;  // only ASCII letters and digits
     while (e < t.size()) {
       const unsigned char c = t[e];
-      if (c - 0x21u < 0x5Eu) {  // printable ASCII, not space
+      if (text::IsAsciiAlnum(static_cast<char>(c))) {
+        ++e;
+      } else if (c - 0x21u < 0x5Eu) {  // other printable ASCII
+        alnum = false;
         ++e;
       } else if (c < 0x80) {
         if (text::IsAsciiSpace(static_cast<char>(c))) break;
+        alnum = false;
         ++e;
       } else {
         if (text::SpaceLen(t, e) != 0) break;
-        ascii = false;
+        ascii = alnum = false;
         e += text::Utf8Len(c);
       }
     }
     const size_t first = words.size();
-    size_t next = e;
-    while (next < t.size() && text::IsAsciiSpace(t[next])) ++next;
-    text::TokenizeChunk(t, static_cast<uint32_t>(i), static_cast<uint32_t>(e),
-                        next < t.size() ? t[next] : 0, &words);
+    if (alnum && !text::MaybeFusedForm(t.substr(i, e - i))) {
+      // A plain word: the tokenizer would keep it whole.
+      words.push_back(
+          {static_cast<uint32_t>(i), static_cast<uint32_t>(e), false});
+    } else {
+      size_t next = e;
+      while (next < t.size() && text::IsAsciiSpace(t[next])) ++next;
+      text::TokenizeChunk(t, static_cast<uint32_t>(i), static_cast<uint32_t>(e),
+                          next < t.size() ? t[next] : 0, &words);
+    }
     if (words.size() > first) {
       if (!ascii) {
         for (size_t k = first; k < words.size(); ++k) words[k].ascii = false;
@@ -130,9 +141,9 @@ Status Segment(Document& doc, const TextOptions& options) {
   // strings keep their capacity) and reset; a worker that reuses one
   // Document saves constructing every Token.
   const size_t reused = std::min(doc.tokens.size(), words.size());
-  doc.tokens.resize(words.size());
-  for (size_t k = 0; k < reused; ++k) ResetToken(doc.tokens[k]);
+  doc.tokens.resize(words.size());  // new Tokens are zeroed in bulk
   for (size_t k = 0; k < words.size(); ++k) {
+    if (k < reused) ResetToken(doc.tokens[k]);
     Token& tok = doc.tokens[k];
     tok.span = Span{words[k].begin, words[k].end};
     tok.space_after = words[k].space_after;

@@ -173,7 +173,7 @@ class ChunkSplitter {
 
   void Run(uint32_t b, uint32_t e) {
     // Fast path for the common chunks: a plain word, or a plain word and
-    // one comma, semicolon, colon or sentence-final period.
+    // one comma, semicolon or sentence-final period.
     uint32_t k = b;
     while (k < e && IsAsciiAlnum(t_[k])) ++k;
     if (k == e) return Word(b, e, /*apostrophes=*/false);
@@ -201,7 +201,7 @@ class ChunkSplitter {
     while (b < e && ntail < 31) {
       const uint32_t last = static_cast<uint32_t>(PrevCharStart(t_, e));
       const Punct p = PunctAt(t_, last);
-      if (p.kind == PunctKind::kNone || !IsTrailing(b, last, e)) break;
+      if (p.kind == PunctKind::kNone || !SplitsOffAtEnd(t_[last])) break;
       if (t_[last] == '.' && last > b && t_[last - 1] != '.' &&
           IsAbbreviation(t_.substr(b, e - b), next_)) {
         break;
@@ -263,19 +263,13 @@ class ChunkSplitter {
            c == '+' || c == '&' || c == '%' || c == '/';
   }
 
-  // Trailing punctuation at t[last, e) split off the chunk t[b, e).
-  bool IsTrailing(uint32_t b, uint32_t last, uint32_t e) const {
-    const char c = t_[last];
-    if (c == '/' || c == '@' || c == '#' || c == '_' || c == '^' || c == '\\' ||
-        c == '+' || c == '&' || c == '=' || c == '<' || c == '$') {
-      return false;
-    }
-    if (c == '-') {
-      // "--" ends a word ("war--"); a single trailing '-' too, unless the
-      // chunk is all hyphens (handled as a run).
-      return true;
-    }
-    return true;
+  // True if the punctuation character `c` at the end of a chunk is split
+  // off. Symbols that end URLs, handles or formulas ("a/", "C++", "x=")
+  // stay.
+  static bool SplitsOffAtEnd(char c) {
+    return !(c == '/' || c == '@' || c == '#' || c == '_' || c == '^' ||
+             c == '\\' || c == '+' || c == '&' || c == '=' || c == '<' ||
+             c == '$');
   }
 
   // The chunk without its outer punctuation.
@@ -400,9 +394,7 @@ class ChunkSplitter {
       }
       break;
     }
-    // Every fused form ends in 't' or 'a' ("cannot", "gonna").
-    const char last = AsciiLower(t_[e - 1]);
-    if (e - b >= 4 && e - b <= 8 && (last == 't' || last == 'a')) {
+    if (MaybeFusedForm(t_.substr(b, e - b))) {
       char buf[16];
       const std::string_view lower = Lower(t_.substr(b, e - b), buf, 8);
       if (const FusedForm* f = FindFused(lower)) {

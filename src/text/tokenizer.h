@@ -36,6 +36,15 @@ struct RawToken {
 void TokenizeChunk(std::string_view t, uint32_t begin, uint32_t end, char next,
                    std::vector<RawToken>* out);
 
+// True if the letters-only `word` may be written as two words ("cannot",
+// "gonna", "dont"): every such form has 4 to 8 letters and ends in 't' or
+// 'a'. A cheap filter; TokenizeChunk decides.
+inline bool MaybeFusedForm(std::string_view word) {
+  if (word.size() < 4 || word.size() > 8) return false;
+  const char last = word.back() | 0x20;  // ASCII lower case
+  return last == 't' || last == 'a';
+}
+
 // True if `word` (ending in '.') is an abbreviation that keeps its period:
 // a known abbreviation ("Gen.", "etc."), an initial ("J."), or letters
 // with inner periods ("U.S.", "p.m.").

@@ -242,3 +242,14 @@ TEST(TokenizerTest, InvariantsOnRandomText) {
 
 }  // namespace
 }  // namespace curlew
+
+namespace curlew {
+namespace {
+
+TEST(TokenizerTest, ByteOrderMarkAndZeroWidthSpaceSeparate) {
+  EXPECT_THAT(Words("\xEF\xBB\xBFTurkey\u200Bsaid no."),
+              ElementsAre("Turkey", "said", "no", "."));
+}
+
+}  // namespace
+}  // namespace curlew

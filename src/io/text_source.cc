@@ -1,0 +1,86 @@
+// Plain-text files: one document per file. (Also the source that only
+// rejects a file, for formats this build cannot read.)
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "curlew/text.h"
+#include "io/document_source.h"
+
+namespace curlew::io {
+
+namespace {
+
+class TextSource : public DocumentSource {
+ public:
+  // With a non-ok `rejection`, yields it instead of reading the file.
+  TextSource(std::unique_ptr<InputStream> stream, std::string id,
+             const ReaderOptions& options, Status rejection = {})
+      : stream_(std::move(stream)),
+        id_(std::move(id)),
+        options_(options),
+        rejection_(std::move(rejection)) {}
+
+  bool Next(Result<Document>* out) override {
+    if (done_) return false;
+    done_ = true;
+    if (rejection_.ok()) {
+      *out = Read();
+    } else {
+      *out = rejection_;
+    }
+    return true;
+  }
+
+  uint64_t offset() const override { return stream_->offset(); }
+
+ private:
+  Result<Document> Read() {
+    const std::string& path = stream_->path();
+    Document doc;
+    doc.id = id_;
+    doc.date = options_.default_date;
+    switch (stream_->ReadAll(options_.max_document_bytes, &doc.text)) {
+      case InputStream::Read::kTooLong:
+        return Status::Error(ErrorCode::kLimitExceeded,
+                             "document longer than " +
+                                 std::to_string(options_.max_document_bytes) +
+                                 " bytes (max_document_bytes); skipped",
+                             path,
+                             static_cast<int64_t>(options_.max_document_bytes));
+      case InputStream::Read::kError:
+        return stream_->status();
+      case InputStream::Read::kEnd:
+      case InputStream::Read::kOk:
+        break;
+    }
+    if (Status s = ValidateUtf8(doc.text); !s.ok()) return s.WithWhere(path);
+    if (IsBlank(doc.text)) {
+      return Status::Error(ErrorCode::kEmptyInput, "empty document", path, 0);
+    }
+    return doc;
+  }
+
+  std::unique_ptr<InputStream> stream_;
+  std::string id_;
+  ReaderOptions options_;
+  Status rejection_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<DocumentSource> MakeTextSource(
+    std::unique_ptr<InputStream> stream, std::string id,
+    const ReaderOptions& options) {
+  return std::make_unique<TextSource>(std::move(stream), std::move(id),
+                                      options);
+}
+
+std::unique_ptr<DocumentSource> MakeRejectingSource(
+    std::unique_ptr<InputStream> stream, Status rejection) {
+  return std::make_unique<TextSource>(std::move(stream), std::string(),
+                                      ReaderOptions(), std::move(rejection));
+}
+
+}  // namespace curlew::io
