@@ -72,6 +72,7 @@ int RunIngest(const IngestArgs& a) {
     options.progress_interval_s = 2.0;
   }
   const Engine& coder = **engine;
+  options.ledger = [&](const Document& d) { return coder.LedgerInputOf(d); };
   store::IngestStats stats;
   auto result = store::Ingest(
       source, [&](Document& d) { return coder.Process(d); }, *store, options,

@@ -137,6 +137,7 @@ struct CommitmentLink {
   enum class Kind { kFulfils, kContradicts };
   Kind kind = Kind::kFulfils;
   Event event;
+  uint32_t event_index = 0;  // position of the event in its document
   std::string doc_id;
   SourceRef source;
 };

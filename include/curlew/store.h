@@ -33,13 +33,14 @@
 
 #include "curlew/document.h"
 #include "curlew/event.h"
+#include "curlew/ledger.h"
 #include "curlew/status.h"
 
 namespace curlew {
 
 // The schema version this build writes. A store with a newer version is
 // refused with ErrorCode::kUnsupported; an older one is migrated on Open.
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 // Default SQLite file name.
 inline constexpr const char* kDefaultStorePath = "curlew.db";
@@ -75,6 +76,9 @@ struct Rejection {
 struct WriteBatch {
   std::vector<Document> documents;  // coded documents; replace same ids
   std::vector<Rejection> rejections;
+  // What each document says for the ledger (any subset of `documents`, by
+  // doc_id); replaces that document's earlier ledger input.
+  std::vector<LedgerInput> ledger;
 };
 
 // Events selected by a query or export. Empty fields select everything.
@@ -171,6 +175,13 @@ class Store {
       const std::function<void(std::string_view)>& visit) = 0;
 
   virtual Result<StoreCounts> Counts() = 0;
+  // Calls `visit` for every stored document's ledger input, in doc-id
+  // order.
+  virtual Status ForEachLedgerInput(
+      const std::function<void(LedgerInput&&)>& visit) = 0;
+  // Replaces the stored agreements, steps, commitments and links (the
+  // tables SQL users read) with those of `ledger`, in one transaction.
+  virtual Status WriteLedger(const Ledger& ledger) = 0;
 
   // Stored rejections, in document-id order.
   virtual Result<std::vector<Rejection>> Rejections() = 0;

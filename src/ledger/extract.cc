@@ -256,6 +256,14 @@ class Extractor {
       Commitments(t, s, in);
     }
     in.events = doc_.events;
+    // Keep only the sentences a ledger record or an event points to.
+    std::vector<bool> used(in.sentences.size(), false);
+    for (const auto& m : in.agreements) used[m.source.sentence] = true;
+    for (const auto& c : in.commitments) used[c.source.sentence] = true;
+    for (const Event& e : in.events)
+      if (e.sentence < used.size()) used[e.sentence] = true;
+    for (size_t i = 0; i < used.size(); ++i)
+      if (!used[i]) in.sentences[i].clear();
     for (const Event& e : doc_.events) {
       int k = FindTriggerToken(doc_, e);
       std::string lemma;

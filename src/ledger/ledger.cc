@@ -310,6 +310,7 @@ void Ledger::Build() {
         link.kind = c.what.negated ? CommitmentLink::Kind::kContradicts
                                    : CommitmentLink::Kind::kFulfils;
         link.event = e;
+        link.event_index = static_cast<uint32_t>(i);
         if (link.event.date.empty()) link.event.date = date;
         link.doc_id = in->doc_id;
         link.source = SourceRef{in->doc_id, e.sentence, sentence};

@@ -73,6 +73,7 @@ Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
     pending_sentences = pending_events = 0;
     batch.documents.clear();
     batch.rejections.clear();
+    batch.ledger.clear();
     return Status();
   };
   auto reject = [&](const std::string& id, const Status& why) {
@@ -111,6 +112,7 @@ Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
         } else {
           pending_sentences += static_cast<int64_t>(doc.sentences.size());
           pending_events += static_cast<int64_t>(doc.events.size());
+          if (options.ledger) batch.ledger.push_back(options.ledger(doc));
           batch.documents.push_back(std::move(doc));
         }
       }
@@ -129,9 +131,26 @@ Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
     }
   }
   Status s = flush();
+  if (s.ok() && options.ledger) s = RebuildLedger(store);
   st.seconds = elapsed();
   if (!s.ok()) return s;
   return st;
+}
+
+Status LoadLedger(Store& store, Ledger* ledger) {
+  Status s = store.ForEachLedgerInput(
+      [&](LedgerInput&& in) { ledger->Add(std::move(in)); });
+  if (!s.ok()) return s;
+  ledger->Build();
+  return Status();
+}
+
+Status RebuildLedger(Store& store, Ledger* out) {
+  Ledger local;
+  Ledger& ledger = out ? *out : local;
+  Status s = LoadLedger(store, &ledger);
+  if (!s.ok()) return s;
+  return store.WriteLedger(ledger);
 }
 
 }  // namespace curlew::store

@@ -18,6 +18,7 @@
 #include <ostream>
 
 #include "curlew/document.h"
+#include "curlew/ledger.h"
 #include "curlew/status.h"
 #include "curlew/store.h"
 
@@ -42,6 +43,11 @@ struct IngestOptions {
   // Seconds between progress lines on the log; 0 = no progress lines.
   // Default: 0.
   double progress_interval_s = 0;
+  // Extracts a coded document's ledger input (Engine::LedgerInputOf in the
+  // CLI). When set, each document's input is stored with it and the
+  // agreement and commitment tables are rebuilt at the end of the run.
+  // Default: unset (no ledger).
+  std::function<LedgerInput(const Document&)> ledger;
 };
 
 struct IngestStats {
@@ -63,6 +69,12 @@ using ProcessFn = std::function<Status(Document&)>;
 Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
                            Store& store, const IngestOptions& options,
                            std::ostream& log, IngestStats* stats = nullptr);
+
+// Builds the ledger from every document's stored ledger input.
+Status LoadLedger(Store& store, Ledger* ledger);
+
+// LoadLedger, then writes the agreement and commitment tables.
+Status RebuildLedger(Store& store, Ledger* ledger = nullptr);
 
 }  // namespace curlew::store
 

@@ -148,13 +148,22 @@ CREATE TABLE commitment_links (
   PRIMARY KEY (commitment_id, doc_id, event_idx));
 )sql";
 
+// Version 2: each document's ledger input (JSON), from which the
+// agreement and commitment tables are rebuilt after every ingest.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE ledger_inputs (
+  doc_id {T} PRIMARY KEY,
+  doc_date {T} NOT NULL,
+  payload {T} NOT NULL);
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
 
 const std::vector<Migration>& Migrations() {
-  static const std::vector<Migration> kMigrations = {{1, kSchemaV1}};
+  static const std::vector<Migration> kMigrations = {{1, kSchemaV1}, {2, kSchemaV2}};
   return kMigrations;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "curlew/store.h"
+#include "ledger/ledger_json.h"
 #include "store/dates.h"
 #include "store/schema.h"
 #include "store/sql_connection.h"
@@ -239,6 +240,38 @@ class SqlStore : public Store {
     return c;
   }
 
+  Status ForEachLedgerInput(
+      const std::function<void(LedgerInput&&)>& visit) override {
+    Status bad;
+    Status s = db_->Exec(
+        "SELECT doc_id, payload FROM ledger_inputs ORDER BY doc_id", {},
+        [&](const SqlRow& row) {
+          Result<LedgerInput> in =
+              LedgerInputFromJson(row.Text(1), std::string(row.Text(0)));
+          if (!in.ok()) {
+            bad = in.status();
+            return false;
+          }
+          visit(std::move(*in));
+          return true;
+        });
+    if (!s.ok()) return s.WithWhere(location_);
+    return bad;
+  }
+
+  Status WriteLedger(const Ledger& ledger) override {
+    Status s = db_->ExecScript(
+        db_->dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    if (!s.ok()) return s.WithWhere(location_);
+    s = WriteLedgerInTransaction(ledger);
+    if (s.ok()) s = db_->ExecScript("COMMIT");
+    if (!s.ok()) {
+      db_->ExecScript("ROLLBACK");
+      return s.WithWhere(location_);
+    }
+    return Status();
+  }
+
   Result<std::vector<Rejection>> Rejections() override {
     std::vector<Rejection> out;
     Status s = db_->Exec(
@@ -399,6 +432,94 @@ class SqlStore : public Store {
     return out;
   }
 
+  Status WriteLedgerInTransaction(const Ledger& ledger) {
+    for (const char* sql :
+         {"DELETE FROM agreements", "DELETE FROM agreement_steps",
+          "DELETE FROM commitments", "DELETE FROM commitment_links"}) {
+      Status s = db_->ExecScript(sql);
+      if (!s.ok()) return s;
+    }
+    std::string now = store::UtcNow();
+    auto join = [](const std::vector<std::string>& v) {
+      std::string out;
+      for (const auto& x : v) out += (out.empty() ? "" : ";") + x;
+      return out;
+    };
+    for (const Agreement& a : ledger.agreements()) {
+      AgreementStatus st = StatusAsOf(a, "");
+      std::string id = std::to_string(a.id);
+      const SourceRef first =
+          a.mentions.empty() ? SourceRef{} : a.mentions.front();
+      SqlValue row[] = {id,
+                        a.name,
+                        a.kind,
+                        join(a.parties),
+                        st.label,
+                        a.steps.empty() ? std::string() : a.steps.back().date,
+                        first.doc_id,
+                        Int(first.sentence),
+                        now};
+      Status s = db_->Exec(
+          "INSERT INTO agreements (agreement_id, name, kind, parties, status, "
+          "status_date, first_doc_id, first_sentence, updated_at) VALUES "
+          "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          row);
+      if (!s.ok()) return s;
+      for (size_t i = 0; i < a.steps.size(); ++i) {
+        const AgreementStep& st_i = a.steps[i];
+        SqlValue step[] = {id,
+                           Int(static_cast<int64_t>(i)),
+                           std::string(StepKindName(st_i.step)),
+                           st_i.actor,
+                           st_i.actor_text,
+                           st_i.date,
+                           Int(st_i.negated ? 1 : 0),
+                           st_i.source.doc_id,
+                           Int(st_i.source.sentence)};
+        s = db_->Exec(
+            "INSERT INTO agreement_steps (agreement_id, idx, step, actor, "
+            "actor_text, date, negated, doc_id, sentence) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            step);
+        if (!s.ok()) return s;
+      }
+    }
+    for (const Commitment& c : ledger.commitments()) {
+      std::string id = std::to_string(c.id);
+      const CommitmentMention& w = c.what;
+      SqlValue row[] = {id,
+                        w.actor,
+                        w.actor_text,
+                        w.target,
+                        std::string(w.negated ? "pledge not to" : "pledge to"),
+                        w.action,
+                        w.action_lemma,
+                        Int(w.negated ? 1 : 0),
+                        w.condition,
+                        w.form,
+                        w.date,
+                        w.source.doc_id,
+                        Int(w.source.sentence)};
+      Status s = db_->Exec(
+          "INSERT INTO commitments (commitment_id, actor, actor_text, target, "
+          "kind, what, cameo, negated, condition, form, date, doc_id, "
+          "sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          row);
+      if (!s.ok()) return s;
+      for (const CommitmentLink& l : c.links) {
+        SqlValue link[] = {id, l.doc_id, Int(l.event_index),
+                           std::string(CommitmentLinkName(l.kind)),
+                           l.source.text};
+        s = db_->Exec(
+            "INSERT INTO commitment_links (commitment_id, doc_id, event_idx, "
+            "relation, note) VALUES (?, ?, ?, ?, ?)",
+            link);
+        if (!s.ok()) return s;
+      }
+    }
+    return Status();
+  }
+
   Status WriteInTransaction(const WriteBatch& batch) {
     Deltas deltas;
     std::string now = store::UtcNow();
@@ -435,6 +556,17 @@ class SqlStore : public Store {
     }
     Status flushed = FlushRows();
     if (!flushed.ok()) return flushed;
+    for (const LedgerInput& in : batch.ledger) {
+      SqlValue id[] = {in.doc_id};
+      Status s = db_->Exec("DELETE FROM ledger_inputs WHERE doc_id = ?", id);
+      SqlValue row[] = {in.doc_id, in.doc_date, LedgerInputToJson(in)};
+      if (s.ok())
+        s = db_->Exec(
+            "INSERT INTO ledger_inputs (doc_id, doc_date, payload) "
+            "VALUES (?, ?, ?)",
+            row);
+      if (!s.ok()) return s.WithWhere(in.doc_id);
+    }
     for (const Rejection& r : batch.rejections) {
       std::string key = !r.doc_id.empty()
                             ? r.doc_id
@@ -477,6 +609,7 @@ class SqlStore : public Store {
           return true;
         });
     for (const char* sql : {"DELETE FROM events WHERE doc_id = ?",
+                            "DELETE FROM ledger_inputs WHERE doc_id = ?",
                             "DELETE FROM sentences WHERE doc_id = ?",
                             "DELETE FROM actor_mentions WHERE doc_id = ?"}) {
       if (s.ok()) s = db_->Exec(sql, p);
