@@ -79,7 +79,7 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
                                xml_path);
         DictionaryFiles f;
         auto rel = [&](const std::string& p) {
-          return p.empty() ? p : base + "/" + p;
+          return p.empty() || p[0] == '/' ? p : base + "/" + p;
         };
         f.verbs = rel(env.verbfile);
         for (const auto& a : env.actorfiles) f.actors.push_back(rel(a));
@@ -130,7 +130,10 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
       } else if (co == CodingOutcome::kSentenceDiscard) {
         outcome = "sentencediscard";
       }
-      for (const Event& e : doc.events) got.insert({e.source, e.target, e.cameo});
+      // PETRARCH writes an absent actor as "---".
+      auto dash = [](const std::string& c) { return c.empty() ? std::string("---") : c; };
+      for (const Event& e : doc.events)
+        got.insert({dash(e.source), dash(e.target), e.cameo});
     }
     bool pass;
     std::set<Triple> want;

@@ -352,6 +352,28 @@ bool PetrarchXmlReader::Next(Result<PetrarchRecord>* out) {
       }
       continue;
     }
+    if (rest.substr(0, 7) == "<Config") {
+      // A <Config> between records changes the options from the next
+      // record on: it is handed over with that record.
+      size_t gt = Find(">", lt);
+      if (gt == std::string::npos) {
+        pos_ = buf_.size();
+        continue;
+      }
+      std::map<std::string, std::string> attrs;
+      size_t bad = 0;
+      std::string_view tag(buf_.data() + lt + 1, gt - lt - 1);
+      if (!tag.empty() && tag.back() == '/') tag.remove_suffix(1);
+      pos_ = gt + 1;
+      if (!ParseAttributes(tag, &attrs, &bad)) {
+        *out = Status::Error(ErrorCode::kParseError,
+                             "malformed attribute in <Config>", name_,
+                             static_cast<int64_t>(base_ + lt + 1 + bad));
+        return true;
+      }
+      pending_config_.emplace_back(attrs["option"], attrs["value"]);
+      continue;
+    }
     bool sentence = rest.size() > 9 && rest.substr(0, 9) == "<Sentence" &&
                     (IsSpace(rest[9]) || rest[9] == '>');
     if (!sentence) {
@@ -375,6 +397,11 @@ bool PetrarchXmlReader::Next(Result<PetrarchRecord>* out) {
     if (!r.ok()) {
       *out = r.status().WithWhere(name_);
       return true;
+    }
+    if (!pending_config_.empty()) {
+      r->config.insert(r->config.begin(), pending_config_.begin(),
+                       pending_config_.end());
+      pending_config_.clear();
     }
     *out = std::move(r);
     return true;

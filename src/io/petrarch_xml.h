@@ -40,6 +40,9 @@ struct PetrarchRecord {
   std::vector<PetrarchCoding> expected;
   bool noevents = false;    // <EventCoding noevents="True">
   std::string error;        // <EventCoding error="...">, "" if none
+  // <Config option= value=> inside the record, preceded by those placed
+  // between the previous record and this one; they stay in force for the
+  // following records.
   std::vector<std::pair<std::string, std::string>> config;  // option, value
   uint64_t offset = 0;      // byte offset of the record in the file
 };
@@ -88,6 +91,8 @@ class PetrarchXmlReader {
   std::unique_ptr<std::istream> in_;
   PetrarchXmlOptions options_;
   PetrarchEnvironment env_;
+  // <Config> elements seen between records, for the next record.
+  std::vector<std::pair<std::string, std::string>> pending_config_;
   std::string buf_;
   size_t pos_ = 0;     // position in buf_
   uint64_t base_ = 0;  // file offset of buf_[0]
