@@ -119,9 +119,18 @@ class Coder::Run {
           return;
       for (size_t i = b; i < e; ++i) masked_[i] = true;
     };
+    // A stretch with its own subject is a main clause, not an aside
+    // (initial and internal stretches only: "..., officials said." goes).
+    auto has_subject = [&](size_t b, size_t e) {
+      for (size_t i = b; i < e; ++i)
+        if (Rel(i) == R::kNsubj || Rel(i) == R::kNsubjPass) return true;
+      return false;
+    };
     if (opt_.comma_bmax > 0) {
       int w = words(0, commas.front());
-      if (w >= opt_.comma_bmin && w <= opt_.comma_bmax) mask(0, commas.front() + 1);
+      if (w >= opt_.comma_bmin && w <= opt_.comma_bmax &&
+          !has_subject(0, commas.front()))
+        mask(0, commas.front() + 1);
     }
     if (opt_.comma_emax > 0) {
       size_t end = n_;
@@ -132,7 +141,9 @@ class Coder::Run {
     if (opt_.comma_max > 0) {
       for (size_t k = 0; k + 1 < commas.size(); ++k) {
         int w = words(commas[k] + 1, commas[k + 1]);
-        if (w >= opt_.comma_min && w <= opt_.comma_max) mask(commas[k], commas[k + 1]);
+        if (w >= opt_.comma_min && w <= opt_.comma_max &&
+            !has_subject(commas[k] + 1, commas[k + 1]))
+          mask(commas[k], commas[k + 1]);
       }
     }
   }
