@@ -205,6 +205,12 @@ class Coder::Run {
     }
   }
 
+  void SubtreeRange(int x, int* lo, int* hi) const {
+    *lo = std::min(*lo, x);
+    *hi = std::max(*hi, x);
+    for (int c : kids_[x]) SubtreeRange(c, lo, hi);
+  }
+
   bool IsPronoun(int i) const {
     std::string_view x = Xpos(i);
     return x == "PRP" || x == "PRP$";
@@ -213,7 +219,8 @@ class Coder::Run {
   // Actors of the noun phrase headed by h, coordinations distributed.
   // `pronouns`: whether a possessive pronoun inside may stand for its
   // antecedent ("their meeting").
-  std::vector<ActorRef> CodeNP(int h, int depth = 0, bool pronouns = true) const {
+  std::vector<ActorRef> CodeNP(int h, int depth = 0, bool pronouns = true,
+                               bool new_actors = true) const {
     std::vector<ActorRef> out;
     if (h < 0 || depth > 6) return out;
     if (IsPronoun(h)) return pronouns ? Antecedent(h, depth + 1) : out;
@@ -241,7 +248,7 @@ class Coder::Run {
     for (int c : kids_[h]) {
       if (!base.empty()) break;
       if (Rel(c) != R::kNmod) continue;
-      base = CodeNP(c, depth + 1, pronouns);
+      base = CodeNP(c, depth + 1, pronouns, false);
     }
     for (int c : kids_[h]) {
       if (!base.empty()) break;
@@ -290,17 +297,31 @@ class Coder::Run {
       a.agent_only = true;
       a.agent = last_agent.empty() ? prefix : last_agent;
       out.push_back(std::move(a));
-    } else if (opt_.new_actor_length > 0 &&
-               hi - lo + 1 <= opt_.new_actor_length && !IsPronoun(h) &&
-               (Xpos(h) == "NNP" || Xpos(h) == "NNPS")) {
+    } else if (opt_.new_actor_length > 0 && new_actors && !IsPronoun(h) &&
+               StartsWith(Xpos(h), "NN")) {
+      // PETRARCH's new_actor_length: an uncoded noun phrase of a few words
+      // is coded by its own text (with its "of" phrases).
+      int nlo = lo, nhi = hi;
+      for (int c : kids_[h]) {
+        if (Rel(c) != R::kNmod) continue;
+        int a = c, b = c;
+        SubtreeRange(c, &a, &b);
+        nlo = std::min(nlo, a);
+        nhi = std::max(nhi, b);
+      }
       std::string text;
-      for (int i = lo; i <= hi; ++i) {
-        if (Xpos(i) == "POS") continue;
+      int words = 0, first_word = nlo;
+      for (int i = nlo; i <= nhi; ++i) {
+        if (Xpos(i) == "POS" || (Rel(i) == R::kCase && head_[i] == h) ||
+            std::ispunct(static_cast<unsigned char>(upper_[i][0])))
+          continue;
         if (!text.empty()) text += ' ';
         text += upper_[i];
+        if (words++ == 0) first_word = i;
       }
-      out.push_back({text, static_cast<uint32_t>(lo),
-                     static_cast<uint32_t>(hi + 1)});
+      if (words > 0 && words <= opt_.new_actor_length)
+        out.push_back({text, static_cast<uint32_t>(first_word),
+                       static_cast<uint32_t>(nhi + 1)});
     }
     std::vector<ActorRef> first = out;
     for (int c : kids_[h]) {

@@ -152,10 +152,10 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
         log << "FAIL " << r.id << " | " << r.text << "\n  want:";
         if (!r.error.empty()) log << " error=" << r.error;
         if (r.noevents) log << " noevents";
-        for (const auto& [a, b, c] : want) log << " [" << a << " " << b << " " << c << "]";
+        for (const auto& [a, b, c] : want) log << " [" << a << "|" << b << "|" << c << "]";
         log << "\n  got:";
         if (!outcome.empty()) log << " " << outcome;
-        for (const auto& [a, b, c] : got) log << " [" << a << " " << b << " " << c << "]";
+        for (const auto& [a, b, c] : got) log << " [" << a << "|" << b << "|" << c << "]";
         log << "\n";
       }
     }
