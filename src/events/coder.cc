@@ -136,7 +136,18 @@ class Coder::Run {
       size_t end = n_;
       while (end > commas.back() + 1 && std::ispunct(static_cast<unsigned char>(upper_[end - 1][0])) && upper_[end - 1].size() == 1) --end;
       int w = words(commas.back() + 1, end);
-      if (w >= opt_.comma_emin && w <= opt_.comma_emax) mask(commas.back(), n_);
+      // Not when it ends the main clause whose subject came before
+      // ("X, the old foe of Y, criticized Z.").
+      bool main_clause = false;
+      for (size_t i = commas.back() + 1; i < n_; ++i) {
+        if (head_[i] >= 0) continue;
+        for (int c : kids_[i])
+          if ((Rel(c) == R::kNsubj || Rel(c) == R::kNsubjPass) &&
+              c < static_cast<int>(commas.back()))
+            main_clause = true;
+      }
+      if (w >= opt_.comma_emin && w <= opt_.comma_emax && !main_clause)
+        mask(commas.back(), n_);
     }
     if (opt_.comma_max > 0) {
       for (size_t k = 0; k + 1 < commas.size(); ++k) {

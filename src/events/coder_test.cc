@@ -263,6 +263,32 @@ TEST(CoderTest, PronounTakesTheGoverningSubject) {
   EXPECT_TRUE(Code(doc).count({"KST", "OSY", "190"}));
 }
 
+TEST(CoderTest, NewActorLengthCodesShortPhrasesByText) {
+  const char* ptb =
+      "(ROOT (S (NP (NNP Brannoch) (NNP Harbour)) (VP (VBD criticized) (NP"
+      " (NNP Ossory))) (. .)))";
+  Document off = Parse("Brannoch Harbour criticized Ossory.", ptb);
+  EXPECT_TRUE(Code(off).empty());
+  Document on = Parse("Brannoch Harbour criticized Ossory.", ptb);
+  CoderOptions o;
+  o.new_actor_length = 2;
+  EXPECT_EQ(Code(on, nullptr, o),
+            (std::set<Triple>{{"BRANNOCH HARBOUR", "OSY", "111"}}));
+  Document longer = Parse("Brannoch Harbour criticized Ossory.", ptb);
+  o.new_actor_length = 1;
+  EXPECT_TRUE(Code(longer, nullptr, o).empty());
+}
+
+TEST(CoderTest, CommaAsidesAreSkipped) {
+  // "the old foe" between commas is an aside (2..8 words, no subject).
+  Document doc = Parse(
+      "Kestrand, the old foe of Vellmark, criticized Ossory.",
+      "(ROOT (S (NP (NP (NNP Kestrand)) (, ,) (NP (NP (DT the) (JJ old) (NN"
+      " foe)) (PP (IN of) (NP (NNP Vellmark)))) (, ,)) (VP (VBD criticized)"
+      " (NP (NNP Ossory))) (. .)))");
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "111"}}));
+}
+
 // Differential test: the indexed pattern matcher (words of a pattern looked
 // up first) must choose exactly what the plain matcher chooses.
 TEST(CoderTest, FastMatcherAgreesWithReferenceMatcher) {
