@@ -791,10 +791,17 @@ class Coder::Run {
         tgt = CodeNP(comp_subject);
       std::string attribution;
       if (!src.empty()) attribution = TextOf(src[0].begin, src[0].end);
+      // The events of the complement clauses are reported by this verb's
+      // subject ("X said that Y attacked Z").
       if (child_coded) {
-        for (Event& e : *events)
-          if (e.attribution.empty() && e.sentence == sentence_index)
-            e.attribution = attribution;
+        for (size_t k = first_event; k < events->size(); ++k) {
+          Event& e = (*events)[k];
+          int ev = event_verb[k - first_event];
+          if (!e.attribution.empty() || ev == vi.v) continue;
+          for (int c : kids_[vi.v])
+            if ((Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) && Dominates(c, ev))
+              e.attribution = attribution;
+        }
       }
       auto emit = [&](const ActorRef* s, const ActorRef* t, const std::string& c) {
         Event e;
