@@ -825,7 +825,7 @@ class Coder::Run {
       if (tgt.empty()) {
         if (src.empty()) continue;
         if (child_coded) {
-          ActorRef none{"---", 0, 0};
+          ActorRef none{"", 0, 0};  // what was said: no target actor
           for (const ActorRef& s : src) emit(&s, &none, code);
         } else if (!opt_.require_dyad) {
           for (const ActorRef& s : src) emit(&s, nullptr, code);
