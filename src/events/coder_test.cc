@@ -289,6 +289,32 @@ TEST(CoderTest, CommaAsidesAreSkipped) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "111"}}));
 }
 
+TEST(CoderTest, TransformationRewritesReportedEvent) {
+  auto d = std::make_shared<Dictionaries>();
+  ASSERT_TRUE(d->verbs
+                  .LoadText("--- ATTACK [190] ---\nATTACK\n"
+                            "--- SAY [010] ---\nSAID\nSAY\n"
+                            "~ a (b . ATTACK) SAY = a b 112\n",
+                            "verbs", d->words)
+                  .ok());
+  ASSERT_TRUE(d->actors.LoadText("KESTRAND [KST]\nOSSORY [OSY]\nVELLMARK [VLM]\n",
+                                 "actors", d->words)
+                  .ok());
+  d->actors.Finish();
+  d->agents.Finish();
+  d->issues.Finish();
+  Coder coder(d);
+  Document doc = Parse(
+      "Ossory said that Kestrand attacked Vellmark.",
+      "(ROOT (S (NP (NNP Ossory)) (VP (VBD said) (SBAR (IN that) (S (NP (NNP"
+      " Kestrand)) (VP (VBD attacked) (NP (NNP Vellmark)))))) (. .)))");
+  ASSERT_TRUE(coder.Code(doc).ok());
+  std::set<Triple> got;
+  for (const Event& e : doc.events) got.insert({e.source, e.target, e.cameo});
+  // "Ossory accuses Kestrand" instead of the attack and the statement.
+  EXPECT_EQ(got, (std::set<Triple>{{"OSY", "KST", "112"}}));
+}
+
 // Differential test: the indexed pattern matcher (words of a pattern looked
 // up first) must choose exactly what the plain matcher chooses.
 TEST(CoderTest, FastMatcherAgreesWithReferenceMatcher) {

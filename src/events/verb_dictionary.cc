@@ -387,6 +387,18 @@ Status VerbDictionary::LoadText(std::string_view text, const std::string& name,
     }
     AddVerb(spec, static_cast<uint32_t>(block), code, code2, words);
   });
+  for (VerbTransform& t : transforms_) {
+    auto code_of = [&](const std::string& verb) -> std::string {
+      if (verb == "Q") return "Q";
+      uint32_t id = words.Find(verb);
+      const std::vector<VerbForm>* f = id == dict::kNoWord ? nullptr : Forms(id);
+      if (!f || f->empty()) return "";
+      return f->back().code.empty() ? blocks_[f->back().block].code
+                                    : f->back().code;
+    };
+    t.lower_code = code_of(t.lower_verb);
+    t.upper_code = code_of(t.upper_verb);
+  }
   synset_first_.assign(synsets_.size(), {});
   for (size_t k = 0; k < synsets_.size(); ++k)
     for (const auto& phrase : synsets_[k])

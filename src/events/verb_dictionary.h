@@ -62,9 +62,12 @@ struct VerbForm {
 // event; variables a, b, '.', '_' and 'Q' (any verb).
 struct VerbTransform {
   std::string upper_source, lower_source, lower_target;
-  std::string lower_code;  // code of the lower verb's block, or "Q"
-  std::string upper_code;
+  std::string lower_verb;  // "ATTACK", or "Q" (any verb)
+  std::string upper_verb;  // "SAY"
   std::string out_source, out_target, out_code;
+  // The verbs' codes (their forms' own or block codes), resolved after
+  // loading: synonyms of the verbs match too. "" if the verb is unknown.
+  std::string lower_code, upper_code;
 };
 
 class VerbDictionary {
