@@ -5,8 +5,14 @@
 #include <set>
 #include <tuple>
 
+#include "curlew/engine.h"
+#include "curlew/text.h"
 #include "io/petrarch_xml.h"
 #include "syntax/ptb.h"
+#if __has_include("curlew/syntax.h")
+#include "curlew/syntax.h"
+#define CURLEW_HAS_PARSER 1
+#endif
 
 namespace curlew {
 
@@ -60,6 +66,27 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
                                      std::ostream& log) {
   auto reader = PetrarchXmlReader::Open(xml_path);
   if (!reader.ok()) return reader.status();
+  bool own_parser = options.parser == "curlew";
+  if (!own_parser && options.parser != "given")
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         "--parser must be given or curlew", options.parser);
+#ifdef CURLEW_HAS_PARSER
+  std::shared_ptr<const SyntaxModel> model;
+  if (own_parser) {
+    std::string path = options.syntax_model.empty()
+                           ? DataPath("models/en_ewt.model")
+                           : options.syntax_model;
+    auto loaded = SyntaxModel::Load(path);
+    if (!loaded.ok()) return loaded.status();
+    model = *loaded;
+  }
+#else
+  if (own_parser)
+    return Status::Error(ErrorCode::kUnsupported,
+                         "curlew's own parser (curlew/syntax.h) is not in "
+                         "this build",
+                         "--parser curlew");
+#endif
   ValidateResult result;
   std::shared_ptr<const Dictionaries> dicts;
   CoderOptions coder_options;
@@ -119,6 +146,21 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
     } else if (HasDateline(doc.text)) {
       outcome = "dateline";
     } else {
+#ifdef CURLEW_HAS_PARSER
+      if (own_parser) {
+        // Code the <Text> as curlew reads any text: its own tokenizer and
+        // parser, the given parse ignored.
+        Document raw = RecordToDocument(r);
+        raw.ptb_parse.clear();
+        Status ps = Segment(raw);
+        if (ps.ok()) ps = model->Annotate(raw);
+        if (!ps.ok()) {
+          ++result.errors;
+          log << "error: " << r.id << ": " << ps.ToString() << "\n";
+        }
+        doc = std::move(raw);
+      }
+#endif
       Coder coder(dicts, coder_options);
       CodingOutcome co;
       Status cs = coder.Code(doc, &co);
