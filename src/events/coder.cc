@@ -91,6 +91,16 @@ class Coder::Run {
         kids_[t.head - 1].push_back(static_cast<int>(i));
       }
     }
+    // A tree with a cycle (a faulty parse) is not walked: coded as flat.
+    for (size_t i = 0; i < n_; ++i) {
+      size_t steps = 0;
+      for (int x = head_[i]; x >= 0 && steps <= n_; x = head_[x]) ++steps;
+      if (steps > n_) {
+        head_.assign(n_, -1);
+        kids_.assign(n_, {});
+        break;
+      }
+    }
     present_ = ids_;
     std::sort(present_.begin(), present_.end());
     MaskCommaStretches();

@@ -315,6 +315,23 @@ TEST(CoderTest, TransformationRewritesReportedEvent) {
   EXPECT_EQ(got, (std::set<Triple>{{"OSY", "KST", "112"}}));
 }
 
+TEST(CoderTest, FaultyTreesDoNotCrash) {
+  Document doc = Parse(
+      "Kestrand criticized Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD criticized) (NP (NNP Ossory)))"
+      " (. .)))");
+  // A cycle and out-of-range heads, as a faulty parser might give.
+  doc.tokens[0].head = 2;
+  doc.tokens[1].head = 1;
+  doc.tokens[2].head = 99;
+  doc.tokens[3].head = -5;
+  Coder coder(TestDicts());
+  EXPECT_TRUE(coder.Code(doc).ok());
+  Document empty;
+  empty.text = "";
+  EXPECT_TRUE(coder.Code(empty).ok());
+}
+
 // Differential test: the indexed pattern matcher (words of a pattern looked
 // up first) must choose exactly what the plain matcher chooses.
 TEST(CoderTest, FastMatcherAgreesWithReferenceMatcher) {
