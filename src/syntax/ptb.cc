@@ -506,6 +506,11 @@ Result<PtbTree> ParsePtb(std::string_view text, size_t* pos,
                              "Penn Treebank parse: more than " +
                                  std::to_string(options.max_nodes) + " nodes",
                              "", b);
+      if (stack.size() >= options.max_depth)
+        return Status::Error(ErrorCode::kLimitExceeded,
+                             "Penn Treebank parse: nested deeper than " +
+                                 std::to_string(options.max_depth),
+                             "", b);
       PtbNode node;
       node.label = StripFunctionTags(text.substr(b, i - b));
       node.parent = stack.empty() ? -1 : stack.back();
