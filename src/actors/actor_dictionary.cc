@@ -11,6 +11,8 @@ using dict::Upper;
 void PhraseIndex::Add(std::vector<uint32_t> words, uint32_t value) {
   if (words.empty()) return;
   ++count_;
+  if (words[0] >= starts_.size()) starts_.resize(words[0] + 1, 0);
+  starts_[words[0]] = 1;
   if (words.size() == 1) {
     singles_.emplace(words[0], value);  // the first entry wins
     return;
@@ -28,7 +30,9 @@ void PhraseIndex::Finish() {
 
 size_t PhraseIndex::Longest(const std::vector<uint32_t>& words, size_t pos,
                             uint32_t* value) const {
-  if (pos >= words.size() || words[pos] == dict::kNoWord) return 0;
+  if (pos >= words.size() || words[pos] >= starts_.size() ||
+      !starts_[words[pos]])
+    return 0;
   if (pos + 1 < words.size() && words[pos + 1] != dict::kNoWord) {
     auto it = by_pair_.find(Key(words[pos], words[pos + 1]));
     if (it != by_pair_.end()) {

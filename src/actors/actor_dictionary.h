@@ -48,6 +48,7 @@ class PhraseIndex {
   // one-word phrases by their word: buckets stay short even for "THE".
   std::unordered_map<uint64_t, std::vector<Entry>> by_pair_;
   std::unordered_map<uint32_t, uint32_t> singles_;
+  std::vector<uint8_t> starts_;  // by word id: 1 if some phrase starts with it
   size_t count_ = 0;
 };
 
