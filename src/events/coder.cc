@@ -715,6 +715,27 @@ class Coder::Run {
     return std::string(doc_.SpanText({first.span.begin, last.span.end}));
   }
 
+  // The event's modality: from its CAMEO category (appeals, intents,
+  // demands, accusations, denials), else "hypothetical" under a modal verb.
+  std::string Modality(int v, const std::string& code) const {
+    if (code.size() >= 3 && code.compare(0, 3, "016") == 0) return "denial";
+    if (code.size() >= 2) {
+      std::string_view root(code.data(), 2);
+      if (root == "02") return "appeal";
+      if (root == "03") return "pledge";
+      if (root == "10") return "demand";
+      if (code.compare(0, 3, "112") == 0) return "accusation";
+    }
+    for (int k : kids_[v]) {
+      if (Rel(k) != R::kAux) continue;
+      const std::string& w = upper_[k];
+      if (w == "WOULD" || w == "COULD" || w == "MAY" || w == "MIGHT" ||
+          w == "SHOULD")
+        return "hypothetical";
+    }
+    return "";
+  }
+
   // --- transformations --------------------------------------------------
 
   template <typename VerbInfoT>
@@ -886,6 +907,7 @@ class Coder::Run {
         for (int k : kids_[vi.v])
           if (upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER")
             e.negated = true;
+        e.modality = Modality(vi.v, c);
         events->push_back(std::move(e));
         event_verb.push_back(vi.v);
         ++coded[vi.v];

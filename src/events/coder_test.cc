@@ -167,13 +167,12 @@ TEST(CoderTest, CompoundPatternCodesBothDirections) {
 }
 
 TEST(CoderTest, DateRestrictedCodes) {
-  const char* ptb =
-      "(ROOT (S (NP (NNP Torve)) (VP (VBD criticized) (NP (NNP Ossory))) (. .)))";
-  Document early = Parse("Torve criticized Ossory.", ptb, "1985-01-01");
-  Document mid = Parse("Torve criticized Ossory.", ptb, "1995-01-01");
-  Document late = Parse("Torve criticized Ossory.", ptb, "2005-01-01");
   // "Torve" alone is not an entry; "Old Torve" is.
-  EXPECT_TRUE(Code(early).empty());
+  Document alone = Parse(
+      "Torve criticized Ossory.",
+      "(ROOT (S (NP (NNP Torve)) (VP (VBD criticized) (NP (NNP Ossory))) (. .)))",
+      "1985-01-01");
+  EXPECT_TRUE(Code(alone).empty());
   Document named = Parse(
       "Old Torve criticized Ossory.",
       "(ROOT (S (NP (JJ Old) (NNP Torve)) (VP (VBD criticized) (NP (NNP"
@@ -186,8 +185,6 @@ TEST(CoderTest, DateRestrictedCodes) {
   named.events.clear();
   named.date = "2005-01-01";
   EXPECT_EQ(Code(named), (std::set<Triple>{{"VLMELI", "OSY", "111"}}));
-  (void)mid;
-  (void)late;
 }
 
 TEST(CoderTest, PassiveWithAgent) {
@@ -253,6 +250,17 @@ TEST(CoderTest, DiscardsAndIssues) {
   Code(famine);
   ASSERT_EQ(famine.events.size(), 1u);
   EXPECT_EQ(famine.events[0].issues, "FOOD 1");
+}
+
+TEST(CoderTest, ModalityFromModalVerbs) {
+  Document doc = Parse(
+      "Kestrand might attack Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (MD might) (VP (VB attack) (NP (NNP"
+      " Ossory)))) (. .)))");
+  Code(doc);
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].modality, "hypothetical");
+  EXPECT_FALSE(doc.events[0].negated);
 }
 
 TEST(CoderTest, PronounTakesTheGoverningSubject) {
