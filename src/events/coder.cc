@@ -934,6 +934,19 @@ class Coder::Run {
           if (!vi.pm.code2.empty() && vi.pm.code2 != "---") emit(&t, &s, vi.pm.code2);
         }
     }
+    // "..., according to X": X is the attribution of the sentence's events.
+    for (size_t i = 0; i + 2 < n_; ++i) {
+      if (upper_[i] != "ACCORDING" || upper_[i + 1] != "TO") continue;
+      int obj = head_[i + 1];
+      if (obj <= static_cast<int>(i + 1)) obj = static_cast<int>(i + 2);
+      int lo = obj, hi = obj;
+      SubtreeRange(obj, &lo, &hi);
+      lo = std::max(lo, static_cast<int>(i + 2));
+      std::string who = TextOf(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1));
+      for (size_t k = first_event; k < events->size(); ++k)
+        if ((*events)[k].attribution.empty()) (*events)[k].attribution = who;
+      break;
+    }
     // A coded verb takes over its open complement ("abandoned efforts to
     // stop X" is one event, not two).
     std::vector<Event> kept(events->begin(), events->begin() + first_event);

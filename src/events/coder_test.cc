@@ -252,6 +252,17 @@ TEST(CoderTest, DiscardsAndIssues) {
   EXPECT_EQ(famine.events[0].issues, "FOOD 1");
 }
 
+TEST(CoderTest, AccordingToGivesAttribution) {
+  Document doc = Parse(
+      "Kestrand attacked Ossory, according to Vellish envoys.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD attacked) (NP (NNP Ossory)) (, ,)"
+      " (PP (VBG according) (PP (TO to) (NP (JJ Vellish) (NNS envoys)))))"
+      " (. .)))");
+  Code(doc);
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].attribution, "Vellish envoys");
+}
+
 TEST(CoderTest, ModalityFromModalVerbs) {
   Document doc = Parse(
       "Kestrand might attack Ossory.",
