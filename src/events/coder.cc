@@ -871,8 +871,21 @@ class Coder::Run {
           (vi.mk.compound || (!child_coded && comp_subject < 0 &&
                               Child(vi.v, R::kObj) >= 0)))
         tgt = src;
-      if (tgt.empty() && !child_coded && comp_subject >= 0)
+      if (tgt.empty() && !child_coded && comp_subject >= 0) {
         tgt = CodeNP(comp_subject);
+        // "X questioned whether he ... with Y": the subject is X again;
+        // the target is inside the clause.
+        bool self = !tgt.empty();
+        for (const ActorRef& t : tgt)
+          for (const ActorRef& a : src)
+            if (t.code != a.code) self = false;
+        if (self || tgt.empty())
+          for (int c : kids_[vi.v])
+            if (Rel(c) == R::kCcomp) {
+              tgt = Targets(c);
+              if (!tgt.empty()) break;
+            }
+      }
       // Transformations ("~ a (a b ATTACK) SAY = a b 015"): the reported
       // event and this verb become one event.
       if (child_coded && ApplyTransforms(vi, code, src, first_event,
