@@ -502,6 +502,9 @@ class Coder::Run {
     int source_pos = -1, target_pos = -1;  // token positions in the post part
     int source_skip = 0, target_skip = 0;  // '^': noun phrases skipped first
     bool pre_source = false, pre_target = false, compound = false;
+    // For a pre-verb marker: the start of what was matched after it (the
+    // actor is the nearest one before), -1 if nothing followed.
+    int pre_source_end = -1, pre_target_end = -1;
   };
 
   // The verb forms at token i with the most words (a verb in two blocks
@@ -627,8 +630,17 @@ class Coder::Run {
     size_t end = vb;  // exclusive bound for the pre part, matched backwards
     for (size_t k = p.pre.size(); k-- > 0;) {
       const PatternElem& el = p.pre[k];
-      if (el.kind == PatternElem::kSource) { mk->pre_source = true; continue; }
-      if (el.kind == PatternElem::kTarget) { mk->pre_target = true; continue; }
+      bool matched_after = end < vb;
+      if (el.kind == PatternElem::kSource) {
+        mk->pre_source = true;
+        if (matched_after) mk->pre_source_end = static_cast<int>(end);
+        continue;
+      }
+      if (el.kind == PatternElem::kTarget) {
+        mk->pre_target = true;
+        if (matched_after) mk->pre_target_end = static_cast<int>(end);
+        continue;
+      }
       if (el.kind == PatternElem::kCompound) { mk->compound = true; continue; }
       if (el.kind == PatternElem::kSkip) continue;
       bool adjacent = el.linked;
@@ -701,6 +713,20 @@ class Coder::Run {
         --skip;
         continue;
       }
+      std::vector<ActorRef> a = CodeNP(h);
+      if (!a.empty()) return a;
+    }
+    return {};
+  }
+
+  // The nearest coded noun phrase ending before `end`.
+  std::vector<ActorRef> ActorsBefore(int end) const {
+    for (int i = end - 1; i >= 0; --i) {
+      if (masked_[i] || !(StartsWith(Xpos(i), "NN") || Xpos(i) == "PRP")) continue;
+      int h = i;
+      while (head_[h] >= 0 && (Rel(h) == R::kCompound || Rel(h) == R::kFlat ||
+                               Rel(h) == R::kAmod || Rel(h) == R::kNmodPoss))
+        h = head_[h];
       std::vector<ActorRef> a = CodeNP(h);
       if (!a.empty()) return a;
     }
@@ -836,6 +862,12 @@ class Coder::Run {
         int subj = Subject(vi.v);
         if (subj < 0) subj = Child(vi.v, R::kNsubjPass);
         std::vector<ActorRef> s = CodeNP(subj);
+        // "+ HOSTING *": the actor right before the matched word.
+        int end = vi.mk.pre_target ? vi.mk.pre_target_end : vi.mk.pre_source_end;
+        if (end >= 0) {
+          auto before = ActorsBefore(end);
+          if (!before.empty()) s = before;
+        }
         if (vi.mk.pre_target) {
           if (!s.empty() && Child(vi.v, R::kNsubjPass) < 0) src.clear();
           tgt = s;
