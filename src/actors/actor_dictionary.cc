@@ -21,6 +21,19 @@ void PhraseIndex::Add(std::vector<uint32_t> words, uint32_t value) {
   by_pair_[key].push_back({std::move(words), value});
 }
 
+void PhraseIndex::AddGapped(std::vector<uint32_t> words, uint32_t value) {
+  if (words.size() < 2) return;
+  if (words[0] >= starts_.size()) starts_.resize(words[0] + 1, 0);
+  starts_[words[0]] = 1;
+  gapped_[words[0]].push_back({std::move(words), value});
+}
+
+bool HasBlankBetweenWords(std::string_view phrase) {
+  std::string_view t = dict::Trim(phrase);
+  return t.find(' ') != std::string_view::npos ||
+         t.find('\t') != std::string_view::npos;
+}
+
 void PhraseIndex::Finish() {
   for (auto& [w, v] : by_pair_)
     std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) {
@@ -46,10 +59,32 @@ size_t PhraseIndex::Longest(const std::vector<uint32_t>& words, size_t pos,
       }
     }
   }
+  size_t best = 0;
   auto one = singles_.find(words[pos]);
-  if (one == singles_.end()) return 0;
-  *value = one->second;
-  return 1;
+  if (one != singles_.end()) {
+    *value = one->second;
+    best = 1;
+  }
+  // Phrases with gaps, if they span more than the exact match.
+  auto g = gapped_.find(words[pos]);
+  if (g != gapped_.end()) {
+    for (const Entry& e : g->second) {
+      size_t at = pos + 1;
+      bool ok = true;
+      for (size_t k = 1; k < e.words.size() && ok; ++k) {
+        size_t limit = std::min(words.size(), at + kMaxGap + 1);
+        size_t q = at;
+        while (q < limit && words[q] != e.words[k]) ++q;
+        ok = q < limit;
+        at = q + 1;
+      }
+      if (ok && at - pos > best) {
+        best = at - pos;
+        *value = e.value;
+      }
+    }
+  }
+  return best;
 }
 
 std::vector<uint32_t> InternPhrase(std::string_view phrase,
@@ -105,6 +140,7 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
   Status status;
   // The record being built: its phrases get its index when it is closed.
   std::vector<std::vector<uint32_t>> phrases;
+  std::vector<bool> gapped;  // written with blanks between words
   Record rec;
   bool open = false;
   auto close = [&] {
@@ -112,9 +148,13 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
     uint32_t id = static_cast<uint32_t>(records_.size());
     if (!rec.default_code.empty() || !rec.dated.empty()) {
       records_.push_back(std::move(rec));
-      for (auto& p : phrases) index_.Add(std::move(p), id);
+      for (size_t k = 0; k < phrases.size(); ++k) {
+        if (gapped[k]) index_.AddGapped(phrases[k], id);
+        index_.Add(std::move(phrases[k]), id);
+      }
     }
     phrases.clear();
+    gapped.clear();
     rec = Record();
     open = false;
   };
@@ -182,6 +222,7 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
       return;
     }
     phrases.push_back(std::move(ids));
+    gapped.push_back(HasBlankBetweenWords(phrase));
     open = true;
   });
   close();

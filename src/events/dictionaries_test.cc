@@ -36,6 +36,22 @@ TEST(ActorDictionaryTest, SynonymsAndDateRestrictions) {
   EXPECT_EQ(code, "VLMELI");
 }
 
+TEST(ActorDictionaryTest, BlankAllowsWordsBetween) {
+  dict::WordTable words;
+  ActorDictionary actors;
+  ASSERT_TRUE(actors.LoadText("VELLMARK RADIO [VLMRAD]\nKESTRAND_NAVY [KSTNAV]\n",
+                              "mem", words).ok());
+  actors.Finish();
+  words.Intern("STATE-RUN");
+  words.Intern("NEW");
+  std::string code;
+  EXPECT_EQ(actors.Match(Ids(words, "VELLMARK STATE-RUN RADIO"), 0, 0, &code), 3u);
+  EXPECT_EQ(code, "VLMRAD");
+  EXPECT_EQ(actors.Match(Ids(words, "VELLMARK RADIO"), 0, 0, &code), 2u);
+  // '_' joins words that must be adjacent.
+  EXPECT_EQ(actors.Match(Ids(words, "KESTRAND NEW NAVY"), 0, 0, &code), 0u);
+}
+
 TEST(ActorDictionaryTest, MalformedRestrictionNamesLine) {
   dict::WordTable words;
   ActorDictionary actors;
