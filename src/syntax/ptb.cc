@@ -82,7 +82,8 @@ bool IsGet(std::string_view w) {
 // The converter: head child choice and relation labels.
 class Converter {
  public:
-  explicit Converter(const PtbTree& t) : t_(t), head_(t.nodes.size(), -1) {}
+  explicit Converter(const PtbTree& t)
+      : t_(t), head_(t.nodes.size(), -1), head_child_(t.nodes.size(), -1) {}
 
   std::vector<int> Heads() {
     if (!t_.nodes.empty()) Head(0);
@@ -271,6 +272,7 @@ class Converter {
       hc = HeadChildOf(node, groups[0]);
     } else {
       hc = HeadChildOf(node, n.children);
+      head_child_[node] = hc;
     }
     for (int k : n.children) Head(k);
     return head_[node] = Head(hc);
@@ -311,7 +313,8 @@ class Converter {
       }
       return;
     }
-    AttachGroup(node, n.children, HeadChildOf(node, n.children));
+    int hc = head_child_[node];
+    AttachGroup(node, n.children, hc >= 0 ? hc : HeadChildOf(node, n.children));
   }
 
   void AttachGroup(int node, const std::vector<int>& kids, int hc) {
@@ -471,6 +474,7 @@ class Converter {
 
   const PtbTree& t_;
   std::vector<int> head_;
+  std::vector<int> head_child_;  // of non-coordinated nodes, from Head()
   std::vector<Token> tokens_;
 };
 
