@@ -44,6 +44,9 @@ R DecodeRel(std::string_view r) {
 }
 
 struct ActorRef {
+  ActorRef() = default;
+  ActorRef(std::string c, uint32_t b, uint32_t e)
+      : code(std::move(c)), begin(b), end(e) {}
   std::string code;
   uint32_t begin = 0, end = 0;  // sentence-relative token range
   std::string stem;        // the code without its last agent
