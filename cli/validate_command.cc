@@ -23,7 +23,8 @@ struct Args {
 
 Runner SetUp(CLI::App& sub) {
   auto args = std::make_shared<Args>();
-  sub.add_option("file", args->file, "PETRARCH validation XML file")->required();
+  sub.add_option("file", args->file, "PETRARCH validation XML file")
+      ->required();
   sub.add_option("--dicts", args->dicts,
                  "folder with PETR_config.ini naming the dictionaries "
                  "(default: the files named by the file's <Environment>)");
@@ -55,7 +56,8 @@ Runner SetUp(CLI::App& sub) {
     std::printf("%-12s %6s %6s\n", "category", "passed", "total");
     for (const auto& [cat, pt] : r->by_category)
       std::printf("%-12s %6d %6d\n", cat.c_str(), pt.first, pt.second);
-    if (r->errors) std::printf("%d records could not be read or coded\n", r->errors);
+    if (r->errors)
+      std::printf("%d records could not be read or coded\n", r->errors);
     std::printf("%d passed, %d failed\n", r->passed, r->failed);
     return kExitOk;
   };

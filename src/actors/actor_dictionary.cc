@@ -203,8 +203,7 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
       }
       std::string code;
       int32_t from, to;
-      if (!ParseCodeSpec(line.substr(lb + 1, rb - lb - 1), &code, &from,
-                         &to)) {
+      if (!ParseCodeSpec(line.substr(lb + 1, rb - lb - 1), &code, &from, &to)) {
         status = Status::LineError(ErrorCode::kParseError,
                                    "malformed actor code", name, n);
         return;
@@ -279,7 +278,8 @@ Status AgentDictionary::LoadText(std::string_view text, const std::string& name,
         if (!item.empty()) items.push_back(Upper(item));
         b = c + 1;
       }
-      subs.emplace_back(std::string(line.substr(0, close + 1)), std::move(items));
+      subs.emplace_back(std::string(line.substr(0, close + 1)),
+                        std::move(items));
       return;
     }
     size_t lb = line.find('[');
@@ -313,8 +313,10 @@ Status AgentDictionary::LoadText(std::string_view text, const std::string& name,
         return;
       }
       std::string_view inner = Trim(head.substr(cb + 1, ce - cb - 1));
-      if (inner.empty()) no_plural = true;
-      else plurals.push_back(Upper(inner));
+      if (inner.empty())
+        no_plural = true;
+      else
+        plurals.push_back(Upper(inner));
       head = Trim(head.substr(0, cb));
     }
     std::string phrase = Upper(head);

@@ -39,9 +39,10 @@ TEST(CameoTableTest, ShippedTableFillsEvents) {
 
 TEST(CameoTableTest, MalformedLineNamesLine) {
   CameoTable table;
-  Status s = table.LoadText("code\tname\tgoldstein\tquad\tplover\tplover_mode\n"
-                            "057\tSign\t8.0\t1\tAGREE\t\nxyz\tBad\t0\t0\t\t\n",
-                            "t.tsv");
+  Status s = table.LoadText(
+      "code\tname\tgoldstein\tquad\tplover\tplover_mode\n"
+      "057\tSign\t8.0\t1\tAGREE\t\nxyz\tBad\t0\t0\t\t\n",
+      "t.tsv");
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.position(), 3);
 }

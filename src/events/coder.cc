@@ -16,23 +16,56 @@ bool StartsWith(std::string_view s, std::string_view p) {
 
 // Dependency relations the coder looks at, decoded once per token.
 enum class R : uint8_t {
-  kOther, kNsubj, kNsubjPass, kCsubj, kObj, kIobj, kObl, kOblAgent, kNmod,
-  kNmodPoss, kAcl, kConj, kCc, kCompound, kCompoundPrt, kAmod, kDet,
-  kNummod, kFlat, kCase, kXcomp, kCcomp, kAdvcl, kAux, kAuxPass, kCop
+  kOther,
+  kNsubj,
+  kNsubjPass,
+  kCsubj,
+  kObj,
+  kIobj,
+  kObl,
+  kOblAgent,
+  kNmod,
+  kNmodPoss,
+  kAcl,
+  kConj,
+  kCc,
+  kCompound,
+  kCompoundPrt,
+  kAmod,
+  kDet,
+  kNummod,
+  kFlat,
+  kCase,
+  kXcomp,
+  kCcomp,
+  kAdvcl,
+  kAux,
+  kAuxPass,
+  kCop
 };
 
 R DecodeRel(std::string_view r) {
   static const std::pair<std::string_view, R> kExact[] = {
-      {"nsubj", R::kNsubj},       {"nsubj:pass", R::kNsubjPass},
-      {"csubj", R::kCsubj},       {"obj", R::kObj},
-      {"iobj", R::kIobj},         {"obl:agent", R::kOblAgent},
-      {"nmod:poss", R::kNmodPoss}, {"conj", R::kConj},
-      {"cc", R::kCc},             {"compound", R::kCompound},
-      {"compound:prt", R::kCompoundPrt}, {"amod", R::kAmod},
-      {"det", R::kDet},           {"nummod", R::kNummod},
-      {"case", R::kCase},         {"xcomp", R::kXcomp},
-      {"ccomp", R::kCcomp},       {"advcl", R::kAdvcl},
-      {"aux", R::kAux},           {"aux:pass", R::kAuxPass},
+      {"nsubj", R::kNsubj},
+      {"nsubj:pass", R::kNsubjPass},
+      {"csubj", R::kCsubj},
+      {"obj", R::kObj},
+      {"iobj", R::kIobj},
+      {"obl:agent", R::kOblAgent},
+      {"nmod:poss", R::kNmodPoss},
+      {"conj", R::kConj},
+      {"cc", R::kCc},
+      {"compound", R::kCompound},
+      {"compound:prt", R::kCompoundPrt},
+      {"amod", R::kAmod},
+      {"det", R::kDet},
+      {"nummod", R::kNummod},
+      {"case", R::kCase},
+      {"xcomp", R::kXcomp},
+      {"ccomp", R::kCcomp},
+      {"advcl", R::kAdvcl},
+      {"aux", R::kAux},
+      {"aux:pass", R::kAuxPass},
       {"cop", R::kCop}};
   for (const auto& [name, code] : kExact)
     if (r == name) return code;
@@ -49,9 +82,9 @@ struct ActorRef {
       : code(std::move(c)), begin(b), end(e) {}
   std::string code;
   uint32_t begin = 0, end = 0;  // sentence-relative token range
-  std::string stem;        // the code without its last agent
-  bool agent_only = false; // "---GOV": an agent without an actor
-  std::string agent;       // that agent's code
+  std::string stem;             // the code without its last agent
+  bool agent_only = false;      // "---GOV": an agent without an actor
+  std::string agent;            // that agent's code
 };
 
 // Splits "ELR/GAL" into its codes.
@@ -72,10 +105,8 @@ std::vector<std::string> SplitSlash(const std::string& code) {
 // Per-sentence scratch state and the coding rules.
 class Coder::Run {
  public:
-  Run(const Coder& coder, const Document& doc, const Sentence& s,
-      int32_t date)
-      : d_(*coder.dicts_), opt_(coder.options_), doc_(doc), s_(s),
-        date_(date) {
+  Run(const Coder& coder, const Document& doc, const Sentence& s, int32_t date)
+      : d_(*coder.dicts_), opt_(coder.options_), doc_(doc), s_(s), date_(date) {
     n_ = s.size();
     upper_.resize(n_);
     ids_.resize(n_);
@@ -121,7 +152,9 @@ class Coder::Run {
     auto words = [&](size_t b, size_t e) {  // word tokens in [b, e)
       int c = 0;
       for (size_t i = b; i < e; ++i)
-        if (!std::ispunct(static_cast<unsigned char>(upper_[i][0])) || upper_[i].size() > 1) ++c;
+        if (!std::ispunct(static_cast<unsigned char>(upper_[i][0])) ||
+            upper_[i].size() > 1)
+          ++c;
       return c;
     };
     auto mask = [&](size_t b, size_t e) {
@@ -147,7 +180,10 @@ class Coder::Run {
     }
     if (opt_.comma_emax > 0) {
       size_t end = n_;
-      while (end > commas.back() + 1 && std::ispunct(static_cast<unsigned char>(upper_[end - 1][0])) && upper_[end - 1].size() == 1) --end;
+      while (end > commas.back() + 1 &&
+             std::ispunct(static_cast<unsigned char>(upper_[end - 1][0])) &&
+             upper_[end - 1].size() == 1)
+        --end;
       int w = words(commas.back() + 1, end);
       // Not when it ends the main clause whose subject came before
       // ("X, the old foe of Y, criticized Z.").
@@ -218,9 +254,9 @@ class Coder::Run {
   void CoreTokens(int h, int* lo, int* hi) const {
     for (int c : kids_[h]) {
       R r = Rel(c);
-      if (r == R::kCompound || r == R::kAmod || r == R::kDet || r == R::kNummod ||
-          r == R::kNmodPoss || r == R::kFlat || r == R::kCase ||
-          r == R::kCompoundPrt || r == R::kFlat) {
+      if (r == R::kCompound || r == R::kAmod || r == R::kDet ||
+          r == R::kNummod || r == R::kNmodPoss || r == R::kFlat ||
+          r == R::kCase || r == R::kCompoundPrt || r == R::kFlat) {
         if (r == R::kCase && c > h) continue;
         *lo = std::min(*lo, c);
         *hi = std::max(*hi, c);
@@ -279,7 +315,8 @@ class Coder::Run {
       if (Rel(c) != R::kAcl) continue;
       for (int g : kids_[c]) {
         R r = Rel(g);
-        if (r == R::kNsubj || r == R::kNsubjPass || r == R::kObj || (r == R::kObl || r == R::kOblAgent)) {
+        if (r == R::kNsubj || r == R::kNsubjPass || r == R::kObj ||
+            (r == R::kObl || r == R::kOblAgent)) {
           if (Xpos(g) == "WDT" || Xpos(g) == "WP") continue;
           base = CodeNP(g, depth + 1, false);
           if (!base.empty()) break;
@@ -292,8 +329,10 @@ class Coder::Run {
     }
     std::string prefix, suffix, last_agent;
     for (const Mention* m : agents) {
-      if (m->agent->prefix) prefix += m->agent->code;
-      else suffix += m->agent->code, last_agent = m->agent->code;
+      if (m->agent->prefix)
+        prefix += m->agent->code;
+      else
+        suffix += m->agent->code, last_agent = m->agent->code;
     }
     if (!base.empty()) {
       for (ActorRef& a : base) {
@@ -303,7 +342,8 @@ class Coder::Run {
         for (const Mention* m : agents) {
           const std::string& ac = m->agent->code;
           if (code.find(ac) != std::string::npos) continue;
-          if (m->agent->prefix) code = ac + code;
+          if (m->agent->prefix)
+            code = ac + code;
           else {
             if (m->agent->code == last_agent) stem = code;
             code += ac;
@@ -468,7 +508,8 @@ class Coder::Run {
   }
 
   // Sources and targets of v before patterns.
-  void Roles(int v, std::vector<ActorRef>* src, std::vector<ActorRef>* tgt) const {
+  void Roles(int v, std::vector<ActorRef>* src,
+             std::vector<ActorRef>* tgt) const {
     int subj_pass = Child(v, R::kNsubjPass);
     if (subj_pass >= 0) {
       // The agent phrase, also under an adverb ("opposed earlier by X").
@@ -546,9 +587,10 @@ class Coder::Run {
     for (const VerbForm* f : forms) {
       Markers m;
       PatternMatch pm = ChoosePattern(v, *f, vb, ve, fast, &m);
-      int lit = pm.pattern >= 0
-                    ? d_.verbs.block(pm.block).patterns[pm.pattern].literal_count
-                    : -1;
+      int lit =
+          pm.pattern >= 0
+              ? d_.verbs.block(pm.block).patterns[pm.pattern].literal_count
+              : -1;
       if (best.block < 0 || lit > best_lit || (lit < 0 && best_lit < 0)) {
         best = pm;
         best_lit = lit;
@@ -586,13 +628,13 @@ class Coder::Run {
       size_t best = 0;
       for (const auto& ph : d_.verbs.synset(el.id)) {
         if (q + ph.size() > n_ || ph.size() <= best) continue;
-        if (std::equal(ph.begin(), ph.end(), ids_.begin() + q)) best = ph.size();
+        if (std::equal(ph.begin(), ph.end(), ids_.begin() + q))
+          best = ph.size();
       }
       return best;
     }
     return 0;
   }
-
 
   bool Match(const VerbPattern& p, size_t vb, size_t ve,
              const std::vector<bool>& allowed, Markers* mk) const {
@@ -611,7 +653,10 @@ class Coder::Run {
         mk->target_skip = skips;
         continue;
       }
-      if (el.kind == PatternElem::kCompound) { mk->compound = true; continue; }
+      if (el.kind == PatternElem::kCompound) {
+        mk->compound = true;
+        continue;
+      }
       if (el.kind == PatternElem::kSkip) {
         ++skips;
         continue;
@@ -644,7 +689,10 @@ class Coder::Run {
         if (matched_after) mk->pre_target_end = static_cast<int>(end);
         continue;
       }
-      if (el.kind == PatternElem::kCompound) { mk->compound = true; continue; }
+      if (el.kind == PatternElem::kCompound) {
+        mk->compound = true;
+        continue;
+      }
       if (el.kind == PatternElem::kSkip) continue;
       bool adjacent = el.linked;
       bool found = false;
@@ -664,7 +712,8 @@ class Coder::Run {
 
   bool MayMatch(const VerbPattern& p) const {
     for (uint32_t w : p.required)
-      if (!std::binary_search(present_.begin(), present_.end(), w)) return false;
+      if (!std::binary_search(present_.begin(), present_.end(), w))
+        return false;
     return true;
   }
 
@@ -725,7 +774,8 @@ class Coder::Run {
   // The nearest coded noun phrase ending before `end`.
   std::vector<ActorRef> ActorsBefore(int end) const {
     for (int i = end - 1; i >= 0; --i) {
-      if (masked_[i] || !(StartsWith(Xpos(i), "NN") || Xpos(i) == "PRP")) continue;
+      if (masked_[i] || !(StartsWith(Xpos(i), "NN") || Xpos(i) == "PRP"))
+        continue;
       int h = i;
       while (head_[h] >= 0 && (Rel(h) == R::kCompound || Rel(h) == R::kFlat ||
                                Rel(h) == R::kAmod || Rel(h) == R::kNmodPoss))
@@ -791,7 +841,8 @@ class Coder::Run {
         auto bind = [&](const std::string& v, const std::string& actual,
                         bool absent_ok_if_a) {
           if (v == ".") return true;
-          if (v == "_") return actual.empty() || (absent_ok_if_a && actual == a.code);
+          if (v == "_")
+            return actual.empty() || (absent_ok_if_a && actual == a.code);
           auto it = var.find(v);
           if (it != var.end()) return it->second == actual;
           var[v] = actual;
@@ -845,12 +896,13 @@ class Coder::Run {
       for (int g = 0; x >= 0 && g < 200; x = head_[x], ++g) ++d;
       return d;
     };
-    std::stable_sort(verbs.begin(), verbs.end(), [&](const VerbInfo& a, const VerbInfo& b) {
-      return depth(a.v) > depth(b.v);
-    });
+    std::stable_sort(verbs.begin(), verbs.end(),
+                     [&](const VerbInfo& a, const VerbInfo& b) {
+                       return depth(a.v) > depth(b.v);
+                     });
     std::vector<int> coded(n_, 0);  // events coded by each verb
     const size_t first_event = events->size();
-    std::vector<int> event_verb;    // the verb of each event coded here
+    std::vector<int> event_verb;  // the verb of each event coded here
     std::string issues = d_.issues.Match(ids_);
     for (const VerbInfo& vi : verbs) {
       const std::string& code = vi.pm.code;
@@ -866,7 +918,8 @@ class Coder::Run {
         if (subj < 0) subj = Child(vi.v, R::kNsubjPass);
         std::vector<ActorRef> s = CodeNP(subj);
         // "+ HOSTING *": the actor right before the matched word.
-        int end = vi.mk.pre_target ? vi.mk.pre_target_end : vi.mk.pre_source_end;
+        int end =
+            vi.mk.pre_target ? vi.mk.pre_target_end : vi.mk.pre_source_end;
         if (end >= 0) {
           auto before = ActorsBefore(end);
           if (!before.empty()) s = before;
@@ -893,7 +946,8 @@ class Coder::Run {
         if (Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) {
           // coded[] counts events of the clause and the clauses below it.
           for (size_t k = 0; k < n_; ++k)
-            if (coded[k] && Dominates(c, static_cast<int>(k))) child_coded = true;
+            if (coded[k] && Dominates(c, static_cast<int>(k)))
+              child_coded = true;
           if (Rel(c) == R::kCcomp && comp_subject < 0) {
             comp_subject = Subject(c);
             if (comp_subject < 0) comp_subject = Child(c, R::kNsubjPass);
@@ -903,8 +957,8 @@ class Coder::Run {
       // A compound subject with no target acts on itself ("X and Y renewed
       // ties"): each member towards the others.
       if (src.size() > 1 && tgt.empty() &&
-          (vi.mk.compound || (!child_coded && comp_subject < 0 &&
-                              Child(vi.v, R::kObj) >= 0)))
+          (vi.mk.compound ||
+           (!child_coded && comp_subject < 0 && Child(vi.v, R::kObj) >= 0)))
         tgt = src;
       if (tgt.empty() && !child_coded && comp_subject >= 0) {
         tgt = CodeNP(comp_subject);
@@ -923,8 +977,8 @@ class Coder::Run {
       }
       // Transformations ("~ a (a b ATTACK) SAY = a b 015"): the reported
       // event and this verb become one event.
-      if (child_coded && ApplyTransforms(vi, code, src, first_event,
-                                         event_verb, events))
+      if (child_coded &&
+          ApplyTransforms(vi, code, src, first_event, event_verb, events))
         continue;
       std::string attribution;
       if (!src.empty()) attribution = TextOf(src[0].begin, src[0].end);
@@ -936,16 +990,19 @@ class Coder::Run {
           int ev = event_verb[k - first_event];
           if (!e.attribution.empty() || ev == vi.v) continue;
           for (int c : kids_[vi.v])
-            if ((Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) && Dominates(c, ev))
+            if ((Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) &&
+                Dominates(c, ev))
               e.attribution = attribution;
         }
       }
-      auto emit = [&](const ActorRef* s, const ActorRef* t, const std::string& c) {
+      auto emit = [&](const ActorRef* s, const ActorRef* t,
+                      const std::string& c) {
         Event e;
         e.sentence = sentence_index;
         e.span_begin = s_.span.begin;
         e.span_end = s_.span.end;
-        e.verb_text = TextOf(static_cast<uint32_t>(vi.vb), static_cast<uint32_t>(vi.ve));
+        e.verb_text =
+            TextOf(static_cast<uint32_t>(vi.vb), static_cast<uint32_t>(vi.ve));
         e.source = s ? s->code : "";
         e.target = t ? t->code : "";
         if (s) e.source_text = TextOf(s->begin, s->end);
@@ -979,7 +1036,8 @@ class Coder::Run {
         for (const ActorRef& t : tgt) {
           if (s.code == t.code) continue;
           emit(&s, &t, code);
-          if (!vi.pm.code2.empty() && vi.pm.code2 != "---") emit(&t, &s, vi.pm.code2);
+          if (!vi.pm.code2.empty() && vi.pm.code2 != "---")
+            emit(&t, &s, vi.pm.code2);
         }
     }
     // "..., according to X": X is the attribution of the sentence's events.
@@ -990,7 +1048,8 @@ class Coder::Run {
       int lo = obj, hi = obj;
       SubtreeRange(obj, &lo, &hi);
       lo = std::max(lo, static_cast<int>(i + 2));
-      std::string who = TextOf(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1));
+      std::string who =
+          TextOf(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1));
       for (size_t k = first_event; k < events->size(); ++k)
         if ((*events)[k].attribution.empty()) (*events)[k].attribution = who;
       break;
@@ -1064,7 +1123,8 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
     *outcome = CodingOutcome::kSentenceDiscard;
   for (Event& e : events) {
     e.date = doc.date;
-    if (cameo_) cameo_->Fill(e);
+    if (cameo_)
+      cameo_->Fill(e);
     else if (QuadClass(e.cameo)) {
       e.root = e.cameo.substr(0, 2);
       e.quad = QuadClass(e.cameo);

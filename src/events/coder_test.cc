@@ -121,9 +121,9 @@ TEST(CoderTest, SubjectVerbObjectWithProvenance) {
 }
 
 TEST(CoderTest, VerbOwnCodeAndSynsetPattern) {
-  Document a = Parse(
-      "Kestrand denounced Ossory.",
-      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD denounced) (NP (NNP Ossory))) (. .)))");
+  Document a = Parse("Kestrand denounced Ossory.",
+                     "(ROOT (S (NP (NNP Kestrand)) (VP (VBD denounced) (NP "
+                     "(NNP Ossory))) (. .)))");
   EXPECT_EQ(Code(a), (std::set<Triple>{{"KST", "OSY", "112"}}));
   Document b = Parse(
       "Kestrand criticized Ossory over silver marks.",
@@ -133,10 +133,10 @@ TEST(CoderTest, VerbOwnCodeAndSynsetPattern) {
 }
 
 TEST(CoderTest, AgentsAttachToActors) {
-  Document doc = Parse(
-      "The envoys of Vellmark visited Ossory.",
-      "(ROOT (S (NP (NP (DT The) (NNS envoys)) (PP (IN of) (NP (NNP"
-      " Vellmark)))) (VP (VBD visited) (NP (NNP Ossory))) (. .)))");
+  Document doc =
+      Parse("The envoys of Vellmark visited Ossory.",
+            "(ROOT (S (NP (NP (DT The) (NNS envoys)) (PP (IN of) (NP (NNP"
+            " Vellmark)))) (VP (VBD visited) (NP (NNP Ossory))) (. .)))");
   // Paired code [042:043]: the visit and the hosting.
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"VLMGOV", "OSY", "042"},
                                          {"OSY", "VLMGOV", "043"}}));
@@ -159,25 +159,25 @@ TEST(CoderTest, CompoundActorsAreDistributed) {
 }
 
 TEST(CoderTest, CompoundPatternCodesBothDirections) {
-  Document doc = Parse(
-      "Kestrand and Ossory met.",
-      "(ROOT (S (NP (NNP Kestrand) (CC and) (NNP Ossory)) (VP (VBD met)) (. .)))");
-  EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "036"},
-                                         {"OSY", "KST", "036"}}));
+  Document doc = Parse("Kestrand and Ossory met.",
+                       "(ROOT (S (NP (NNP Kestrand) (CC and) (NNP Ossory)) (VP "
+                       "(VBD met)) (. .)))");
+  EXPECT_EQ(Code(doc),
+            (std::set<Triple>{{"KST", "OSY", "036"}, {"OSY", "KST", "036"}}));
 }
 
 TEST(CoderTest, DateRestrictedCodes) {
   // "Torve" alone is not an entry; "Old Torve" is.
-  Document alone = Parse(
-      "Torve criticized Ossory.",
-      "(ROOT (S (NP (NNP Torve)) (VP (VBD criticized) (NP (NNP Ossory))) (. .)))",
-      "1985-01-01");
+  Document alone = Parse("Torve criticized Ossory.",
+                         "(ROOT (S (NP (NNP Torve)) (VP (VBD criticized) (NP "
+                         "(NNP Ossory))) (. .)))",
+                         "1985-01-01");
   EXPECT_TRUE(Code(alone).empty());
-  Document named = Parse(
-      "Old Torve criticized Ossory.",
-      "(ROOT (S (NP (JJ Old) (NNP Torve)) (VP (VBD criticized) (NP (NNP"
-      " Ossory))) (. .)))",
-      "1985-01-01");
+  Document named =
+      Parse("Old Torve criticized Ossory.",
+            "(ROOT (S (NP (JJ Old) (NNP Torve)) (VP (VBD criticized) (NP (NNP"
+            " Ossory))) (. .)))",
+            "1985-01-01");
   EXPECT_EQ(Code(named), (std::set<Triple>{{"VLMREB", "OSY", "111"}}));
   named.events.clear();
   named.date = "1995-01-01";
@@ -196,10 +196,10 @@ TEST(CoderTest, PassiveWithAgent) {
 }
 
 TEST(CoderTest, MultiWordVerbAndPrepositionalPattern) {
-  Document doc = Parse(
-      "Kestrand fired on Ossory with artillery.",
-      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD fired) (PP (IN on) (NP (NNP"
-      " Ossory))) (PP (IN with) (NP (NN artillery)))) (. .)))");
+  Document doc =
+      Parse("Kestrand fired on Ossory with artillery.",
+            "(ROOT (S (NP (NNP Kestrand)) (VP (VBD fired) (PP (IN on) (NP (NNP"
+            " Ossory))) (PP (IN with) (NP (NN artillery)))) (. .)))");
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "195"}}));
 }
 
@@ -320,8 +320,9 @@ TEST(CoderTest, TransformationRewritesReportedEvent) {
                             "~ a (b . ATTACK) SAY = a b 112\n",
                             "verbs", d->words)
                   .ok());
-  ASSERT_TRUE(d->actors.LoadText("KESTRAND [KST]\nOSSORY [OSY]\nVELLMARK [VLM]\n",
-                                 "actors", d->words)
+  ASSERT_TRUE(d->actors
+                  .LoadText("KESTRAND [KST]\nOSSORY [OSY]\nVELLMARK [VLM]\n",
+                            "actors", d->words)
                   .ok());
   d->actors.Finish();
   d->agents.Finish();

@@ -38,7 +38,8 @@ namespace {
 
 bool ParseBool(const std::string& v) {
   std::string l;
-  for (char c : v) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : v)
+    l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return l == "true" || l == "1" || l == "yes";
 }
 
@@ -133,7 +134,8 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
     std::set<Triple> got;
     Status s = BuildFromPtb(doc);
     // A parse must be exactly one tree.
-    if (s.ok() && doc.sentences.size() != 1) s = Status::Error(ErrorCode::kParseError, "not one tree");
+    if (s.ok() && doc.sentences.size() != 1)
+      s = Status::Error(ErrorCode::kParseError, "not one tree");
     if (s.ok() && r.id == options.trace_id) {
       for (size_t i = 0; i < doc.tokens.size(); ++i) {
         const Token& t = doc.tokens[i];
@@ -173,16 +175,21 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
         outcome = "sentencediscard";
       }
       // PETRARCH writes an absent actor as "---".
-      auto dash = [](const std::string& c) { return c.empty() ? std::string("---") : c; };
+      auto dash = [](const std::string& c) {
+        return c.empty() ? std::string("---") : c;
+      };
       for (const Event& e : doc.events)
         got.insert({dash(e.source), dash(e.target), e.cameo});
     }
     bool pass;
     std::set<Triple> want;
     for (const auto& c : r.expected) want.insert({c.source, c.target, c.code});
-    if (!r.error.empty()) pass = outcome == r.error;
-    else if (r.noevents) pass = outcome.empty() && got.empty();
-    else pass = outcome.empty() && got == want;
+    if (!r.error.empty())
+      pass = outcome == r.error;
+    else if (r.noevents)
+      pass = outcome.empty() && got.empty();
+    else
+      pass = outcome.empty() && got == want;
     auto& cat = result.by_category[r.category];
     ++cat.second;
     if (pass) {
@@ -194,10 +201,12 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
         log << "FAIL " << r.id << " | " << r.text << "\n  want:";
         if (!r.error.empty()) log << " error=" << r.error;
         if (r.noevents) log << " noevents";
-        for (const auto& [a, b, c] : want) log << " [" << a << "|" << b << "|" << c << "]";
+        for (const auto& [a, b, c] : want)
+          log << " [" << a << "|" << b << "|" << c << "]";
         log << "\n  got:";
         if (!outcome.empty()) log << " " << outcome;
-        for (const auto& [a, b, c] : got) log << " [" << a << "|" << b << "|" << c << "]";
+        for (const auto& [a, b, c] : got)
+          log << " [" << a << "|" << b << "|" << c << "]";
         log << "\n";
       }
     }

@@ -107,8 +107,8 @@ TEST(PetrarchXmlTest, MalformedAttribute) {
 }
 
 TEST(PetrarchXmlTest, UnitTestFileHas284Records) {
-  std::string path =
-      std::string(CURLEW_SHARED_DIR) + "/data/petrarch2/PETR.UnitTest.records.xml";
+  std::string path = std::string(CURLEW_SHARED_DIR) +
+                     "/data/petrarch2/PETR.UnitTest.records.xml";
   if (!std::filesystem::exists(path))
     GTEST_SKIP() << "shared data not found at " << path;
   auto reader = PetrarchXmlReader::Open(path);

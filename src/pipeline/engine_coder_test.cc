@@ -23,7 +23,8 @@ TEST(EngineCoderTest, CodesGivenParseWithPetrarchDictionaries) {
   doc.date = "2008-08-01";
   doc.text = "Egypt condemned Israel.";
   doc.ptb_parse =
-      "(ROOT (S (NP (NNP Egypt)) (VP (VBD condemned) (NP (NNP Israel))) (. .)))";
+      "(ROOT (S (NP (NNP Egypt)) (VP (VBD condemned) (NP (NNP Israel))) (. "
+      ".)))";
   ASSERT_TRUE((*engine)->Process(doc).ok());
   ASSERT_FALSE(doc.events.empty());
   const Event& e = doc.events[0];
