@@ -210,8 +210,11 @@ TEST(CoderTest, ReportedSpeechKeepsAttribution) {
       " Kestrand)) (VP (VBD attacked) (NP (NNP Vellmark)))))) (. .)))");
   std::set<Triple> got = Code(doc);
   EXPECT_TRUE(got.count({"KST", "VLM", "190"}));
-  for (const Event& e : doc.events)
-    if (e.cameo == "190") EXPECT_EQ(e.attribution, "Ossory");
+  for (const Event& e : doc.events) {
+    if (e.cameo == "190") {
+      EXPECT_EQ(e.attribution, "Ossory");
+    }
+  }
 }
 
 TEST(CoderTest, NegationIsFlaggedAndPatternsSeeIt) {

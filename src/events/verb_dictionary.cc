@@ -355,8 +355,16 @@ Status VerbDictionary::LoadText(std::string_view text, const std::string& name,
                                    "malformed transformation", name, n);
         return;
       }
-      transforms_.push_back({up[0], inner[0], inner[1], inner[2], verb[0],
-                             out[0], out[1], out[2]});
+      VerbTransform t;
+      t.upper_source = up[0];
+      t.lower_source = inner[0];
+      t.lower_target = inner[1];
+      t.lower_verb = inner[2];
+      t.upper_verb = verb[0];
+      t.out_source = out[0];
+      t.out_target = out[1];
+      t.out_code = out[2];
+      transforms_.push_back(std::move(t));
       return;
     }
     if (block < 0) {
