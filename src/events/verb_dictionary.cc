@@ -355,16 +355,16 @@ Status VerbDictionary::LoadText(std::string_view text, const std::string& name,
                                    "malformed transformation", name, n);
         return;
       }
-      VerbTransform t;
-      t.upper_source = up[0];
-      t.lower_source = inner[0];
-      t.lower_target = inner[1];
-      t.lower_verb = inner[2];
-      t.upper_verb = verb[0];
-      t.out_source = out[0];
-      t.out_target = out[1];
-      t.out_code = out[2];
-      transforms_.push_back(std::move(t));
+      VerbTransform tr;
+      tr.upper_source = up[0];
+      tr.lower_source = inner[0];
+      tr.lower_target = inner[1];
+      tr.lower_verb = inner[2];
+      tr.upper_verb = verb[0];
+      tr.out_source = out[0];
+      tr.out_target = out[1];
+      tr.out_code = out[2];
+      transforms_.push_back(std::move(tr));
       return;
     }
     if (block < 0) {
