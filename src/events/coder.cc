@@ -41,7 +41,8 @@ enum class R : uint8_t {
   kAdvcl,
   kAux,
   kAuxPass,
-  kCop
+  kCop,
+  kParataxis
 };
 
 R DecodeRel(std::string_view r) {
@@ -66,7 +67,8 @@ R DecodeRel(std::string_view r) {
       {"advcl", R::kAdvcl},
       {"aux", R::kAux},
       {"aux:pass", R::kAuxPass},
-      {"cop", R::kCop}};
+      {"cop", R::kCop},
+      {"parataxis", R::kParataxis}};
   for (const auto& [name, code] : kExact)
     if (r == name) return code;
   if (StartsWith(r, "obl")) return R::kObl;
@@ -1039,6 +1041,23 @@ class Coder::Run {
           if (!vi.pm.code2.empty() && vi.pm.code2 != "---")
             emit(&t, &s, vi.pm.code2);
         }
+    }
+    // "X attacked Y, officials said." (UD: "said" is parataxis of the
+    // attack): the speaker is the attribution of the events it reports.
+    for (size_t u = 0; u < n_; ++u) {
+      if (Rel(u) != R::kParataxis || !verb_tag_[u] || head_[u] < 0) continue;
+      int subj = Child(static_cast<int>(u), R::kNsubj);
+      if (subj < 0) continue;
+      int lo = subj, hi = subj;
+      SubtreeRange(subj, &lo, &hi);
+      std::string who =
+          TextOf(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1));
+      for (size_t k = first_event; k < events->size(); ++k) {
+        int ev = event_verb[k - first_event];
+        if ((*events)[k].attribution.empty() && ev != static_cast<int>(u) &&
+            Dominates(head_[u], ev) && !Dominates(static_cast<int>(u), ev))
+          (*events)[k].attribution = who;
+      }
     }
     // "..., according to X": X is the attribution of the sentence's events.
     for (size_t i = 0; i + 2 < n_; ++i) {

@@ -359,6 +359,44 @@ TEST(CoderTest, FaultyTreesDoNotCrash) {
   EXPECT_TRUE(coder.Code(empty).ok());
 }
 
+// The coder needs no Penn parse: a UD tree as curlew's parser gives it.
+TEST(CoderTest, CodesUniversalDependenciesTree) {
+  Document doc;
+  doc.id = "ud";
+  doc.date = "2001-05-05";
+  doc.text = "Kestrand attacked Ossory, officials said.";
+  struct W {
+    const char* word;
+    const char* xpos;
+    int head;
+    const char* rel;
+  };
+  const W words[] = {{"Kestrand", "NNP", 2, "nsubj"},
+                     {"attacked", "VBD", 0, "root"},
+                     {"Ossory", "NNP", 2, "obj"},
+                     {",", ",", 2, "punct"},
+                     {"officials", "NNS", 6, "nsubj"},
+                     {"said", "VBD", 2, "parataxis"},
+                     {".", ".", 2, "punct"}};
+  size_t pos = 0;
+  for (const W& w : words) {
+    Token t;
+    pos = doc.text.find(w.word, pos);
+    t.span = {static_cast<uint32_t>(pos),
+              static_cast<uint32_t>(pos + std::string(w.word).size())};
+    t.norm = w.word;
+    t.xpos = w.xpos;
+    t.head = w.head;
+    t.deprel = w.rel;
+    doc.tokens.push_back(t);
+  }
+  doc.sentences.push_back({{0, static_cast<uint32_t>(doc.text.size())},
+                           0,
+                           static_cast<uint32_t>(doc.tokens.size())});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "190"}}));
+  EXPECT_EQ(doc.events[0].attribution, "officials");
+}
+
 // Differential test: the indexed pattern matcher (words of a pattern looked
 // up first) must choose exactly what the plain matcher chooses.
 TEST(CoderTest, FastMatcherAgreesWithReferenceMatcher) {
