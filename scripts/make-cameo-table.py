@@ -22,9 +22,9 @@ for line in open(f'{shared}/cameo/CAMEO.goldsteinscale.txt', encoding='utf-8').r
     gold[code.strip()] = value.strip()
 for line in open(f'{shared}/plover/CAMEO2PLOVER-2021.txt', encoding='utf-8'):
     line = line.split('#', 1)[0]
-    m = re.match(r'^\s*(\d+):\s*([A-Z_]+)\s*,([^,]*)', line)
+    m = re.match(r'^\s*(\d+):\s*([A-Z_]+)\s*(?:,([^,]*))?', line)
     if m:
-        plover[m.group(1)] = (m.group(2), m.group(3).strip())
+        plover[m.group(1)] = (m.group(2), (m.group(3) or '').strip())
 
 print('# CAMEO event codes: code, name, Goldstein value (GDELT table), quad class,')
 print('# PLOVER type and mode (CAMEO2PLOVER 2021). Built by scripts/make-cameo-table.py.')

@@ -11,12 +11,27 @@ using dict::Upper;
 void PhraseIndex::Add(std::vector<uint32_t> words, uint32_t value) {
   if (words.empty()) return;
   ++count_;
+  if (words[0] >= starts_.size()) starts_.resize(words[0] + 1, 0);
+  starts_[words[0]] = 1;
   if (words.size() == 1) {
     singles_.emplace(words[0], value);  // the first entry wins
     return;
   }
   uint64_t key = Key(words[0], words[1]);
   by_pair_[key].push_back({std::move(words), value});
+}
+
+void PhraseIndex::AddGapped(std::vector<uint32_t> words, uint32_t value) {
+  if (words.size() < 2) return;
+  if (words[0] >= starts_.size()) starts_.resize(words[0] + 1, 0);
+  starts_[words[0]] = 1;
+  gapped_[words[0]].push_back({std::move(words), value});
+}
+
+bool HasBlankBetweenWords(std::string_view phrase) {
+  std::string_view t = dict::Trim(phrase);
+  return t.find(' ') != std::string_view::npos ||
+         t.find('\t') != std::string_view::npos;
 }
 
 void PhraseIndex::Finish() {
@@ -28,7 +43,9 @@ void PhraseIndex::Finish() {
 
 size_t PhraseIndex::Longest(const std::vector<uint32_t>& words, size_t pos,
                             uint32_t* value) const {
-  if (pos >= words.size() || words[pos] == dict::kNoWord) return 0;
+  if (pos >= words.size() || words[pos] >= starts_.size() ||
+      !starts_[words[pos]])
+    return 0;
   if (pos + 1 < words.size() && words[pos + 1] != dict::kNoWord) {
     auto it = by_pair_.find(Key(words[pos], words[pos + 1]));
     if (it != by_pair_.end()) {
@@ -42,10 +59,32 @@ size_t PhraseIndex::Longest(const std::vector<uint32_t>& words, size_t pos,
       }
     }
   }
+  size_t best = 0;
   auto one = singles_.find(words[pos]);
-  if (one == singles_.end()) return 0;
-  *value = one->second;
-  return 1;
+  if (one != singles_.end()) {
+    *value = one->second;
+    best = 1;
+  }
+  // Phrases with gaps, if they span more than the exact match.
+  auto g = gapped_.find(words[pos]);
+  if (g != gapped_.end()) {
+    for (const Entry& e : g->second) {
+      size_t at = pos + 1;
+      bool ok = true;
+      for (size_t k = 1; k < e.words.size() && ok; ++k) {
+        size_t limit = std::min(words.size(), at + kMaxGap + 1);
+        size_t q = at;
+        while (q < limit && words[q] != e.words[k]) ++q;
+        ok = q < limit;
+        at = q + 1;
+      }
+      if (ok && at - pos > best) {
+        best = at - pos;
+        *value = e.value;
+      }
+    }
+  }
+  return best;
 }
 
 std::vector<uint32_t> InternPhrase(std::string_view phrase,
@@ -101,6 +140,7 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
   Status status;
   // The record being built: its phrases get its index when it is closed.
   std::vector<std::vector<uint32_t>> phrases;
+  std::vector<bool> gapped;  // written with blanks between words
   Record rec;
   bool open = false;
   auto close = [&] {
@@ -108,9 +148,13 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
     uint32_t id = static_cast<uint32_t>(records_.size());
     if (!rec.default_code.empty() || !rec.dated.empty()) {
       records_.push_back(std::move(rec));
-      for (auto& p : phrases) index_.Add(std::move(p), id);
+      for (size_t k = 0; k < phrases.size(); ++k) {
+        if (gapped[k]) index_.AddGapped(phrases[k], id);
+        index_.Add(std::move(phrases[k]), id);
+      }
     }
     phrases.clear();
+    gapped.clear();
     rec = Record();
     open = false;
   };
@@ -159,8 +203,7 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
       }
       std::string code;
       int32_t from, to;
-      if (!ParseCodeSpec(line.substr(lb + 1, rb - lb - 1), &code, &from,
-                         &to)) {
+      if (!ParseCodeSpec(line.substr(lb + 1, rb - lb - 1), &code, &from, &to)) {
         status = Status::LineError(ErrorCode::kParseError,
                                    "malformed actor code", name, n);
         return;
@@ -178,6 +221,7 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
       return;
     }
     phrases.push_back(std::move(ids));
+    gapped.push_back(HasBlankBetweenWords(phrase));
     open = true;
   });
   close();
@@ -234,7 +278,8 @@ Status AgentDictionary::LoadText(std::string_view text, const std::string& name,
         if (!item.empty()) items.push_back(Upper(item));
         b = c + 1;
       }
-      subs.emplace_back(std::string(line.substr(0, close + 1)), std::move(items));
+      subs.emplace_back(std::string(line.substr(0, close + 1)),
+                        std::move(items));
       return;
     }
     size_t lb = line.find('[');
@@ -268,8 +313,10 @@ Status AgentDictionary::LoadText(std::string_view text, const std::string& name,
         return;
       }
       std::string_view inner = Trim(head.substr(cb + 1, ce - cb - 1));
-      if (inner.empty()) no_plural = true;
-      else plurals.push_back(Upper(inner));
+      if (inner.empty())
+        no_plural = true;
+      else
+        plurals.push_back(Upper(inner));
       head = Trim(head.substr(0, cb));
     }
     std::string phrase = Upper(head);

@@ -33,6 +33,11 @@ class PhraseIndex {
   // and sets *value.
   size_t Longest(const std::vector<uint32_t>& words, size_t pos,
                  uint32_t* value) const;
+  // A phrase whose words were separated by blanks: other words may come
+  // between them ("ITHILEN TELEVISION" matches "Ithilen state-run
+  // television"), at most kMaxGap per blank.
+  void AddGapped(std::vector<uint32_t> words, uint32_t value);
+  static constexpr size_t kMaxGap = 2;
   void Finish();  // sorts each bucket longest first
   size_t size() const { return count_; }
 
@@ -48,6 +53,8 @@ class PhraseIndex {
   // one-word phrases by their word: buckets stay short even for "THE".
   std::unordered_map<uint64_t, std::vector<Entry>> by_pair_;
   std::unordered_map<uint32_t, uint32_t> singles_;
+  std::vector<uint8_t> starts_;  // by word id: 1 if some phrase starts with it
+  std::unordered_map<uint32_t, std::vector<Entry>> gapped_;
   size_t count_ = 0;
 };
 
@@ -104,6 +111,8 @@ class AgentDictionary {
 // Interns the words of a phrase ("MINAS_TIRITH", "HAMAS WING").
 std::vector<uint32_t> InternPhrase(std::string_view phrase,
                                    dict::WordTable& words);
+// True if the phrase has a blank between two of its words.
+bool HasBlankBetweenWords(std::string_view phrase);
 
 }  // namespace curlew
 

@@ -48,8 +48,10 @@ std::string_view StripComment(std::string_view line) {
   // '#' starts a comment, except inside a [code] ("[###]").
   int depth = 0;
   for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '[') ++depth;
-    else if (line[i] == ']' && depth > 0) --depth;
+    if (line[i] == '[')
+      ++depth;
+    else if (line[i] == ']' && depth > 0)
+      --depth;
     else if (line[i] == '#' && depth == 0) {
       line = line.substr(0, i);
       break;
@@ -81,7 +83,8 @@ std::string Plural(std::string_view w) {
   std::string s(w);
   if (s.empty()) return s;
   auto ends = [&](std::string_view e) {
-    return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+    return s.size() >= e.size() &&
+           s.compare(s.size() - e.size(), e.size(), e) == 0;
   };
   if (ends("S") || ends("X") || ends("Z") || ends("CH") || ends("SH"))
     return s + "ES";

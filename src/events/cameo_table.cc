@@ -52,7 +52,8 @@ Status CameoTable::LoadText(std::string_view text, const std::string& name) {
     c.plover = std::string(f[4]);
     c.plover_mode = std::string(f[5]);
     if (c.code.empty() || QuadClass(c.code) == 0) {
-      status = Status::LineError(ErrorCode::kParseError, "bad CAMEO code", name, n);
+      status =
+          Status::LineError(ErrorCode::kParseError, "bad CAMEO code", name, n);
       return;
     }
     codes_[c.code] = std::move(c);

@@ -16,24 +16,59 @@ bool StartsWith(std::string_view s, std::string_view p) {
 
 // Dependency relations the coder looks at, decoded once per token.
 enum class R : uint8_t {
-  kOther, kNsubj, kNsubjPass, kCsubj, kObj, kIobj, kObl, kOblAgent, kNmod,
-  kNmodPoss, kAcl, kConj, kCc, kCompound, kCompoundPrt, kAmod, kDet,
-  kNummod, kFlat, kCase, kXcomp, kCcomp, kAdvcl, kAux, kAuxPass, kCop
+  kOther,
+  kNsubj,
+  kNsubjPass,
+  kCsubj,
+  kObj,
+  kIobj,
+  kObl,
+  kOblAgent,
+  kNmod,
+  kNmodPoss,
+  kAcl,
+  kConj,
+  kCc,
+  kCompound,
+  kCompoundPrt,
+  kAmod,
+  kDet,
+  kNummod,
+  kFlat,
+  kCase,
+  kXcomp,
+  kCcomp,
+  kAdvcl,
+  kAux,
+  kAuxPass,
+  kCop,
+  kParataxis
 };
 
 R DecodeRel(std::string_view r) {
   static const std::pair<std::string_view, R> kExact[] = {
-      {"nsubj", R::kNsubj},       {"nsubj:pass", R::kNsubjPass},
-      {"csubj", R::kCsubj},       {"obj", R::kObj},
-      {"iobj", R::kIobj},         {"obl:agent", R::kOblAgent},
-      {"nmod:poss", R::kNmodPoss}, {"conj", R::kConj},
-      {"cc", R::kCc},             {"compound", R::kCompound},
-      {"compound:prt", R::kCompoundPrt}, {"amod", R::kAmod},
-      {"det", R::kDet},           {"nummod", R::kNummod},
-      {"case", R::kCase},         {"xcomp", R::kXcomp},
-      {"ccomp", R::kCcomp},       {"advcl", R::kAdvcl},
-      {"aux", R::kAux},           {"aux:pass", R::kAuxPass},
-      {"cop", R::kCop}};
+      {"nsubj", R::kNsubj},
+      {"nsubj:pass", R::kNsubjPass},
+      {"csubj", R::kCsubj},
+      {"obj", R::kObj},
+      {"iobj", R::kIobj},
+      {"obl:agent", R::kOblAgent},
+      {"nmod:poss", R::kNmodPoss},
+      {"conj", R::kConj},
+      {"cc", R::kCc},
+      {"compound", R::kCompound},
+      {"compound:prt", R::kCompoundPrt},
+      {"amod", R::kAmod},
+      {"det", R::kDet},
+      {"nummod", R::kNummod},
+      {"case", R::kCase},
+      {"xcomp", R::kXcomp},
+      {"ccomp", R::kCcomp},
+      {"advcl", R::kAdvcl},
+      {"aux", R::kAux},
+      {"aux:pass", R::kAuxPass},
+      {"cop", R::kCop},
+      {"parataxis", R::kParataxis}};
   for (const auto& [name, code] : kExact)
     if (r == name) return code;
   if (StartsWith(r, "obl")) return R::kObl;
@@ -44,11 +79,14 @@ R DecodeRel(std::string_view r) {
 }
 
 struct ActorRef {
+  ActorRef() = default;
+  ActorRef(std::string c, uint32_t b, uint32_t e)
+      : code(std::move(c)), begin(b), end(e) {}
   std::string code;
   uint32_t begin = 0, end = 0;  // sentence-relative token range
-  std::string stem;        // the code without its last agent
-  bool agent_only = false; // "---GOV": an agent without an actor
-  std::string agent;       // that agent's code
+  std::string stem;             // the code without its last agent
+  bool agent_only = false;      // "---GOV": an agent without an actor
+  std::string agent;            // that agent's code
 };
 
 // Splits "ELR/GAL" into its codes.
@@ -69,10 +107,8 @@ std::vector<std::string> SplitSlash(const std::string& code) {
 // Per-sentence scratch state and the coding rules.
 class Coder::Run {
  public:
-  Run(const Coder& coder, const Document& doc, const Sentence& s,
-      int32_t date)
-      : d_(*coder.dicts_), opt_(coder.options_), doc_(doc), s_(s),
-        date_(date) {
+  Run(const Coder& coder, const Document& doc, const Sentence& s, int32_t date)
+      : d_(*coder.dicts_), opt_(coder.options_), doc_(doc), s_(s), date_(date) {
     n_ = s.size();
     upper_.resize(n_);
     ids_.resize(n_);
@@ -89,6 +125,16 @@ class Coder::Run {
       if (t.head > 0 && static_cast<size_t>(t.head) <= n_) {
         head_[i] = t.head - 1;
         kids_[t.head - 1].push_back(static_cast<int>(i));
+      }
+    }
+    // A tree with a cycle (a faulty parse) is not walked: coded as flat.
+    for (size_t i = 0; i < n_; ++i) {
+      size_t steps = 0;
+      for (int x = head_[i]; x >= 0 && steps <= n_; x = head_[x]) ++steps;
+      if (steps > n_) {
+        head_.assign(n_, -1);
+        kids_.assign(n_, {});
+        break;
       }
     }
     present_ = ids_;
@@ -108,7 +154,9 @@ class Coder::Run {
     auto words = [&](size_t b, size_t e) {  // word tokens in [b, e)
       int c = 0;
       for (size_t i = b; i < e; ++i)
-        if (!std::ispunct(static_cast<unsigned char>(upper_[i][0])) || upper_[i].size() > 1) ++c;
+        if (!std::ispunct(static_cast<unsigned char>(upper_[i][0])) ||
+            upper_[i].size() > 1)
+          ++c;
       return c;
     };
     auto mask = [&](size_t b, size_t e) {
@@ -119,20 +167,45 @@ class Coder::Run {
           return;
       for (size_t i = b; i < e; ++i) masked_[i] = true;
     };
+    // A stretch with its own subject is a main clause, not an aside
+    // (initial and internal stretches only: "..., officials said." goes).
+    auto has_subject = [&](size_t b, size_t e) {
+      for (size_t i = b; i < e; ++i)
+        if (Rel(i) == R::kNsubj || Rel(i) == R::kNsubjPass) return true;
+      return false;
+    };
     if (opt_.comma_bmax > 0) {
       int w = words(0, commas.front());
-      if (w >= opt_.comma_bmin && w <= opt_.comma_bmax) mask(0, commas.front() + 1);
+      if (w >= opt_.comma_bmin && w <= opt_.comma_bmax &&
+          !has_subject(0, commas.front()))
+        mask(0, commas.front() + 1);
     }
     if (opt_.comma_emax > 0) {
       size_t end = n_;
-      while (end > commas.back() + 1 && std::ispunct(static_cast<unsigned char>(upper_[end - 1][0])) && upper_[end - 1].size() == 1) --end;
+      while (end > commas.back() + 1 &&
+             std::ispunct(static_cast<unsigned char>(upper_[end - 1][0])) &&
+             upper_[end - 1].size() == 1)
+        --end;
       int w = words(commas.back() + 1, end);
-      if (w >= opt_.comma_emin && w <= opt_.comma_emax) mask(commas.back(), n_);
+      // Not when it ends the main clause whose subject came before
+      // ("X, the old foe of Y, criticized Z.").
+      bool main_clause = false;
+      for (size_t i = commas.back() + 1; i < n_; ++i) {
+        if (head_[i] >= 0) continue;
+        for (int c : kids_[i])
+          if ((Rel(c) == R::kNsubj || Rel(c) == R::kNsubjPass) &&
+              c < static_cast<int>(commas.back()))
+            main_clause = true;
+      }
+      if (w >= opt_.comma_emin && w <= opt_.comma_emax && !main_clause)
+        mask(commas.back(), n_);
     }
     if (opt_.comma_max > 0) {
       for (size_t k = 0; k + 1 < commas.size(); ++k) {
         int w = words(commas[k] + 1, commas[k + 1]);
-        if (w >= opt_.comma_min && w <= opt_.comma_max) mask(commas[k], commas[k + 1]);
+        if (w >= opt_.comma_min && w <= opt_.comma_max &&
+            !has_subject(commas[k] + 1, commas[k + 1]))
+          mask(commas[k], commas[k + 1]);
       }
     }
   }
@@ -183,15 +256,21 @@ class Coder::Run {
   void CoreTokens(int h, int* lo, int* hi) const {
     for (int c : kids_[h]) {
       R r = Rel(c);
-      if (r == R::kCompound || r == R::kAmod || r == R::kDet || r == R::kNummod ||
-          r == R::kNmodPoss || r == R::kFlat || r == R::kCase ||
-          r == R::kCompoundPrt || r == R::kFlat) {
+      if (r == R::kCompound || r == R::kAmod || r == R::kDet ||
+          r == R::kNummod || r == R::kNmodPoss || r == R::kFlat ||
+          r == R::kCase || r == R::kCompoundPrt || r == R::kFlat) {
         if (r == R::kCase && c > h) continue;
         *lo = std::min(*lo, c);
         *hi = std::max(*hi, c);
         CoreTokens(c, lo, hi);
       }
     }
+  }
+
+  void SubtreeRange(int x, int* lo, int* hi) const {
+    *lo = std::min(*lo, x);
+    *hi = std::max(*hi, x);
+    for (int c : kids_[x]) SubtreeRange(c, lo, hi);
   }
 
   bool IsPronoun(int i) const {
@@ -202,7 +281,8 @@ class Coder::Run {
   // Actors of the noun phrase headed by h, coordinations distributed.
   // `pronouns`: whether a possessive pronoun inside may stand for its
   // antecedent ("their meeting").
-  std::vector<ActorRef> CodeNP(int h, int depth = 0, bool pronouns = true) const {
+  std::vector<ActorRef> CodeNP(int h, int depth = 0, bool pronouns = true,
+                               bool new_actors = true) const {
     std::vector<ActorRef> out;
     if (h < 0 || depth > 6) return out;
     if (IsPronoun(h)) return pronouns ? Antecedent(h, depth + 1) : out;
@@ -230,14 +310,15 @@ class Coder::Run {
     for (int c : kids_[h]) {
       if (!base.empty()) break;
       if (Rel(c) != R::kNmod) continue;
-      base = CodeNP(c, depth + 1, pronouns);
+      base = CodeNP(c, depth + 1, pronouns, false);
     }
     for (int c : kids_[h]) {
       if (!base.empty()) break;
       if (Rel(c) != R::kAcl) continue;
       for (int g : kids_[c]) {
         R r = Rel(g);
-        if (r == R::kNsubj || r == R::kNsubjPass || r == R::kObj || (r == R::kObl || r == R::kOblAgent)) {
+        if (r == R::kNsubj || r == R::kNsubjPass || r == R::kObj ||
+            (r == R::kObl || r == R::kOblAgent)) {
           if (Xpos(g) == "WDT" || Xpos(g) == "WP") continue;
           base = CodeNP(g, depth + 1, false);
           if (!base.empty()) break;
@@ -250,8 +331,10 @@ class Coder::Run {
     }
     std::string prefix, suffix, last_agent;
     for (const Mention* m : agents) {
-      if (m->agent->prefix) prefix += m->agent->code;
-      else suffix += m->agent->code, last_agent = m->agent->code;
+      if (m->agent->prefix)
+        prefix += m->agent->code;
+      else
+        suffix += m->agent->code, last_agent = m->agent->code;
     }
     if (!base.empty()) {
       for (ActorRef& a : base) {
@@ -261,7 +344,8 @@ class Coder::Run {
         for (const Mention* m : agents) {
           const std::string& ac = m->agent->code;
           if (code.find(ac) != std::string::npos) continue;
-          if (m->agent->prefix) code = ac + code;
+          if (m->agent->prefix)
+            code = ac + code;
           else {
             if (m->agent->code == last_agent) stem = code;
             code += ac;
@@ -279,17 +363,31 @@ class Coder::Run {
       a.agent_only = true;
       a.agent = last_agent.empty() ? prefix : last_agent;
       out.push_back(std::move(a));
-    } else if (opt_.new_actor_length > 0 &&
-               hi - lo + 1 <= opt_.new_actor_length && !IsPronoun(h) &&
-               (Xpos(h) == "NNP" || Xpos(h) == "NNPS")) {
+    } else if (opt_.new_actor_length > 0 && new_actors && !IsPronoun(h) &&
+               StartsWith(Xpos(h), "NN")) {
+      // PETRARCH's new_actor_length: an uncoded noun phrase of a few words
+      // is coded by its own text (with its "of" phrases).
+      int nlo = lo, nhi = hi;
+      for (int c : kids_[h]) {
+        if (Rel(c) != R::kNmod) continue;
+        int a = c, b = c;
+        SubtreeRange(c, &a, &b);
+        nlo = std::min(nlo, a);
+        nhi = std::max(nhi, b);
+      }
       std::string text;
-      for (int i = lo; i <= hi; ++i) {
-        if (Xpos(i) == "POS") continue;
+      int words = 0, first_word = nlo;
+      for (int i = nlo; i <= nhi; ++i) {
+        if (Xpos(i) == "POS" || (Rel(i) == R::kCase && head_[i] == h) ||
+            std::ispunct(static_cast<unsigned char>(upper_[i][0])))
+          continue;
         if (!text.empty()) text += ' ';
         text += upper_[i];
+        if (words++ == 0) first_word = i;
       }
-      out.push_back({text, static_cast<uint32_t>(lo),
-                     static_cast<uint32_t>(hi + 1)});
+      if (words > 0 && words <= opt_.new_actor_length)
+        out.push_back({text, static_cast<uint32_t>(first_word),
+                       static_cast<uint32_t>(nhi + 1)});
     }
     std::vector<ActorRef> first = out;
     for (int c : kids_[h]) {
@@ -412,7 +510,8 @@ class Coder::Run {
   }
 
   // Sources and targets of v before patterns.
-  void Roles(int v, std::vector<ActorRef>* src, std::vector<ActorRef>* tgt) const {
+  void Roles(int v, std::vector<ActorRef>* src,
+             std::vector<ActorRef>* tgt) const {
     int subj_pass = Child(v, R::kNsubjPass);
     if (subj_pass >= 0) {
       // The agent phrase, also under an adverb ("opposed earlier by X").
@@ -449,6 +548,9 @@ class Coder::Run {
     int source_pos = -1, target_pos = -1;  // token positions in the post part
     int source_skip = 0, target_skip = 0;  // '^': noun phrases skipped first
     bool pre_source = false, pre_target = false, compound = false;
+    // For a pre-verb marker: the start of what was matched after it (the
+    // actor is the nearest one before), -1 if nothing followed.
+    int pre_source_end = -1, pre_target_end = -1;
   };
 
   // The verb forms at token i with the most words (a verb in two blocks
@@ -487,9 +589,10 @@ class Coder::Run {
     for (const VerbForm* f : forms) {
       Markers m;
       PatternMatch pm = ChoosePattern(v, *f, vb, ve, fast, &m);
-      int lit = pm.pattern >= 0
-                    ? d_.verbs.block(pm.block).patterns[pm.pattern].literal_count
-                    : -1;
+      int lit =
+          pm.pattern >= 0
+              ? d_.verbs.block(pm.block).patterns[pm.pattern].literal_count
+              : -1;
       if (best.block < 0 || lit > best_lit || (lit < 0 && best_lit < 0)) {
         best = pm;
         best_lit = lit;
@@ -527,13 +630,13 @@ class Coder::Run {
       size_t best = 0;
       for (const auto& ph : d_.verbs.synset(el.id)) {
         if (q + ph.size() > n_ || ph.size() <= best) continue;
-        if (std::equal(ph.begin(), ph.end(), ids_.begin() + q)) best = ph.size();
+        if (std::equal(ph.begin(), ph.end(), ids_.begin() + q))
+          best = ph.size();
       }
       return best;
     }
     return 0;
   }
-
 
   bool Match(const VerbPattern& p, size_t vb, size_t ve,
              const std::vector<bool>& allowed, Markers* mk) const {
@@ -552,7 +655,10 @@ class Coder::Run {
         mk->target_skip = skips;
         continue;
       }
-      if (el.kind == PatternElem::kCompound) { mk->compound = true; continue; }
+      if (el.kind == PatternElem::kCompound) {
+        mk->compound = true;
+        continue;
+      }
       if (el.kind == PatternElem::kSkip) {
         ++skips;
         continue;
@@ -574,9 +680,21 @@ class Coder::Run {
     size_t end = vb;  // exclusive bound for the pre part, matched backwards
     for (size_t k = p.pre.size(); k-- > 0;) {
       const PatternElem& el = p.pre[k];
-      if (el.kind == PatternElem::kSource) { mk->pre_source = true; continue; }
-      if (el.kind == PatternElem::kTarget) { mk->pre_target = true; continue; }
-      if (el.kind == PatternElem::kCompound) { mk->compound = true; continue; }
+      bool matched_after = end < vb;
+      if (el.kind == PatternElem::kSource) {
+        mk->pre_source = true;
+        if (matched_after) mk->pre_source_end = static_cast<int>(end);
+        continue;
+      }
+      if (el.kind == PatternElem::kTarget) {
+        mk->pre_target = true;
+        if (matched_after) mk->pre_target_end = static_cast<int>(end);
+        continue;
+      }
+      if (el.kind == PatternElem::kCompound) {
+        mk->compound = true;
+        continue;
+      }
       if (el.kind == PatternElem::kSkip) continue;
       bool adjacent = el.linked;
       bool found = false;
@@ -596,7 +714,8 @@ class Coder::Run {
 
   bool MayMatch(const VerbPattern& p) const {
     for (uint32_t w : p.required)
-      if (!std::binary_search(present_.begin(), present_.end(), w)) return false;
+      if (!std::binary_search(present_.begin(), present_.end(), w))
+        return false;
     return true;
   }
 
@@ -654,12 +773,102 @@ class Coder::Run {
     return {};
   }
 
+  // The nearest coded noun phrase ending before `end`.
+  std::vector<ActorRef> ActorsBefore(int end) const {
+    for (int i = end - 1; i >= 0; --i) {
+      if (masked_[i] || !(StartsWith(Xpos(i), "NN") || Xpos(i) == "PRP"))
+        continue;
+      int h = i;
+      while (head_[h] >= 0 && (Rel(h) == R::kCompound || Rel(h) == R::kFlat ||
+                               Rel(h) == R::kAmod || Rel(h) == R::kNmodPoss))
+        h = head_[h];
+      std::vector<ActorRef> a = CodeNP(h);
+      if (!a.empty()) return a;
+    }
+    return {};
+  }
+
   std::string TextOf(uint32_t b, uint32_t e) const {
     if (b >= e || e > n_) return "";
     const Token& first = Tok(b);
     const Token& last = Tok(e - 1);
     if (last.span.end <= first.span.begin) return "";
     return std::string(doc_.SpanText({first.span.begin, last.span.end}));
+  }
+
+  // The event's modality: from its CAMEO category (appeals, intents,
+  // demands, accusations, denials), else "hypothetical" under a modal verb.
+  std::string Modality(int v, const std::string& code) const {
+    if (code.size() >= 3 && code.compare(0, 3, "016") == 0) return "denial";
+    if (code.size() >= 2) {
+      std::string_view root(code.data(), 2);
+      if (root == "02") return "appeal";
+      if (root == "03") return "pledge";
+      if (root == "10") return "demand";
+      if (code.compare(0, 3, "112") == 0) return "accusation";
+    }
+    for (int k : kids_[v]) {
+      if (Rel(k) != R::kAux) continue;
+      const std::string& w = upper_[k];
+      if (w == "WOULD" || w == "COULD" || w == "MAY" || w == "MIGHT" ||
+          w == "SHOULD")
+        return "hypothetical";
+    }
+    return "";
+  }
+
+  // --- transformations --------------------------------------------------
+
+  template <typename VerbInfoT>
+  bool ApplyTransforms(const VerbInfoT& vi, const std::string& code,
+                       const std::vector<ActorRef>& src, size_t first_event,
+                       const std::vector<int>& event_verb,
+                       std::vector<Event>* events) const {
+    const auto& transforms = d_.verbs.transforms();
+    if (transforms.empty() || src.empty()) return false;
+    bool done = false;
+    for (size_t k = first_event; k < events->size(); ++k) {
+      int ev = event_verb[k - first_event];
+      bool below = false;
+      for (int c : kids_[vi.v])
+        if ((Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) && Dominates(c, ev))
+          below = true;
+      if (!below) continue;
+      Event& e = (*events)[k];
+      for (const VerbTransform& t : transforms) {
+        if (t.upper_code.empty() || t.upper_code != code) continue;
+        if (t.lower_code != "Q" && t.lower_code != e.cameo) continue;
+        const ActorRef& a = src[0];
+        std::map<std::string, std::string> var{{t.upper_source, a.code}};
+        auto bind = [&](const std::string& v, const std::string& actual,
+                        bool absent_ok_if_a) {
+          if (v == ".") return true;
+          if (v == "_")
+            return actual.empty() || (absent_ok_if_a && actual == a.code);
+          auto it = var.find(v);
+          if (it != var.end()) return it->second == actual;
+          var[v] = actual;
+          return true;
+        };
+        if (!bind(t.lower_source, e.source, true)) continue;
+        if (!bind(t.lower_target, e.target, false)) continue;
+        auto value = [&](const std::string& v) {
+          auto it = var.find(v);
+          return it == var.end() ? std::string() : it->second;
+        };
+        std::string out_source = value(t.out_source);
+        std::string out_target = value(t.out_target);
+        if (out_source == a.code) e.source_text = TextOf(a.begin, a.end);
+        if (out_target == a.code) e.target_text = TextOf(a.begin, a.end);
+        e.source = out_source;
+        e.target = out_target;
+        e.cameo = t.out_code == "Q" ? e.cameo : t.out_code;
+        e.attribution.clear();
+        done = true;
+        break;
+      }
+    }
+    return done;
   }
 
   // --- the sentence -----------------------------------------------------
@@ -689,12 +898,13 @@ class Coder::Run {
       for (int g = 0; x >= 0 && g < 200; x = head_[x], ++g) ++d;
       return d;
     };
-    std::stable_sort(verbs.begin(), verbs.end(), [&](const VerbInfo& a, const VerbInfo& b) {
-      return depth(a.v) > depth(b.v);
-    });
+    std::stable_sort(verbs.begin(), verbs.end(),
+                     [&](const VerbInfo& a, const VerbInfo& b) {
+                       return depth(a.v) > depth(b.v);
+                     });
     std::vector<int> coded(n_, 0);  // events coded by each verb
     const size_t first_event = events->size();
-    std::vector<int> event_verb;    // the verb of each event coded here
+    std::vector<int> event_verb;  // the verb of each event coded here
     std::string issues = d_.issues.Match(ids_);
     for (const VerbInfo& vi : verbs) {
       const std::string& code = vi.pm.code;
@@ -709,6 +919,13 @@ class Coder::Run {
         int subj = Subject(vi.v);
         if (subj < 0) subj = Child(vi.v, R::kNsubjPass);
         std::vector<ActorRef> s = CodeNP(subj);
+        // "+ HOSTING *": the actor right before the matched word.
+        int end =
+            vi.mk.pre_target ? vi.mk.pre_target_end : vi.mk.pre_source_end;
+        if (end >= 0) {
+          auto before = ActorsBefore(end);
+          if (!before.empty()) s = before;
+        }
         if (vi.mk.pre_target) {
           if (!s.empty() && Child(vi.v, R::kNsubjPass) < 0) src.clear();
           tgt = s;
@@ -731,7 +948,8 @@ class Coder::Run {
         if (Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) {
           // coded[] counts events of the clause and the clauses below it.
           for (size_t k = 0; k < n_; ++k)
-            if (coded[k] && Dominates(c, static_cast<int>(k))) child_coded = true;
+            if (coded[k] && Dominates(c, static_cast<int>(k)))
+              child_coded = true;
           if (Rel(c) == R::kCcomp && comp_subject < 0) {
             comp_subject = Subject(c);
             if (comp_subject < 0) comp_subject = Child(c, R::kNsubjPass);
@@ -741,24 +959,52 @@ class Coder::Run {
       // A compound subject with no target acts on itself ("X and Y renewed
       // ties"): each member towards the others.
       if (src.size() > 1 && tgt.empty() &&
-          (vi.mk.compound || (!child_coded && comp_subject < 0 &&
-                              Child(vi.v, R::kObj) >= 0)))
+          (vi.mk.compound ||
+           (!child_coded && comp_subject < 0 && Child(vi.v, R::kObj) >= 0)))
         tgt = src;
-      if (tgt.empty() && !child_coded && comp_subject >= 0)
+      if (tgt.empty() && !child_coded && comp_subject >= 0) {
         tgt = CodeNP(comp_subject);
+        // "X questioned whether he ... with Y": the subject is X again;
+        // the target is inside the clause.
+        bool self = !tgt.empty();
+        for (const ActorRef& t : tgt)
+          for (const ActorRef& a : src)
+            if (t.code != a.code) self = false;
+        if (self || tgt.empty())
+          for (int c : kids_[vi.v])
+            if (Rel(c) == R::kCcomp) {
+              tgt = Targets(c);
+              if (!tgt.empty()) break;
+            }
+      }
+      // Transformations ("~ a (a b ATTACK) SAY = a b 015"): the reported
+      // event and this verb become one event.
+      if (child_coded &&
+          ApplyTransforms(vi, code, src, first_event, event_verb, events))
+        continue;
       std::string attribution;
       if (!src.empty()) attribution = TextOf(src[0].begin, src[0].end);
+      // The events of the complement clauses are reported by this verb's
+      // subject ("X said that Y attacked Z").
       if (child_coded) {
-        for (Event& e : *events)
-          if (e.attribution.empty() && e.sentence == sentence_index)
-            e.attribution = attribution;
+        for (size_t k = first_event; k < events->size(); ++k) {
+          Event& e = (*events)[k];
+          int ev = event_verb[k - first_event];
+          if (!e.attribution.empty() || ev == vi.v) continue;
+          for (int c : kids_[vi.v])
+            if ((Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) &&
+                Dominates(c, ev))
+              e.attribution = attribution;
+        }
       }
-      auto emit = [&](const ActorRef* s, const ActorRef* t, const std::string& c) {
+      auto emit = [&](const ActorRef* s, const ActorRef* t,
+                      const std::string& c) {
         Event e;
         e.sentence = sentence_index;
         e.span_begin = s_.span.begin;
         e.span_end = s_.span.end;
-        e.verb_text = TextOf(static_cast<uint32_t>(vi.vb), static_cast<uint32_t>(vi.ve));
+        e.verb_text =
+            TextOf(static_cast<uint32_t>(vi.vb), static_cast<uint32_t>(vi.ve));
         e.source = s ? s->code : "";
         e.target = t ? t->code : "";
         if (s) e.source_text = TextOf(s->begin, s->end);
@@ -768,6 +1014,7 @@ class Coder::Run {
         for (int k : kids_[vi.v])
           if (upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER")
             e.negated = true;
+        e.modality = Modality(vi.v, c);
         events->push_back(std::move(e));
         event_verb.push_back(vi.v);
         ++coded[vi.v];
@@ -775,7 +1022,7 @@ class Coder::Run {
       if (tgt.empty()) {
         if (src.empty()) continue;
         if (child_coded) {
-          ActorRef none{"---", 0, 0};
+          ActorRef none{"", 0, 0};  // what was said: no target actor
           for (const ActorRef& s : src) emit(&s, &none, code);
         } else if (!opt_.require_dyad) {
           for (const ActorRef& s : src) emit(&s, nullptr, code);
@@ -791,8 +1038,40 @@ class Coder::Run {
         for (const ActorRef& t : tgt) {
           if (s.code == t.code) continue;
           emit(&s, &t, code);
-          if (!vi.pm.code2.empty() && vi.pm.code2 != "---") emit(&t, &s, vi.pm.code2);
+          if (!vi.pm.code2.empty() && vi.pm.code2 != "---")
+            emit(&t, &s, vi.pm.code2);
         }
+    }
+    // "X attacked Y, officials said." (UD: "said" is parataxis of the
+    // attack): the speaker is the attribution of the events it reports.
+    for (size_t u = 0; u < n_; ++u) {
+      if (Rel(u) != R::kParataxis || !verb_tag_[u] || head_[u] < 0) continue;
+      int subj = Child(static_cast<int>(u), R::kNsubj);
+      if (subj < 0) continue;
+      int lo = subj, hi = subj;
+      SubtreeRange(subj, &lo, &hi);
+      std::string who =
+          TextOf(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1));
+      for (size_t k = first_event; k < events->size(); ++k) {
+        int ev = event_verb[k - first_event];
+        if ((*events)[k].attribution.empty() && ev != static_cast<int>(u) &&
+            Dominates(head_[u], ev) && !Dominates(static_cast<int>(u), ev))
+          (*events)[k].attribution = who;
+      }
+    }
+    // "..., according to X": X is the attribution of the sentence's events.
+    for (size_t i = 0; i + 2 < n_; ++i) {
+      if (upper_[i] != "ACCORDING" || upper_[i + 1] != "TO") continue;
+      int obj = head_[i + 1];
+      if (obj <= static_cast<int>(i + 1)) obj = static_cast<int>(i + 2);
+      int lo = obj, hi = obj;
+      SubtreeRange(obj, &lo, &hi);
+      lo = std::max(lo, static_cast<int>(i + 2));
+      std::string who =
+          TextOf(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1));
+      for (size_t k = first_event; k < events->size(); ++k)
+        if ((*events)[k].attribution.empty()) (*events)[k].attribution = who;
+      break;
     }
     // A coded verb takes over its open complement ("abandoned efforts to
     // stop X" is one event, not two).
@@ -872,7 +1151,8 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
     *outcome = CodingOutcome::kSentenceDiscard;
   for (Event& e : events) {
     e.date = doc.date;
-    if (cameo_) cameo_->Fill(e);
+    if (cameo_)
+      cameo_->Fill(e);
     else if (QuadClass(e.cameo)) {
       e.root = e.cameo.substr(0, 2);
       e.quad = QuadClass(e.cameo);

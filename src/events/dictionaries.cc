@@ -45,10 +45,14 @@ Result<DictionaryFiles> ParsePetrConfig(std::string_view text,
     if (eq == std::string_view::npos) return;
     std::string_view key = Trim(line.substr(0, eq));
     std::string_view value = Trim(line.substr(eq + 1));
-    if (key == "verbfile_name") f.verbs = value, any = true;
-    else if (key == "agentfile_name") f.agents = value;
-    else if (key == "discardfile_name") f.discards = value;
-    else if (key == "issuefile_name") f.issues = value;
+    if (key == "verbfile_name")
+      f.verbs = value, any = true;
+    else if (key == "agentfile_name")
+      f.agents = value;
+    else if (key == "discardfile_name")
+      f.discards = value;
+    else if (key == "issuefile_name")
+      f.issues = value;
     else if (key == "actorfile_list") {
       size_t b = 0;
       while (b <= value.size()) {

@@ -9,20 +9,22 @@ namespace {
 
 std::vector<uint32_t> Ids(const dict::WordTable& w, const std::string& s) {
   std::vector<uint32_t> ids;
-  for (std::string_view x : dict::SplitWords(s)) ids.push_back(w.Find(dict::Upper(x)));
+  for (std::string_view x : dict::SplitWords(s))
+    ids.push_back(w.Find(dict::Upper(x)));
   return ids;
 }
 
 TEST(ActorDictionaryTest, SynonymsAndDateRestrictions) {
   dict::WordTable words;
   ActorDictionary actors;
-  ASSERT_TRUE(actors
-                  .LoadText("VELLMARK_ [VLM]\n+VELLISH\n\n"
-                            "OLD_TORVE ; a note\n+TORVE_THE_GREY\n"
-                            "\t[VLMREB < 900101]\n\t[VLMGOV 19900101 - 991231]\n"
-                            "\t[VLMELI]\n",
-                            "mem", words)
-                  .ok());
+  ASSERT_TRUE(
+      actors
+          .LoadText("VELLMARK_ [VLM]\n+VELLISH\n\n"
+                    "OLD_TORVE ; a note\n+TORVE_THE_GREY\n"
+                    "\t[VLMREB < 900101]\n\t[VLMGOV 19900101 - 991231]\n"
+                    "\t[VLMELI]\n",
+                    "mem", words)
+          .ok());
   actors.Finish();
   std::string code;
   EXPECT_EQ(actors.Match(Ids(words, "VELLISH"), 0, 0, &code), 1u);
@@ -34,6 +36,25 @@ TEST(ActorDictionaryTest, SynonymsAndDateRestrictions) {
   EXPECT_EQ(code, "VLMGOV");
   actors.Match(torve, 0, 20050505, &code);
   EXPECT_EQ(code, "VLMELI");
+}
+
+TEST(ActorDictionaryTest, BlankAllowsWordsBetween) {
+  dict::WordTable words;
+  ActorDictionary actors;
+  ASSERT_TRUE(actors
+                  .LoadText("VELLMARK RADIO [VLMRAD]\nKESTRAND_NAVY [KSTNAV]\n",
+                            "mem", words)
+                  .ok());
+  actors.Finish();
+  words.Intern("STATE-RUN");
+  words.Intern("NEW");
+  std::string code;
+  EXPECT_EQ(actors.Match(Ids(words, "VELLMARK STATE-RUN RADIO"), 0, 0, &code),
+            3u);
+  EXPECT_EQ(code, "VLMRAD");
+  EXPECT_EQ(actors.Match(Ids(words, "VELLMARK RADIO"), 0, 0, &code), 2u);
+  // '_' joins words that must be adjacent.
+  EXPECT_EQ(actors.Match(Ids(words, "KESTRAND NEW NAVY"), 0, 0, &code), 0u);
 }
 
 TEST(ActorDictionaryTest, MalformedRestrictionNamesLine) {
@@ -70,15 +91,16 @@ TEST(AgentDictionaryTest, PluralsAndSubstitutions) {
 TEST(VerbDictionaryTest, BlocksFormsPatternsSynsets) {
   dict::WordTable words;
   VerbDictionary verbs;
-  ASSERT_TRUE(verbs
-                  .LoadText("&COIN\n+DUCAT\n+SILVER_MARK_\n\n"
-                            "--- GIVE [070] ---\nGIVE {GIVES GAVE GIVEN GIVING}\n"
-                            "+HAND_OVER\nDONATE [071]\n- * &COIN [071]\n"
-                            "- $ NOT * ^ TO_ + [124]\n"
-                            "--- MEET [031:032] ---\nMEET\n"
-                            "~ a (a b ATTACK) SAY = a b 015\n",
-                            "mem", words)
-                  .ok());
+  ASSERT_TRUE(
+      verbs
+          .LoadText("&COIN\n+DUCAT\n+SILVER_MARK_\n\n"
+                    "--- GIVE [070] ---\nGIVE {GIVES GAVE GIVEN GIVING}\n"
+                    "+HAND_OVER\nDONATE [071]\n- * &COIN [071]\n"
+                    "- $ NOT * ^ TO_ + [124]\n"
+                    "--- MEET [031:032] ---\nMEET\n"
+                    "~ a (a b ATTACK) SAY = a b 015\n",
+                    "mem", words)
+          .ok());
   auto* gave = verbs.Forms(words.Find("GAVE"));
   ASSERT_NE(gave, nullptr);
   EXPECT_EQ(verbs.block((*gave)[0].block).code, "070");
@@ -104,7 +126,8 @@ TEST(VerbDictionaryTest, BlocksFormsPatternsSynsets) {
 TEST(VerbDictionaryTest, PatternWithoutStarIsAnError) {
   dict::WordTable words;
   VerbDictionary verbs;
-  Status s = verbs.LoadText("--- X [010] ---\nX\n- FOO BAR [011]\n", "v.txt", words);
+  Status s =
+      verbs.LoadText("--- X [010] ---\nX\n- FOO BAR [011]\n", "v.txt", words);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.position(), 3);
 }

@@ -33,7 +33,8 @@ Status DiscardList::LoadText(std::string_view text, const std::string& name) {
     line = Trim(line);
     if (!line.empty() && line.back() == '_') e.stem = false;
     // Words split on blanks only: '_' is the boundary marker here.
-    for (std::string_view w : dict::SplitWords(line)) e.words.push_back(Upper(w));
+    for (std::string_view w : dict::SplitWords(line))
+      e.words.push_back(Upper(w));
     if (e.words.empty()) {
       status = Status::LineError(ErrorCode::kParseError, "empty discard entry",
                                  name, n);
@@ -177,9 +178,10 @@ Status IssueList::LoadText(std::string_view text, const std::string& name,
                                  "issue entry without [CODE]", name, n);
       return;
     }
-    std::string code = lb == std::string_view::npos
-                           ? category
-                           : std::string(Trim(line.substr(lb + 1, rb - lb - 1)));
+    std::string code =
+        lb == std::string_view::npos
+            ? category
+            : std::string(Trim(line.substr(lb + 1, rb - lb - 1)));
     if (lb == std::string_view::npos) lb = line.size();
     auto [it, fresh] = code_ids.emplace(code, codes_.size());
     if (fresh) codes_.push_back(code);

@@ -22,10 +22,15 @@
 namespace curlew {
 
 struct ValidateOptions {
-  std::string dicts_dir;     // "" : the files named by <Environment>
+  std::string dicts_dir;       // "" : the files named by <Environment>
   bool only_sentences = true;  // count only sentence="true" records
-  bool verbose = false;      // print every failing record
-  std::string trace_id;      // print the dependency tree of this record
+  bool verbose = false;        // print every failing record
+  std::string trace_id;        // print the dependency tree of this record
+  // "given": the records' own Penn parses; "curlew": curlew's tokenizer and
+  // parser on the <Text> (needs the syntax model).
+  std::string parser = "given";
+  // Syntax model for parser "curlew". Default: DataPath("models/en_ewt.model").
+  std::string syntax_model;
 };
 
 struct ValidateResult {

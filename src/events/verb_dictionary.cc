@@ -111,12 +111,14 @@ void VerbDictionary::AddVerb(std::string_view spec, uint32_t block,
   size_t cb = spec.find('{');
   if (cb != std::string_view::npos) {
     size_t ce = spec.find('}', cb);
-    irregular = spec.substr(cb + 1, (ce == std::string_view::npos ? spec.size() : ce) - cb - 1);
+    irregular = spec.substr(
+        cb + 1, (ce == std::string_view::npos ? spec.size() : ce) - cb - 1);
     head = Trim(spec.substr(0, cb));
   }
   std::string h(Trim(head));
   if (h.empty()) return;
-  bool multi = h.find('_') != std::string::npos || h.find(' ') != std::string::npos;
+  bool multi =
+      h.find('_') != std::string::npos || h.find(' ') != std::string::npos;
   AddForm(h, block, code, code2, true, words);
   if (!irregular.empty()) {
     // Forms separated by blanks (multi-word forms use '_').
@@ -156,8 +158,8 @@ Status VerbDictionary::ParsePattern(std::string_view body, int64_t line,
   size_t lb = body.rfind('[');
   size_t rb = lb == std::string_view::npos ? lb : body.find(']', lb);
   if (lb == std::string_view::npos || rb == std::string_view::npos)
-    return Status::LineError(ErrorCode::kParseError,
-                             "pattern without [code]", name, line);
+    return Status::LineError(ErrorCode::kParseError, "pattern without [code]",
+                             name, line);
   SplitCode(body.substr(lb + 1, rb - lb - 1), &out->code, &out->code2);
   out->line = line;
   // "*SCEPTICAL" is read as "* SCEPTICAL".
@@ -210,10 +212,14 @@ Status VerbDictionary::ParsePattern(std::string_view body, int64_t line,
       }
       PatternElem el;
       el.linked = linked;
-      if (part == "$") el.kind = PatternElem::kSource;
-      else if (part == "+") el.kind = PatternElem::kTarget;
-      else if (part == "%") el.kind = PatternElem::kCompound;
-      else if (part == "^") el.kind = PatternElem::kSkip;
+      if (part == "$")
+        el.kind = PatternElem::kSource;
+      else if (part == "+")
+        el.kind = PatternElem::kTarget;
+      else if (part == "%")
+        el.kind = PatternElem::kCompound;
+      else if (part == "^")
+        el.kind = PatternElem::kSkip;
       else if (part[0] == '&') {
         auto it = synset_ids_.find(part);
         if (it == synset_ids_.end()) {
@@ -251,14 +257,16 @@ Status VerbDictionary::LoadText(std::string_view text, const std::string& name,
       return;
     }
     if (line[0] == '&') {
-      std::string label = Upper(Trim(line.substr(0, line.find_first_of(" \t"))));
+      std::string label =
+          Upper(Trim(line.substr(0, line.find_first_of(" \t"))));
       bool no_plural = label.back() == '_';
       if (no_plural) label.pop_back();
       auto [it, fresh] = synset_ids_.emplace(label, synsets_.size());
       if (fresh) synsets_.emplace_back();
       synset = it->second;
       // Remember the plural rule in the sign of the id: simplest is a set.
-      if (no_plural) no_plural_synsets_.push_back(static_cast<uint32_t>(synset));
+      if (no_plural)
+        no_plural_synsets_.push_back(static_cast<uint32_t>(synset));
       return;
     }
     if (line[0] == '+' && synset >= 0) {
@@ -300,9 +308,9 @@ Status VerbDictionary::LoadText(std::string_view text, const std::string& name,
       size_t lb = inner.find('[');
       size_t rb = lb == std::string_view::npos ? lb : inner.find(']', lb);
       if (lb != std::string_view::npos && rb == std::string_view::npos) {
-        status = Status::LineError(ErrorCode::kParseError,
-                                   "'[' without ']' in verb block header",
-                                   name, n);
+        status =
+            Status::LineError(ErrorCode::kParseError,
+                              "'[' without ']' in verb block header", name, n);
         return;
       }
       if (lb != std::string_view::npos) {
@@ -347,14 +355,22 @@ Status VerbDictionary::LoadText(std::string_view text, const std::string& name,
                                    "malformed transformation", name, n);
         return;
       }
-      transforms_.push_back({up[0], inner[0], inner[1], inner[2], verb[0],
-                             out[0], out[1], out[2]});
+      VerbTransform tr;
+      tr.upper_source = up[0];
+      tr.lower_source = inner[0];
+      tr.lower_target = inner[1];
+      tr.lower_verb = inner[2];
+      tr.upper_verb = verb[0];
+      tr.out_source = out[0];
+      tr.out_target = out[1];
+      tr.out_code = out[2];
+      transforms_.push_back(std::move(tr));
       return;
     }
     if (block < 0) {
-      status = Status::LineError(ErrorCode::kParseError,
-                                 "verb or pattern before any '---' block",
-                                 name, n);
+      status =
+          Status::LineError(ErrorCode::kParseError,
+                            "verb or pattern before any '---' block", name, n);
       return;
     }
     if (line[0] == '-') {
@@ -387,6 +403,19 @@ Status VerbDictionary::LoadText(std::string_view text, const std::string& name,
     }
     AddVerb(spec, static_cast<uint32_t>(block), code, code2, words);
   });
+  for (VerbTransform& t : transforms_) {
+    auto code_of = [&](const std::string& verb) -> std::string {
+      if (verb == "Q") return "Q";
+      uint32_t id = words.Find(verb);
+      const std::vector<VerbForm>* f =
+          id == dict::kNoWord ? nullptr : Forms(id);
+      if (!f || f->empty()) return "";
+      return f->back().code.empty() ? blocks_[f->back().block].code
+                                    : f->back().code;
+    };
+    t.lower_code = code_of(t.lower_verb);
+    t.upper_code = code_of(t.upper_verb);
+  }
   synset_first_.assign(synsets_.size(), {});
   for (size_t k = 0; k < synsets_.size(); ++k)
     for (const auto& phrase : synsets_[k])

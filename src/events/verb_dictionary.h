@@ -25,9 +25,9 @@ namespace curlew {
 struct PatternElem {
   enum Kind : uint8_t { kWord, kSynset, kSource, kTarget, kCompound, kSkip };
   Kind kind = kWord;
-  uint32_t id = 0;       // word id or synset index
-  bool linked = false;   // '_': must be adjacent to the next element (or
-                         // the verb, for the last pre-verb element)
+  uint32_t id = 0;      // word id or synset index
+  bool linked = false;  // '_': must be adjacent to the next element (or
+                        // the verb, for the last pre-verb element)
 };
 
 struct VerbPattern {
@@ -37,13 +37,13 @@ struct VerbPattern {
   std::string code;               // "064"; "---" null
   std::string code2;              // paired code ("033" of [032:033]), or ""
   int64_t line = 0;
-  int literal_count = 0;          // words and synsets: the specificity
-  std::vector<uint32_t> required; // word ids that must occur in the sentence
+  int literal_count = 0;           // words and synsets: the specificity
+  std::vector<uint32_t> required;  // word ids that must occur in the sentence
 };
 
 struct VerbBlock {
   std::string name;
-  std::string code;   // primary code of the block, "---" if none
+  std::string code;  // primary code of the block, "---" if none
   std::string code2;
   std::vector<VerbPattern> patterns;
 };
@@ -53,7 +53,7 @@ struct VerbForm {
   std::vector<uint32_t> before;  // words directly before the verb word
   std::vector<uint32_t> after;   // words directly after it
   uint32_t block = 0;
-  std::string code;   // the verb's own code, or "" (use the block's)
+  std::string code;  // the verb's own code, or "" (use the block's)
   std::string code2;
   bool explicit_form = false;  // written in the file, not generated
 };
@@ -62,9 +62,12 @@ struct VerbForm {
 // event; variables a, b, '.', '_' and 'Q' (any verb).
 struct VerbTransform {
   std::string upper_source, lower_source, lower_target;
-  std::string lower_code;  // code of the lower verb's block, or "Q"
-  std::string upper_code;
+  std::string lower_verb;  // "ATTACK", or "Q" (any verb)
+  std::string upper_verb;  // "SAY"
   std::string out_source, out_target, out_code;
+  // The verbs' codes (their forms' own or block codes), resolved after
+  // loading: synonyms of the verbs match too. "" if the verb is unknown.
+  std::string lower_code, upper_code;
 };
 
 class VerbDictionary {

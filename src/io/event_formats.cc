@@ -31,7 +31,9 @@ std::string Goldstein(double g) {
 void SplitActorCode(std::string_view code, std::string* entity,
                     std::string* role, std::string* attribute) {
   entity->assign(code.substr(0, std::min<size_t>(3, code.size())));
-  role->assign(code.size() > 3 ? code.substr(3, std::min<size_t>(3, code.size() - 3)) : "");
+  role->assign(code.size() > 3
+                   ? code.substr(3, std::min<size_t>(3, code.size() - 3))
+                   : "");
   attribute->assign(code.size() > 6 ? code.substr(6) : "");
 }
 
@@ -64,10 +66,10 @@ std::string FormatPhoenixEvent(const Document& doc, const Event& e,
   std::string id = Clean(doc.id) + "-" + std::to_string(e.sentence) + "-" +
                    std::to_string(event_index);
   return id + "\t" + date + "\t" + year + "\t" + month + "\t" + day + "\t" +
-         e.source + "\t" + se + "\t" + sr + "\t" + sa + "\t" + e.target +
-         "\t" + te + "\t" + tr + "\t" + ta + "\t" + e.cameo + "\t" + e.root +
-         "\t" + std::to_string(e.quad) + "\t" + Goldstein(e.goldstein) +
-         "\t" + Clean(e.issues) + "\t\t\t" + Clean(e.location) + "\t\t\t" +
+         e.source + "\t" + se + "\t" + sr + "\t" + sa + "\t" + e.target + "\t" +
+         te + "\t" + tr + "\t" + ta + "\t" + e.cameo + "\t" + e.root + "\t" +
+         std::to_string(e.quad) + "\t" + Goldstein(e.goldstein) + "\t" +
+         Clean(e.issues) + "\t\t\t" + Clean(e.location) + "\t\t\t" +
          Clean(doc.id) + "-" + std::to_string(e.sentence) + "\t" +
          Clean(doc.url) + "\t" + Clean(doc.source);
 }

@@ -9,9 +9,7 @@ namespace {
 
 constexpr size_t kChunk = 1u << 20;
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
@@ -79,9 +77,11 @@ bool ParseAttributes(std::string_view tag,
 
 std::string NormalizeDate(std::string_view d) {
   std::string s = Trim(d);
-  if (s.size() == 8) return s.substr(0, 4) + "-" + s.substr(4, 2) + "-" + s.substr(6, 2);
+  if (s.size() == 8)
+    return s.substr(0, 4) + "-" + s.substr(4, 2) + "-" + s.substr(6, 2);
   if (s.size() == 6)  // YYMMDD
-    return (s[0] < '5' ? "20" : "19") + s.substr(0, 2) + "-" + s.substr(2, 2) + "-" + s.substr(4, 2);
+    return (s[0] < '5' ? "20" : "19") + s.substr(0, 2) + "-" + s.substr(2, 2) +
+           "-" + s.substr(4, 2);
   return s;
 }
 
@@ -139,8 +139,7 @@ Status ForEachElement(std::string_view xml, uint64_t offset, Fn fn) {
       std::string end = "</" + name;
       size_t e = xml.find(end, i);
       if (e == std::string_view::npos)
-        return XmlError("<" + name + "> without </" + name + ">",
-                        offset + lt);
+        return XmlError("<" + name + "> without </" + name + ">", offset + lt);
       content = xml.substr(i, e - i);
       size_t egt = xml.find('>', e);
       i = egt == std::string_view::npos ? xml.size() : egt + 1;
@@ -163,9 +162,11 @@ std::string XmlUnescape(std::string_view s) {
   r.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '&') {
-      static const std::pair<const char*, char> kEnt[] = {
-          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
-          {"&quot;", '"'}, {"&apos;", '\''}};
+      static const std::pair<const char*, char> kEnt[] = {{"&amp;", '&'},
+                                                          {"&lt;", '<'},
+                                                          {"&gt;", '>'},
+                                                          {"&quot;", '"'},
+                                                          {"&apos;", '\''}};
       bool done = false;
       for (auto& [e, c] : kEnt) {
         std::string_view ev(e);
@@ -205,9 +206,8 @@ Result<PetrarchRecord> ParsePetrarchRecord(std::string_view xml,
   bool has_text = false;
   Status s = ForEachElement(
       body, offset + gt + 1,
-      [&](const std::string& name,
-          const std::map<std::string, std::string>& a, std::string_view content,
-          uint64_t) {
+      [&](const std::string& name, const std::map<std::string, std::string>& a,
+          std::string_view content, uint64_t) {
         auto get = [&](const char* k) -> std::string {
           auto it = a.find(k);
           return it == a.end() ? std::string() : it->second;
@@ -275,8 +275,10 @@ size_t PetrarchXmlReader::Find(std::string_view what, size_t from) {
     size_t f = buf_.find(what, from);
     if (f != std::string::npos) return f;
     // Keep looking in the next chunk (overlapping by the pattern length).
-    size_t searched = buf_.size() >= what.size() ? buf_.size() - what.size() + 1 : 0;
-    if (buf_.size() - pos_ > options_.max_record_bytes) return std::string::npos;
+    size_t searched =
+        buf_.size() >= what.size() ? buf_.size() - what.size() + 1 : 0;
+    if (buf_.size() - pos_ > options_.max_record_bytes)
+      return std::string::npos;
     if (!Fill()) return std::string::npos;
     from = std::max(from, searched);
   }
@@ -325,31 +327,59 @@ bool PetrarchXmlReader::Next(Result<PetrarchRecord>* out) {
       std::string_view body(buf_.data() + lt, e - lt);
       size_t gt = body.find('>');
       env_.present = true;
-      Status s = ForEachElement(
-          body.substr(gt + 1), base_ + lt + gt + 1,
-          [&](const std::string& name,
-              const std::map<std::string, std::string>& a,
-              std::string_view content, uint64_t) {
-            std::string v = Trim(content);
-            if (name == "Verbfile") env_.verbfile = v;
-            else if (name == "Actorfile") env_.actorfiles.push_back(v);
-            else if (name == "Agentfile") env_.agentfile = v;
-            else if (name == "Discardfile") env_.discardfile = v;
-            else if (name == "Issuefile") env_.issuefile = v;
-            else if (name == "Include") env_.include = v;
-            else if (name == "Config") {
-              auto o = a.find("option");
-              auto val = a.find("value");
-              if (o != a.end() && val != a.end())
-                env_.config.emplace_back(o->second, val->second);
-            }
-            return Status();
-          });
+      Status s =
+          ForEachElement(body.substr(gt + 1), base_ + lt + gt + 1,
+                         [&](const std::string& name,
+                             const std::map<std::string, std::string>& a,
+                             std::string_view content, uint64_t) {
+                           std::string v = Trim(content);
+                           if (name == "Verbfile")
+                             env_.verbfile = v;
+                           else if (name == "Actorfile")
+                             env_.actorfiles.push_back(v);
+                           else if (name == "Agentfile")
+                             env_.agentfile = v;
+                           else if (name == "Discardfile")
+                             env_.discardfile = v;
+                           else if (name == "Issuefile")
+                             env_.issuefile = v;
+                           else if (name == "Include")
+                             env_.include = v;
+                           else if (name == "Config") {
+                             auto o = a.find("option");
+                             auto val = a.find("value");
+                             if (o != a.end() && val != a.end())
+                               env_.config.emplace_back(o->second, val->second);
+                           }
+                           return Status();
+                         });
       pos_ = e + 14;
       if (!s.ok()) {
         *out = s.WithWhere(name_);
         return true;
       }
+      continue;
+    }
+    if (rest.substr(0, 7) == "<Config") {
+      // A <Config> between records changes the options from the next
+      // record on: it is handed over with that record.
+      size_t gt = Find(">", lt);
+      if (gt == std::string::npos) {
+        pos_ = buf_.size();
+        continue;
+      }
+      std::map<std::string, std::string> attrs;
+      size_t bad = 0;
+      std::string_view tag(buf_.data() + lt + 1, gt - lt - 1);
+      if (!tag.empty() && tag.back() == '/') tag.remove_suffix(1);
+      pos_ = gt + 1;
+      if (!ParseAttributes(tag, &attrs, &bad)) {
+        *out = Status::Error(ErrorCode::kParseError,
+                             "malformed attribute in <Config>", name_,
+                             static_cast<int64_t>(base_ + lt + 1 + bad));
+        return true;
+      }
+      pending_config_.emplace_back(attrs["option"], attrs["value"]);
       continue;
     }
     bool sentence = rest.size() > 9 && rest.substr(0, 9) == "<Sentence" &&
@@ -375,6 +405,11 @@ bool PetrarchXmlReader::Next(Result<PetrarchRecord>* out) {
     if (!r.ok()) {
       *out = r.status().WithWhere(name_);
       return true;
+    }
+    if (!pending_config_.empty()) {
+      r->config.insert(r->config.begin(), pending_config_.begin(),
+                       pending_config_.end());
+      pending_config_.clear();
     }
     *out = std::move(r);
     return true;

@@ -32,16 +32,19 @@ struct PetrarchCoding {
 
 struct PetrarchRecord {
   std::string id;
-  std::string date;      // "YYYY-MM-DD" (from "YYYYMMDD"), "" if absent
+  std::string date;  // "YYYY-MM-DD" (from "YYYYMMDD"), "" if absent
   std::string category;
   bool is_sentence = true;  // sentence="true"
   std::string text;         // <Text>, whitespace runs collapsed to one space
   std::string parse;        // <Parse>, as given
   std::vector<PetrarchCoding> expected;
-  bool noevents = false;    // <EventCoding noevents="True">
-  std::string error;        // <EventCoding error="...">, "" if none
+  bool noevents = false;  // <EventCoding noevents="True">
+  std::string error;      // <EventCoding error="...">, "" if none
+  // <Config option= value=> inside the record, preceded by those placed
+  // between the previous record and this one; they stay in force for the
+  // following records.
   std::vector<std::pair<std::string, std::string>> config;  // option, value
-  uint64_t offset = 0;      // byte offset of the record in the file
+  uint64_t offset = 0;  // byte offset of the record in the file
 };
 
 // The <Environment> block: dictionary file names (relative to the XML file).
@@ -88,6 +91,8 @@ class PetrarchXmlReader {
   std::unique_ptr<std::istream> in_;
   PetrarchXmlOptions options_;
   PetrarchEnvironment env_;
+  // <Config> elements seen between records, for the next record.
+  std::vector<std::pair<std::string, std::string>> pending_config_;
   std::string buf_;
   size_t pos_ = 0;     // position in buf_
   uint64_t base_ = 0;  // file offset of buf_[0]

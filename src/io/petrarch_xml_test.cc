@@ -80,6 +80,24 @@ TEST(PetrarchXmlTest, ReadsRecordsEnvironmentAndRecovers) {
   EXPECT_FALSE(reader.Next(&r));
 }
 
+TEST(PetrarchXmlTest, ConfigBetweenRecordsGoesWithTheNextRecord) {
+  const char kXml[] =
+      "<Sentences><Sentence id=\"a\"><Text>x</Text></Sentence>\n"
+      "<Config option=\"require_dyad\" value=\"false\"></Config>\n"
+      "<Sentence id=\"b\"><Config option=\"comma_max\" value=\"0\"/>"
+      "<Text>y</Text></Sentence></Sentences>";
+  PetrarchXmlReader reader("mem", std::make_unique<std::istringstream>(kXml));
+  Result<PetrarchRecord> r = Status();
+  ASSERT_TRUE(reader.Next(&r));
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->config.empty());
+  ASSERT_TRUE(reader.Next(&r));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->config.size(), 2u);
+  EXPECT_EQ(r->config[0].first, "require_dyad");
+  EXPECT_EQ(r->config[1].first, "comma_max");
+}
+
 TEST(PetrarchXmlTest, MalformedAttribute) {
   auto r = ParsePetrarchRecord(
       "<Sentence id=\"x\" date=20200101><Text>a</Text></Sentence>", 100);
@@ -89,8 +107,8 @@ TEST(PetrarchXmlTest, MalformedAttribute) {
 }
 
 TEST(PetrarchXmlTest, UnitTestFileHas284Records) {
-  std::string path =
-      std::string(CURLEW_SHARED_DIR) + "/data/petrarch2/PETR.UnitTest.records.xml";
+  std::string path = std::string(CURLEW_SHARED_DIR) +
+                     "/data/petrarch2/PETR.UnitTest.records.xml";
   if (!std::filesystem::exists(path))
     GTEST_SKIP() << "shared data not found at " << path;
   auto reader = PetrarchXmlReader::Open(path);

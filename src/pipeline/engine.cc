@@ -46,9 +46,15 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   if (!dicts.empty()) {
     auto loaded = LoadDictionaries(dicts);
     if (!loaded.ok()) return loaded.status();
-    auto cameo = std::make_shared<CameoTable>();
-    s = cameo->Load(engine->options_.data_dir + "/cameo/cameo.tsv");
-    if (!s.ok()) return s;
+    // The CAMEO table gives Goldstein and PLOVER fields; without it the
+    // coder still fills root and quad class.
+    std::shared_ptr<CameoTable> cameo;
+    std::string table = engine->options_.data_dir + "/cameo/cameo.tsv";
+    if (std::filesystem::exists(table)) {
+      cameo = std::make_shared<CameoTable>();
+      s = cameo->Load(table);
+      if (!s.ok()) return s;
+    }
     engine->coder_ = std::make_shared<Coder>(*loaded, CoderOptions(), cameo);
     s = engine->pipeline_.Add(MakeCoderComponent(*loaded, CoderOptions(),
                                                  std::move(cameo)));

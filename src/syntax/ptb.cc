@@ -49,13 +49,14 @@ bool IsVerbTag(std::string_view t) {
 
 std::string Lower(std::string_view s) {
   std::string r(s);
-  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : r)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return r;
 }
 
 bool IsBe(std::string_view w) {
-  static const char* kBe[] = {"be", "am", "is", "are", "was", "were", "been",
-                              "being", "'s", "'re", "'m", "s"};
+  static const char* kBe[] = {"be",   "am",    "is", "are", "was", "were",
+                              "been", "being", "'s", "'re", "'m",  "s"};
   std::string l = Lower(w);
   for (const char* b : kBe)
     if (l == b) return true;
@@ -63,10 +64,10 @@ bool IsBe(std::string_view w) {
 }
 bool IsAuxWord(std::string_view w) {
   static const char* kAux[] = {
-      "have", "has",   "had",   "having", "'ve",   "'d",    "do",
-      "does", "did",   "will",  "would",  "shall", "should", "can",
-      "could", "may",  "might", "must",   "wo",    "ca",    "'ll",
-      "get",  "got",   "gets",  "getting", "gotten", "to",  "ought"};
+      "have",  "has", "had",   "having",  "'ve",    "'d",     "do",
+      "does",  "did", "will",  "would",   "shall",  "should", "can",
+      "could", "may", "might", "must",    "wo",     "ca",     "'ll",
+      "get",   "got", "gets",  "getting", "gotten", "to",     "ought"};
   if (IsBe(w)) return true;
   std::string l = Lower(w);
   for (const char* a : kAux)
@@ -82,7 +83,8 @@ bool IsGet(std::string_view w) {
 // The converter: head child choice and relation labels.
 class Converter {
  public:
-  explicit Converter(const PtbTree& t) : t_(t), head_(t.nodes.size(), -1) {}
+  explicit Converter(const PtbTree& t)
+      : t_(t), head_(t.nodes.size(), -1), head_child_(t.nodes.size(), -1) {}
 
   std::vector<int> Heads() {
     if (!t_.nodes.empty()) Head(0);
@@ -124,7 +126,9 @@ class Converter {
     return t_.nodes[node].children;
   }
   bool IsPre(int node) const { return t_.nodes[node].word >= 0; }
-  bool IsPunct(int node) const { return IsPre(node) && IsPunctTag(Label(node)); }
+  bool IsPunct(int node) const {
+    return IsPre(node) && IsPunctTag(Label(node));
+  }
   std::string_view Word(int node) const {
     return t_.words[t_.nodes[node].word];
   }
@@ -180,17 +184,28 @@ class Converter {
     if (lab == "S" || lab == "SINV" || lab == "SQ" || lab == "ROOT" ||
         lab == "" || lab == "TOP" || lab == "SBARQ" || lab == "RRC") {
       h = first_of([&](int k) { return Label(k) == "VP"; });
-      if (h < 0) h = first_of([&](int k) { return Label(k) == "S" || Label(k) == "SQ" || Label(k) == "SINV" || Label(k) == "SBARQ"; });
-      if (h < 0) h = first_of([&](int k) { return IsPre(k) && IsVerbTag(Label(k)); });
-      if (h < 0) h = first_of([&](int k) { return Label(k) == "FRAG" || Label(k) == "NP" || Label(k) == "ADJP" || Label(k) == "SBAR"; });
+      if (h < 0)
+        h = first_of([&](int k) {
+          return Label(k) == "S" || Label(k) == "SQ" || Label(k) == "SINV" ||
+                 Label(k) == "SBARQ";
+        });
+      if (h < 0)
+        h = first_of([&](int k) { return IsPre(k) && IsVerbTag(Label(k)); });
+      if (h < 0)
+        h = first_of([&](int k) {
+          return Label(k) == "FRAG" || Label(k) == "NP" || Label(k) == "ADJP" ||
+                 Label(k) == "SBAR";
+        });
     } else if (lab == "VP") {
       int first_vp = first_of([&](int k) { return Label(k) == "VP"; });
-      int first_verb = first_of([&](int k) { return IsPre(k) && IsVerbTag(Label(k)); });
+      int first_verb =
+          first_of([&](int k) { return IsPre(k) && IsVerbTag(Label(k)); });
       if (first_vp >= 0) {
         bool all_aux = true;
         for (int k : kids) {
           if (k == first_vp) break;
-          if (IsPre(k) && IsVerbTag(Label(k)) && !IsAuxWord(Word(k))) all_aux = false;
+          if (IsPre(k) && IsVerbTag(Label(k)) && !IsAuxWord(Word(k)))
+            all_aux = false;
         }
         if (all_aux) h = first_vp;
       }
@@ -201,53 +216,78 @@ class Converter {
           bool seen = false;
           int pred = -1;
           for (int k : kids) {
-            if (k == first_verb) { seen = true; continue; }
+            if (k == first_verb) {
+              seen = true;
+              continue;
+            }
             if (!seen) continue;
             std::string_view l = Label(k);
-            if (IsPre(k) && IsVerbTag(l)) { pred = -1; break; }
-            if (pred < 0 && (l == "ADJP" || l == "NP" || l == "JJ" || l == "PP"))
+            if (IsPre(k) && IsVerbTag(l)) {
+              pred = -1;
+              break;
+            }
+            if (pred < 0 &&
+                (l == "ADJP" || l == "NP" || l == "JJ" || l == "PP"))
               pred = k;
           }
           if (pred >= 0) h = pred;
         }
       }
-      if (h < 0) h = first_of([&](int k) { return Label(k) == "S" || Label(k) == "SBAR" || Label(k) == "VP"; });
+      if (h < 0)
+        h = first_of([&](int k) {
+          return Label(k) == "S" || Label(k) == "SBAR" || Label(k) == "VP";
+        });
     } else if (lab == "NP" || lab == "NX" || lab == "NML" || lab == "WHNP" ||
                lab == "NAC") {
       // Candidates: the children before the first post-modifier.
       std::vector<int> cand;
       for (size_t i = 0; i < kids.size(); ++i) {
         std::string_view l = Label(kids[i]);
-        if (i > 0 && (l == "PP" || l == "SBAR" || l == "VP" || l == "S" ||
-                      l == "RRC" || l == "," || l == ":" || l == "PRN" ||
-                      l == "-LRB-"))
+        if (i > 0 &&
+            (l == "PP" || l == "SBAR" || l == "VP" || l == "S" || l == "RRC" ||
+             l == "," || l == ":" || l == "PRN" || l == "-LRB-"))
           break;
         cand.push_back(kids[i]);
       }
       for (auto it = cand.rbegin(); it != cand.rend() && h < 0; ++it)
-        if (IsPre(*it) && (IsNounTag(Label(*it)) || Label(*it) == "CD")) h = *it;
+        if (IsPre(*it) && (IsNounTag(Label(*it)) || Label(*it) == "CD"))
+          h = *it;
       for (auto it = cand.begin(); it != cand.end() && h < 0; ++it)
-        if (Label(*it) == "NP" || Label(*it) == "NML" || Label(*it) == "NX") h = *it;
+        if (Label(*it) == "NP" || Label(*it) == "NML" || Label(*it) == "NX")
+          h = *it;
       for (auto it = cand.rbegin(); it != cand.rend() && h < 0; ++it)
         if (!IsPunct(*it) && Label(*it) != "POS" && Label(*it) != "DT") h = *it;
     } else if (lab == "PP" || lab == "WHPP") {
       bool seen_prep = false;
       for (int k : kids) {
         std::string_view l = Label(k);
-        if (IsPre(k) && (l == "IN" || l == "TO" || l == "RP" || l == "VBG" || l == "VBN" || l == "RB")) {
+        if (IsPre(k) && (l == "IN" || l == "TO" || l == "RP" || l == "VBG" ||
+                         l == "VBN" || l == "RB")) {
           seen_prep = true;
           continue;
         }
-        if (seen_prep && !IsPunct(k)) { h = k; break; }
-        if (!IsPre(k) && (l == "NP" || l == "S" || l == "SBAR")) { h = k; break; }
+        if (seen_prep && !IsPunct(k)) {
+          h = k;
+          break;
+        }
+        if (!IsPre(k) && (l == "NP" || l == "S" || l == "SBAR")) {
+          h = k;
+          break;
+        }
       }
     } else if (lab == "SBAR") {
-      h = first_of([&](int k) { std::string_view l = Label(k); return l == "S" || l == "SQ" || l == "SINV" || l == "SBAR" || l == "FRAG" || l == "VP"; });
+      h = first_of([&](int k) {
+        std::string_view l = Label(k);
+        return l == "S" || l == "SQ" || l == "SINV" || l == "SBAR" ||
+               l == "FRAG" || l == "VP";
+      });
     } else if (lab == "ADJP" || lab == "WHADJP") {
-      h = last_of([&](int k) { return IsPre(k) && StartsWith(Label(k), "JJ"); });
+      h = last_of(
+          [&](int k) { return IsPre(k) && StartsWith(Label(k), "JJ"); });
       if (h < 0) h = first_of([&](int k) { return Label(k) == "ADJP"; });
     } else if (lab == "ADVP" || lab == "WHADVP") {
-      h = last_of([&](int k) { return IsPre(k) && StartsWith(Label(k), "RB"); });
+      h = last_of(
+          [&](int k) { return IsPre(k) && StartsWith(Label(k), "RB"); });
     } else if (lab == "QP") {
       h = last_of([&](int k) { return Label(k) == "CD"; });
     } else if (lab == "PRT") {
@@ -271,6 +311,7 @@ class Converter {
       hc = HeadChildOf(node, groups[0]);
     } else {
       hc = HeadChildOf(node, n.children);
+      head_child_[node] = hc;
     }
     for (int k : n.children) Head(k);
     return head_[node] = Head(hc);
@@ -305,13 +346,17 @@ class Converter {
         int w = Head(s);
         int next = conj_heads.back();
         for (int ch : conj_heads)
-          if (ch > w) { next = ch; break; }
+          if (ch > w) {
+            next = ch;
+            break;
+          }
         std::string_view l = Label(s);
         Set(w, next, (l == "CC" || l == "CONJP") ? "cc" : "punct");
       }
       return;
     }
-    AttachGroup(node, n.children, HeadChildOf(node, n.children));
+    int hc = head_child_[node];
+    AttachGroup(node, n.children, hc >= 0 ? hc : HeadChildOf(node, n.children));
   }
 
   void AttachGroup(int node, const std::vector<int>& kids, int hc) {
@@ -327,8 +372,8 @@ class Converter {
           if (Label(kids[j]) == "NP") ++remaining_np;
         ++np_after;
       }
-      std::string rel = Relation(node, hc, k, before, i > 0 ? kids[i - 1] : -1,
-                                 remaining_np);
+      std::string rel =
+          Relation(node, hc, k, before, i > 0 ? kids[i - 1] : -1, remaining_np);
       Set(Head(k), hw, rel);
     }
   }
@@ -401,7 +446,8 @@ class Converter {
         // "Arnor 's" possessive.
         const auto& dk = Kids(k);
         if (!dk.empty() && Label(dk.back()) == "POS") return "nmod:poss";
-        if (prev >= 0 && (Label(prev) == "," || Label(prev) == "-LRB-" || Label(prev) == ":"))
+        if (prev >= 0 && (Label(prev) == "," || Label(prev) == "-LRB-" ||
+                          Label(prev) == ":"))
           return "appos";
         return before ? "compound" : "nmod";
       }
@@ -471,6 +517,7 @@ class Converter {
 
   const PtbTree& t_;
   std::vector<int> head_;
+  std::vector<int> head_child_;  // of non-coordinated nodes, from Head()
   std::vector<Token> tokens_;
 };
 
@@ -505,6 +552,11 @@ Result<PtbTree> ParsePtb(std::string_view text, size_t* pos,
         return Status::Error(ErrorCode::kLimitExceeded,
                              "Penn Treebank parse: more than " +
                                  std::to_string(options.max_nodes) + " nodes",
+                             "", b);
+      if (stack.size() >= options.max_depth)
+        return Status::Error(ErrorCode::kLimitExceeded,
+                             "Penn Treebank parse: nested deeper than " +
+                                 std::to_string(options.max_depth),
                              "", b);
       PtbNode node;
       node.label = StripFunctionTags(text.substr(b, i - b));
@@ -642,8 +694,8 @@ uint32_t AlignTokens(std::string_view text, uint32_t from,
       found = p;
     } else if (w == "\"") {
       // Quotes are written many ways.
-      static const char* kQuotes[] = {"\"", "``", "''", "\xE2\x80\x9C",
-                                      "\xE2\x80\x9D", "'", "`"};
+      static const char* kQuotes[] = {
+          "\"", "``", "''", "\xE2\x80\x9C", "\xE2\x80\x9D", "'", "`"};
       for (const char* q : kQuotes) {
         size_t ql = std::strlen(q);
         if (text.substr(p, ql) == q) {

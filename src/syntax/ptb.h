@@ -40,6 +40,8 @@ struct PtbTree {
 struct PtbOptions {
   // Largest number of nodes accepted in one tree. Default: 20000.
   size_t max_nodes = 20000;
+  // Deepest bracket nesting accepted (the converter recurses). Default: 1000.
+  size_t max_depth = 1000;
 };
 
 // Parses one bracketed tree starting at `*pos` in `text` and advances `*pos`

@@ -110,6 +110,35 @@ TEST(PtbTest, MalformedGivesPosition) {
   EXPECT_FALSE(ParsePtb("NP Vell", &pos).ok());
 }
 
+TEST(PtbTest, LimitsAreErrors) {
+  std::string deep;
+  for (int i = 0; i < 50; ++i) deep += "(X ";
+  deep += "(NN a)";
+  for (int i = 0; i < 50; ++i) deep += ")";
+  PtbOptions o;
+  o.max_depth = 20;
+  size_t pos = 0;
+  auto t = ParsePtb(deep, &pos, o);
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().code(), ErrorCode::kLimitExceeded);
+  o = PtbOptions();
+  o.max_nodes = 10;
+  pos = 0;
+  EXPECT_EQ(ParsePtb(deep, &pos, o).status().code(), ErrorCode::kLimitExceeded);
+  pos = 0;
+  EXPECT_TRUE(ParsePtb(deep, &pos).ok());
+}
+
+TEST(PtbTest, VerbCoordinationAndRelativeClause) {
+  auto toks = Convert(
+      "(ROOT (S (NP (NP (NNP Vell)) (SBAR (WHNP (WDT which)) (S (VP (VBD"
+      " fled))))) (VP (VP (VBD returned)) (CC and) (VP (VBD surrendered)))"
+      " (. .)))");
+  EXPECT_EQ(Arcs(toks),
+            "Vell:4:nsubj which:3:nsubj fled:1:acl:relcl returned:0:root "
+            "and:6:cc surrendered:4:conj .:4:punct");
+}
+
 TEST(PtbTest, BuildFromPtbMakesSentences) {
   Document doc;
   doc.text = "Vell left. Kell stayed.";
