@@ -1,0 +1,163 @@
+#include "syntax/lemmatizer.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "syntax/tagger.h"
+
+namespace curlew::syntax {
+
+EditScript EditScript::Between(std::string_view form, std::string_view lemma) {
+  auto make = [&](std::string_view f, bool lower) {
+    size_t p = 0;
+    while (p < f.size() && p < lemma.size() && f[p] == lemma[p]) ++p;
+    EditScript e;
+    e.lower = lower;
+    e.strip = static_cast<uint8_t>(std::min<size_t>(f.size() - p, 255));
+    e.append = std::string(lemma.substr(p));
+    if (f.size() - p > 255) e.append = std::string(lemma);
+    return e;
+  };
+  // A lemma without capitals is taken from the lower-cased word, so the
+  // script also fits the word at the start of a sentence ("The" -> "the").
+  if (Lower(lemma) == lemma) return make(Lower(form), true);
+  return make(form, false);
+}
+
+std::string EditScript::Apply(std::string_view form) const {
+  std::string out = lower ? Lower(form) : std::string(form);
+  if (strip >= out.size()) {
+    out.clear();
+  } else {
+    out.resize(out.size() - strip);
+  }
+  out += append;
+  if (out.empty()) out = std::string(form);
+  return out;
+}
+
+uint64_t Lemmatizer::LexiconKey(std::string_view lower, int tag_class) {
+  return Feat(1, Fnv1a(lower), static_cast<uint64_t>(tag_class));
+}
+
+uint64_t Lemmatizer::RuleKey(std::string_view lower, int len, int tag_class) {
+  std::string_view suf = lower.substr(lower.size() - len);
+  return Feat(2, Fnv1a(suf), static_cast<uint64_t>(len),
+              static_cast<uint64_t>(tag_class));
+}
+
+uint8_t Lemmatizer::WordNetPos(std::string_view x) {
+  if (x == "NNS" || x == "NNPS") return 1;
+  if (x == "VBD" || x == "VBN" || x == "VBZ" || x == "VBG") return 2;
+  if (x == "JJR" || x == "JJS") return 3;
+  if (x == "RBR" || x == "RBS") return 4;
+  return 0;
+}
+
+bool Lemmatizer::LoadWordNet(const std::string& dir) {
+  static const char* kFiles[5] = {nullptr, "noun.exc", "verb.exc", "adj.exc",
+                                  "adv.exc"};
+  bool any = false;
+  for (int pos = 1; pos < 5; ++pos) {
+    std::ifstream in(dir + "/" + kFiles[pos]);
+    if (!in) continue;
+    any = true;
+    std::string line;
+    while (std::getline(in, line)) {
+      size_t sp = line.find(' ');
+      if (sp == std::string::npos) continue;
+      size_t sp2 = line.find(' ', sp + 1);
+      std::string base = line.substr(sp + 1, sp2 == std::string::npos
+                                                 ? std::string::npos
+                                                 : sp2 - sp - 1);
+      // Multi-word entries use '_' for spaces; our words have none.
+      if (line.find('_') < sp || base.find('_') != std::string::npos) continue;
+      exceptions[pos].emplace(line.substr(0, sp), base);
+    }
+  }
+  return any;
+}
+
+std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
+  std::string low = Lower(form);
+  auto it = lexicon.find(LexiconKey(low, tag_class));
+  if (it != lexicon.end()) return scripts[it->second].Apply(form);
+  if (tag_class >= 0 && tag_class < static_cast<int>(wordnet_pos.size())) {
+    uint8_t pos = wordnet_pos[tag_class];
+    if (pos != 0) {
+      auto e = exceptions[pos].find(low);
+      if (e != exceptions[pos].end()) return e->second;
+    }
+  }
+  for (int len = std::min<int>(kMaxSuffix, static_cast<int>(low.size()));
+       len >= 0; --len) {
+    auto r = rules.find(RuleKey(low, len, tag_class));
+    if (r != rules.end()) return scripts[r->second].Apply(form);
+  }
+  return low;
+}
+
+namespace {
+
+void PutMap(BinaryWriter& out, const std::unordered_map<uint64_t, uint32_t>& m) {
+  std::vector<std::pair<uint64_t, uint32_t>> v(m.begin(), m.end());
+  std::sort(v.begin(), v.end());
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> values;
+  for (auto [k, x] : v) {
+    keys.push_back(k);
+    values.push_back(x);
+  }
+  out.PutVector(keys);
+  out.PutVector(values);
+}
+
+bool GetMap(BinaryReader& in, std::unordered_map<uint64_t, uint32_t>& m,
+            size_t limit) {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> values;
+  if (!in.GetVector(keys) || !in.GetVector(values) ||
+      keys.size() != values.size()) {
+    return false;
+  }
+  m.clear();
+  m.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (values[i] >= limit) return false;
+    m.emplace(keys[i], values[i]);
+  }
+  return true;
+}
+
+}  // namespace
+
+void Lemmatizer::Write(BinaryWriter& out) const {
+  out.Put<uint32_t>(static_cast<uint32_t>(scripts.size()));
+  for (const EditScript& s : scripts) {
+    out.Put<uint8_t>(s.lower);
+    out.Put<uint8_t>(s.strip);
+    out.PutString(s.append);
+  }
+  PutMap(out, lexicon);
+  PutMap(out, rules);
+  out.PutVector(wordnet_pos);
+}
+
+bool Lemmatizer::Read(BinaryReader& in) {
+  uint32_t n = 0;
+  if (!in.Get(n)) return false;
+  scripts.clear();
+  for (uint32_t i = 0; i < n; ++i) {
+    EditScript s;
+    uint8_t lower = 0;
+    if (!in.Get(lower) || !in.Get(s.strip) || !in.GetString(s.append)) {
+      return false;
+    }
+    s.lower = lower != 0;
+    scripts.push_back(std::move(s));
+  }
+  return GetMap(in, lexicon, n) && GetMap(in, rules, n) &&
+         in.GetVector(wordnet_pos);
+}
+
+}  // namespace curlew::syntax

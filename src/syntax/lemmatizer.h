@@ -1,0 +1,68 @@
+// The lemmatizer: "ratified" -> "ratify", "fled" -> "flee".
+//
+// A lemma is produced by an edit script (lower-case or not, strip k final
+// bytes, append a string), chosen in this order:
+//  1. the lexicon: the script most often seen in training for this
+//     (lower-case word, tag class);
+//  2. WordNet's exception lists (verb.exc, noun.exc, adj.exc, adv.exc),
+//     loaded into memory once when the model is loaded;
+//  3. suffix rules learned from the training word types: the most frequent
+//     script for (tag class, longest known final letters).
+//
+// Thread safety: immutable once built; Lemmatize() is const.
+#ifndef CURLEW_SYNTAX_LEMMATIZER_H_
+#define CURLEW_SYNTAX_LEMMATIZER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "syntax/binary_io.h"
+
+namespace curlew::syntax {
+
+struct EditScript {
+  bool lower = false;
+  uint8_t strip = 0;
+  std::string append;
+  // The script turning `form` into `lemma`.
+  static EditScript Between(std::string_view form, std::string_view lemma);
+  std::string Apply(std::string_view form) const;
+  friend bool operator==(const EditScript&, const EditScript&) = default;
+};
+
+class Lemmatizer {
+ public:
+  // Longest suffix used by the rules.
+  static constexpr int kMaxSuffix = 5;
+
+  std::vector<EditScript> scripts;
+  // Feat(lower-case word hash, tag class) -> script index.
+  std::unordered_map<uint64_t, uint32_t> lexicon;
+  // Feat(tag class, suffix hash, suffix length) -> script index.
+  std::unordered_map<uint64_t, uint32_t> rules;
+  // Per tag class: which WordNet list applies (0 none, 1 noun, 2 verb, 3 adj,
+  // 4 adv), decided from the XPOS.
+  std::vector<uint8_t> wordnet_pos;
+  // WordNet exceptions per list: inflected form -> base form.
+  std::unordered_map<std::string, std::string> exceptions[5];
+
+  // Loads WordNet's lists from `dir`; false (and nothing loaded) if absent.
+  bool LoadWordNet(const std::string& dir);
+  // Which WordNet list applies to a Penn tag.
+  static uint8_t WordNetPos(std::string_view xpos);
+
+  std::string Lemmatize(std::string_view form, int tag_class) const;
+
+  static uint64_t LexiconKey(std::string_view lower, int tag_class);
+  static uint64_t RuleKey(std::string_view lower, int len, int tag_class);
+
+  void Write(BinaryWriter& out) const;
+  bool Read(BinaryReader& in);
+};
+
+}  // namespace curlew::syntax
+
+#endif  // CURLEW_SYNTAX_LEMMATIZER_H_
