@@ -89,6 +89,9 @@ struct SyntaxTrainOptions {
   // Features whose largest averaged weight is below this fraction of the
   // model's largest weight are dropped from the file. Default: 0.
   float prune = 0.0f;
+  // Largest model file; pruning is raised step by step until the file
+  // fits. Default: 30,000,000 bytes.
+  size_t max_model_bytes = 30000000;
   // Progress lines ("parser epoch 3: dev UAS 86.1") go to this callback
   // when set.
   void (*progress)(const std::string& line) = nullptr;

@@ -40,6 +40,10 @@ uint64_t Lemmatizer::LexiconKey(std::string_view lower, int tag_class) {
   return Feat(1, Fnv1a(lower), static_cast<uint64_t>(tag_class));
 }
 
+uint64_t Lemmatizer::ExactKey(std::string_view form, int tag_class) {
+  return Feat(3, Fnv1a(form), static_cast<uint64_t>(tag_class));
+}
+
 uint64_t Lemmatizer::RuleKey(std::string_view lower, int len, int tag_class) {
   std::string_view suf = lower.substr(lower.size() - len);
   return Feat(2, Fnv1a(suf), static_cast<uint64_t>(len),
@@ -74,11 +78,22 @@ bool Lemmatizer::LoadWordNet(const std::string& dir) {
       if (line.find('_') < sp || base.find('_') != std::string::npos) continue;
       exceptions[pos].emplace(line.substr(0, sp), base);
     }
+    static const char* kIndex[5] = {nullptr, "index.noun", "index.verb",
+                                    "index.adj", "index.adv"};
+    std::ifstream index(dir + "/" + kIndex[pos]);
+    while (std::getline(index, line)) {
+      if (line.empty() || line[0] == ' ') continue;  // licence header
+      size_t sp = line.find(' ');
+      std::string_view lemma = std::string_view(line).substr(0, sp);
+      if (lemma.find('_') == std::string_view::npos) known.insert(Fnv1a(lemma));
+    }
   }
   return any;
 }
 
 std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
+  auto ex = exact.find(ExactKey(form, tag_class));
+  if (ex != exact.end()) return scripts[ex->second].Apply(form);
   std::string low = Lower(form);
   auto it = lexicon.find(LexiconKey(low, tag_class));
   if (it != lexicon.end()) return scripts[it->second].Apply(form);
@@ -89,12 +104,23 @@ std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
       if (e != exceptions[pos].end()) return e->second;
     }
   }
+  const bool is_proper = tag_class >= 0 &&
+                         tag_class < static_cast<int>(proper.size()) &&
+                         proper[tag_class];
+  auto any = lexicon.find(LexiconKey(low, -1));
+  if (!is_proper && any != lexicon.end()) {
+    return scripts[any->second].Apply(form);
+  }
+  std::string first;
   for (int len = std::min<int>(kMaxSuffix, static_cast<int>(low.size()));
        len >= 0; --len) {
     auto r = rules.find(RuleKey(low, len, tag_class));
-    if (r != rules.end()) return scripts[r->second].Apply(form);
+    if (r == rules.end()) continue;
+    std::string lemma = scripts[r->second].Apply(form);
+    if (known.count(Fnv1a(Lower(lemma)))) return lemma;
+    if (first.empty()) first = std::move(lemma);
   }
-  return low;
+  return first.empty() ? low : first;
 }
 
 namespace {
@@ -138,9 +164,14 @@ void Lemmatizer::Write(BinaryWriter& out) const {
     out.Put<uint8_t>(s.strip);
     out.PutString(s.append);
   }
+  PutMap(out, exact);
   PutMap(out, lexicon);
   PutMap(out, rules);
+  std::vector<uint64_t> k(known.begin(), known.end());
+  std::sort(k.begin(), k.end());
+  out.PutVector(k);
   out.PutVector(wordnet_pos);
+  out.PutVector(proper);
 }
 
 bool Lemmatizer::Read(BinaryReader& in) {
@@ -156,8 +187,14 @@ bool Lemmatizer::Read(BinaryReader& in) {
     s.lower = lower != 0;
     scripts.push_back(std::move(s));
   }
-  return GetMap(in, lexicon, n) && GetMap(in, rules, n) &&
-         in.GetVector(wordnet_pos);
+  std::vector<uint64_t> k;
+  if (!GetMap(in, exact, n) || !GetMap(in, lexicon, n) ||
+      !GetMap(in, rules, n) || !in.GetVector(k)) {
+    return false;
+  }
+  known = std::unordered_set<uint64_t>(k.begin(), k.end());
+  return in.GetVector(wordnet_pos) && in.GetVector(proper) &&
+         proper.size() == wordnet_pos.size();
 }
 
 }  // namespace curlew::syntax

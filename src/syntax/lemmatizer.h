@@ -7,7 +7,9 @@
 //  2. WordNet's exception lists (verb.exc, noun.exc, adj.exc, adv.exc),
 //     loaded into memory once when the model is loaded;
 //  3. suffix rules learned from the training word types: the most frequent
-//     script for (tag class, longest known final letters).
+//     script for (tag class, final letters), longest suffix first, preferring
+//     a result that is a known lemma (seen in training or listed in
+//     WordNet's index files, loaded with the exception lists).
 //
 // Thread safety: immutable once built; Lemmatize() is const.
 #ifndef CURLEW_SYNTAX_LEMMATIZER_H_
@@ -17,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "syntax/binary_io.h"
@@ -41,11 +44,19 @@ class Lemmatizer {
   std::vector<EditScript> scripts;
   // Feat(lower-case word hash, tag class) -> script index.
   std::unordered_map<uint64_t, uint32_t> lexicon;
+  // Feat(exact word hash, tag class) -> script index; tried first.
+  std::unordered_map<uint64_t, uint32_t> exact;
+  // Hashes of known lower-case lemmas: training lemmas (stored in the model)
+  // and, at load, WordNet's index entries.
+  std::unordered_set<uint64_t> known;
   // Feat(tag class, suffix hash, suffix length) -> script index.
   std::unordered_map<uint64_t, uint32_t> rules;
   // Per tag class: which WordNet list applies (0 none, 1 noun, 2 verb, 3 adj,
   // 4 adv), decided from the XPOS.
   std::vector<uint8_t> wordnet_pos;
+  // Per tag class: 1 for proper nouns, which keep their own spelling rather
+  // than borrow the lemma of a common word ("Post" is not "post").
+  std::vector<uint8_t> proper;
   // WordNet exceptions per list: inflected form -> base form.
   std::unordered_map<std::string, std::string> exceptions[5];
 
@@ -57,6 +68,7 @@ class Lemmatizer {
   std::string Lemmatize(std::string_view form, int tag_class) const;
 
   static uint64_t LexiconKey(std::string_view lower, int tag_class);
+  static uint64_t ExactKey(std::string_view form, int tag_class);
   static uint64_t RuleKey(std::string_view lower, int len, int tag_class);
 
   void Write(BinaryWriter& out) const;

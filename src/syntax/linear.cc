@@ -8,12 +8,16 @@ namespace curlew::syntax {
 void LinearModel::BuildTable() {
   size_t size = 16;
   while (size < keys_.size() * 2) size *= 2;
-  table_.assign(size, kEmpty);
+  table_.assign(size, Slot{});
   mask_ = static_cast<uint32_t>(size - 1);
   for (uint32_t i = 0; i < keys_.size(); ++i) {
     uint32_t slot = static_cast<uint32_t>(keys_[i]) & mask_;
-    while (table_[slot] != kEmpty) slot = (slot + 1) & mask_;
-    table_[slot] = i;
+    while (table_[slot].key != 0) slot = (slot + 1) & mask_;
+    table_[slot] = Slot{keys_[i], starts_[i], starts_[i + 1]};
+  }
+  entries_.resize(classes_.size());
+  for (size_t e = 0; e < classes_.size(); ++e) {
+    entries_[e] = WeightEntry{classes_[e], weights_[e]};
   }
 }
 
@@ -29,6 +33,7 @@ bool LinearModel::Valid() const {
   for (size_t i = 1; i < keys_.size(); ++i) {
     if (keys_[i - 1] >= keys_[i]) return false;  // sorted and unique
   }
+  if (!keys_.empty() && keys_[0] == 0) return false;  // 0 marks empty slots
   for (uint8_t c : classes_) {
     if (c >= num_classes_) return false;
   }

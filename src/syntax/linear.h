@@ -9,6 +9,7 @@
 #ifndef CURLEW_SYNTAX_LINEAR_H_
 #define CURLEW_SYNTAX_LINEAR_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -24,31 +25,63 @@ class LinearModel {
   size_t num_features() const { return keys_.size(); }
   size_t num_weights() const { return classes_.size(); }
 
-  // Adds the weights of every feature in feats[0..n) to scores[0..classes).
+  // Adds the weights of every feature in feats[0..n) to scores[0..classes),
+  // in units of scale() (weights are stored quantised; only the ranking of
+  // classes is used). Three passes: the first prefetches every feature's table slot so that
+  // the memory accesses of all features overlap instead of queueing.
   void Score(const uint64_t* feats, size_t n, float* scores) const {
-    for (size_t i = 0; i < n; ++i) {
-      uint64_t f = feats[i];
-      uint32_t slot = static_cast<uint32_t>(f) & mask_;
-      while (true) {
-        uint32_t idx = table_[slot];
-        if (idx == kEmpty) break;
-        if (keys_[idx] == f) {
-          for (uint32_t e = starts_[idx]; e < starts_[idx + 1]; ++e) {
-            scores[classes_[e]] += scale_ * static_cast<float>(weights_[e]);
+    constexpr size_t kBatch = 160;
+    uint32_t slots[kBatch];
+    for (size_t base = 0; base < n; base += kBatch) {
+      const size_t m = std::min(kBatch, n - base);
+      for (size_t i = 0; i < m; ++i) {
+        slots[i] = static_cast<uint32_t>(feats[base + i]) & mask_;
+        __builtin_prefetch(&table_[slots[i]]);
+      }
+      for (size_t i = 0; i < m; ++i) {
+        const uint64_t f = feats[base + i];
+        uint32_t slot = slots[i];
+        while (true) {
+          const Slot& t = table_[slot];
+          if (t.key == f) {
+            __builtin_prefetch(&entries_[t.begin]);
+            slots[i] = slot;
+            break;
           }
-          break;
+          if (t.key == 0) {
+            slots[i] = kNoSlot;
+            break;
+          }
+          slot = (slot + 1) & mask_;
         }
-        slot = (slot + 1) & mask_;
+      }
+      for (size_t i = 0; i < m; ++i) {
+        if (slots[i] == kNoSlot) continue;
+        const Slot& t = table_[slots[i]];
+        for (uint32_t e = t.begin; e < t.end; ++e) {
+          scores[entries_[e].cls] += static_cast<float>(entries_[e].w);
+        }
       }
     }
   }
+
+  // The quantisation step: scores from Score() are in units of this.
+  float scale() const { return scale_; }
 
   void Write(BinaryWriter& w) const;
   bool Read(BinaryReader& r);  // false on malformed data
 
  private:
   friend class Perceptron;
-  static constexpr uint32_t kEmpty = 0xffffffffu;
+  static constexpr uint32_t kNoSlot = 0xffffffffu;
+  struct Slot {
+    uint64_t key = 0;  // 0: empty
+    uint32_t begin = 0, end = 0;  // range in entries_
+  };
+  struct WeightEntry {
+    uint16_t cls;
+    int16_t w;
+  };
   void BuildTable();
   bool Valid() const;
 
@@ -58,7 +91,9 @@ class LinearModel {
   std::vector<uint32_t> starts_;  // keys_.size() + 1 offsets into classes_
   std::vector<uint8_t> classes_;
   std::vector<int16_t> weights_;
-  std::vector<uint32_t> table_;   // slot -> index into keys_, or kEmpty
+  // Built at load: open-addressing table and interleaved weights.
+  std::vector<Slot> table_;
+  std::vector<WeightEntry> entries_;
   uint32_t mask_ = 0;
 };
 

@@ -32,6 +32,17 @@ inline uint64_t TagHash(std::string_view upos, std::string_view xpos) {
   return Mix(Fnv1a(upos) * 31 + Fnv1a(xpos));
 }
 
+// Sets word i of the parser's input.
+inline void FillParserInput(std::string_view word, std::string_view upos,
+                            std::string_view xpos, size_t i, ParserInput& in) {
+  std::string low = Lower(word);
+  std::string_view l = low;
+  in.word[i] = Fnv1a(l);
+  in.suffix[i] = Fnv1a(l.substr(l.size() > 3 ? l.size() - 3 : 0)) + 7;
+  in.tag[i] = TagHash(upos, xpos);
+  in.upos[i] = Fnv1a(upos) + 13;
+}
+
 // Serialises `model` with header and checksum.
 std::string EncodeModel(const ModelData& model);
 // Parses a file's bytes; errors name `path`.

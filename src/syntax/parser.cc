@@ -93,6 +93,8 @@ void Features(const State& s, const ParserInput& in, std::vector<uint64_t>& f) {
   auto w = [&](int i) { return i < 0 ? kNone : i == 0 ? kRootHash : in.word[i]; };
   auto p = [&](int i) { return i < 0 ? kNone : i == 0 ? kRootHash : in.tag[i]; };
   auto wp = [&](int i) { return Mix(w(i) * 31 + p(i)); };
+  auto u = [&](int i) { return i < 0 ? kNone : i == 0 ? kRootHash : in.upos[i]; };
+  auto x = [&](int i) { return i < 0 ? kNone : i == 0 ? kRootHash : in.suffix[i]; };
   auto l = [&](int i) { return i < 0 ? 0ull : static_cast<uint64_t>(s.rel[i] + 1); };
   auto at = [](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[i]; };
   const int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2);
@@ -157,6 +159,12 @@ void Features(const State& s, const ParserInput& in, std::vector<uint64_t>& f) {
   add3(p(s0), l(s0l), l(s0l2)); add3(p(s0), l(s0r), l(s0r2));
   add3(p(b0), l(b0l), l(b0l2));
   add2(wp(s0), l(s0r)); add2(wp(s0), l(s0l)); add2(wp(b0), l(b0l));
+  // Coarse tags and suffixes (for rare words).
+  add1(u(s0)); add1(u(b0)); add1(u(s1)); add1(u(b1));
+  add2(u(s0), u(b0)); add2(u(s1), u(s0)); add2(u(s1), u(b0));
+  add3(u(s0), u(b0), u(b1)); add3(u(s1), u(s0), u(b0));
+  add2(x(s0), p(s0)); add2(x(b0), p(b0)); add2(x(s0), u(b0));
+  add2(u(s0), x(b0));
   // Label sets.
   add2(w(s0), set(s.lset, s0)); add2(p(s0), set(s.lset, s0));
   add2(w(s0), set(s.rset, s0)); add2(p(s0), set(s.rset, s0));

@@ -20,10 +20,17 @@
 
 namespace curlew::syntax {
 
-// What the parser sees of a sentence: per word (index 0 = root) a word hash
-// and a tag hash.
+// What the parser sees of a sentence: per word (index 0 = root) hashes of
+// the lower-case word, its last three letters, its (UPOS, XPOS) pair and its
+// UPOS alone.
 struct ParserInput {
-  std::vector<uint64_t> word, tag;
+  std::vector<uint64_t> word, suffix, tag, upos;
+  void Resize(size_t n) {
+    word.assign(n, 0);
+    suffix.assign(n, 0);
+    tag.assign(n, 0);
+    upos.assign(n, 0);
+  }
 };
 
 class Parser {

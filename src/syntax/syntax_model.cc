@@ -128,15 +128,13 @@ Status SyntaxModel::Annotate(Document& doc, const Sentence& sentence) const {
   std::vector<int> tags;
   m.tagger.Tag(info, tags);
   syntax::ParserInput in;
-  in.word.resize(n + 1);
-  in.tag.resize(n + 1);
+  in.Resize(n + 1);
   for (size_t i = 0; i < n; ++i) {
     Token& t = doc.tokens[sentence.token_begin + i];
     t.upos = m.tagger.upos[tags[i]];
     t.xpos = m.tagger.xpos[tags[i]];
     t.lemma = m.lemmatizer.Lemmatize(words[i], tags[i]);
-    in.word[i + 1] = info[i].lower;
-    in.tag[i + 1] = syntax::TagHash(t.upos, t.xpos);
+    syntax::FillParserInput(words[i], t.upos, t.xpos, i + 1, in);
   }
   std::vector<int> heads, rels;
   m.parser.Parse(in, heads, rels);
@@ -152,12 +150,10 @@ Status SyntaxModel::Parse(Document& doc, const Sentence& sentence) const {
   const size_t n = sentence.size();
   const syntax::ModelData& m = *data_;
   syntax::ParserInput in;
-  in.word.resize(n + 1);
-  in.tag.resize(n + 1);
+  in.Resize(n + 1);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[sentence.token_begin + i];
-    in.word[i + 1] = syntax::Fnv1a(syntax::Lower(doc.TokenText(t)));
-    in.tag[i + 1] = syntax::TagHash(t.upos, t.xpos);
+    syntax::FillParserInput(doc.TokenText(t), t.upos, t.xpos, i + 1, in);
   }
   std::vector<int> heads, rels;
   m.parser.Parse(in, heads, rels);

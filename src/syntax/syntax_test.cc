@@ -200,6 +200,7 @@ TEST(Lemmatizer, WordNetExceptions) {
   }
   lem.wordnet_pos = {syntax::Lemmatizer::WordNetPos("VBD"),
                      syntax::Lemmatizer::WordNetPos("NNS")};
+  lem.proper = {0, 0};
   lem.scripts.push_back({});
   EXPECT_EQ(lem.Lemmatize("fled", 0), "flee");
   EXPECT_EQ(lem.Lemmatize("Fled", 0), "flee");

@@ -211,7 +211,7 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
       return id;
     };
     // (key) -> script -> count; std::map keeps the order fixed.
-    std::map<uint64_t, std::map<uint32_t, int>> lex, rules;
+    std::map<uint64_t, std::map<uint32_t, int>> lex, rules, exact;
     std::set<std::tuple<std::string, int, std::string>> types;
     for (const TrainSentence& s : data) {
       for (size_t i = 0; i < s.words.size(); ++i) {
@@ -219,6 +219,8 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
         uint32_t id = script_id(EditScript::Between(s.words[i], s.lemmas[i]));
         std::string low = Lower(s.words[i]);
         ++lex[Lemmatizer::LexiconKey(low, s.tags[i])][id];
+        ++exact[Lemmatizer::ExactKey(s.words[i], s.tags[i])][id];
+        lem.known.insert(Fnv1a(Lower(s.lemmas[i])));
         ++lex[Lemmatizer::LexiconKey(low, -1)][id];
         types.emplace(std::string(s.words[i]), s.tags[i], std::string(s.lemmas[i]));
       }
@@ -245,8 +247,25 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     };
     for (const auto& [k, counts] : lex) lem.lexicon.emplace(k, best(counts));
     for (const auto& [k, counts] : rules) lem.rules.emplace(k, best(counts));
+    // Exact-form entries only where they differ from the lower-case entry
+    // ("i" -> "I" while "I" -> "I" is the same script).
+    for (const TrainSentence& s : data) {
+      for (size_t i = 0; i < s.words.size(); ++i) {
+        uint64_t key = Lemmatizer::ExactKey(s.words[i], s.tags[i]);
+        auto it = exact.find(key);
+        if (it == exact.end()) continue;
+        uint32_t id = best(it->second);
+        uint32_t low = lem.lexicon.at(
+            Lemmatizer::LexiconKey(Lower(s.words[i]), s.tags[i]));
+        if (scripts[id].Apply(s.words[i]) != scripts[low].Apply(s.words[i])) {
+          lem.exact.emplace(key, id);
+        }
+        exact.erase(it);
+      }
+    }
     for (const std::string& x : model.tagger.xpos) {
       lem.wordnet_pos.push_back(Lemmatizer::WordNetPos(x));
+      lem.proper.push_back(x == "NNP" || x == "NNPS");
     }
   }
 
@@ -259,12 +278,11 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     for (size_t i = 0; i < data.size(); ++i) {
       if (data[i].heads.empty()) continue;
       ParserInput& in = inputs[i];
-      in.word.assign(1, 0);
-      in.tag.assign(1, 0);
+      in.Resize(data[i].words.size() + 1);
       for (size_t k = 0; k < data[i].words.size(); ++k) {
         int c = parser_tags[i][k];
-        in.word.push_back(Fnv1a(Lower(data[i].words[k])));
-        in.tag.push_back(TagHash(model.tagger.upos[c], model.tagger.xpos[c]));
+        FillParserInput(data[i].words[k], model.tagger.upos[c],
+                        model.tagger.xpos[c], k + 1, in);
       }
       order.push_back(i);
     }
@@ -280,7 +298,19 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
                       Fixed(100.0 * errors / std::max<size_t>(steps, 1)) +
                       "% wrong moves, " + Fixed(Seconds(start)) + " s");
     }
-    model.parser.model = p.Freeze(o.prune);
+    // Prune rare, weak parser features until the file fits the size limit.
+    float prune = o.prune;
+    while (true) {
+      model.parser.model = p.Freeze(prune);
+      size_t bytes = EncodeModel(model).size();
+      Progress(o, "prune " + std::to_string(prune) + ": " +
+                      std::to_string(model.parser.model.num_features()) +
+                      " parser features, " +
+                      std::to_string(model.parser.model.num_weights()) +
+                      " weights, file " + std::to_string(bytes) + " bytes");
+      if (bytes <= o.max_model_bytes || prune >= 0.5f) break;
+      prune = prune <= 0 ? 0.0005f : prune * 1.5f;
+    }
   }
 
   Status st = WriteModelFile(model, o.out_path);
