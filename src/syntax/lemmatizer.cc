@@ -111,14 +111,18 @@ std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
   if (!is_proper && any != lexicon.end()) {
     return scripts[any->second].Apply(form);
   }
+  // The most frequent script of each suffix first, longest suffix first;
+  // then the runners-up. A result that is a known lemma wins.
   std::string first;
-  for (int len = std::min<int>(kMaxSuffix, static_cast<int>(low.size()));
-       len >= 0; --len) {
-    auto r = rules.find(RuleKey(low, len, tag_class));
-    if (r == rules.end()) continue;
-    std::string lemma = scripts[r->second].Apply(form);
-    if (known.count(Fnv1a(Lower(lemma)))) return lemma;
-    if (first.empty()) first = std::move(lemma);
+  for (int rank = 0; rank < kRanks; ++rank) {
+    for (int len = std::min<int>(kMaxSuffix, static_cast<int>(low.size()));
+         len >= 0; --len) {
+      auto r = rules.find(RankKey(RuleKey(low, len, tag_class), rank));
+      if (r == rules.end()) continue;
+      std::string lemma = scripts[r->second].Apply(form);
+      if (known.count(Fnv1a(Lower(lemma)))) return lemma;
+      if (first.empty()) first = std::move(lemma);
+    }
   }
   return first.empty() ? low : first;
 }

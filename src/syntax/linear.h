@@ -22,6 +22,13 @@ class LinearModel {
  public:
   LinearModel() = default;
   int num_classes() const { return num_classes_; }
+  // The file keeps 32 bits of each 64-bit feature key (the high half); a
+  // feature absent from the model matches a stored one with probability
+  // about 2^-32 per lookup.
+  static uint32_t ShortKey(uint64_t f) {
+    uint32_t k = static_cast<uint32_t>(f >> 32);
+    return k ? k : 1;
+  }
   size_t num_features() const { return keys_.size(); }
   size_t num_weights() const { return classes_.size(); }
 
@@ -35,11 +42,11 @@ class LinearModel {
     for (size_t base = 0; base < n; base += kBatch) {
       const size_t m = std::min(kBatch, n - base);
       for (size_t i = 0; i < m; ++i) {
-        slots[i] = static_cast<uint32_t>(feats[base + i]) & mask_;
+        slots[i] = ShortKey(feats[base + i]) & mask_;
         __builtin_prefetch(&table_[slots[i]]);
       }
       for (size_t i = 0; i < m; ++i) {
-        const uint64_t f = feats[base + i];
+        const uint32_t f = ShortKey(feats[base + i]);
         uint32_t slot = slots[i];
         while (true) {
           const Slot& t = table_[slot];
@@ -75,7 +82,7 @@ class LinearModel {
   friend class Perceptron;
   static constexpr uint32_t kNoSlot = 0xffffffffu;
   struct Slot {
-    uint64_t key = 0;  // 0: empty
+    uint32_t key = 0;  // ShortKey(); 0: empty
     uint32_t begin = 0, end = 0;  // range in entries_
   };
   struct WeightEntry {
@@ -87,8 +94,9 @@ class LinearModel {
 
   int num_classes_ = 0;
   float scale_ = 1.0f;
-  std::vector<uint64_t> keys_;    // sorted feature keys
-  std::vector<uint32_t> starts_;  // keys_.size() + 1 offsets into classes_
+  std::vector<uint32_t> keys_;    // sorted ShortKey()s of the features
+  std::vector<uint8_t> counts_;   // per feature: number of weights - 1
+  std::vector<uint32_t> starts_;  // keys_.size() + 1 offsets (built)
   std::vector<uint8_t> classes_;
   std::vector<int16_t> weights_;
   // Built at load: open-addressing table and interleaved weights.
@@ -101,6 +109,13 @@ class Perceptron {
  public:
   explicit Perceptron(int num_classes) : num_classes_(num_classes) {}
   int num_classes() const { return num_classes_; }
+  // The file keeps 32 bits of each 64-bit feature key (the high half); a
+  // feature absent from the model matches a stored one with probability
+  // about 2^-32 per lookup.
+  static uint32_t ShortKey(uint64_t f) {
+    uint32_t k = static_cast<uint32_t>(f >> 32);
+    return k ? k : 1;
+  }
 
   // Adds current (not averaged) weights of the features to scores.
   void Score(const uint64_t* feats, size_t n, float* scores) const;
@@ -114,6 +129,9 @@ class Perceptron {
   // so are features whose largest |weight| is below `prune` (relative to
   // the largest weight in the model).
   LinearModel Freeze(float prune = 0.0f) const;
+  // The smallest `prune` for Freeze() whose model takes at most `bytes` in
+  // the file (features are dropped weakest first).
+  float PruneFor(size_t bytes) const;
 
  private:
   struct Entry {

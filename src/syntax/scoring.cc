@@ -56,15 +56,41 @@ void Count(const Document& gold, const Document& sys, const Aligned& a,
   }
 }
 
+// Length of the whitespace character at text[i] (ASCII or Unicode, as
+// Python's str.isspace() in the CoNLL 2018 evaluation script), or 0.
+size_t SpaceLength(std::string_view t, size_t i) {
+  unsigned char c = t[i];
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  auto at = [&](size_t k) -> unsigned char {
+    return i + k < t.size() ? t[i + k] : 0;
+  };
+  if (c == 0xC2 && (at(1) == 0xA0 || at(1) == 0x85)) return 2;
+  if (c == 0xE2 && at(1) == 0x80 &&
+      ((at(2) >= 0x80 && at(2) <= 0x8A) || at(2) == 0xA8 || at(2) == 0xA9 ||
+       at(2) == 0xAF)) {
+    return 3;
+  }
+  if (c == 0xE2 && at(1) == 0x81 && at(2) == 0x9F) return 3;
+  if (c == 0xE3 && at(1) == 0x80 && at(2) == 0x80) return 3;
+  if (c == 0xE1 && at(1) == 0x9A && at(2) == 0x80) return 3;
+  return 0;
+}
+
 // Offsets of each token counted in non-whitespace bytes of the text.
 std::vector<std::pair<uint64_t, uint64_t>> NonSpaceSpans(const Document& d,
                                                          std::string* chars) {
   std::vector<uint64_t> before(d.text.size() + 1, 0);
-  for (size_t i = 0; i < d.text.size(); ++i) {
-    unsigned char c = d.text[i];
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    before[i + 1] = before[i] + (space ? 0 : 1);
-    if (!space && chars) *chars += static_cast<char>(c);
+  for (size_t i = 0; i < d.text.size();) {
+    size_t space = SpaceLength(d.text, i);
+    if (space > 0) {
+      for (size_t k = 0; k < space && i < d.text.size(); ++k, ++i) {
+        before[i + 1] = before[i];
+      }
+      continue;
+    }
+    before[i + 1] = before[i] + 1;
+    if (chars) *chars += d.text[i];
+    ++i;
   }
   std::vector<std::pair<uint64_t, uint64_t>> out;
   for (const Token& t : d.tokens) {

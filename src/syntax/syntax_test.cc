@@ -209,3 +209,45 @@ TEST(Lemmatizer, WordNetExceptions) {
 
 }  // namespace
 }  // namespace curlew
+
+namespace curlew {
+namespace {
+
+// Two tokenizations of one text: "Talks ended." gold as 3 words, system
+// as 2 ("ended." kept whole); only "Talks" aligns.
+TEST(Scoring, AlignsByCharacterOffsets) {
+  Document gold, sys;
+  gold.text = "Talks ended.";
+  sys.text = "Talks\u00a0 ended.";  // extra (non-breaking) space is ignored
+  auto tok = [](Document& d, uint32_t b, uint32_t e, int head,
+                const char* rel) {
+    Token t;
+    t.span = {b, e};
+    t.head = head;
+    t.deprel = rel;
+    t.upos = "X";
+    d.tokens.push_back(t);
+  };
+  tok(gold, 0, 5, 2, "nsubj");
+  tok(gold, 6, 11, 0, "root");
+  tok(gold, 11, 12, 2, "punct");
+  gold.sentences.push_back({.span = {0, 12}, .token_begin = 0, .token_end = 3});
+  tok(sys, 0, 5, 2, "nsubj:pass");
+  tok(sys, 8, 14, 0, "root");
+  sys.sentences.push_back({.span = {0, 14}, .token_begin = 0, .token_end = 2});
+  auto r = ScoreAligned(gold, sys);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->aligned_words, 1u);
+  EXPECT_EQ(r->uas, 0u);  // its head "ended." is not aligned with "ended"
+  EXPECT_NEAR(r->F1(r->aligned_words), 40.0, 1e-9);  // 2*1/(3+2)
+
+  sys.text = "Talks ended!";
+  EXPECT_FALSE(ScoreAligned(gold, sys).ok());
+
+  SyntaxScores same = ScoreSameTokens(gold, gold);
+  EXPECT_EQ(same.uas, 3u);
+  EXPECT_EQ(same.las, 3u);
+}
+
+}  // namespace
+}  // namespace curlew

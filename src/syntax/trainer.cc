@@ -246,7 +246,15 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
       return id;
     };
     for (const auto& [k, counts] : lex) lem.lexicon.emplace(k, best(counts));
-    for (const auto& [k, counts] : rules) lem.rules.emplace(k, best(counts));
+    for (const auto& [k, counts] : rules) {
+      std::vector<std::pair<int, uint32_t>> ranked;  // (-count, script)
+      for (auto [id, c] : counts) ranked.push_back({-c, id});
+      std::sort(ranked.begin(), ranked.end());
+      for (int r = 0; r < Lemmatizer::kRanks && r < static_cast<int>(ranked.size());
+           ++r) {
+        lem.rules.emplace(Lemmatizer::RankKey(k, r), ranked[r].second);
+      }
+    }
     // Exact-form entries only where they differ from the lower-case entry
     // ("i" -> "I" while "I" -> "I" is the same script).
     for (const TrainSentence& s : data) {
@@ -298,24 +306,25 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
                       Fixed(100.0 * errors / std::max<size_t>(steps, 1)) +
                       "% wrong moves, " + Fixed(Seconds(start)) + " s");
     }
-    // Prune rare, weak parser features until the file fits the size limit.
+    // Drop the weakest parser features if the file would exceed its limit.
+    model.parser.model = LinearModel();
+    const size_t rest = EncodeModel(model).size();
     float prune = o.prune;
-    while (true) {
-      model.parser.model = p.Freeze(prune);
-      size_t bytes = EncodeModel(model).size();
-      Progress(o, "prune " + std::to_string(prune) + ": " +
-                      std::to_string(model.parser.model.num_features()) +
-                      " parser features, " +
-                      std::to_string(model.parser.model.num_weights()) +
-                      " weights, file " + std::to_string(bytes) + " bytes");
-      if (bytes <= o.max_model_bytes || prune >= 0.5f) break;
-      prune = prune <= 0 ? 0.0005f : prune * 1.5f;
+    if (rest < o.max_model_bytes) {
+      prune = std::max(prune, p.PruneFor(o.max_model_bytes - rest));
     }
+    model.parser.model = p.Freeze(prune);
+    Progress(o, "parser: prune " + std::to_string(prune) + ", " +
+                    std::to_string(model.parser.model.num_features()) +
+                    " features, " +
+                    std::to_string(model.parser.model.num_weights()) +
+                    " weights");
   }
 
   Status st = WriteModelFile(model, o.out_path);
   if (!st.ok()) return st;
-  Progress(o, "model written to " + o.out_path + " after " +
+  Progress(o, "model written to " + o.out_path + " (" +
+                  std::to_string(EncodeModel(model).size()) + " bytes) after " +
                   Fixed(Seconds(start)) + " s");
 
   if (!o.dev_path.empty()) {
