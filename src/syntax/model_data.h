@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "curlew/document.h"
 #include "curlew/status.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/parser.h"
@@ -42,6 +43,10 @@ inline void FillParserInput(std::string_view word, std::string_view upos,
   in.tag[i] = TagHash(upos, xpos);
   in.upos[i] = Fnv1a(upos) + 13;
 }
+
+// Parses `in` and writes heads and relations into the sentence's tokens.
+void ParseInto(const Parser& parser, const ParserInput& in, Document& doc,
+               const Sentence& sentence);
 
 // Serialises `model` with header and checksum.
 std::string EncodeModel(const ModelData& model);

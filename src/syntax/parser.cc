@@ -205,25 +205,38 @@ void MoveCosts(const State& s, const std::vector<int>& gold, int costs[3]) {
   }
 }
 
+// Per-parse scratch: features, class scores and the valid moves of the
+// current configuration.
+struct Scratch {
+  explicit Scratch(int num_labels)
+      : classes(Parser::NumClasses(num_labels)), scores(classes) {}
+  int classes;
+  std::vector<uint64_t> feats;
+  std::vector<char> valid;
+  std::vector<float> scores;
+
+  template <typename Scorer>
+  void Score(const Scorer& scorer, const State& s, const ParserInput& in,
+             int num_labels) {
+    Features(s, in, feats);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    scorer.Score(feats.data(), feats.size(), scores.data());
+    Valid(s, num_labels, valid);
+  }
+};
+
 }  // namespace
 
 template <typename Scorer>
 void Parser::ParseWith(const Scorer& scorer, int num_labels,
                        const ParserInput& in, std::vector<int>& heads,
                        std::vector<int>& rels) {
-  const int n = static_cast<int>(in.word.size()) - 1;
-  State s(n);
-  std::vector<uint64_t> feats;
-  std::vector<char> valid;
-  const int classes = NumClasses(num_labels);
-  std::vector<float> scores(classes);
+  State s(static_cast<int>(in.word.size()) - 1);
+  Scratch x(num_labels);
   while (!s.Terminal()) {
-    Features(s, in, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    scorer.Score(feats.data(), feats.size(), scores.data());
-    Valid(s, num_labels, valid);
-    int best = ArgMax(scores.data(), classes,
-                      reinterpret_cast<const bool*>(valid.data()));
+    x.Score(scorer, s, in, num_labels);
+    int best = ArgMax(x.scores.data(), x.classes,
+                      reinterpret_cast<const bool*>(x.valid.data()));
     s.Apply(best, num_labels);
   }
   heads = s.head;
@@ -248,19 +261,15 @@ int Parser::TrainSentence(Perceptron& p, int num_labels, const ParserInput& in,
                           const std::vector<int>& gold_heads,
                           const std::vector<int>& gold_rels, bool explore,
                           std::mt19937_64& rng) {
-  const int n = static_cast<int>(in.word.size()) - 1;
-  State s(n);
-  std::vector<uint64_t> feats;
-  std::vector<char> valid;
-  const int classes = NumClasses(num_labels);
-  std::vector<float> scores(classes);
+  State s(static_cast<int>(in.word.size()) - 1);
+  Scratch x(num_labels);
+  const int classes = x.classes;
+  const std::vector<float>& scores = x.scores;
+  const std::vector<char>& valid = x.valid;
   std::vector<int> cost(classes);
   int errors = 0;
   while (!s.Terminal()) {
-    Features(s, in, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    p.Score(feats.data(), feats.size(), scores.data());
-    Valid(s, num_labels, valid);
+    x.Score(p, s, in, num_labels);
     int move[3];
     MoveCosts(s, gold_heads, move);
     const int s0 = s.S(0), s1 = s.S(1), b0 = s.B(0);
@@ -288,7 +297,7 @@ int Parser::TrainSentence(Perceptron& p, int num_labels, const ParserInput& in,
     p.Tick();
     if (cost[pred] != min_cost) {
       ++errors;
-      p.Update(feats.data(), feats.size(), oracle, pred);
+      p.Update(x.feats.data(), x.feats.size(), oracle, pred);
     }
     int next = oracle;
     if (explore && std::uniform_real_distribution<double>(0, 1)(rng) < 0.9) {

@@ -80,6 +80,17 @@ Status WriteModelFile(const ModelData& model, const std::string& path) {
   return Status();
 }
 
+void ParseInto(const Parser& parser, const ParserInput& in, Document& doc,
+               const Sentence& sentence) {
+  std::vector<int> heads, rels;
+  parser.Parse(in, heads, rels);
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    Token& t = doc.tokens[sentence.token_begin + i];
+    t.head = heads[i + 1];
+    t.deprel = parser.labels[rels[i + 1]];
+  }
+}
+
 }  // namespace syntax
 
 SyntaxModel::SyntaxModel() : data_(std::make_unique<syntax::ModelData>()) {}
@@ -136,13 +147,7 @@ Status SyntaxModel::Annotate(Document& doc, const Sentence& sentence) const {
     t.lemma = m.lemmatizer.Lemmatize(words[i], tags[i]);
     syntax::FillParserInput(words[i], t.upos, t.xpos, i + 1, in);
   }
-  std::vector<int> heads, rels;
-  m.parser.Parse(in, heads, rels);
-  for (size_t i = 0; i < n; ++i) {
-    Token& t = doc.tokens[sentence.token_begin + i];
-    t.head = heads[i + 1];
-    t.deprel = m.parser.labels[rels[i + 1]];
-  }
+  syntax::ParseInto(m.parser, in, doc, sentence);
   return Status();
 }
 
@@ -155,13 +160,7 @@ Status SyntaxModel::Parse(Document& doc, const Sentence& sentence) const {
     const Token& t = doc.tokens[sentence.token_begin + i];
     syntax::FillParserInput(doc.TokenText(t), t.upos, t.xpos, i + 1, in);
   }
-  std::vector<int> heads, rels;
-  m.parser.Parse(in, heads, rels);
-  for (size_t i = 0; i < n; ++i) {
-    Token& t = doc.tokens[sentence.token_begin + i];
-    t.head = heads[i + 1];
-    t.deprel = m.parser.labels[rels[i + 1]];
-  }
+  syntax::ParseInto(m.parser, in, doc, sentence);
   return Status();
 }
 
