@@ -18,16 +18,22 @@ Runner SetUp(CLI::App& app) {
   app.add_option("--seed", o->seed, "random seed (default 1)");
   app.add_option("--epochs", *epochs,
                  "parser epochs (default 12; the tagger gets 2/3 of it)");
-  app.add_option("--tagger-epochs", o->tagger_epochs, "tagger epochs");
+  CLI::Option* tagger_epochs =
+      app.add_option("--tagger-epochs", o->tagger_epochs, "tagger epochs");
   app.add_option("--jackknife", o->jackknife_folds,
                  "folds for the parser's predicted training tags (default 5)");
   app.add_option("--prune", o->prune,
                  "drop parser features below this fraction of the largest "
                  "weight (default 0)");
-  return [o, epochs]() {
+  app.add_option("--reuse", o->reuse_model,
+                 "take the parser from this model; train only the tagger and "
+                 "lemmatizer");
+  return [o, epochs, tagger_epochs]() {
     if (*epochs > 0) {
       o->parser_epochs = *epochs;
-      o->tagger_epochs = std::max(1, *epochs * 2 / 3);
+      if (tagger_epochs->count() == 0) {
+        o->tagger_epochs = std::max(1, *epochs * 2 / 3);
+      }
     }
     o->progress = [](const std::string& line) {
       std::fprintf(stderr, "train-syntax: %s\n", line.c_str());

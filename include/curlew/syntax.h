@@ -92,6 +92,9 @@ struct SyntaxTrainOptions {
   // Largest model file; pruning is raised step by step until the file
   // fits. Default: 30,000,000 bytes.
   size_t max_model_bytes = 30000000;
+  // If set: take the parser from this model (trained on the same file) and
+  // train only tagger and lemmatizer. Default: empty.
+  std::string reuse_model;
   // Progress lines ("parser epoch 3: dev UAS 86.1") go to this callback
   // when set.
   void (*progress)(const std::string& line) = nullptr;

@@ -7,25 +7,49 @@
 
 namespace curlew::syntax {
 
-EditScript EditScript::Between(std::string_view form, std::string_view lemma) {
-  auto make = [&](std::string_view f, bool lower) {
+namespace {
+
+std::string Capitalize(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  }
+  return out;
+}
+
+}  // namespace
+
+EditScript EditScript::Between(std::string_view form, std::string_view lemma,
+                               bool keep_case) {
+  auto make = [&](std::string_view f, uint8_t casing) {
     size_t p = 0;
     while (p < f.size() && p < lemma.size() && f[p] == lemma[p]) ++p;
     EditScript e;
-    e.lower = lower;
+    e.casing = casing;
     e.strip = static_cast<uint8_t>(std::min<size_t>(f.size() - p, 255));
     e.append = std::string(lemma.substr(p));
     if (f.size() - p > 255) e.append = std::string(lemma);
     return e;
   };
-  // A lemma without capitals is taken from the lower-cased word, so the
-  // script also fits the word at the start of a sentence ("The" -> "the").
-  if (Lower(lemma) == lemma) return make(Lower(form), true);
-  return make(form, false);
+  const std::string low = Lower(form);
+  const bool form_has_capitals = low != form;
+  if (Lower(lemma) == lemma) {
+    // A lemma without capitals from a word with capitals lowers ("The" ->
+    // "the"); from a word without, the class habit decides.
+    if (form_has_capitals || !keep_case) return make(low, kLower);
+    return make(form, kKeep);
+  }
+  const std::string cap = Capitalize(form);
+  if (cap != form && !lemma.empty() && lemma[0] == cap[0]) {
+    return make(cap, kCapitalize);  // "chicago" -> "Chicago"
+  }
+  return make(form, kKeep);
 }
 
 std::string EditScript::Apply(std::string_view form) const {
-  std::string out = lower ? Lower(form) : std::string(form);
+  std::string out = casing == kLower        ? Lower(form)
+                    : casing == kCapitalize ? Capitalize(form)
+                                            : std::string(form);
   if (strip >= out.size()) {
     out.clear();
   } else {
@@ -33,6 +57,22 @@ std::string EditScript::Apply(std::string_view form) const {
   }
   out += append;
   if (out.empty()) out = std::string(form);
+  return out;
+}
+
+std::vector<uint8_t> Lemmatizer::KeepCase(
+    const std::vector<std::string_view>& words,
+    const std::vector<std::string_view>& lemmas,
+    const std::vector<int>& classes, int num_classes) {
+  std::vector<int> keep(num_classes, 0), lower(num_classes, 0);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string low = Lower(words[i]);
+    if (low == words[i] || classes[i] < 0 || classes[i] >= num_classes) continue;
+    keep[classes[i]] += lemmas[i] == words[i];
+    lower[classes[i]] += lemmas[i] == low;
+  }
+  std::vector<uint8_t> out(num_classes);
+  for (int c = 0; c < num_classes; ++c) out[c] = keep[c] > lower[c];
   return out;
 }
 
@@ -164,7 +204,7 @@ bool GetMap(BinaryReader& in, std::unordered_map<uint64_t, uint32_t>& m,
 void Lemmatizer::Write(BinaryWriter& out) const {
   out.Put<uint32_t>(static_cast<uint32_t>(scripts.size()));
   for (const EditScript& s : scripts) {
-    out.Put<uint8_t>(s.lower);
+    out.Put<uint8_t>(s.casing);
     out.Put<uint8_t>(s.strip);
     out.PutString(s.append);
   }
@@ -184,11 +224,10 @@ bool Lemmatizer::Read(BinaryReader& in) {
   scripts.clear();
   for (uint32_t i = 0; i < n; ++i) {
     EditScript s;
-    uint8_t lower = 0;
-    if (!in.Get(lower) || !in.Get(s.strip) || !in.GetString(s.append)) {
+    if (!in.Get(s.casing) || !in.Get(s.strip) || !in.GetString(s.append) ||
+        s.casing > EditScript::kCapitalize) {
       return false;
     }
-    s.lower = lower != 0;
     scripts.push_back(std::move(s));
   }
   std::vector<uint64_t> k;

@@ -1,6 +1,6 @@
 // The lemmatizer: "ratified" -> "ratify", "fled" -> "flee".
 //
-// A lemma is produced by an edit script (lower-case or not, strip k final
+// A lemma is produced by an edit script (keep case, lower-case or capitalise, strip k final
 // bytes, append a string), chosen in this order:
 //  1. the lexicon: the script most often seen in training for this
 //     (lower-case word, tag class);
@@ -27,11 +27,15 @@
 namespace curlew::syntax {
 
 struct EditScript {
-  bool lower = false;
+  enum Casing : uint8_t { kKeep = 0, kLower = 1, kCapitalize = 2 };
+  uint8_t casing = kKeep;  // applied to the word before strip and append
   uint8_t strip = 0;
   std::string append;
-  // The script turning `form` into `lemma`.
-  static EditScript Between(std::string_view form, std::string_view lemma);
+  // The script turning `form` into `lemma`. When neither has capitals the
+  // case is undecided; `keep_case` (the habit of the word's tag class, see
+  // Lemmatizer::keep_case) decides whether the script keeps or lowers it.
+  static EditScript Between(std::string_view form, std::string_view lemma,
+                            bool keep_case = false);
   std::string Apply(std::string_view form) const;
   friend bool operator==(const EditScript&, const EditScript&) = default;
 };
@@ -61,6 +65,13 @@ class Lemmatizer {
   // Per tag class: 1 for proper nouns, which keep their own spelling rather
   // than borrow the lemma of a common word ("Post" is not "post").
   std::vector<uint8_t> proper;
+  // Per tag class, learned from words with capitals: 1 if the class keeps
+  // the word's case in its lemma ("01-Feb-02", "Space.com"), 0 if it lowers
+  // it ("The" -> "the"). Used only while training.
+  static std::vector<uint8_t> KeepCase(
+      const std::vector<std::string_view>& words,
+      const std::vector<std::string_view>& lemmas,
+      const std::vector<int>& classes, int num_classes);
   // WordNet exceptions per list: inflected form -> base form.
   std::unordered_map<std::string, std::string> exceptions[5];
 

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <random>
 #include <tuple>
 #include <map>
@@ -164,13 +166,33 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
   std::vector<size_t> all(data.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
 
+  // With reuse_model, the parser comes from an earlier model trained on the
+  // same data; tagger and lemmatizer are trained again (for experiments on
+  // the tagger without the parser's long training).
+  ModelData base;
+  const bool reuse = !o.reuse_model.empty();
+  if (reuse) {
+    std::ifstream in(o.reuse_model, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    Status s = DecodeModel(bytes.str(), o.reuse_model, base);
+    if (!s.ok()) return s;
+    if (base.tagger.upos != model.tagger.upos ||
+        base.tagger.xpos != model.tagger.xpos ||
+        base.parser.labels != model.parser.labels) {
+      return Status::Error(ErrorCode::kInvalidArgument,
+                           "model was trained on other tags or relations",
+                           o.reuse_model);
+    }
+  }
   // Tagger.
   model.tagger.model = TrainTagger(model.tagger, data, all, o.tagger_epochs, rng);
   Progress(o, "tagger trained: " + std::to_string(model.tagger.model.num_features()) +
                   " features, " + Fixed(Seconds(start)) + " s");
 
-  // Tags the parser learns on: jackknifed predictions.
   std::vector<std::vector<int>> parser_tags(data.size());
+  if (!reuse) {
+  // Tags the parser learns on: jackknifed predictions.
   for (size_t i = 0; i < data.size(); ++i) parser_tags[i] = data[i].tags;
   if (o.jackknife_folds > 1) {
     std::vector<WordInfo> info;
@@ -196,13 +218,16 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     }
   }
 
+  }
+
   // Lemmatizer.
   {
     Lemmatizer& lem = model.lemmatizer;
     std::vector<EditScript>& scripts = lem.scripts;
-    std::map<std::tuple<bool, int, std::string>, uint32_t> script_ids;
+    std::map<std::tuple<int, int, std::string>, uint32_t> script_ids;
     auto script_id = [&](const EditScript& e) {
-      auto key = std::make_tuple(e.lower, static_cast<int>(e.strip), e.append);
+      auto key = std::make_tuple(static_cast<int>(e.casing),
+                                 static_cast<int>(e.strip), e.append);
       auto it = script_ids.find(key);
       if (it != script_ids.end()) return it->second;
       uint32_t id = static_cast<uint32_t>(scripts.size());
@@ -210,13 +235,23 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
       script_ids.emplace(key, id);
       return id;
     };
+    std::vector<std::string_view> all_words, all_lemmas;
+    std::vector<int> all_tags;
+    for (const TrainSentence& s : data) {
+      all_words.insert(all_words.end(), s.words.begin(), s.words.end());
+      all_lemmas.insert(all_lemmas.end(), s.lemmas.begin(), s.lemmas.end());
+      all_tags.insert(all_tags.end(), s.tags.begin(), s.tags.end());
+    }
+    const std::vector<uint8_t> keep_case = Lemmatizer::KeepCase(
+        all_words, all_lemmas, all_tags, model.tagger.num_classes());
     // (key) -> script -> count; std::map keeps the order fixed.
     std::map<uint64_t, std::map<uint32_t, int>> lex, rules, exact;
     std::set<std::tuple<std::string, int, std::string>> types;
     for (const TrainSentence& s : data) {
       for (size_t i = 0; i < s.words.size(); ++i) {
         if (s.lemmas[i].empty()) continue;
-        uint32_t id = script_id(EditScript::Between(s.words[i], s.lemmas[i]));
+        uint32_t id = script_id(
+            EditScript::Between(s.words[i], s.lemmas[i], keep_case[s.tags[i]]));
         std::string low = Lower(s.words[i]);
         ++lex[Lemmatizer::LexiconKey(low, s.tags[i])][id];
         ++exact[Lemmatizer::ExactKey(s.words[i], s.tags[i])][id];
@@ -226,7 +261,7 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
       }
     }
     for (const auto& [form, tag, lemma] : types) {
-      uint32_t id = script_id(EditScript::Between(form, lemma));
+      uint32_t id = script_id(EditScript::Between(form, lemma, keep_case[tag]));
       std::string low = Lower(form);
       for (int len = 0; len <= Lemmatizer::kMaxSuffix &&
                         len <= static_cast<int>(low.size());
@@ -278,7 +313,9 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
   }
 
   // Parser.
-  {
+  if (reuse) {
+    model.parser = base.parser;
+  } else {
     const int num_labels = static_cast<int>(model.parser.labels.size());
     Perceptron p(Parser::NumClasses(num_labels));
     std::vector<ParserInput> inputs(data.size());
