@@ -42,8 +42,8 @@ std::string RawText(const std::vector<ConlluSentence>& sentences) {
 }
 
 int Run(const Args& args) {
-  std::string path = args.model.empty() ? DataPath("models/en_ewt.model")
-                                        : args.model;
+  std::string path =
+      args.model.empty() ? DataPath("models/en_ewt.model") : args.model;
   auto model = SyntaxModel::Load(path);
   if (!model.ok()) {
     std::fprintf(stderr, "curlew eval-syntax: %s\n",

@@ -41,7 +41,8 @@ Runner SetUp(CLI::App& app) {
     Status s = TrainSyntaxModel(*o);
     if (!s.ok()) {
       std::fprintf(stderr, "curlew train-syntax: %s\n", s.ToString().c_str());
-      return s.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitFailure;
+      return s.code() == ErrorCode::kInvalidArgument ? kExitUsage
+                                                     : kExitFailure;
     }
     return kExitOk;
   };

@@ -143,8 +143,8 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
     w.xpos = f[4];
     w.feats = f[5];
     if (f[6] != "_" && (!ParseInt(f[6], w.head) || w.head < 0)) {
-      return Status::LineError(ErrorCode::kParseError, "bad HEAD column",
-                               name_, line_no_);
+      return Status::LineError(ErrorCode::kParseError, "bad HEAD column", name_,
+                               line_no_);
     }
     w.deprel = f[7];
     w.deps = f[8];

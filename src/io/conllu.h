@@ -44,7 +44,7 @@ struct ConlluWord {
 struct ConlluExtraLine {
   size_t before_word = 0;  // index into ConlluSentence::words
   std::string line;
-  bool multiword = false;  // range line rather than empty node
+  bool multiword = false;   // range line rather than empty node
   int first = 0, last = 0;  // range bounds for a multiword token
 };
 
@@ -90,9 +90,9 @@ void AppendToDocument(const ConlluSentence& sentence, Document& doc);
 
 // Reads a whole file into one Document (one Sentence per CoNLL-U sentence);
 // if `sentences` is non-null the parsed sentences are stored there too.
-Result<Document> ReadConlluFile(const std::string& path,
-                                std::vector<ConlluSentence>* sentences = nullptr,
-                                ConlluOptions options = {});
+Result<Document> ReadConlluFile(
+    const std::string& path, std::vector<ConlluSentence>* sentences = nullptr,
+    ConlluOptions options = {});
 
 // Writes one sentence followed by a blank line.
 void WriteConllu(const ConlluSentence& sentence, std::ostream& out);

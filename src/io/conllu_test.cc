@@ -127,8 +127,8 @@ TEST(Conllu, WritesDocumentTokens) {
 }
 
 TEST(Conllu, EwtRoundTrip) {
-  std::string path =
-      std::string(CURLEW_SHARED_DIR) + "/data/ud-english-ewt/en_ewt-ud-dev.conllu";
+  std::string path = std::string(CURLEW_SHARED_DIR) +
+                     "/data/ud-english-ewt/en_ewt-ud-dev.conllu";
   if (!std::filesystem::exists(path)) {
     GTEST_SKIP() << "UD English EWT not found at " << path
                  << " (../shared absent)";

@@ -67,7 +67,8 @@ std::vector<uint8_t> Lemmatizer::KeepCase(
   std::vector<int> keep(num_classes, 0), lower(num_classes, 0);
   for (size_t i = 0; i < words.size(); ++i) {
     std::string low = Lower(words[i]);
-    if (low == words[i] || classes[i] < 0 || classes[i] >= num_classes) continue;
+    if (low == words[i] || classes[i] < 0 || classes[i] >= num_classes)
+      continue;
     keep[classes[i]] += lemmas[i] == words[i];
     lower[classes[i]] += lemmas[i] == low;
   }
@@ -111,9 +112,8 @@ bool Lemmatizer::LoadWordNet(const std::string& dir) {
       size_t sp = line.find(' ');
       if (sp == std::string::npos) continue;
       size_t sp2 = line.find(' ', sp + 1);
-      std::string base = line.substr(sp + 1, sp2 == std::string::npos
-                                                 ? std::string::npos
-                                                 : sp2 - sp - 1);
+      std::string base = line.substr(
+          sp + 1, sp2 == std::string::npos ? std::string::npos : sp2 - sp - 1);
       // Multi-word entries use '_' for spaces; our words have none.
       if (line.find('_') < sp || base.find('_') != std::string::npos) continue;
       exceptions[pos].emplace(line.substr(0, sp), base);
@@ -169,7 +169,8 @@ std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
 
 namespace {
 
-void PutMap(BinaryWriter& out, const std::unordered_map<uint64_t, uint32_t>& m) {
+void PutMap(BinaryWriter& out,
+            const std::unordered_map<uint64_t, uint32_t>& m) {
   std::vector<std::pair<uint64_t, uint32_t>> v(m.begin(), m.end());
   std::sort(v.begin(), v.end());
   std::vector<uint64_t> keys;

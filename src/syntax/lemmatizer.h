@@ -1,7 +1,7 @@
 // The lemmatizer: "ratified" -> "ratify", "fled" -> "flee".
 //
-// A lemma is produced by an edit script (keep case, lower-case or capitalise, strip k final
-// bytes, append a string), chosen in this order:
+// A lemma is produced by an edit script (keep case, lower-case or capitalise,
+// strip k final bytes, append a string), chosen in this order:
 //  1. the lexicon: the script most often seen in training for this
 //     (lower-case word, tag class);
 //  2. WordNet's exception lists (verb.exc, noun.exc, adj.exc, adv.exc),

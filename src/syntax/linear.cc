@@ -109,7 +109,8 @@ LinearModel Perceptron::Freeze(float prune) const {
   };
   float max_abs = 0;
   for (const auto& [k, row] : weights_) {
-    for (const Entry& e : row) max_abs = std::max(max_abs, std::fabs(average(e)));
+    for (const Entry& e : row)
+      max_abs = std::max(max_abs, std::fabs(average(e)));
   }
   if (max_abs == 0) max_abs = 1;
   m.scale_ = max_abs / 32767.0f;
@@ -121,7 +122,8 @@ LinearModel Perceptron::Freeze(float prune) const {
     const std::vector<Entry>& row = weights_.at(keys[i].second);
     kept.clear();
     float row_max = 0;
-    for (const Entry& e : row) row_max = std::max(row_max, std::fabs(average(e)));
+    for (const Entry& e : row)
+      row_max = std::max(row_max, std::fabs(average(e)));
     if (row_max < threshold) continue;
     for (const Entry& e : row) {
       long q = std::lround(average(e) / m.scale_);

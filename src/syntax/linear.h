@@ -34,8 +34,9 @@ class LinearModel {
 
   // Adds the weights of every feature in feats[0..n) to scores[0..classes),
   // in units of scale() (weights are stored quantised; only the ranking of
-  // classes is used). Three passes: the first prefetches every feature's table slot so that
-  // the memory accesses of all features overlap instead of queueing.
+  // classes is used). Three passes: the first prefetches every feature's table
+  // slot so that the memory accesses of all features overlap instead of
+  // queueing.
   void Score(const uint64_t* feats, size_t n, float* scores) const {
     constexpr size_t kBatch = 160;
     uint32_t slots[kBatch];
@@ -82,7 +83,7 @@ class LinearModel {
   friend class Perceptron;
   static constexpr uint32_t kNoSlot = 0xffffffffu;
   struct Slot {
-    uint32_t key = 0;  // ShortKey(); 0: empty
+    uint32_t key = 0;             // ShortKey(); 0: empty
     uint32_t begin = 0, end = 0;  // range in entries_
   };
   struct WeightEntry {

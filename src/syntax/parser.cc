@@ -13,9 +13,17 @@ constexpr uint64_t kRootHash = 0x52;
 // The arc-hybrid configuration.
 struct State {
   explicit State(int n)
-      : n(n), head(n + 1, -1), rel(n + 1, -1), l1(n + 1, -1), l2(n + 1, -1),
-        r1(n + 1, -1), r2(n + 1, -1), nl(n + 1, 0), nr(n + 1, 0),
-        lset(n + 1, 0), rset(n + 1, 0) {
+      : n(n),
+        head(n + 1, -1),
+        rel(n + 1, -1),
+        l1(n + 1, -1),
+        l2(n + 1, -1),
+        r1(n + 1, -1),
+        r2(n + 1, -1),
+        nl(n + 1, 0),
+        nr(n + 1, 0),
+        lset(n + 1, 0),
+        rset(n + 1, 0) {
     stack.reserve(n + 1);
     stack.push_back(0);
   }
@@ -27,7 +35,8 @@ struct State {
 
   bool Terminal() const { return b > n && stack.size() == 1; }
   int S(int k) const {
-    return static_cast<int>(stack.size()) > k ? stack[stack.size() - 1 - k] : -1;
+    return static_cast<int>(stack.size()) > k ? stack[stack.size() - 1 - k]
+                                              : -1;
   }
   int B(int k) const { return b + k <= n ? b + k : -1; }
   bool CanShift() const { return b <= n; }
@@ -90,12 +99,22 @@ void Valid(const State& s, int num_labels, std::vector<char>& valid) {
 // Feature keys for a configuration.
 void Features(const State& s, const ParserInput& in, std::vector<uint64_t>& f) {
   f.clear();
-  auto w = [&](int i) { return i < 0 ? kNone : i == 0 ? kRootHash : in.word[i]; };
-  auto p = [&](int i) { return i < 0 ? kNone : i == 0 ? kRootHash : in.tag[i]; };
+  auto w = [&](int i) {
+    return i < 0 ? kNone : i == 0 ? kRootHash : in.word[i];
+  };
+  auto p = [&](int i) {
+    return i < 0 ? kNone : i == 0 ? kRootHash : in.tag[i];
+  };
   auto wp = [&](int i) { return Mix(w(i) * 31 + p(i)); };
-  auto u = [&](int i) { return i < 0 ? kNone : i == 0 ? kRootHash : in.upos[i]; };
-  auto x = [&](int i) { return i < 0 ? kNone : i == 0 ? kRootHash : in.suffix[i]; };
-  auto l = [&](int i) { return i < 0 ? 0ull : static_cast<uint64_t>(s.rel[i] + 1); };
+  auto u = [&](int i) {
+    return i < 0 ? kNone : i == 0 ? kRootHash : in.upos[i];
+  };
+  auto x = [&](int i) {
+    return i < 0 ? kNone : i == 0 ? kRootHash : in.suffix[i];
+  };
+  auto l = [&](int i) {
+    return i < 0 ? 0ull : static_cast<uint64_t>(s.rel[i] + 1);
+  };
   auto at = [](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[i]; };
   const int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2);
   const int b0 = s.B(0), b1 = s.B(1), b2 = s.B(2);
@@ -123,52 +142,102 @@ void Features(const State& s, const ParserInput& in, std::vector<uint64_t>& f) {
   };
   add1(0);  // bias
   // Single words.
-  add1(w(s0)); add1(p(s0)); add1(wp(s0));
-  add1(w(s1)); add1(p(s1)); add1(wp(s1));
-  add1(w(s2)); add1(p(s2));
-  add1(w(b0)); add1(p(b0)); add1(wp(b0));
-  add1(w(b1)); add1(p(b1)); add1(wp(b1));
-  add1(w(b2)); add1(p(b2));
+  add1(w(s0));
+  add1(p(s0));
+  add1(wp(s0));
+  add1(w(s1));
+  add1(p(s1));
+  add1(wp(s1));
+  add1(w(s2));
+  add1(p(s2));
+  add1(w(b0));
+  add1(p(b0));
+  add1(wp(b0));
+  add1(w(b1));
+  add1(p(b1));
+  add1(wp(b1));
+  add1(w(b2));
+  add1(p(b2));
   // Pairs.
-  add2(wp(s0), wp(b0)); add2(wp(s0), w(b0)); add2(w(s0), wp(b0));
-  add2(wp(s0), p(b0)); add2(p(s0), wp(b0)); add2(w(s0), w(b0));
-  add2(p(s0), p(b0)); add2(p(b0), p(b1));
-  add2(wp(s1), wp(s0)); add2(w(s1), w(s0)); add2(p(s1), p(s0));
-  add2(p(s1), w(s0)); add2(w(s1), p(s0));
-  add2(w(s1), w(b0)); add2(p(s1), p(b0));
+  add2(wp(s0), wp(b0));
+  add2(wp(s0), w(b0));
+  add2(w(s0), wp(b0));
+  add2(wp(s0), p(b0));
+  add2(p(s0), wp(b0));
+  add2(w(s0), w(b0));
+  add2(p(s0), p(b0));
+  add2(p(b0), p(b1));
+  add2(wp(s1), wp(s0));
+  add2(w(s1), w(s0));
+  add2(p(s1), p(s0));
+  add2(p(s1), w(s0));
+  add2(w(s1), p(s0));
+  add2(w(s1), w(b0));
+  add2(p(s1), p(b0));
   // Triples of tags.
-  add3(p(b0), p(b1), p(b2)); add3(p(s0), p(b0), p(b1));
-  add3(p(s1), p(s0), p(b0)); add3(p(s2), p(s1), p(s0));
-  add3(p(s0), p(s0l), p(b0)); add3(p(s0), p(s0r), p(b0));
-  add3(p(s0), p(b0), p(b0l)); add3(p(s1), p(s1r), p(s0));
-  add3(p(s1), p(s1l), p(s0)); add3(p(s1), p(s0), p(s0r));
-  add3(p(s1), p(s0), p(s0l)); add3(w(s0), p(s1), p(b0));
+  add3(p(b0), p(b1), p(b2));
+  add3(p(s0), p(b0), p(b1));
+  add3(p(s1), p(s0), p(b0));
+  add3(p(s2), p(s1), p(s0));
+  add3(p(s0), p(s0l), p(b0));
+  add3(p(s0), p(s0r), p(b0));
+  add3(p(s0), p(b0), p(b0l));
+  add3(p(s1), p(s1r), p(s0));
+  add3(p(s1), p(s1l), p(s0));
+  add3(p(s1), p(s0), p(s0r));
+  add3(p(s1), p(s0), p(s0l));
+  add3(w(s0), p(s1), p(b0));
   // Distance.
-  add2(w(s0), d0); add2(p(s0), d0); add2(w(b0), d0); add2(p(b0), d0);
-  add3(w(s0), w(b0), d0); add3(p(s0), p(b0), d0); add3(p(s1), p(s0), d1);
+  add2(w(s0), d0);
+  add2(p(s0), d0);
+  add2(w(b0), d0);
+  add2(p(b0), d0);
+  add3(w(s0), w(b0), d0);
+  add3(p(s0), p(b0), d0);
+  add3(p(s1), p(s0), d1);
   add3(w(s1), w(s0), d1);
   // Valency.
-  add2(w(s0), count(s.nr, s0)); add2(p(s0), count(s.nr, s0));
-  add2(w(s0), count(s.nl, s0)); add2(p(s0), count(s.nl, s0));
-  add2(w(b0), count(s.nl, b0)); add2(p(b0), count(s.nl, b0));
-  add2(p(s1), count(s.nl, s1)); add2(p(s1), count(s.nr, s1));
+  add2(w(s0), count(s.nr, s0));
+  add2(p(s0), count(s.nr, s0));
+  add2(w(s0), count(s.nl, s0));
+  add2(p(s0), count(s.nl, s0));
+  add2(w(b0), count(s.nl, b0));
+  add2(p(b0), count(s.nl, b0));
+  add2(p(s1), count(s.nl, s1));
+  add2(p(s1), count(s.nr, s1));
   // Children.
   for (int c : {s0l, s0r, s0l2, s0r2, b0l, b0l2, s1l, s1r}) {
-    add1(w(c)); add1(p(c)); add1(l(c));
+    add1(w(c));
+    add1(p(c));
+    add1(l(c));
   }
-  add3(p(s0), l(s0l), l(s0l2)); add3(p(s0), l(s0r), l(s0r2));
+  add3(p(s0), l(s0l), l(s0l2));
+  add3(p(s0), l(s0r), l(s0r2));
   add3(p(b0), l(b0l), l(b0l2));
-  add2(wp(s0), l(s0r)); add2(wp(s0), l(s0l)); add2(wp(b0), l(b0l));
+  add2(wp(s0), l(s0r));
+  add2(wp(s0), l(s0l));
+  add2(wp(b0), l(b0l));
   // Coarse tags and suffixes (for rare words).
-  add1(u(s0)); add1(u(b0)); add1(u(s1)); add1(u(b1));
-  add2(u(s0), u(b0)); add2(u(s1), u(s0)); add2(u(s1), u(b0));
-  add3(u(s0), u(b0), u(b1)); add3(u(s1), u(s0), u(b0));
-  add2(x(s0), p(s0)); add2(x(b0), p(b0)); add2(x(s0), u(b0));
+  add1(u(s0));
+  add1(u(b0));
+  add1(u(s1));
+  add1(u(b1));
+  add2(u(s0), u(b0));
+  add2(u(s1), u(s0));
+  add2(u(s1), u(b0));
+  add3(u(s0), u(b0), u(b1));
+  add3(u(s1), u(s0), u(b0));
+  add2(x(s0), p(s0));
+  add2(x(b0), p(b0));
+  add2(x(s0), u(b0));
   add2(u(s0), x(b0));
   // Label sets.
-  add2(w(s0), set(s.lset, s0)); add2(p(s0), set(s.lset, s0));
-  add2(w(s0), set(s.rset, s0)); add2(p(s0), set(s.rset, s0));
-  add2(w(b0), set(s.lset, b0)); add2(p(b0), set(s.lset, b0));
+  add2(w(s0), set(s.lset, s0));
+  add2(p(s0), set(s.lset, s0));
+  add2(w(s0), set(s.rset, s0));
+  add2(p(s0), set(s.rset, s0));
+  add2(w(b0), set(s.lset, b0));
+  add2(p(b0), set(s.lset, b0));
   add2(p(s1), set(s.rset, s1));
 }
 
@@ -197,8 +266,8 @@ void MoveCosts(const State& s, const std::vector<int>& gold, int costs[3]) {
     costs[0] = c;
   }
   if (s.CanLeft()) {
-    costs[1] = (gold[s0] == s1 ? 1 : 0) + head_in_buffer(s0, b0) +
-               deps_in_buffer(s0);
+    costs[1] =
+        (gold[s0] == s1 ? 1 : 0) + head_in_buffer(s0, b0) + deps_in_buffer(s0);
   }
   if (s.CanRight()) {
     costs[2] = head_in_buffer(s0, -1) + deps_in_buffer(s0);
@@ -281,8 +350,8 @@ int Parser::TrainSentence(Perceptron& p, int num_labels, const ParserInput& in,
       } else if (c <= num_labels) {
         cost[c] = move[1] + (gold_heads[s0] == b0 && gold_rels[s0] != c - 1);
       } else {
-        cost[c] = move[2] + (gold_heads[s0] == s1 &&
-                             gold_rels[s0] != c - 1 - num_labels);
+        cost[c] = move[2] +
+                  (gold_heads[s0] == s1 && gold_rels[s0] != c - 1 - num_labels);
       }
       min_cost = std::min(min_cost, cost[c]);
     }

@@ -38,7 +38,9 @@ class Parser {
   std::vector<std::string> labels;  // relation names, e.g. "nsubj:pass"
   LinearModel model;
 
-  int num_classes() const { return NumClasses(static_cast<int>(labels.size())); }
+  int num_classes() const {
+    return NumClasses(static_cast<int>(labels.size()));
+  }
   static int NumClasses(int num_labels) { return 1 + 2 * num_labels; }
 
   // heads[i], rels[i] for words 1..n (index 0 unused); rels index labels.
@@ -53,8 +55,8 @@ class Parser {
   // `explore`, the parser follows its own prediction (with probability
   // 0.9) even when it is wrong, and learns to recover. Returns the number
   // of transitions whose prediction was not optimal.
-  static int TrainSentence(Perceptron& p, int num_labels,
-                           const ParserInput& in, const std::vector<int>& gold_heads,
+  static int TrainSentence(Perceptron& p, int num_labels, const ParserInput& in,
+                           const std::vector<int>& gold_heads,
                            const std::vector<int>& gold_rels, bool explore,
                            std::mt19937_64& rng);
 

@@ -11,9 +11,7 @@ std::string_view Universal(std::string_view rel) {
   return rel.substr(0, rel.find(':'));
 }
 
-bool SameLemma(const Token& g, const Token& s) {
-  return g.lemma == s.lemma;
-}
+bool SameLemma(const Token& g, const Token& s) { return g.lemma == s.lemma; }
 
 struct Aligned {
   // For each gold token (document index), the aligned system token or -1.
@@ -30,7 +28,8 @@ void Count(const Document& gold, const Document& sys, const Aligned& a,
   auto starts = [](const Document& d) {
     std::vector<uint32_t> start(d.tokens.size(), 0);
     for (const Sentence& s : d.sentences) {
-      for (uint32_t i = s.token_begin; i < s.token_end; ++i) start[i] = s.token_begin;
+      for (uint32_t i = s.token_begin; i < s.token_end; ++i)
+        start[i] = s.token_begin;
     }
     return start;
   };
@@ -49,7 +48,8 @@ void Count(const Document& gold, const Document& sys, const Aligned& a,
       head_ok = gt.head == 0 && st.head == 0;
     } else {
       int64_t sys_head = ss[s] + st.head - 1;
-      head_ok = a.gold_of_sys[sys_head] == static_cast<int64_t>(gs[g] + gt.head - 1);
+      head_ok =
+          a.gold_of_sys[sys_head] == static_cast<int64_t>(gs[g] + gt.head - 1);
     }
     sc.uas += head_ok;
     sc.las += head_ok && Universal(gt.deprel) == Universal(st.deprel);
@@ -120,17 +120,19 @@ SyntaxScores ScoreSameTokens(const Document& gold, const Document& system) {
   return sc;
 }
 
-Result<SyntaxScores> ScoreAligned(const Document& gold, const Document& system) {
+Result<SyntaxScores> ScoreAligned(const Document& gold,
+                                  const Document& system) {
   std::string gchars, schars;
   auto gspans = NonSpaceSpans(gold, &gchars);
   auto sspans = NonSpaceSpans(system, &schars);
   if (gchars != schars) {
     size_t i = 0;
-    while (i < gchars.size() && i < schars.size() && gchars[i] == schars[i]) ++i;
-    return Status::Error(ErrorCode::kInvalidArgument,
-                         "gold and system texts differ at non-space byte " +
-                             std::to_string(i),
-                         system.id);
+    while (i < gchars.size() && i < schars.size() && gchars[i] == schars[i])
+      ++i;
+    return Status::Error(
+        ErrorCode::kInvalidArgument,
+        "gold and system texts differ at non-space byte " + std::to_string(i),
+        system.id);
   }
   SyntaxScores sc;
   sc.gold_words = gold.tokens.size();

@@ -47,8 +47,8 @@ Status DecodeModel(std::string_view bytes, const std::string& path,
   const size_t start = sizeof(kMagic) + 4 + 8 + 8;
   if (bytes.size() - start != size) {
     return corrupt("truncated or padded: payload is " +
-                   std::to_string(bytes.size() - start) + " bytes, header says " +
-                   std::to_string(size));
+                   std::to_string(bytes.size() - start) +
+                   " bytes, header says " + std::to_string(size));
   }
   std::string_view payload = bytes.substr(start);
   if (Fnv1a(payload) != checksum) return corrupt("checksum mismatch");
@@ -190,7 +190,9 @@ class SyntaxComponent : public Component {
   explicit SyntaxComponent(std::shared_ptr<const SyntaxModel> model)
       : model_(std::move(model)) {}
   std::string_view name() const override { return "syntax"; }
-  uint32_t requires_annotations() const override { return kTokens | kSentences; }
+  uint32_t requires_annotations() const override {
+    return kTokens | kSentences;
+  }
   uint32_t assigns_annotations() const override {
     return kTags | kLemmas | kTree;
   }

@@ -102,7 +102,8 @@ TEST_F(TinyModel, ParsesUnseenSentenceSensibly) {
     doc.tokens.push_back(t);
     b += w.size() + 1;
   }
-  doc.sentences.push_back({.span = {0, b - 1}, .token_begin = 0, .token_end = 6});
+  doc.sentences.push_back(
+      {.span = {0, b - 1}, .token_begin = 0, .token_end = 6});
   ASSERT_TRUE((*model)->Annotate(doc).ok());
   EXPECT_EQ(doc.tokens[1].upos, "VERB");
   EXPECT_EQ(doc.tokens[1].lemma, "reject");

@@ -16,11 +16,38 @@ enum Flag : uint32_t {
 // Templates: each feature kind has its own number so equal values under
 // different templates do not collide.
 enum Template : uint64_t {
-  kBias = 1, kForm, kLower, kSuf1, kSuf2, kSuf3, kSuf4, kPre1, kPre3, kShape,
-  kFlags, kPrevTag, kPrev2Tags, kPrevTagWord, kPrevWord, kPrev2Word,
-  kNextWord, kNext2Word, kPrevSuf3, kNextSuf3, kNextShape, kPrevWordWord,
-  kWordNextWord, kAmb, kPrevAmb, kNextAmb, kNext2Amb, kPrevTagAmb,
-  kAmbNextAmb, kFirstWord, kPrevTagSuf3, kNextFlags,
+  kBias = 1,
+  kForm,
+  kLower,
+  kSuf1,
+  kSuf2,
+  kSuf3,
+  kSuf4,
+  kPre1,
+  kPre3,
+  kShape,
+  kFlags,
+  kPrevTag,
+  kPrev2Tags,
+  kPrevTagWord,
+  kPrevWord,
+  kPrev2Word,
+  kNextWord,
+  kNext2Word,
+  kPrevSuf3,
+  kNextSuf3,
+  kNextShape,
+  kPrevWordWord,
+  kWordNextWord,
+  kAmb,
+  kPrevAmb,
+  kNextAmb,
+  kNext2Amb,
+  kPrevTagAmb,
+  kAmbNextAmb,
+  kFirstWord,
+  kPrevTagSuf3,
+  kNextFlags,
 };
 
 std::string Shape(std::string_view s) {
@@ -29,11 +56,16 @@ std::string Shape(std::string_view s) {
   int run = 0;
   for (unsigned char c : s) {
     char k;
-    if (c >= 'A' && c <= 'Z') k = 'X';
-    else if (c >= 'a' && c <= 'z') k = 'x';
-    else if (c >= '0' && c <= '9') k = 'd';
-    else if (c >= 0x80) k = 'u';
-    else k = static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z')
+      k = 'X';
+    else if (c >= 'a' && c <= 'z')
+      k = 'x';
+    else if (c >= '0' && c <= '9')
+      k = 'd';
+    else if (c >= 0x80)
+      k = 'u';
+    else
+      k = static_cast<char>(c);
     run = k == last ? run + 1 : 1;
     last = k;
     if (run <= 2) out += k;
@@ -79,8 +111,14 @@ void Tagger::Describe(std::vector<WordInfo>& out,
     for (unsigned char c : f) {
       if (c == '-') flags |= kHyphen;
       if (c >= '0' && c <= '9') flags |= kDigit;
-      if (c >= 'A' && c <= 'Z') { flags |= kUpper; has_alpha = true; }
-      if (c >= 'a' && c <= 'z') { all_caps = false; has_alpha = true; }
+      if (c >= 'A' && c <= 'Z') {
+        flags |= kUpper;
+        has_alpha = true;
+      }
+      if (c >= 'a' && c <= 'z') {
+        all_caps = false;
+        has_alpha = true;
+      }
     }
     if (!f.empty() && f[0] >= 'A' && f[0] <= 'Z') flags |= kTitle;
     if (all_caps && has_alpha) flags |= kAllCaps;
@@ -92,9 +130,16 @@ void Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
                       int prev2, std::vector<uint64_t>& out) {
   out.clear();
   const int n = static_cast<int>(w.size());
-  static const WordInfo kPad{.form = 11, .lower = 11, .shape = 11,
-                             .pre1 = 11, .pre3 = 11, .suf1 = 11,
-                             .suf2 = 11, .suf3 = 11, .suf4 = 11, .amb = 11};
+  static const WordInfo kPad{.form = 11,
+                             .lower = 11,
+                             .shape = 11,
+                             .pre1 = 11,
+                             .pre3 = 11,
+                             .suf1 = 11,
+                             .suf2 = 11,
+                             .suf3 = 11,
+                             .suf4 = 11,
+                             .amb = 11};
   const WordInfo& c = w[i];
   const WordInfo& p1 = i > 0 ? w[i - 1] : kPad;
   const WordInfo& p2 = i > 1 ? w[i - 2] : kPad;
@@ -161,7 +206,8 @@ bool Tagger::Read(BinaryReader& in) {
   }
   ambiguity.clear();
   ambiguity.reserve(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) ambiguity.emplace(keys[i], values[i]);
+  for (size_t i = 0; i < keys.size(); ++i)
+    ambiguity.emplace(keys[i], values[i]);
   return upos.size() == xpos.size() &&
          model.num_classes() == static_cast<int>(upos.size());
 }

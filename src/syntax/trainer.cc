@@ -8,11 +8,11 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
-#include <random>
-#include <tuple>
 #include <map>
+#include <random>
 #include <set>
+#include <sstream>
+#include <tuple>
 
 #include "curlew/syntax.h"
 #include "io/conllu.h"
@@ -54,7 +54,8 @@ double Seconds(std::chrono::steady_clock::time_point start) {
 }
 
 // Trains a tagger on the sentences listed in `use`.
-LinearModel TrainTagger(const Tagger& shape, const std::vector<TrainSentence>& data,
+LinearModel TrainTagger(const Tagger& shape,
+                        const std::vector<TrainSentence>& data,
                         const std::vector<size_t>& use, int epochs,
                         std::mt19937_64& rng) {
   const int classes = shape.num_classes();
@@ -186,38 +187,41 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     }
   }
   // Tagger.
-  model.tagger.model = TrainTagger(model.tagger, data, all, o.tagger_epochs, rng);
-  Progress(o, "tagger trained: " + std::to_string(model.tagger.model.num_features()) +
+  model.tagger.model =
+      TrainTagger(model.tagger, data, all, o.tagger_epochs, rng);
+  Progress(o, "tagger trained: " +
+                  std::to_string(model.tagger.model.num_features()) +
                   " features, " + Fixed(Seconds(start)) + " s");
 
   std::vector<std::vector<int>> parser_tags(data.size());
   if (!reuse) {
-  // Tags the parser learns on: jackknifed predictions.
-  for (size_t i = 0; i < data.size(); ++i) parser_tags[i] = data[i].tags;
-  if (o.jackknife_folds > 1) {
-    std::vector<WordInfo> info;
-    for (int fold = 0; fold < o.jackknife_folds; ++fold) {
-      std::vector<size_t> rest;
-      for (size_t i = 0; i < data.size(); ++i) {
-        if (static_cast<int>(i % o.jackknife_folds) != fold) rest.push_back(i);
-      }
-      Tagger t = model.tagger;
-      t.model = TrainTagger(model.tagger, data, rest, o.tagger_epochs, rng);
-      size_t right = 0, total = 0;
-      for (size_t i = fold; i < data.size(); i += o.jackknife_folds) {
-        t.Describe(info, data[i].words);
-        t.Tag(info, parser_tags[i]);
-        for (size_t k = 0; k < info.size(); ++k) {
-          right += parser_tags[i][k] == data[i].tags[k];
-          ++total;
+    // Tags the parser learns on: jackknifed predictions.
+    for (size_t i = 0; i < data.size(); ++i) parser_tags[i] = data[i].tags;
+    if (o.jackknife_folds > 1) {
+      std::vector<WordInfo> info;
+      for (int fold = 0; fold < o.jackknife_folds; ++fold) {
+        std::vector<size_t> rest;
+        for (size_t i = 0; i < data.size(); ++i) {
+          if (static_cast<int>(i % o.jackknife_folds) != fold)
+            rest.push_back(i);
         }
+        Tagger t = model.tagger;
+        t.model = TrainTagger(model.tagger, data, rest, o.tagger_epochs, rng);
+        size_t right = 0, total = 0;
+        for (size_t i = fold; i < data.size(); i += o.jackknife_folds) {
+          t.Describe(info, data[i].words);
+          t.Tag(info, parser_tags[i]);
+          for (size_t k = 0; k < info.size(); ++k) {
+            right += parser_tags[i][k] == data[i].tags[k];
+            ++total;
+          }
+        }
+        Progress(o, "jackknife fold " + std::to_string(fold) +
+                        ": tag accuracy " +
+                        Fixed(100.0 * right / std::max<size_t>(total, 1)) +
+                        ", " + Fixed(Seconds(start)) + " s");
       }
-      Progress(o, "jackknife fold " + std::to_string(fold) + ": tag accuracy " +
-                      Fixed(100.0 * right / std::max<size_t>(total, 1)) + ", " +
-                      Fixed(Seconds(start)) + " s");
     }
-  }
-
   }
 
   // Lemmatizer.
@@ -257,14 +261,15 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
         ++exact[Lemmatizer::ExactKey(s.words[i], s.tags[i])][id];
         lem.known.insert(Fnv1a(Lower(s.lemmas[i])));
         ++lex[Lemmatizer::LexiconKey(low, -1)][id];
-        types.emplace(std::string(s.words[i]), s.tags[i], std::string(s.lemmas[i]));
+        types.emplace(std::string(s.words[i]), s.tags[i],
+                      std::string(s.lemmas[i]));
       }
     }
     for (const auto& [form, tag, lemma] : types) {
       uint32_t id = script_id(EditScript::Between(form, lemma, keep_case[tag]));
       std::string low = Lower(form);
-      for (int len = 0; len <= Lemmatizer::kMaxSuffix &&
-                        len <= static_cast<int>(low.size());
+      for (int len = 0;
+           len <= Lemmatizer::kMaxSuffix && len <= static_cast<int>(low.size());
            ++len) {
         ++rules[Lemmatizer::RuleKey(low, len, tag)][id];
       }
@@ -285,8 +290,8 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
       std::vector<std::pair<int, uint32_t>> ranked;  // (-count, script)
       for (auto [id, c] : counts) ranked.push_back({-c, id});
       std::sort(ranked.begin(), ranked.end());
-      for (int r = 0; r < Lemmatizer::kRanks && r < static_cast<int>(ranked.size());
-           ++r) {
+      for (int r = 0;
+           r < Lemmatizer::kRanks && r < static_cast<int>(ranked.size()); ++r) {
         lem.rules.emplace(Lemmatizer::RankKey(k, r), ranked[r].second);
       }
     }
@@ -375,7 +380,8 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     SyntaxScores sc = ScoreSameTokens(*dev, sys);
     Progress(o, "dev: upos " + Fixed(sc.F1(sc.upos)) + " xpos " +
                     Fixed(sc.F1(sc.xpos)) + " lemma " + Fixed(sc.F1(sc.lemma)) +
-                    " uas " + Fixed(sc.F1(sc.uas)) + " las " + Fixed(sc.F1(sc.las)));
+                    " uas " + Fixed(sc.F1(sc.uas)) + " las " +
+                    Fixed(sc.F1(sc.las)));
   }
   return Status();
 }
