@@ -1,0 +1,157 @@
+// Sparse linear classifiers over hashed features.
+//
+// A feature is a 64-bit key (see Feat() in binary_io.h); each feature holds
+// weights for the few classes it was ever updated for. Perceptron is the
+// averaged perceptron used while training (mutable, one thread); Freeze()
+// turns it into a LinearModel: averaged weights quantised to 16 bits in flat
+// arrays behind an open-addressing table, immutable and safe to share
+// between threads.
+#ifndef CURLEW_SYNTAX_LINEAR_H_
+#define CURLEW_SYNTAX_LINEAR_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "syntax/binary_io.h"
+
+namespace curlew::syntax {
+
+class LinearModel {
+ public:
+  LinearModel() = default;
+  int num_classes() const { return num_classes_; }
+  // The file keeps 32 bits of each 64-bit feature key (the high half); a
+  // feature absent from the model matches a stored one with probability
+  // about 2^-32 per lookup.
+  static uint32_t ShortKey(uint64_t f) {
+    uint32_t k = static_cast<uint32_t>(f >> 32);
+    return k ? k : 1;
+  }
+  size_t num_features() const { return keys_.size(); }
+  size_t num_weights() const { return classes_.size(); }
+
+  // Adds the weights of every feature in feats[0..n) to scores[0..classes),
+  // in units of scale() (weights are stored quantised; only the ranking of
+  // classes is used). Three passes: the first prefetches every feature's table
+  // slot so that the memory accesses of all features overlap instead of
+  // queueing.
+  void Score(const uint64_t* feats, size_t n, float* scores) const {
+    constexpr size_t kBatch = 160;
+    uint32_t slots[kBatch];
+    for (size_t base = 0; base < n; base += kBatch) {
+      const size_t m = std::min(kBatch, n - base);
+      for (size_t i = 0; i < m; ++i) {
+        slots[i] = ShortKey(feats[base + i]) & mask_;
+        __builtin_prefetch(&table_[slots[i]]);
+      }
+      for (size_t i = 0; i < m; ++i) {
+        const uint32_t f = ShortKey(feats[base + i]);
+        uint32_t slot = slots[i];
+        while (true) {
+          const Slot& t = table_[slot];
+          if (t.key == f) {
+            __builtin_prefetch(&entries_[t.begin]);
+            slots[i] = slot;
+            break;
+          }
+          if (t.key == 0) {
+            slots[i] = kNoSlot;
+            break;
+          }
+          slot = (slot + 1) & mask_;
+        }
+      }
+      for (size_t i = 0; i < m; ++i) {
+        if (slots[i] == kNoSlot) continue;
+        const Slot& t = table_[slots[i]];
+        for (uint32_t e = t.begin; e < t.end; ++e) {
+          scores[entries_[e].cls] += static_cast<float>(entries_[e].w);
+        }
+      }
+    }
+  }
+
+  // The quantisation step: scores from Score() are in units of this.
+  float scale() const { return scale_; }
+
+  void Write(BinaryWriter& w) const;
+  bool Read(BinaryReader& r);  // false on malformed data
+
+ private:
+  friend class Perceptron;
+  static constexpr uint32_t kNoSlot = 0xffffffffu;
+  struct Slot {
+    uint32_t key = 0;             // ShortKey(); 0: empty
+    uint32_t begin = 0, end = 0;  // range in entries_
+  };
+  struct WeightEntry {
+    uint16_t cls;
+    int16_t w;
+  };
+  void BuildTable();
+  bool Valid() const;
+
+  int num_classes_ = 0;
+  float scale_ = 1.0f;
+  std::vector<uint32_t> keys_;    // sorted ShortKey()s of the features
+  std::vector<uint8_t> counts_;   // per feature: number of weights - 1
+  std::vector<uint32_t> starts_;  // keys_.size() + 1 offsets (built)
+  std::vector<uint8_t> classes_;
+  std::vector<int16_t> weights_;
+  // Built at load: open-addressing table and interleaved weights.
+  std::vector<Slot> table_;
+  std::vector<WeightEntry> entries_;
+  uint32_t mask_ = 0;
+};
+
+class Perceptron {
+ public:
+  explicit Perceptron(int num_classes) : num_classes_(num_classes) {}
+  int num_classes() const { return num_classes_; }
+  // The file keeps 32 bits of each 64-bit feature key (the high half); a
+  // feature absent from the model matches a stored one with probability
+  // about 2^-32 per lookup.
+  static uint32_t ShortKey(uint64_t f) {
+    uint32_t k = static_cast<uint32_t>(f >> 32);
+    return k ? k : 1;
+  }
+
+  // Adds current (not averaged) weights of the features to scores.
+  void Score(const uint64_t* feats, size_t n, float* scores) const;
+  // One training instance seen (advances the averaging clock).
+  void Tick() { ++now_; }
+  // Moves weights toward `truth` and away from `guess` by `amount`.
+  void Update(const uint64_t* feats, size_t n, int truth, int guess,
+              float amount = 1.0f);
+
+  // Averaged weights; entries whose quantised value is 0 are dropped, and
+  // so are features whose largest |weight| is below `prune` (relative to
+  // the largest weight in the model).
+  LinearModel Freeze(float prune = 0.0f) const;
+  // The smallest `prune` for Freeze() whose model takes at most `bytes` in
+  // the file (features are dropped weakest first).
+  float PruneFor(size_t bytes) const;
+
+ private:
+  struct Entry {
+    uint8_t cls;
+    float w;
+    double total;
+    int64_t stamp;
+  };
+  void Add(uint64_t f, int cls, float delta);
+
+  int num_classes_;
+  int64_t now_ = 0;
+  std::unordered_map<uint64_t, std::vector<Entry>> weights_;
+};
+
+// Index of the highest score among classes with valid[c] (all if null);
+// lowest index wins ties, so results are deterministic.
+int ArgMax(const float* scores, int n, const bool* valid = nullptr);
+
+}  // namespace curlew::syntax
+
+#endif  // CURLEW_SYNTAX_LINEAR_H_

@@ -1,0 +1,390 @@
+#include "syntax/parser.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace curlew::syntax {
+namespace {
+
+constexpr int kShift = 0;
+constexpr uint64_t kNone = 0x51;  // hash used for an absent word or tag
+constexpr uint64_t kRootHash = 0x52;
+
+// The arc-hybrid configuration.
+struct State {
+  explicit State(int n)
+      : n(n),
+        head(n + 1, -1),
+        rel(n + 1, -1),
+        l1(n + 1, -1),
+        l2(n + 1, -1),
+        r1(n + 1, -1),
+        r2(n + 1, -1),
+        nl(n + 1, 0),
+        nr(n + 1, 0),
+        lset(n + 1, 0),
+        rset(n + 1, 0) {
+    stack.reserve(n + 1);
+    stack.push_back(0);
+  }
+  int n;
+  std::vector<int> stack;
+  int b = 1;  // front of the buffer; n + 1 when empty
+  std::vector<int> head, rel, l1, l2, r1, r2, nl, nr;
+  std::vector<uint64_t> lset, rset;
+
+  bool Terminal() const { return b > n && stack.size() == 1; }
+  int S(int k) const {
+    return static_cast<int>(stack.size()) > k ? stack[stack.size() - 1 - k]
+                                              : -1;
+  }
+  int B(int k) const { return b + k <= n ? b + k : -1; }
+  bool CanShift() const { return b <= n; }
+  bool CanLeft() const { return b <= n && stack.size() > 1; }
+  bool CanRight() const {
+    return stack.size() > 2 || (stack.size() == 2 && b > n);
+  }
+
+  void AddArc(int h, int d, int r) {
+    head[d] = h;
+    rel[d] = r;
+    uint64_t bit = 1ull << (r & 63);
+    if (d < h) {
+      if (l1[h] < 0 || d < l1[h]) {
+        l2[h] = l1[h];
+        l1[h] = d;
+      } else if (l2[h] < 0 || d < l2[h]) {
+        l2[h] = d;
+      }
+      ++nl[h];
+      lset[h] |= bit;
+    } else {
+      if (r1[h] < 0 || d > r1[h]) {
+        r2[h] = r1[h];
+        r1[h] = d;
+      } else if (r2[h] < 0 || d > r2[h]) {
+        r2[h] = d;
+      }
+      ++nr[h];
+      rset[h] |= bit;
+    }
+  }
+
+  // Class: 0 shift, 1..L left-arc(label), L+1..2L right-arc(label).
+  void Apply(int cls, int num_labels) {
+    if (cls == kShift) {
+      stack.push_back(b++);
+    } else if (cls <= num_labels) {
+      int d = stack.back();
+      stack.pop_back();
+      AddArc(b, d, cls - 1);
+    } else {
+      int d = stack.back();
+      stack.pop_back();
+      AddArc(stack.back(), d, cls - 1 - num_labels);
+    }
+  }
+};
+
+void Valid(const State& s, int num_labels, std::vector<char>& valid) {
+  valid.assign(Parser::NumClasses(num_labels), 0);
+  valid[kShift] = s.CanShift();
+  bool left = s.CanLeft(), right = s.CanRight();
+  for (int l = 0; l < num_labels; ++l) {
+    valid[1 + l] = left;
+    valid[1 + num_labels + l] = right;
+  }
+}
+
+// Feature keys for a configuration.
+void Features(const State& s, const ParserInput& in, std::vector<uint64_t>& f) {
+  f.clear();
+  auto w = [&](int i) {
+    return i < 0 ? kNone : i == 0 ? kRootHash : in.word[i];
+  };
+  auto p = [&](int i) {
+    return i < 0 ? kNone : i == 0 ? kRootHash : in.tag[i];
+  };
+  auto wp = [&](int i) { return Mix(w(i) * 31 + p(i)); };
+  auto u = [&](int i) {
+    return i < 0 ? kNone : i == 0 ? kRootHash : in.upos[i];
+  };
+  auto x = [&](int i) {
+    return i < 0 ? kNone : i == 0 ? kRootHash : in.suffix[i];
+  };
+  auto l = [&](int i) {
+    return i < 0 ? 0ull : static_cast<uint64_t>(s.rel[i] + 1);
+  };
+  auto at = [](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[i]; };
+  const int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2);
+  const int b0 = s.B(0), b1 = s.B(1), b2 = s.B(2);
+  const int s0l = at(s.l1, s0), s0l2 = at(s.l2, s0), s0r = at(s.r1, s0),
+            s0r2 = at(s.r2, s0);
+  const int s1l = at(s.l1, s1), s1r = at(s.r1, s1);
+  const int b0l = at(s.l1, b0), b0l2 = at(s.l2, b0);
+  auto dist = [](int a, int c) -> uint64_t {
+    if (a < 0 || c < 0) return 0;
+    int d = c - a;
+    return static_cast<uint64_t>(d > 5 ? (d > 10 ? 7 : 6) : d);
+  };
+  const uint64_t d0 = dist(s0, b0 < 0 ? s.n + 1 : b0), d1 = dist(s1, s0);
+  auto count = [&](const std::vector<int>& v, int i) -> uint64_t {
+    return i < 0 ? 99 : static_cast<uint64_t>(std::min(v[i], 4));
+  };
+  auto set = [&](const std::vector<uint64_t>& v, int i) -> uint64_t {
+    return i < 0 ? 1 : v[i] + 2;
+  };
+  uint64_t t = 0;
+  auto add1 = [&](uint64_t a) { f.push_back(Feat(++t, a)); };
+  auto add2 = [&](uint64_t a, uint64_t b) { f.push_back(Feat(++t, a, b)); };
+  auto add3 = [&](uint64_t a, uint64_t b, uint64_t c) {
+    f.push_back(Feat(++t, a, b, c));
+  };
+  add1(0);  // bias
+  // Single words.
+  add1(w(s0));
+  add1(p(s0));
+  add1(wp(s0));
+  add1(w(s1));
+  add1(p(s1));
+  add1(wp(s1));
+  add1(w(s2));
+  add1(p(s2));
+  add1(w(b0));
+  add1(p(b0));
+  add1(wp(b0));
+  add1(w(b1));
+  add1(p(b1));
+  add1(wp(b1));
+  add1(w(b2));
+  add1(p(b2));
+  // Pairs.
+  add2(wp(s0), wp(b0));
+  add2(wp(s0), w(b0));
+  add2(w(s0), wp(b0));
+  add2(wp(s0), p(b0));
+  add2(p(s0), wp(b0));
+  add2(w(s0), w(b0));
+  add2(p(s0), p(b0));
+  add2(p(b0), p(b1));
+  add2(wp(s1), wp(s0));
+  add2(w(s1), w(s0));
+  add2(p(s1), p(s0));
+  add2(p(s1), w(s0));
+  add2(w(s1), p(s0));
+  add2(w(s1), w(b0));
+  add2(p(s1), p(b0));
+  // Triples of tags.
+  add3(p(b0), p(b1), p(b2));
+  add3(p(s0), p(b0), p(b1));
+  add3(p(s1), p(s0), p(b0));
+  add3(p(s2), p(s1), p(s0));
+  add3(p(s0), p(s0l), p(b0));
+  add3(p(s0), p(s0r), p(b0));
+  add3(p(s0), p(b0), p(b0l));
+  add3(p(s1), p(s1r), p(s0));
+  add3(p(s1), p(s1l), p(s0));
+  add3(p(s1), p(s0), p(s0r));
+  add3(p(s1), p(s0), p(s0l));
+  add3(w(s0), p(s1), p(b0));
+  // Distance.
+  add2(w(s0), d0);
+  add2(p(s0), d0);
+  add2(w(b0), d0);
+  add2(p(b0), d0);
+  add3(w(s0), w(b0), d0);
+  add3(p(s0), p(b0), d0);
+  add3(p(s1), p(s0), d1);
+  add3(w(s1), w(s0), d1);
+  // Valency.
+  add2(w(s0), count(s.nr, s0));
+  add2(p(s0), count(s.nr, s0));
+  add2(w(s0), count(s.nl, s0));
+  add2(p(s0), count(s.nl, s0));
+  add2(w(b0), count(s.nl, b0));
+  add2(p(b0), count(s.nl, b0));
+  add2(p(s1), count(s.nl, s1));
+  add2(p(s1), count(s.nr, s1));
+  // Children.
+  for (int c : {s0l, s0r, s0l2, s0r2, b0l, b0l2, s1l, s1r}) {
+    add1(w(c));
+    add1(p(c));
+    add1(l(c));
+  }
+  add3(p(s0), l(s0l), l(s0l2));
+  add3(p(s0), l(s0r), l(s0r2));
+  add3(p(b0), l(b0l), l(b0l2));
+  add2(wp(s0), l(s0r));
+  add2(wp(s0), l(s0l));
+  add2(wp(b0), l(b0l));
+  // Coarse tags and suffixes (for rare words).
+  add1(u(s0));
+  add1(u(b0));
+  add1(u(s1));
+  add1(u(b1));
+  add2(u(s0), u(b0));
+  add2(u(s1), u(s0));
+  add2(u(s1), u(b0));
+  add3(u(s0), u(b0), u(b1));
+  add3(u(s1), u(s0), u(b0));
+  add2(x(s0), p(s0));
+  add2(x(b0), p(b0));
+  add2(x(s0), u(b0));
+  add2(u(s0), x(b0));
+  // Label sets.
+  add2(w(s0), set(s.lset, s0));
+  add2(p(s0), set(s.lset, s0));
+  add2(w(s0), set(s.rset, s0));
+  add2(p(s0), set(s.rset, s0));
+  add2(w(b0), set(s.lset, b0));
+  add2(p(b0), set(s.lset, b0));
+  add2(p(s1), set(s.rset, s1));
+}
+
+// Dynamic-oracle costs of the three moves (unlabelled), per Goldberg &
+// Nivre (2013) for arc-hybrid; -1 for an invalid move.
+void MoveCosts(const State& s, const std::vector<int>& gold, int costs[3]) {
+  const int s0 = s.S(0), s1 = s.S(1), b0 = s.B(0);
+  costs[0] = costs[1] = costs[2] = -1;
+  auto deps_in_buffer = [&](int h) {
+    int c = 0;
+    for (int k = s.b; k <= s.n; ++k) c += gold[k] == h;
+    return c;
+  };
+  auto head_in_buffer = [&](int d, int except) {
+    int h = gold[d];
+    return h >= s.b && h <= s.n && h != except ? 1 : 0;
+  };
+  if (s.CanShift()) {
+    int c = 0;
+    const size_t top = s.stack.size() - 1;
+    for (size_t k = 0; k < s.stack.size(); ++k) {
+      int x = s.stack[k];
+      if (k != top && gold[b0] == x) ++c;
+      if (x != 0 && gold[x] == b0) ++c;
+    }
+    costs[0] = c;
+  }
+  if (s.CanLeft()) {
+    costs[1] =
+        (gold[s0] == s1 ? 1 : 0) + head_in_buffer(s0, b0) + deps_in_buffer(s0);
+  }
+  if (s.CanRight()) {
+    costs[2] = head_in_buffer(s0, -1) + deps_in_buffer(s0);
+  }
+}
+
+// Per-parse scratch: features, class scores and the valid moves of the
+// current configuration.
+struct Scratch {
+  explicit Scratch(int num_labels)
+      : classes(Parser::NumClasses(num_labels)), scores(classes) {}
+  int classes;
+  std::vector<uint64_t> feats;
+  std::vector<char> valid;
+  std::vector<float> scores;
+
+  template <typename Scorer>
+  void Score(const Scorer& scorer, const State& s, const ParserInput& in,
+             int num_labels) {
+    Features(s, in, feats);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    scorer.Score(feats.data(), feats.size(), scores.data());
+    Valid(s, num_labels, valid);
+  }
+};
+
+}  // namespace
+
+template <typename Scorer>
+void Parser::ParseWith(const Scorer& scorer, int num_labels,
+                       const ParserInput& in, std::vector<int>& heads,
+                       std::vector<int>& rels) {
+  State s(static_cast<int>(in.word.size()) - 1);
+  Scratch x(num_labels);
+  while (!s.Terminal()) {
+    x.Score(scorer, s, in, num_labels);
+    int best = ArgMax(x.scores.data(), x.classes,
+                      reinterpret_cast<const bool*>(x.valid.data()));
+    s.Apply(best, num_labels);
+  }
+  heads = s.head;
+  rels = s.rel;
+}
+
+template void Parser::ParseWith<LinearModel>(const LinearModel&, int,
+                                             const ParserInput&,
+                                             std::vector<int>&,
+                                             std::vector<int>&);
+template void Parser::ParseWith<Perceptron>(const Perceptron&, int,
+                                            const ParserInput&,
+                                            std::vector<int>&,
+                                            std::vector<int>&);
+
+void Parser::Parse(const ParserInput& in, std::vector<int>& heads,
+                   std::vector<int>& rels) const {
+  ParseWith(model, static_cast<int>(labels.size()), in, heads, rels);
+}
+
+int Parser::TrainSentence(Perceptron& p, int num_labels, const ParserInput& in,
+                          const std::vector<int>& gold_heads,
+                          const std::vector<int>& gold_rels, bool explore,
+                          std::mt19937_64& rng) {
+  State s(static_cast<int>(in.word.size()) - 1);
+  Scratch x(num_labels);
+  const int classes = x.classes;
+  const std::vector<float>& scores = x.scores;
+  const std::vector<char>& valid = x.valid;
+  std::vector<int> cost(classes);
+  int errors = 0;
+  while (!s.Terminal()) {
+    x.Score(p, s, in, num_labels);
+    int move[3];
+    MoveCosts(s, gold_heads, move);
+    const int s0 = s.S(0), s1 = s.S(1), b0 = s.B(0);
+    int min_cost = std::numeric_limits<int>::max();
+    for (int c = 0; c < classes; ++c) {
+      if (!valid[c]) continue;
+      if (c == kShift) {
+        cost[c] = move[0];
+      } else if (c <= num_labels) {
+        cost[c] = move[1] + (gold_heads[s0] == b0 && gold_rels[s0] != c - 1);
+      } else {
+        cost[c] = move[2] +
+                  (gold_heads[s0] == s1 && gold_rels[s0] != c - 1 - num_labels);
+      }
+      min_cost = std::min(min_cost, cost[c]);
+    }
+    int pred = -1, oracle = -1;
+    for (int c = 0; c < classes; ++c) {
+      if (!valid[c]) continue;
+      if (pred < 0 || scores[c] > scores[pred]) pred = c;
+      if (cost[c] == min_cost && (oracle < 0 || scores[c] > scores[oracle])) {
+        oracle = c;
+      }
+    }
+    p.Tick();
+    if (cost[pred] != min_cost) {
+      ++errors;
+      p.Update(x.feats.data(), x.feats.size(), oracle, pred);
+    }
+    int next = oracle;
+    if (explore && std::uniform_real_distribution<double>(0, 1)(rng) < 0.9) {
+      next = pred;
+    }
+    s.Apply(next, num_labels);
+  }
+  return errors;
+}
+
+void Parser::Write(BinaryWriter& out) const {
+  out.PutStrings(labels);
+  model.Write(out);
+}
+
+bool Parser::Read(BinaryReader& in) {
+  return in.GetStrings(labels) && model.Read(in) && !labels.empty() &&
+         model.num_classes() == num_classes();
+}
+
+}  // namespace curlew::syntax

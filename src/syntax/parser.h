@@ -1,0 +1,69 @@
+// The dependency parser: arc-hybrid transitions (Kuhlmann et al. 2011) with
+// labelled arcs, scored by an averaged perceptron over Zhang & Nivre (2011)
+// style features, trained with Goldberg & Nivre's (2013) dynamic oracle.
+//
+// Word 0 is the artificial root; words are 1..n. Exactly one word attaches
+// to the root: the root may take a dependent only when the buffer is empty.
+//
+// Thread safety: a Parser is immutable once built; Parse() is const and
+// keeps its state local.
+#ifndef CURLEW_SYNTAX_PARSER_H_
+#define CURLEW_SYNTAX_PARSER_H_
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "syntax/binary_io.h"
+#include "syntax/linear.h"
+
+namespace curlew::syntax {
+
+// What the parser sees of a sentence: per word (index 0 = root) hashes of
+// the lower-case word, its last three letters, its (UPOS, XPOS) pair and its
+// UPOS alone.
+struct ParserInput {
+  std::vector<uint64_t> word, suffix, tag, upos;
+  void Resize(size_t n) {
+    word.assign(n, 0);
+    suffix.assign(n, 0);
+    tag.assign(n, 0);
+    upos.assign(n, 0);
+  }
+};
+
+class Parser {
+ public:
+  std::vector<std::string> labels;  // relation names, e.g. "nsubj:pass"
+  LinearModel model;
+
+  int num_classes() const {
+    return NumClasses(static_cast<int>(labels.size()));
+  }
+  static int NumClasses(int num_labels) { return 1 + 2 * num_labels; }
+
+  // heads[i], rels[i] for words 1..n (index 0 unused); rels index labels.
+  void Parse(const ParserInput& in, std::vector<int>& heads,
+             std::vector<int>& rels) const;
+  template <typename Scorer>
+  static void ParseWith(const Scorer& scorer, int num_labels,
+                        const ParserInput& in, std::vector<int>& heads,
+                        std::vector<int>& rels);
+
+  // One training pass over a sentence with the dynamic oracle. With
+  // `explore`, the parser follows its own prediction (with probability
+  // 0.9) even when it is wrong, and learns to recover. Returns the number
+  // of transitions whose prediction was not optimal.
+  static int TrainSentence(Perceptron& p, int num_labels, const ParserInput& in,
+                           const std::vector<int>& gold_heads,
+                           const std::vector<int>& gold_rels, bool explore,
+                           std::mt19937_64& rng);
+
+  void Write(BinaryWriter& out) const;
+  bool Read(BinaryReader& in);
+};
+
+}  // namespace curlew::syntax
+
+#endif  // CURLEW_SYNTAX_PARSER_H_

@@ -1,0 +1,254 @@
+// Tiny deterministic training run on curlew's own template fixture, model
+// file errors, the lemmatizer and the pipeline component.
+#include "curlew/syntax.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "io/conllu.h"
+#include "syntax/lemmatizer.h"
+
+namespace curlew {
+namespace {
+
+const std::string kFixture =
+    std::string(CURLEW_SOURCE_DIR) + "/src/syntax/testdata/tiny.conllu";
+
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("curlew_syntax_test_" + std::to_string(::getpid()) + "_" + name))
+      .string();
+}
+
+std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void WriteBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+// Trains once per test binary.
+class TinyModel : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = new std::string(TempPath("tiny.model"));
+    SyntaxTrainOptions o;
+    o.train_path = kFixture;
+    o.out_path = *path_;
+    o.seed = 3;
+    o.tagger_epochs = 5;
+    o.parser_epochs = 6;
+    o.jackknife_folds = 0;
+    Status s = TrainSyntaxModel(o);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  static void TearDownTestSuite() {
+    std::filesystem::remove(*path_);
+    delete path_;
+  }
+  static std::string* path_;
+};
+std::string* TinyModel::path_ = nullptr;
+
+TEST_F(TinyModel, LearnsItsOwnDataAndIsDeterministic) {
+  auto model = SyntaxModel::Load(*path_);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  Result<Document> gold = ReadConlluFile(kFixture);
+  ASSERT_TRUE(gold.ok());
+  Document sys = *gold;
+  for (Token& t : sys.tokens) t = Token{.span = t.span, .norm = t.norm};
+  ASSERT_TRUE((*model)->Annotate(sys).ok());
+  SyntaxScores sc = ScoreSameTokens(*gold, sys);
+  // Stated accuracy on its own training data (300 template sentences).
+  EXPECT_GE(sc.F1(sc.upos), 99.0);
+  EXPECT_GE(sc.F1(sc.xpos), 99.0);
+  EXPECT_GE(sc.F1(sc.lemma), 99.0);
+  EXPECT_GE(sc.F1(sc.uas), 98.0);
+  EXPECT_GE(sc.F1(sc.las), 97.0);
+
+  // Same seed, same bytes.
+  std::string again = TempPath("tiny2.model");
+  SyntaxTrainOptions o;
+  o.train_path = kFixture;
+  o.out_path = again;
+  o.seed = 3;
+  o.tagger_epochs = 5;
+  o.parser_epochs = 6;
+  o.jackknife_folds = 0;
+  ASSERT_TRUE(TrainSyntaxModel(o).ok());
+  EXPECT_EQ(ReadBytes(again), ReadBytes(*path_));
+  std::filesystem::remove(again);
+}
+
+TEST_F(TinyModel, ParsesUnseenSentenceSensibly) {
+  auto model = SyntaxModel::Load(*path_);
+  ASSERT_TRUE(model.ok());
+  // Words from the fixture's vocabulary in a sentence it does not contain.
+  Document doc;
+  doc.id = "unseen";
+  doc.text = "Kenya rejected the new plan .";
+  uint32_t b = 0;
+  for (std::string_view w : {"Kenya", "rejected", "the", "new", "plan", "."}) {
+    Token t;
+    t.span = {b, static_cast<uint32_t>(b + w.size())};
+    doc.tokens.push_back(t);
+    b += w.size() + 1;
+  }
+  doc.sentences.push_back(
+      {.span = {0, b - 1}, .token_begin = 0, .token_end = 6});
+  ASSERT_TRUE((*model)->Annotate(doc).ok());
+  EXPECT_EQ(doc.tokens[1].upos, "VERB");
+  EXPECT_EQ(doc.tokens[1].lemma, "reject");
+  EXPECT_EQ(doc.tokens[1].head, 0);
+  EXPECT_EQ(doc.tokens[0].head, 2);
+  EXPECT_EQ(doc.tokens[0].deprel, "nsubj");
+  EXPECT_EQ(doc.tokens[4].head, 2);
+  EXPECT_EQ(doc.tokens[4].deprel, "obj");
+  int roots = 0;
+  for (const Token& t : doc.tokens) roots += t.head == 0;
+  EXPECT_EQ(roots, 1);
+}
+
+TEST_F(TinyModel, ComponentLeavesGivenParsesAlone) {
+  auto model = SyntaxModel::Load(*path_);
+  ASSERT_TRUE(model.ok());
+  Result<Document> gold = ReadConlluFile(kFixture);
+  ASSERT_TRUE(gold.ok());
+  Document doc = *gold;
+  // First sentence keeps its given tree, the rest is cleared.
+  for (uint32_t i = doc.sentences[1].token_begin; i < doc.tokens.size(); ++i) {
+    doc.tokens[i].head = -1;
+    doc.tokens[i].deprel.clear();
+    doc.tokens[i].upos.clear();
+  }
+  doc.tokens[0].deprel = "given";
+  auto c = MakeSyntaxComponent(*model);
+  EXPECT_EQ(c->name(), "syntax");
+  EXPECT_EQ(c->requires_annotations(), kTokens | kSentences);
+  EXPECT_EQ(c->assigns_annotations(), kTags | kLemmas | kTree);
+  ASSERT_TRUE(c->Process(doc).ok());
+  EXPECT_EQ(doc.tokens[0].deprel, "given");
+  for (uint32_t i = doc.sentences[1].token_begin; i < doc.tokens.size(); ++i) {
+    EXPECT_GE(doc.tokens[i].head, 0);
+    EXPECT_FALSE(doc.tokens[i].upos.empty());
+  }
+}
+
+TEST_F(TinyModel, LimitsAreErrors) {
+  SyntaxOptions options;
+  options.max_sentence_tokens = 3;
+  auto model = SyntaxModel::Load(*path_, options);
+  ASSERT_TRUE(model.ok());
+  Result<Document> gold = ReadConlluFile(kFixture);
+  ASSERT_TRUE(gold.ok());
+  Document doc = *gold;
+  Status s = (*model)->Annotate(doc);
+  EXPECT_EQ(s.code(), ErrorCode::kLimitExceeded);
+}
+
+TEST_F(TinyModel, CorruptModelsAreClearErrors) {
+  const std::string good = ReadBytes(*path_);
+  ASSERT_GT(good.size(), 100u);
+  const std::string bad = TempPath("bad.model");
+
+  auto missing = SyntaxModel::Load(TempPath("does-not-exist.model"));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
+  EXPECT_NE(missing.status().ToString().find("does-not-exist.model"),
+            std::string::npos);
+
+  auto expect_corrupt = [&](const std::string& bytes, const char* what) {
+    WriteBytes(bad, bytes);
+    auto m = SyntaxModel::Load(bad);
+    ASSERT_FALSE(m.ok()) << what;
+    EXPECT_EQ(m.status().code(), ErrorCode::kCorruptModel) << what;
+    EXPECT_EQ(m.status().where(), bad) << what;
+  };
+  expect_corrupt("", "empty file");
+  expect_corrupt("hello world, not a model at all", "wrong magic");
+  expect_corrupt(good.substr(0, 10), "truncated header");
+  expect_corrupt(good.substr(0, good.size() / 2), "truncated payload");
+  expect_corrupt(good + "x", "trailing byte");
+  for (size_t at : {size_t{9}, size_t{40}, good.size() / 3, good.size() - 1}) {
+    std::string flipped = good;
+    flipped[at] ^= 0x20;
+    expect_corrupt(flipped, "flipped byte");
+  }
+  std::filesystem::remove(bad);
+}
+
+TEST(Lemmatizer, EditScripts) {
+  using syntax::EditScript;
+  EXPECT_EQ(EditScript::Between("ratified", "ratify").Apply("certified"),
+            "certify");
+  EXPECT_EQ(EditScript::Between("The", "the").Apply("A"), "a");
+  EXPECT_EQ(EditScript::Between("Turkey", "Turkey").Apply("China"), "China");
+  EXPECT_EQ(EditScript::Between("talks", "talk").Apply("Talks"), "talk");
+}
+
+TEST(Lemmatizer, WordNetExceptions) {
+  syntax::Lemmatizer lem;
+  if (!lem.LoadWordNet("/usr/share/wordnet")) {
+    GTEST_SKIP() << "WordNet exception lists not installed (wordnet-base)";
+  }
+  lem.wordnet_pos = {syntax::Lemmatizer::WordNetPos("VBD"),
+                     syntax::Lemmatizer::WordNetPos("NNS")};
+  lem.proper = {0, 0};
+  lem.scripts.push_back({});
+  EXPECT_EQ(lem.Lemmatize("fled", 0), "flee");
+  EXPECT_EQ(lem.Lemmatize("Fled", 0), "flee");
+  EXPECT_EQ(lem.Lemmatize("mice", 1), "mouse");
+}
+
+}  // namespace
+}  // namespace curlew
+
+namespace curlew {
+namespace {
+
+// Two tokenizations of one text: "Talks ended." gold as 3 words, system
+// as 2 ("ended." kept whole); only "Talks" aligns.
+TEST(Scoring, AlignsByCharacterOffsets) {
+  Document gold, sys;
+  gold.text = "Talks ended.";
+  sys.text = "Talks\u00a0 ended.";  // extra (non-breaking) space is ignored
+  auto tok = [](Document& d, uint32_t b, uint32_t e, int head,
+                const char* rel) {
+    Token t;
+    t.span = {b, e};
+    t.head = head;
+    t.deprel = rel;
+    t.upos = "X";
+    d.tokens.push_back(t);
+  };
+  tok(gold, 0, 5, 2, "nsubj");
+  tok(gold, 6, 11, 0, "root");
+  tok(gold, 11, 12, 2, "punct");
+  gold.sentences.push_back({.span = {0, 12}, .token_begin = 0, .token_end = 3});
+  tok(sys, 0, 5, 2, "nsubj:pass");
+  tok(sys, 8, 14, 0, "root");
+  sys.sentences.push_back({.span = {0, 14}, .token_begin = 0, .token_end = 2});
+  auto r = ScoreAligned(gold, sys);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->aligned_words, 1u);
+  EXPECT_EQ(r->uas, 0u);  // its head "ended." is not aligned with "ended"
+  EXPECT_NEAR(r->F1(r->aligned_words), 40.0, 1e-9);  // 2*1/(3+2)
+
+  sys.text = "Talks ended!";
+  EXPECT_FALSE(ScoreAligned(gold, sys).ok());
+
+  SyntaxScores same = ScoreSameTokens(gold, gold);
+  EXPECT_EQ(same.uas, 3u);
+  EXPECT_EQ(same.las, 3u);
+}
+
+}  // namespace
+}  // namespace curlew

@@ -1,0 +1,215 @@
+#include "syntax/tagger.h"
+
+#include <algorithm>
+
+namespace curlew::syntax {
+namespace {
+
+enum Flag : uint32_t {
+  kHyphen = 1,
+  kDigit = 2,
+  kUpper = 4,
+  kTitle = 8,
+  kAllCaps = 16,
+};
+
+// Templates: each feature kind has its own number so equal values under
+// different templates do not collide.
+enum Template : uint64_t {
+  kBias = 1,
+  kForm,
+  kLower,
+  kSuf1,
+  kSuf2,
+  kSuf3,
+  kSuf4,
+  kPre1,
+  kPre3,
+  kShape,
+  kFlags,
+  kPrevTag,
+  kPrev2Tags,
+  kPrevTagWord,
+  kPrevWord,
+  kPrev2Word,
+  kNextWord,
+  kNext2Word,
+  kPrevSuf3,
+  kNextSuf3,
+  kNextShape,
+  kPrevWordWord,
+  kWordNextWord,
+  kAmb,
+  kPrevAmb,
+  kNextAmb,
+  kNext2Amb,
+  kPrevTagAmb,
+  kAmbNextAmb,
+  kFirstWord,
+  kPrevTagSuf3,
+  kNextFlags,
+};
+
+std::string Shape(std::string_view s) {
+  std::string out;
+  char last = 0;
+  int run = 0;
+  for (unsigned char c : s) {
+    char k;
+    if (c >= 'A' && c <= 'Z')
+      k = 'X';
+    else if (c >= 'a' && c <= 'z')
+      k = 'x';
+    else if (c >= '0' && c <= '9')
+      k = 'd';
+    else if (c >= 0x80)
+      k = 'u';
+    else
+      k = static_cast<char>(c);
+    run = k == last ? run + 1 : 1;
+    last = k;
+    if (run <= 2) out += k;
+    if (out.size() > 12) break;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+void Tagger::Describe(std::vector<WordInfo>& out,
+                      const std::vector<std::string_view>& words) const {
+  out.resize(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view f = words[i];
+    std::string low = Lower(f);
+    std::string_view l = low;
+    WordInfo& w = out[i];
+    w.form = Fnv1a(f);
+    w.lower = Fnv1a(l);
+    w.shape = Fnv1a(Shape(f));
+    auto suffix = [&](size_t n) {
+      return Fnv1a(l.substr(l.size() > n ? l.size() - n : 0)) + n;
+    };
+    w.suf1 = suffix(1);
+    w.suf2 = suffix(2);
+    w.suf3 = suffix(3);
+    w.suf4 = suffix(4);
+    w.pre1 = Fnv1a(l.substr(0, 1));
+    w.pre3 = Fnv1a(l.substr(0, 3));
+    auto it = ambiguity.find(w.lower);
+    w.amb = it == ambiguity.end() ? 0 : it->second;
+    uint32_t flags = 0;
+    bool all_caps = !f.empty(), has_alpha = false;
+    for (unsigned char c : f) {
+      if (c == '-') flags |= kHyphen;
+      if (c >= '0' && c <= '9') flags |= kDigit;
+      if (c >= 'A' && c <= 'Z') {
+        flags |= kUpper;
+        has_alpha = true;
+      }
+      if (c >= 'a' && c <= 'z') {
+        all_caps = false;
+        has_alpha = true;
+      }
+    }
+    if (!f.empty() && f[0] >= 'A' && f[0] <= 'Z') flags |= kTitle;
+    if (all_caps && has_alpha) flags |= kAllCaps;
+    w.flags = flags;
+  }
+}
+
+void Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
+                      int prev2, std::vector<uint64_t>& out) {
+  out.clear();
+  const int n = static_cast<int>(w.size());
+  static const WordInfo kPad{.form = 11,
+                             .lower = 11,
+                             .shape = 11,
+                             .pre1 = 11,
+                             .pre3 = 11,
+                             .suf1 = 11,
+                             .suf2 = 11,
+                             .suf3 = 11,
+                             .suf4 = 11,
+                             .amb = 11};
+  const WordInfo& c = w[i];
+  const WordInfo& p1 = i > 0 ? w[i - 1] : kPad;
+  const WordInfo& p2 = i > 1 ? w[i - 2] : kPad;
+  const WordInfo& n1 = i + 1 < n ? w[i + 1] : kPad;
+  const WordInfo& n2 = i + 2 < n ? w[i + 2] : kPad;
+  const uint64_t t1 = static_cast<uint64_t>(prev + 2);
+  const uint64_t t2 = static_cast<uint64_t>(prev2 + 2);
+  out.push_back(Feat(kBias, 0));
+  out.push_back(Feat(kForm, c.form));
+  out.push_back(Feat(kLower, c.lower));
+  out.push_back(Feat(kSuf1, c.suf1));
+  out.push_back(Feat(kSuf2, c.suf2));
+  out.push_back(Feat(kSuf3, c.suf3));
+  out.push_back(Feat(kSuf4, c.suf4));
+  out.push_back(Feat(kPre1, c.pre1));
+  out.push_back(Feat(kPre3, c.pre3));
+  out.push_back(Feat(kShape, c.shape));
+  out.push_back(Feat(kFlags, c.flags, i == 0));
+  out.push_back(Feat(kPrevTag, t1));
+  out.push_back(Feat(kPrev2Tags, t1, t2));
+  out.push_back(Feat(kPrevTagWord, t1, c.lower));
+  out.push_back(Feat(kPrevWord, p1.lower));
+  out.push_back(Feat(kPrev2Word, p2.lower));
+  out.push_back(Feat(kNextWord, n1.lower));
+  out.push_back(Feat(kNext2Word, n2.lower));
+  out.push_back(Feat(kPrevSuf3, p1.suf3));
+  out.push_back(Feat(kNextSuf3, n1.suf3));
+  out.push_back(Feat(kNextShape, n1.shape));
+  out.push_back(Feat(kPrevWordWord, p1.lower, c.lower));
+  out.push_back(Feat(kWordNextWord, c.lower, n1.lower));
+  out.push_back(Feat(kAmb, c.amb));
+  out.push_back(Feat(kPrevAmb, p1.amb, c.amb));
+  out.push_back(Feat(kNextAmb, n1.amb));
+  out.push_back(Feat(kNext2Amb, n1.amb, n2.amb));
+  out.push_back(Feat(kPrevTagAmb, t1, c.amb));
+  out.push_back(Feat(kAmbNextAmb, c.amb, n1.amb));
+  out.push_back(Feat(kPrevTagSuf3, t1, c.suf3));
+  out.push_back(Feat(kNextFlags, n1.flags));
+  if (i == 0) out.push_back(Feat(kFirstWord, c.lower));
+}
+
+void Tagger::Write(BinaryWriter& out) const {
+  out.PutStrings(upos);
+  out.PutStrings(xpos);
+  std::vector<std::pair<uint64_t, uint64_t>> amb(ambiguity.begin(),
+                                                 ambiguity.end());
+  std::sort(amb.begin(), amb.end());
+  std::vector<uint64_t> keys, values;
+  for (auto [k, v] : amb) {
+    keys.push_back(k);
+    values.push_back(v);
+  }
+  out.PutVector(keys);
+  out.PutVector(values);
+  model.Write(out);
+}
+
+bool Tagger::Read(BinaryReader& in) {
+  std::vector<uint64_t> keys, values;
+  if (!in.GetStrings(upos) || !in.GetStrings(xpos) || !in.GetVector(keys) ||
+      !in.GetVector(values) || keys.size() != values.size() ||
+      !model.Read(in)) {
+    return false;
+  }
+  ambiguity.clear();
+  ambiguity.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i)
+    ambiguity.emplace(keys[i], values[i]);
+  return upos.size() == xpos.size() &&
+         model.num_classes() == static_cast<int>(upos.size());
+}
+
+}  // namespace curlew::syntax

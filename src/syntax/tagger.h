@@ -1,0 +1,72 @@
+// The part-of-speech tagger: a greedy left-to-right averaged perceptron over
+// joint UPOS+XPOS classes, with word, affix, shape and context features and
+// an "ambiguity class" (the set of tags a word had in training) as a
+// cluster-like feature for the word and its neighbours.
+//
+// Thread safety: a Tagger is immutable once built; Tag() is const and keeps
+// its scratch memory local.
+#ifndef CURLEW_SYNTAX_TAGGER_H_
+#define CURLEW_SYNTAX_TAGGER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "syntax/binary_io.h"
+#include "syntax/linear.h"
+
+namespace curlew::syntax {
+
+// What the tagger and parser need of a word, hashed once per token so that
+// no feature builds a string.
+struct WordInfo {
+  uint64_t form = 0, lower = 0, shape = 0, pre1 = 0, pre3 = 0;
+  uint64_t suf1 = 0, suf2 = 0, suf3 = 0, suf4 = 0, amb = 0;
+  uint32_t flags = 0;  // kHyphen | kDigit | kUpper | kTitle | kAllCaps
+};
+
+// ASCII lower case (UTF-8 multibyte sequences are kept).
+std::string Lower(std::string_view s);
+
+class Tagger {
+ public:
+  // Class c is (upos[c], xpos[c]).
+  std::vector<std::string> upos, xpos;
+  LinearModel model;
+  // Lower-case word hash -> hash of the set of tag classes seen with it.
+  std::unordered_map<uint64_t, uint64_t> ambiguity;
+
+  int num_classes() const { return static_cast<int>(upos.size()); }
+  void Describe(std::vector<WordInfo>& out,
+                const std::vector<std::string_view>& words) const;
+  // Feature keys for word i given the two previous tags (-1 = none).
+  static void Features(const std::vector<WordInfo>& w, int i, int prev,
+                       int prev2, std::vector<uint64_t>& out);
+  // Greedy tagging with any scorer (Perceptron while training).
+  template <typename Scorer>
+  static void TagWith(const Scorer& scorer, int num_classes,
+                      const std::vector<WordInfo>& w, std::vector<int>& tags) {
+    tags.assign(w.size(), -1);
+    std::vector<uint64_t> feats;
+    std::vector<float> scores(num_classes);
+    for (size_t i = 0; i < w.size(); ++i) {
+      Features(w, static_cast<int>(i), i > 0 ? tags[i - 1] : -1,
+               i > 1 ? tags[i - 2] : -1, feats);
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      scorer.Score(feats.data(), feats.size(), scores.data());
+      tags[i] = ArgMax(scores.data(), num_classes);
+    }
+  }
+  void Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
+    TagWith(model, num_classes(), w, tags);
+  }
+
+  void Write(BinaryWriter& out) const;
+  bool Read(BinaryReader& in);
+};
+
+}  // namespace curlew::syntax
+
+#endif  // CURLEW_SYNTAX_TAGGER_H_

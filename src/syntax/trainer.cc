@@ -1,0 +1,389 @@
+// TrainSyntaxModel: trains tagger, lemmatizer and parser from CoNLL-U.
+//
+// Determinism: every container that is iterated to build the model is
+// ordered (std::map or sorted vectors) and all randomness comes from one
+// std::mt19937_64 seeded from options.seed, so a fixed seed gives the same
+// model file byte for byte on the same platform.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "curlew/syntax.h"
+#include "io/conllu.h"
+#include "syntax/model_data.h"
+
+namespace curlew {
+namespace syntax {
+namespace {
+
+struct TrainSentence {
+  std::vector<std::string_view> words;
+  std::vector<std::string_view> lemmas;
+  std::vector<int> tags;   // gold tag classes
+  std::vector<int> heads;  // index 0 unused
+  std::vector<int> rels;   // label ids; index 0 unused
+};
+
+void Progress(const SyntaxTrainOptions& o, const std::string& line) {
+  if (o.progress) o.progress(line);
+}
+
+// Fisher-Yates with our own engine, so the order is the same everywhere.
+void Shuffle(std::vector<size_t>& v, std::mt19937_64& rng) {
+  for (size_t i = v.size(); i > 1; --i) {
+    size_t j = rng() % i;
+    std::swap(v[i - 1], v[j]);
+  }
+}
+
+std::string Fixed(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.2f", v);
+  return buf;
+}
+
+double Seconds(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+// Trains a tagger on the sentences listed in `use`.
+LinearModel TrainTagger(const Tagger& shape,
+                        const std::vector<TrainSentence>& data,
+                        const std::vector<size_t>& use, int epochs,
+                        std::mt19937_64& rng) {
+  const int classes = shape.num_classes();
+  Perceptron p(classes);
+  std::vector<size_t> order = use;
+  std::vector<WordInfo> info;
+  std::vector<uint64_t> feats;
+  std::vector<float> scores(classes);
+  for (int e = 0; e < epochs; ++e) {
+    Shuffle(order, rng);
+    for (size_t idx : order) {
+      const TrainSentence& s = data[idx];
+      shape.Describe(info, s.words);
+      int prev = -1, prev2 = -1;
+      for (size_t i = 0; i < s.words.size(); ++i) {
+        Tagger::Features(info, static_cast<int>(i), prev, prev2, feats);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        p.Score(feats.data(), feats.size(), scores.data());
+        int guess = ArgMax(scores.data(), classes);
+        p.Tick();
+        p.Update(feats.data(), feats.size(), s.tags[i], guess);
+        prev2 = prev;
+        prev = guess;
+      }
+    }
+  }
+  return p.Freeze();
+}
+
+}  // namespace
+}  // namespace syntax
+
+Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
+  using namespace syntax;
+  const auto start = std::chrono::steady_clock::now();
+  if (o.train_path.empty() || o.out_path.empty()) {
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         "training needs a training file and an output path");
+  }
+  Result<Document> train_doc = ReadConlluFile(o.train_path);
+  if (!train_doc.ok()) return train_doc.status();
+  const Document& doc = *train_doc;
+  if (doc.sentences.empty()) {
+    return Status::Error(ErrorCode::kEmptyInput, "no sentences", o.train_path);
+  }
+
+  // Classes and labels, in sorted order.
+  std::map<std::pair<std::string, std::string>, int> tag_ids;
+  std::map<std::string, int> label_ids;
+  for (const Token& t : doc.tokens) {
+    tag_ids.emplace(std::make_pair(t.upos, t.xpos), 0);
+    if (t.head >= 0) label_ids.emplace(t.deprel, 0);
+  }
+  if (tag_ids.size() > 255 || label_ids.size() > 127 || label_ids.empty()) {
+    return Status::Error(ErrorCode::kUnsupported,
+                         "too many tag classes or relations (or none)",
+                         o.train_path);
+  }
+  ModelData model;
+  for (auto& [k, id] : tag_ids) {
+    id = static_cast<int>(model.tagger.upos.size());
+    model.tagger.upos.push_back(k.first);
+    model.tagger.xpos.push_back(k.second);
+  }
+  for (auto& [k, id] : label_ids) {
+    id = static_cast<int>(model.parser.labels.size());
+    model.parser.labels.push_back(k);
+  }
+
+  std::vector<TrainSentence> data;
+  data.reserve(doc.sentences.size());
+  for (const Sentence& s : doc.sentences) {
+    TrainSentence ts;
+    ts.heads.push_back(-1);
+    ts.rels.push_back(-1);
+    bool tree = true;
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      ts.words.push_back(doc.TokenText(t));
+      ts.lemmas.push_back(t.lemma);
+      ts.tags.push_back(tag_ids.at({t.upos, t.xpos}));
+      tree = tree && t.head >= 0;
+      ts.heads.push_back(t.head);
+      ts.rels.push_back(t.head >= 0 ? label_ids.at(t.deprel) : -1);
+    }
+    if (!tree) ts.heads.clear();  // not used for the parser
+    data.push_back(std::move(ts));
+  }
+
+  // Ambiguity classes: the set of tags of each word seen at least twice.
+  {
+    std::map<uint64_t, std::pair<int, std::set<int>>> seen;
+    for (const TrainSentence& s : data) {
+      for (size_t i = 0; i < s.words.size(); ++i) {
+        auto& e = seen[Fnv1a(Lower(s.words[i]))];
+        ++e.first;
+        e.second.insert(s.tags[i]);
+      }
+    }
+    for (const auto& [word, e] : seen) {
+      if (e.first < 2) continue;
+      uint64_t h = 0x1234;
+      for (int t : e.second) h = Mix(h + static_cast<uint64_t>(t) + 1);
+      model.tagger.ambiguity.emplace(word, h);
+    }
+  }
+
+  std::mt19937_64 rng(o.seed);
+  std::vector<size_t> all(data.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+
+  // With reuse_model, the parser comes from an earlier model trained on the
+  // same data; tagger and lemmatizer are trained again (for experiments on
+  // the tagger without the parser's long training).
+  ModelData base;
+  const bool reuse = !o.reuse_model.empty();
+  if (reuse) {
+    std::ifstream in(o.reuse_model, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    Status s = DecodeModel(bytes.str(), o.reuse_model, base);
+    if (!s.ok()) return s;
+    if (base.tagger.upos != model.tagger.upos ||
+        base.tagger.xpos != model.tagger.xpos ||
+        base.parser.labels != model.parser.labels) {
+      return Status::Error(ErrorCode::kInvalidArgument,
+                           "model was trained on other tags or relations",
+                           o.reuse_model);
+    }
+  }
+  // Tagger.
+  model.tagger.model =
+      TrainTagger(model.tagger, data, all, o.tagger_epochs, rng);
+  Progress(o, "tagger trained: " +
+                  std::to_string(model.tagger.model.num_features()) +
+                  " features, " + Fixed(Seconds(start)) + " s");
+
+  std::vector<std::vector<int>> parser_tags(data.size());
+  if (!reuse) {
+    // Tags the parser learns on: jackknifed predictions.
+    for (size_t i = 0; i < data.size(); ++i) parser_tags[i] = data[i].tags;
+    if (o.jackknife_folds > 1) {
+      std::vector<WordInfo> info;
+      for (int fold = 0; fold < o.jackknife_folds; ++fold) {
+        std::vector<size_t> rest;
+        for (size_t i = 0; i < data.size(); ++i) {
+          if (static_cast<int>(i % o.jackknife_folds) != fold)
+            rest.push_back(i);
+        }
+        Tagger t = model.tagger;
+        t.model = TrainTagger(model.tagger, data, rest, o.tagger_epochs, rng);
+        size_t right = 0, total = 0;
+        for (size_t i = fold; i < data.size(); i += o.jackknife_folds) {
+          t.Describe(info, data[i].words);
+          t.Tag(info, parser_tags[i]);
+          for (size_t k = 0; k < info.size(); ++k) {
+            right += parser_tags[i][k] == data[i].tags[k];
+            ++total;
+          }
+        }
+        Progress(o, "jackknife fold " + std::to_string(fold) +
+                        ": tag accuracy " +
+                        Fixed(100.0 * right / std::max<size_t>(total, 1)) +
+                        ", " + Fixed(Seconds(start)) + " s");
+      }
+    }
+  }
+
+  // Lemmatizer.
+  {
+    Lemmatizer& lem = model.lemmatizer;
+    std::vector<EditScript>& scripts = lem.scripts;
+    std::map<std::tuple<int, int, std::string>, uint32_t> script_ids;
+    auto script_id = [&](const EditScript& e) {
+      auto key = std::make_tuple(static_cast<int>(e.casing),
+                                 static_cast<int>(e.strip), e.append);
+      auto it = script_ids.find(key);
+      if (it != script_ids.end()) return it->second;
+      uint32_t id = static_cast<uint32_t>(scripts.size());
+      scripts.push_back(e);
+      script_ids.emplace(key, id);
+      return id;
+    };
+    std::vector<std::string_view> all_words, all_lemmas;
+    std::vector<int> all_tags;
+    for (const TrainSentence& s : data) {
+      all_words.insert(all_words.end(), s.words.begin(), s.words.end());
+      all_lemmas.insert(all_lemmas.end(), s.lemmas.begin(), s.lemmas.end());
+      all_tags.insert(all_tags.end(), s.tags.begin(), s.tags.end());
+    }
+    const std::vector<uint8_t> keep_case = Lemmatizer::KeepCase(
+        all_words, all_lemmas, all_tags, model.tagger.num_classes());
+    // (key) -> script -> count; std::map keeps the order fixed.
+    std::map<uint64_t, std::map<uint32_t, int>> lex, rules, exact;
+    std::set<std::tuple<std::string, int, std::string>> types;
+    for (const TrainSentence& s : data) {
+      for (size_t i = 0; i < s.words.size(); ++i) {
+        if (s.lemmas[i].empty()) continue;
+        uint32_t id = script_id(
+            EditScript::Between(s.words[i], s.lemmas[i], keep_case[s.tags[i]]));
+        std::string low = Lower(s.words[i]);
+        ++lex[Lemmatizer::LexiconKey(low, s.tags[i])][id];
+        ++exact[Lemmatizer::ExactKey(s.words[i], s.tags[i])][id];
+        lem.known.insert(Fnv1a(Lower(s.lemmas[i])));
+        ++lex[Lemmatizer::LexiconKey(low, -1)][id];
+        types.emplace(std::string(s.words[i]), s.tags[i],
+                      std::string(s.lemmas[i]));
+      }
+    }
+    for (const auto& [form, tag, lemma] : types) {
+      uint32_t id = script_id(EditScript::Between(form, lemma, keep_case[tag]));
+      std::string low = Lower(form);
+      for (int len = 0;
+           len <= Lemmatizer::kMaxSuffix && len <= static_cast<int>(low.size());
+           ++len) {
+        ++rules[Lemmatizer::RuleKey(low, len, tag)][id];
+      }
+    }
+    auto best = [](const std::map<uint32_t, int>& counts) {
+      uint32_t id = 0;
+      int n = -1;
+      for (auto [k, c] : counts) {
+        if (c > n) {
+          n = c;
+          id = k;
+        }
+      }
+      return id;
+    };
+    for (const auto& [k, counts] : lex) lem.lexicon.emplace(k, best(counts));
+    for (const auto& [k, counts] : rules) {
+      std::vector<std::pair<int, uint32_t>> ranked;  // (-count, script)
+      for (auto [id, c] : counts) ranked.push_back({-c, id});
+      std::sort(ranked.begin(), ranked.end());
+      for (int r = 0;
+           r < Lemmatizer::kRanks && r < static_cast<int>(ranked.size()); ++r) {
+        lem.rules.emplace(Lemmatizer::RankKey(k, r), ranked[r].second);
+      }
+    }
+    // Exact-form entries only where they differ from the lower-case entry
+    // ("i" -> "I" while "I" -> "I" is the same script).
+    for (const TrainSentence& s : data) {
+      for (size_t i = 0; i < s.words.size(); ++i) {
+        uint64_t key = Lemmatizer::ExactKey(s.words[i], s.tags[i]);
+        auto it = exact.find(key);
+        if (it == exact.end()) continue;
+        uint32_t id = best(it->second);
+        uint32_t low = lem.lexicon.at(
+            Lemmatizer::LexiconKey(Lower(s.words[i]), s.tags[i]));
+        if (scripts[id].Apply(s.words[i]) != scripts[low].Apply(s.words[i])) {
+          lem.exact.emplace(key, id);
+        }
+        exact.erase(it);
+      }
+    }
+    for (const std::string& x : model.tagger.xpos) {
+      lem.wordnet_pos.push_back(Lemmatizer::WordNetPos(x));
+      lem.proper.push_back(x == "NNP" || x == "NNPS");
+    }
+  }
+
+  // Parser.
+  if (reuse) {
+    model.parser = base.parser;
+  } else {
+    const int num_labels = static_cast<int>(model.parser.labels.size());
+    Perceptron p(Parser::NumClasses(num_labels));
+    std::vector<ParserInput> inputs(data.size());
+    std::vector<size_t> order;
+    for (size_t i = 0; i < data.size(); ++i) {
+      if (data[i].heads.empty()) continue;
+      ParserInput& in = inputs[i];
+      in.Resize(data[i].words.size() + 1);
+      for (size_t k = 0; k < data[i].words.size(); ++k) {
+        int c = parser_tags[i][k];
+        FillParserInput(data[i].words[k], model.tagger.upos[c],
+                        model.tagger.xpos[c], k + 1, in);
+      }
+      order.push_back(i);
+    }
+    for (int e = 0; e < o.parser_epochs; ++e) {
+      Shuffle(order, rng);
+      size_t errors = 0, steps = 0;
+      for (size_t i : order) {
+        errors += Parser::TrainSentence(p, num_labels, inputs[i], data[i].heads,
+                                        data[i].rels, e > 0, rng);
+        steps += 2 * data[i].words.size();
+      }
+      Progress(o, "parser epoch " + std::to_string(e + 1) + ": " +
+                      Fixed(100.0 * errors / std::max<size_t>(steps, 1)) +
+                      "% wrong moves, " + Fixed(Seconds(start)) + " s");
+    }
+    // Drop the weakest parser features if the file would exceed its limit.
+    model.parser.model = LinearModel();
+    const size_t rest = EncodeModel(model).size();
+    float prune = o.prune;
+    if (rest < o.max_model_bytes) {
+      prune = std::max(prune, p.PruneFor(o.max_model_bytes - rest));
+    }
+    model.parser.model = p.Freeze(prune);
+    Progress(o, "parser: prune " + std::to_string(prune) + ", " +
+                    std::to_string(model.parser.model.num_features()) +
+                    " features, " +
+                    std::to_string(model.parser.model.num_weights()) +
+                    " weights");
+  }
+
+  Status st = WriteModelFile(model, o.out_path);
+  if (!st.ok()) return st;
+  Progress(o, "model written to " + o.out_path + " (" +
+                  std::to_string(EncodeModel(model).size()) + " bytes) after " +
+                  Fixed(Seconds(start)) + " s");
+
+  if (!o.dev_path.empty()) {
+    Result<Document> dev = ReadConlluFile(o.dev_path);
+    if (!dev.ok()) return dev.status();
+    auto loaded = SyntaxModel::Load(o.out_path);
+    if (!loaded.ok()) return loaded.status();
+    Document sys = *dev;
+    Status a = (*loaded)->Annotate(sys);
+    if (!a.ok()) return a;
+    SyntaxScores sc = ScoreSameTokens(*dev, sys);
+    Progress(o, "dev: upos " + Fixed(sc.F1(sc.upos)) + " xpos " +
+                    Fixed(sc.F1(sc.xpos)) + " lemma " + Fixed(sc.F1(sc.lemma)) +
+                    " uas " + Fixed(sc.F1(sc.uas)) + " las " +
+                    Fixed(sc.F1(sc.las)));
+  }
+  return Status();
+}
+
+}  // namespace curlew
