@@ -6,6 +6,7 @@
 #include <string>
 
 #include "curlew/places.h"
+#include "curlew/syntax.h"
 #include "curlew/text.h"
 #include "curlew/time.h"
 #include "events/coder.h"
@@ -36,6 +37,16 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     s = engine->pipeline_.Add(MakeGivenParseComponent());
     if (!s.ok()) return s;
   }
+  // curlew's own tagger, lemmatizer and parser, for every sentence that
+  // came without a parse.
+  std::string model_path = options.syntax_model.empty()
+                               ? engine->options_.data_dir +
+                                     "/models/en_ewt.model"
+                               : options.syntax_model;
+  auto model = SyntaxModel::Load(model_path);
+  if (!model.ok()) return model.status();
+  s = engine->pipeline_.Add(MakeSyntaxComponent(*model));
+  if (!s.ok()) return s;
   // Event coding: a PETRARCH-format set given by the user, else the
   // built-in knowledge base (data/kb) when it is there.
   std::string dicts = options.dicts_dir;
