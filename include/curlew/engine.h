@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "curlew/document.h"
 #include "curlew/ledger.h"
@@ -58,6 +59,8 @@ class Engine {
   EngineOptions options_;
   Pipeline pipeline_;
   std::shared_ptr<const class Coder> coder_;  // for actor look-ups
+  // Codes that can be parties to agreements: the gazetteer's countries.
+  std::vector<std::string> country_codes_;  // sorted
 };
 
 // curlew's data folder: $CURLEW_DATA if set, else the source tree's data/.

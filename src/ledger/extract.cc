@@ -322,6 +322,7 @@ class Extractor {
   void AddParties(std::vector<std::string>& parties,
                   const std::vector<std::string>& codes) const {
     for (const auto& c : codes) {
+      if (!actors_.IsParty(c)) continue;
       std::string p = Party(c);
       if (p.size() == 3 && std::find(parties.begin(), parties.end(), p) ==
                                parties.end())
@@ -400,11 +401,12 @@ class Extractor {
           if (t.rel(k).substr(0, 4) == "nmod" &&
               t.HasChildLemma(k, {"case"}, {"with"}))
             AddParties(m.parties, CodesWithConjuncts(t, s, k));
+        // "Turkey and China signed": the subjects are the parties. A single
+        // subject is the actor of the step; the ledger makes it a party.
         if (actors.size() >= 2) {
-          AddParties(m.parties, actors);  // "Turkey and China signed"
-        } else if (actors.size() == 1) {
-          m.actor = actors[0];
           AddParties(m.parties, actors);
+        } else if (actors.size() == 1 && actors_.IsParty(actors[0])) {
+          m.actor = actors[0];
         }
         bool needs_actor =
             m.step != StepKind::kSigned && m.step != StepKind::kNegotiated &&

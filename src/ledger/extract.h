@@ -29,6 +29,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "curlew/document.h"
 #include "curlew/ledger.h"
@@ -42,6 +43,10 @@ class ActorLookup {
   // if it names no known actor.
   virtual std::string CodeOf(const Document& doc, uint32_t sentence,
                              uint32_t head) const = 0;
+  // Whether an actor with this code can be a party to an agreement (a
+  // state or an intergovernmental organisation, not an ethnic group).
+  // Default: any code.
+  virtual bool IsParty(std::string_view code) const { return !code.empty(); }
 };
 
 // Extracts the ledger input of a document whose tokens carry lemmas and a

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <set>
 #include <string>
 #include <tuple>
@@ -180,17 +181,27 @@ void Ledger::Build() {
   std::vector<Located> mentions;
   for (const LedgerInput* in : docs) {
     const AgreementMention* last = nullptr;
+    std::deque<AgreementMention> resolved;  // stable addresses
     for (const AgreementMention& m : in->agreements) {
       Located loc{in, m};
-      bool bare = m.name.empty() && m.parties.empty();
-      if (bare && last != nullptr &&
+      // "the treaty", "the extradition treaty", "it": no name and fewer
+      // than two parties of its own.
+      bool anaphoric = m.name.empty() && m.parties.size() < 2;
+      if (anaphoric && last != nullptr &&
           KindsCompatible(m.kind, last->kind)) {
         loc.mention.kind = last->kind;
         loc.mention.name = last->name;
-        loc.mention.parties = last->parties;
+        std::vector<std::string> parties = last->parties;
+        for (const auto& p : m.parties) AddParty(parties, p);
+        loc.mention.parties = std::move(parties);
       }
-      if (!m.name.empty() || !m.parties.empty() || !m.kind.empty())
+      if (!anaphoric || last == nullptr) {
         last = &m;
+      } else {
+        // Later mentions refer to the agreement as resolved here.
+        resolved.push_back(loc.mention);
+        last = &resolved.back();
+      }
       mentions.push_back(std::move(loc));
     }
   }

@@ -1,5 +1,6 @@
 #include "curlew/engine.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -73,10 +74,15 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     // When and where: from each event's sentence and the document date.
     s = engine->pipeline_.Add(MakeDateComponent());
     if (!s.ok()) return s;
-    auto places =
-        MakePlaceComponent(engine->options_.data_dir + "/kb/places.tsv");
-    if (!places.ok()) return places.status();
-    s = engine->pipeline_.Add(std::move(*places));
+    auto gazetteer =
+        Gazetteer::Load(engine->options_.data_dir + "/kb/places.tsv");
+    if (!gazetteer.ok()) return gazetteer.status();
+    for (const Place& p : (*gazetteer)->places())
+      if (p.kind == PlaceKind::kCountry)
+        engine->country_codes_.push_back(p.country);
+    std::sort(engine->country_codes_.begin(), engine->country_codes_.end());
+    s = engine->pipeline_.Add(MakePlaceComponent(
+        std::shared_ptr<const Gazetteer>(std::move(*gazetteer))));
     if (!s.ok()) return s;
   }
   return engine;
@@ -88,14 +94,24 @@ namespace {
 // The ledger's actor look-up, answered by the coder's noun-phrase rules.
 class CoderActorLookup : public ActorLookup {
  public:
-  explicit CoderActorLookup(const Coder& coder) : coder_(coder) {}
+  CoderActorLookup(const Coder& coder, const std::vector<std::string>& states)
+      : coder_(coder), states_(states) {}
   std::string CodeOf(const Document& doc, uint32_t sentence,
                      uint32_t head) const override {
     return coder_.CodeNounPhrase(doc, sentence, head);
   }
+  // States (by the country part of the code) and intergovernmental
+  // organisations.
+  bool IsParty(std::string_view code) const override {
+    if (code.size() < 3) return false;
+    if (code.substr(0, 3) == "IGO") return true;
+    return std::binary_search(states_.begin(), states_.end(),
+                              std::string(code.substr(0, 3)));
+  }
 
  private:
   const Coder& coder_;
+  const std::vector<std::string>& states_;
 };
 }  // namespace
 
@@ -106,7 +122,7 @@ LedgerInput Engine::LedgerInputOf(const Document& doc) const {
     in.doc_date = doc.date;
     return in;
   }
-  return ExtractLedgerInput(doc, CoderActorLookup(*coder_));
+  return ExtractLedgerInput(doc, CoderActorLookup(*coder_, country_codes_));
 }
 
 }  // namespace curlew
