@@ -460,15 +460,31 @@ class Extractor {
       c.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
       if (c.actor.empty()) continue;
       int act = t.Child(v, {"xcomp", "ccomp"});
+      if (act < 0) {
+        // A complement the parser attached elsewhere: "vowed to release"
+        // read off the words when the tree has no complement.
+        uint32_t k = v + 1;
+        if (k < t.size() && In(t.lemma(k), {"not", "never"})) ++k;
+        if (k + 1 < t.size() && t.lemma(k) == "to" &&
+            (t.tok(k + 1).upos == "VERB" || t.tok(k + 1).xpos == "VB"))
+          act = static_cast<int>(k + 1);
+      }
       if (act >= 0) {
         uint32_t a = static_cast<uint32_t>(act);
-        c.negated = IsNegated(t, a);
+        c.negated = IsNegated(t, a) ||
+                    (a >= 2 && t.lemma(a - 1) == "to" &&
+                     In(t.lemma(a - 2), {"not", "never"}));
         c.action_lemma = t.lemma(a);
-        // The action's words, without a leading "not" or "to".
+        // The action's words, without a leading "not" or "to" or trailing
+        // punctuation; not past the end of its clause.
         uint32_t first, last;
         t.Range(a, &first, &last);
+        if (first < v) first = a;
         while (first < a && (In(t.lemma(first), {"not", "never", "to"})))
           ++first;
+        while (last > a && (t.tok(last).upos == "PUNCT" ||
+                            t.rel(last) == "punct"))
+          --last;
         c.action = t.SpanText(first, last);
         int obj = t.Child(a, {"obj"});
         if (obj < 0) obj = t.Child(a, {"obl"});
@@ -510,6 +526,11 @@ class Extractor {
       if (In(l, {"verbally", "verbal", "orally", "oral"})) return "verbal";
     }
     if (t.HasChildLemma(v, {"advmod"}, {"verbally", "orally"})) return "verbal";
+    // "X pledged ..., the minister told reporters": speech around the pledge.
+    for (uint32_t i = 0; i < t.size(); ++i)
+      if ((t.head(i) == static_cast<int>(v) || t.head(v) == static_cast<int>(i)) &&
+          In(t.lemma(i), {"say", "tell", "announce", "state", "declare"}))
+        return "verbal";
     // A pledge reported from speech ("told a press conference that").
     for (int cur = t.head(v), hops = 0; cur >= 0 && hops < 3;
          cur = t.head(cur), ++hops)

@@ -1,0 +1,190 @@
+// End to end: documents -> engine -> store -> ledger. The corpus in
+// tests/data/ledger_corpus.jsonl is our own writing: 13 dated reports about
+// three agreements (one enters into force, one is withdrawn from, one is
+// ratified by one party only) and three commitments (one fulfilled, one
+// contradicted, one open). The seed-article test reads ../shared.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "curlew/engine.h"
+#include "curlew/ledger.h"
+#include "curlew/reader.h"
+#include "curlew/store.h"
+#include "ledger/ledger_json.h"
+#include "store/ingest.h"
+#include "store/test_util.h"
+
+namespace curlew {
+namespace {
+
+// Documents from a list, in the order given.
+class ListSource : public store::DocumentSource {
+ public:
+  explicit ListSource(std::vector<Document> docs) : docs_(std::move(docs)) {}
+  bool Next(Result<Document>* out) override {
+    if (next_ >= docs_.size()) return false;
+    *out = docs_[next_++];
+    return true;
+  }
+
+ private:
+  std::vector<Document> docs_;
+  size_t next_ = 0;
+};
+
+std::vector<Document> ReadAll(const std::string& path) {
+  std::vector<Document> docs;
+  DocumentReader reader({path});
+  Result<Document> d = Status();
+  while (reader.Next(&d)) {
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    if (d.ok()) docs.push_back(*d);
+  }
+  return docs;
+}
+
+const Engine& TheEngine() {
+  static const Engine* engine = [] {
+    auto e = Engine::Create({});
+    EXPECT_TRUE(e.ok()) << e.status().ToString();
+    return e.ok() ? std::move(*e).release() : nullptr;
+  }();
+  return *engine;
+}
+
+// Ingests `docs` into a new SQLite store in `dir` and returns the ledger.
+Ledger IngestAndLoad(const std::vector<Document>& docs, const std::string& db,
+                     bool twice = false) {
+  auto store = Store::Open(db, {});
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  const Engine& engine = TheEngine();
+  store::IngestOptions options;
+  options.batch_documents = 4;
+  options.ledger = [&](const Document& d) { return engine.LedgerInputOf(d); };
+  std::ostringstream log;
+  for (int round = 0; round < (twice ? 2 : 1); ++round) {
+    options.replace = round > 0;
+    ListSource source(docs);
+    auto r = store::Ingest(
+        source, [&](Document& d) { return engine.Process(d); }, **store,
+        options, log);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+  }
+  Ledger ledger;
+  Status s = store::LoadLedger(**store, &ledger);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return ledger;
+}
+
+std::string Dump(const Ledger& ledger) {
+  std::string out;
+  for (const auto& a : ledger.agreements()) out += AgreementToJson(a, "") + "\n";
+  for (const auto& c : ledger.commitments()) out += CommitmentToJson(c) + "\n";
+  return out;
+}
+
+const Agreement* WithParties(const Ledger& ledger,
+                             std::vector<std::string> parties) {
+  for (const auto& a : ledger.agreements())
+    if (a.parties == parties) return &a;
+  return nullptr;
+}
+
+const Commitment* By(const Ledger& ledger, const std::string& party) {
+  for (const auto& c : ledger.commitments())
+    if (c.what.actor.compare(0, 3, party) == 0) return &c;
+  return nullptr;
+}
+
+std::string CorpusPath() {
+  return std::string(CURLEW_SOURCE_DIR) + "/tests/data/ledger_corpus.jsonl";
+}
+
+TEST(LedgerCorpusTest, StatusOfEachAgreementAsOfSeveralDates) {
+  store::testing::TempDir dir;
+  Ledger ledger = IngestAndLoad(ReadAll(CorpusPath()), dir.File("c.db"));
+  ASSERT_EQ(ledger.agreements().size(), 3u) << Dump(ledger);
+
+  const Agreement* trade = WithParties(ledger, {"KEN", "UGA"});
+  ASSERT_NE(trade, nullptr) << Dump(ledger);
+  EXPECT_EQ(trade->kind, "trade");
+  EXPECT_EQ(StatusAsOf(*trade, "2021-04-01").state, AgreementState::kSigned);
+  AgreementStatus june = StatusAsOf(*trade, "2021-06-01");
+  EXPECT_EQ(june.state, AgreementState::kPartiallyRatified);
+  EXPECT_EQ(june.ratified_by, (std::vector<std::string>{"KEN"}));
+  EXPECT_TRUE(StatusAsOf(*trade, "2021-09-01").in_force);
+  bool entered = false;
+  for (const auto& s : trade->steps)
+    entered |= s.step == StepKind::kEnteredIntoForce && !s.negated &&
+               s.source.doc_id == "ke-ug-4";
+  EXPECT_TRUE(entered) << AgreementToJson(*trade, "");
+
+  const Agreement* fish = WithParties(ledger, {"CHL", "PER"});
+  ASSERT_NE(fish, nullptr) << Dump(ledger);
+  EXPECT_EQ(StatusAsOf(*fish, "2022-03-01").state, AgreementState::kSigned);
+  AgreementStatus after = StatusAsOf(*fish, "2023-05-01");
+  EXPECT_EQ(after.state, AgreementState::kWithdrawn);
+  EXPECT_EQ(after.withdrawn_by, (std::vector<std::string>{"CHL"}));
+  EXPECT_FALSE(after.in_force);
+
+  const Agreement* border = WithParties(ledger, {"ETH", "SDN"});
+  ASSERT_NE(border, nullptr) << Dump(ledger);
+  AgreementStatus b = StatusAsOf(*border, "2022-06-01");
+  EXPECT_EQ(b.state, AgreementState::kPartiallyRatified);
+  EXPECT_EQ(b.ratified_by, (std::vector<std::string>{"SDN"}));
+  EXPECT_EQ(b.not_ratified_by, (std::vector<std::string>{"ETH"}));
+  EXPECT_FALSE(b.in_force);
+  // Every step names the sentence it came from.
+  for (const auto& a : ledger.agreements())
+    for (const auto& s : a.steps) {
+      EXPECT_FALSE(s.source.doc_id.empty());
+      EXPECT_FALSE(s.source.text.empty());
+    }
+}
+
+TEST(LedgerCorpusTest, CommitmentsLinkedToLaterEvents) {
+  store::testing::TempDir dir;
+  Ledger ledger = IngestAndLoad(ReadAll(CorpusPath()), dir.File("c.db"));
+  ASSERT_EQ(ledger.commitments().size(), 3u) << Dump(ledger);
+
+  const Commitment* relief = By(ledger, "JPN");
+  ASSERT_NE(relief, nullptr) << Dump(ledger);
+  EXPECT_FALSE(relief->what.negated);
+  ASSERT_EQ(relief->links.size(), 1u) << CommitmentToJson(*relief);
+  EXPECT_EQ(relief->links[0].kind, CommitmentLink::Kind::kFulfils);
+  EXPECT_EQ(relief->links[0].doc_id, "jp-ph-2");
+
+  const Commitment* deport = By(ledger, "GRC");
+  ASSERT_NE(deport, nullptr) << Dump(ledger);
+  EXPECT_TRUE(deport->what.negated);
+  EXPECT_EQ(deport->what.form, "verbal");
+  ASSERT_EQ(deport->links.size(), 1u) << CommitmentToJson(*deport);
+  EXPECT_EQ(deport->links[0].kind, CommitmentLink::Kind::kContradicts);
+  EXPECT_EQ(deport->links[0].doc_id, "gr-tr-2");
+
+  const Commitment* release = By(ledger, "COL");
+  ASSERT_NE(release, nullptr) << Dump(ledger);
+  EXPECT_TRUE(release->links.empty()) << CommitmentToJson(*release);
+}
+
+TEST(LedgerCorpusTest, ShuffledOrderAndReingestChangeNothing) {
+  std::vector<Document> docs = ReadAll(CorpusPath());
+  store::testing::TempDir dir;
+  std::string expected = Dump(IngestAndLoad(docs, dir.File("a.db")));
+  std::mt19937 rng(2026);
+  for (int round = 0; round < 2; ++round) {
+    std::shuffle(docs.begin(), docs.end(), rng);
+    std::string db = dir.File("s" + std::to_string(round) + ".db");
+    EXPECT_EQ(Dump(IngestAndLoad(docs, db, /*twice=*/true)), expected);
+  }
+}
+
+}  // namespace
+}  // namespace curlew
