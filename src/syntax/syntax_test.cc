@@ -64,7 +64,12 @@ TEST_F(TinyModel, LearnsItsOwnDataAndIsDeterministic) {
   Result<Document> gold = ReadConlluFile(kFixture);
   ASSERT_TRUE(gold.ok());
   Document sys = *gold;
-  for (Token& t : sys.tokens) t = Token{.span = t.span, .norm = t.norm};
+  for (Token& t : sys.tokens) {
+    Token bare;
+    bare.span = t.span;
+    bare.norm = t.norm;
+    t = bare;
+  }
   ASSERT_TRUE((*model)->Annotate(sys).ok());
   SyntaxScores sc = ScoreSameTokens(*gold, sys);
   // Stated accuracy on its own training data (300 template sentences).
@@ -264,9 +269,11 @@ TEST_F(TinyModel, OddInputIsHandled) {
   Document doc;
   doc.id = "odd";
   doc.text = std::string("Yes \x01\xff\xfe ---");
-  doc.tokens.push_back({.span = {0, 3}});
-  doc.tokens.push_back({.span = {4, 7}});
-  doc.tokens.push_back({.span = {8, 11}});
+  for (Span span : {Span{0, 3}, Span{4, 7}, Span{8, 11}}) {
+    Token t;
+    t.span = span;
+    doc.tokens.push_back(t);
+  }
   doc.sentences.push_back({.span = {0, 0}, .token_begin = 0, .token_end = 0});
   doc.sentences.push_back({.span = {0, 3}, .token_begin = 0, .token_end = 1});
   doc.sentences.push_back({.span = {4, 11}, .token_begin = 1, .token_end = 3});
