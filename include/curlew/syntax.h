@@ -66,6 +66,9 @@ class SyntaxModel {
 
  private:
   SyntaxModel();
+  // Ok if the sentence's tokens and their spans lie inside `doc` and the
+  // sentence is within max_sentence_tokens.
+  Status Check(const Document& doc, const Sentence& sentence) const;
   std::unique_ptr<syntax::ModelData> data_;
   SyntaxOptions options_;
 };

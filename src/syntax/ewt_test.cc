@@ -30,7 +30,12 @@ TEST(EwtModel, MeetsFloorsOnTestSet) {
   Result<Document> gold = ReadConlluFile(test);
   ASSERT_TRUE(gold.ok()) << gold.status().ToString();
   Document sys = *gold;
-  for (Token& t : sys.tokens) t = Token{.span = t.span, .norm = t.norm};
+  for (Token& t : sys.tokens) {
+    Token bare;
+    bare.span = t.span;
+    bare.norm = t.norm;
+    t = bare;
+  }
   ASSERT_TRUE((*model)->Annotate(sys).ok());
   SyntaxScores sc = ScoreSameTokens(*gold, sys);
   EXPECT_EQ(sc.gold_words, sc.system_words);

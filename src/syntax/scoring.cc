@@ -1,4 +1,5 @@
 // Evaluation scores, CoNLL 2018 style.
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
@@ -94,7 +95,9 @@ std::vector<std::pair<uint64_t, uint64_t>> NonSpaceSpans(const Document& d,
   }
   std::vector<std::pair<uint64_t, uint64_t>> out;
   for (const Token& t : d.tokens) {
-    out.push_back({before[t.span.begin], before[t.span.end]});
+    const size_t b = std::min<size_t>(t.span.begin, d.text.size());
+    const size_t e = std::min<size_t>(t.span.end, d.text.size());
+    out.push_back({before[b], before[e]});
   }
   return out;
 }

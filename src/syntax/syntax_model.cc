@@ -116,19 +116,35 @@ Result<std::shared_ptr<const SyntaxModel>> SyntaxModel::Load(
   return std::shared_ptr<const SyntaxModel>(std::move(model));
 }
 
-Status SyntaxModel::Annotate(Document& doc, const Sentence& sentence) const {
+Status SyntaxModel::Check(const Document& doc, const Sentence& sentence) const {
+  if (sentence.token_end < sentence.token_begin ||
+      sentence.token_end > doc.tokens.size()) {
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         "sentence outside the tokens", doc.id,
+                         sentence.span.begin);
+  }
   const size_t n = sentence.size();
-  if (n == 0) return Status();
   if (n > options_.max_sentence_tokens) {
     return Status::Error(ErrorCode::kLimitExceeded,
                          "sentence longer than max_sentence_tokens (" +
                              std::to_string(n) + " tokens)",
                          doc.id, sentence.span.begin);
   }
-  if (sentence.token_end > doc.tokens.size()) {
-    return Status::Error(ErrorCode::kInternal, "sentence outside the tokens",
-                         doc.id, sentence.span.begin);
+  for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
+    const Span& s = doc.tokens[i].span;
+    if (s.begin > s.end || s.end > doc.text.size()) {
+      return Status::Error(ErrorCode::kInvalidArgument,
+                           "token span outside the text", doc.id, s.begin);
+    }
   }
+  return Status();
+}
+
+Status SyntaxModel::Annotate(Document& doc, const Sentence& sentence) const {
+  Status ok = Check(doc, sentence);
+  if (!ok.ok()) return ok;
+  const size_t n = sentence.size();
+  if (n == 0) return Status();
   const syntax::ModelData& m = *data_;
   std::vector<std::string_view> words(n);
   for (size_t i = 0; i < n; ++i) {
@@ -152,7 +168,10 @@ Status SyntaxModel::Annotate(Document& doc, const Sentence& sentence) const {
 }
 
 Status SyntaxModel::Parse(Document& doc, const Sentence& sentence) const {
+  Status ok = Check(doc, sentence);
+  if (!ok.ok()) return ok;
   const size_t n = sentence.size();
+  if (n == 0) return Status();
   const syntax::ModelData& m = *data_;
   syntax::ParserInput in;
   in.Resize(n + 1);

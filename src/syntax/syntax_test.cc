@@ -64,7 +64,12 @@ TEST_F(TinyModel, LearnsItsOwnDataAndIsDeterministic) {
   Result<Document> gold = ReadConlluFile(kFixture);
   ASSERT_TRUE(gold.ok());
   Document sys = *gold;
-  for (Token& t : sys.tokens) t = Token{.span = t.span, .norm = t.norm};
+  for (Token& t : sys.tokens) {
+    Token bare;
+    bare.span = t.span;
+    bare.norm = t.norm;
+    t = bare;
+  }
   ASSERT_TRUE((*model)->Annotate(sys).ok());
   SyntaxScores sc = ScoreSameTokens(*gold, sys);
   // Stated accuracy on its own training data (300 template sentences).
@@ -248,6 +253,43 @@ TEST(Scoring, AlignsByCharacterOffsets) {
   SyntaxScores same = ScoreSameTokens(gold, gold);
   EXPECT_EQ(same.uas, 3u);
   EXPECT_EQ(same.las, 3u);
+}
+
+}  // namespace
+}  // namespace curlew
+
+namespace curlew {
+namespace {
+
+// Odd input never crashes: empty and one-word sentences, binary-looking
+// bytes, a sentence pointing past the tokens.
+TEST_F(TinyModel, OddInputIsHandled) {
+  auto model = SyntaxModel::Load(*path_);
+  ASSERT_TRUE(model.ok());
+  Document doc;
+  doc.id = "odd";
+  doc.text = std::string("Yes \x01\xff\xfe ---");
+  for (Span span : {Span{0, 3}, Span{4, 7}, Span{8, 11}}) {
+    Token t;
+    t.span = span;
+    doc.tokens.push_back(t);
+  }
+  doc.sentences.push_back({.span = {0, 0}, .token_begin = 0, .token_end = 0});
+  doc.sentences.push_back({.span = {0, 3}, .token_begin = 0, .token_end = 1});
+  doc.sentences.push_back({.span = {4, 11}, .token_begin = 1, .token_end = 3});
+  ASSERT_TRUE((*model)->Annotate(doc).ok());
+  EXPECT_EQ(doc.tokens[0].head, 0);
+  int roots = (doc.tokens[1].head == 0) + (doc.tokens[2].head == 0);
+  EXPECT_EQ(roots, 1);
+  for (const Token& t : doc.tokens) EXPECT_FALSE(t.lemma.empty());
+
+  doc.sentences.push_back({.span = {0, 3}, .token_begin = 2, .token_end = 9});
+  EXPECT_EQ((*model)->Annotate(doc).code(), ErrorCode::kInvalidArgument);
+  doc.sentences.pop_back();
+  doc.tokens[2].span = {8, 99};
+  EXPECT_EQ((*model)->Annotate(doc).code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ((*model)->Parse(doc, doc.sentences[2]).code(),
+            ErrorCode::kInvalidArgument);
 }
 
 }  // namespace
