@@ -977,6 +977,30 @@ class Coder::Run {
               if (!tgt.empty()) break;
             }
       }
+      // "X denied that it had pressured Y": the denied event is not coded;
+      // X's denial is, towards that event's target.
+      if (child_coded && code.compare(0, 3, "016") == 0 && !src.empty()) {
+        bool any = false;
+        for (size_t k = first_event; k < events->size(); ++k) {
+          int ev = event_verb[k - first_event];
+          if (ev == vi.v || !Dominates(vi.v, ev)) continue;
+          Event& e = (*events)[k];
+          e.source = src[0].code;
+          e.source_text = TextOf(src[0].begin, src[0].end);
+          e.cameo = code;
+          e.modality = "denial";
+          e.negated = false;
+          e.attribution.clear();
+          e.verb_text = TextOf(static_cast<uint32_t>(vi.vb),
+                               static_cast<uint32_t>(vi.ve));
+          event_verb[k - first_event] = vi.v;
+          any = true;
+        }
+        if (any) {
+          ++coded[vi.v];
+          continue;
+        }
+      }
       // Transformations ("~ a (a b ATTACK) SAY = a b 015"): the reported
       // event and this verb become one event.
       if (child_coded &&
@@ -1015,15 +1039,28 @@ class Coder::Run {
           if (upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER")
             e.negated = true;
         e.modality = Modality(vi.v, c);
+        if (e.negated) {
+          // "would not attack": an assurance (03); "did not attack": no
+          // event.
+          bool future = false;
+          for (int k : kids_[vi.v])
+            if (Rel(k) == R::kAux &&
+                (upper_[k] == "WOULD" || upper_[k] == "WILL" ||
+                 upper_[k] == "SHALL" || upper_[k] == "'LL"))
+              future = true;
+          if (!future) return;
+          if (c.compare(0, 2, "03") != 0) e.cameo = "030";
+          e.modality = "pledge";
+        }
         events->push_back(std::move(e));
         event_verb.push_back(vi.v);
         ++coded[vi.v];
       };
       if (tgt.empty()) {
         if (src.empty()) continue;
+        // A comment with no target of its own ("X said that Y attacked Z")
+        // is not an event: the reported one is.
         if (child_coded) {
-          ActorRef none{"", 0, 0};  // what was said: no target actor
-          for (const ActorRef& s : src) emit(&s, &none, code);
         } else if (!opt_.require_dyad) {
           for (const ActorRef& s : src) emit(&s, nullptr, code);
         }
@@ -1086,6 +1123,139 @@ class Coder::Run {
       if (!absorbed) kept.push_back(std::move((*events)[k]));
     }
     *events = std::move(kept);
+    if (events->size() == first_event) FlatCode(sentence_index, events);
+  }
+
+  // --- the flat fallback -------------------------------------------------
+  // When the tree yields no event (a faulty parse splits "Human Rights
+  // Watch" or misses the subject), the sentence is coded from word order:
+  // runs of actor and agent mentions are actors, the nearest before a
+  // dictionary verb is its source, the first after it its target ("by" after
+  // a passive verb swaps them).
+
+  // Words that may join the mentions of one actor ("Ghana's president",
+  // "police in Myanmar", "Turkish Foreign Minister Ali Demirtas").
+  bool FlatGlue(size_t i) const {
+    const std::string& w = upper_[i];
+    if (w == "'S" || w == "'" || w == "OF" || w == "THE" || w == "IN" ||
+        w == "FROM" || w == "-")
+      return true;
+    std::string_view x = Xpos(i);
+    return x == "NNP" || x == "NNPS" || x == "JJ" || x == "CD";
+  }
+
+  // Actor groups: coordinated runs ("X, Y and Z") of composed mentions.
+  struct FlatGroup {
+    uint32_t b = 0, e = 0;
+    std::vector<ActorRef> actors;
+  };
+  std::vector<FlatGroup> FlatGroups() const {
+    std::vector<FlatGroup> groups;
+    size_t k = 0;
+    bool join_next = false;
+    while (k < mentions_.size()) {
+      // One actor: mentions separated only by glue words.
+      size_t j = k;
+      while (j + 1 < mentions_.size()) {
+        bool glue = true;
+        for (uint32_t t = mentions_[j].e; t < mentions_[j + 1].b && glue; ++t)
+          glue = FlatGlue(t);
+        if (!glue) break;
+        ++j;
+      }
+      std::string actor, prefix, suffix;
+      for (size_t m = k; m <= j; ++m) {
+        const Mention& x = mentions_[m];
+        if (!x.agent) {
+          if (actor.empty()) actor = SplitSlash(x.code)[0];
+        } else if (x.agent->prefix) {
+          if (prefix.find(x.agent->code) == std::string::npos)
+            prefix += x.agent->code;
+        } else if (suffix.find(x.agent->code) == std::string::npos) {
+          suffix += x.agent->code;
+        }
+      }
+      ActorRef a;
+      a.begin = mentions_[k].b;
+      a.end = mentions_[j].e;
+      if (actor.empty()) {
+        a.agent_only = true;
+        a.code = "---" + prefix + suffix;
+      } else {
+        if (actor.find(suffix) != std::string::npos) suffix.clear();
+        a.code = prefix + actor + suffix;
+      }
+      if (join_next && !groups.empty()) {
+        groups.back().actors.push_back(a);
+        groups.back().e = a.end;
+      } else {
+        groups.push_back({a.begin, a.end, {a}});
+      }
+      // "X and Y", "X, Y and Z": the next actor joins this group.
+      join_next = false;
+      if (j + 1 < mentions_.size()) {
+        uint32_t t = a.end, next = mentions_[j + 1].b;
+        while (t < next && (upper_[t] == "," || upper_[t] == "AND" ||
+                            upper_[t] == "THE"))
+          ++t;
+        join_next = t == next && next > a.end;
+      }
+      k = j + 1;
+    }
+    return groups;
+  }
+
+  void FlatCode(uint32_t sentence_index, std::vector<Event>* events) const {
+    std::vector<FlatGroup> groups = FlatGroups();
+    if (groups.size() < 1) return;
+    std::string issues = d_.issues.Match(ids_);
+    bool coded_before = false;
+    for (size_t i = 0; i < n_; ++i) {
+      if (masked_[i] || !verb_tag_[i]) continue;
+      size_t vb = 0, ve = 0;
+      auto forms = VerbAt(i, &vb, &ve);
+      if (forms.empty()) continue;
+      // An open complement ("urged X to release Y") belongs to the coded
+      // verb before it.
+      if (coded_before && i > 0 && upper_[i - 1] == "TO") continue;
+      PatternMatch pm =
+          Choose(static_cast<int>(i), forms, vb, ve, true, nullptr);
+      if (pm.code.empty() || pm.code == "---") continue;
+      const FlatGroup* before = nullptr;
+      const FlatGroup* after = nullptr;
+      for (const FlatGroup& g : groups) {
+        if (g.e <= vb) before = &g;
+        if (g.b >= ve && !after) after = &g;
+      }
+      bool passive = Xpos(i) == "VBN" && i > 0 &&
+                     (upper_[i - 1] == "WAS" || upper_[i - 1] == "WERE" ||
+                      upper_[i - 1] == "BEEN" || upper_[i - 1] == "BE");
+      if (passive && after && after->b > 0 && upper_[after->b - 1] == "BY")
+        std::swap(before, after);
+      if (!before || !after) continue;
+      for (const ActorRef& s : before->actors)
+        for (const ActorRef& t : after->actors) {
+          if (s.code == t.code || (s.agent_only && t.agent_only)) continue;
+          Event e;
+          e.sentence = sentence_index;
+          e.span_begin = s_.span.begin;
+          e.span_end = s_.span.end;
+          e.verb_text =
+              TextOf(static_cast<uint32_t>(vb), static_cast<uint32_t>(ve));
+          e.source = s.code;
+          e.target = t.code;
+          e.source_text = TextOf(s.begin, s.end);
+          e.target_text = TextOf(t.begin, t.end);
+          e.cameo = pm.code;
+          e.issues = issues;
+          e.negated = (i > 0 && (upper_[i - 1] == "NOT" ||
+                                 upper_[i - 1] == "N'T" ||
+                                 upper_[i - 1] == "NEVER"));
+          e.modality = Modality(static_cast<int>(i), pm.code);
+          events->push_back(std::move(e));
+          coded_before = true;
+        }
+    }
   }
 
   // Actor codes of the noun phrase headed by sentence token h (agents
@@ -1150,6 +1320,13 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   if (outcome && any_sentence_discard && events.empty())
     *outcome = CodingOutcome::kSentenceDiscard;
   for (Event& e : events) {
+    // An agent without a country acted on by a country's actor is of that
+    // country ("Belarusian police arrested journalists": BLR -> BLRMED).
+    if (e.target.starts_with("---") && e.source.size() >= 3 &&
+        !e.source.starts_with("---") && !e.source.starts_with("IGO") &&
+        !e.source.starts_with("NGO") && !e.source.starts_with("IMG") &&
+        !e.source.starts_with("MNC"))
+      e.target = e.source.substr(0, 3) + e.target.substr(3);
     e.date = doc.date;
     if (cameo_)
       cameo_->Fill(e);
