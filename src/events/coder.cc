@@ -42,7 +42,8 @@ enum class R : uint8_t {
   kAux,
   kAuxPass,
   kCop,
-  kParataxis
+  kParataxis,
+  kAppos
 };
 
 R DecodeRel(std::string_view r) {
@@ -68,7 +69,8 @@ R DecodeRel(std::string_view r) {
       {"aux", R::kAux},
       {"aux:pass", R::kAuxPass},
       {"cop", R::kCop},
-      {"parataxis", R::kParataxis}};
+      {"parataxis", R::kParataxis},
+      {"appos", R::kAppos}};
   for (const auto& [name, code] : kExact)
     if (r == name) return code;
   if (StartsWith(r, "obl")) return R::kObl;
@@ -104,11 +106,55 @@ std::vector<std::string> SplitSlash(const std::string& code) {
 
 }  // namespace
 
+// What the sentences before have established in a document: the actor
+// the last sentence was about (for "He stressed ..."), and the names of
+// people seen with an actor ("Turkish Foreign Minister Mevlut Cavusoglu"
+// makes a later "Cavusoglu" TURGOV).
+struct DocMemory {
+  std::string last_subject;  // code of the last sentence's main subject
+  std::unordered_map<std::string, std::string> names;  // NAME -> code
+
+  // The code of a remembered name, also spelled slightly differently
+  // (transliterations: "Dirichati"/"Dilishati"): same first letter, at most
+  // two edits for names of six letters or more. nullptr if none.
+  const std::string* Find(const std::string& name) const {
+    auto it = names.find(name);
+    if (it != names.end()) return &it->second;
+    if (name.size() < 6) return nullptr;
+    for (const auto& [known, code] : names)
+      if (known.size() >= 6 && known[0] == name[0] &&
+          EditDistance(known, name) <= 2)
+        return &code;
+    return nullptr;
+  }
+  static size_t EditDistance(std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t diag = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                           diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diag = up;
+      }
+    }
+    return row[b.size()];
+  }
+};
+
 // Per-sentence scratch state and the coding rules.
 class Coder::Run {
  public:
-  Run(const Coder& coder, const Document& doc, const Sentence& s, int32_t date)
-      : d_(*coder.dicts_), opt_(coder.options_), doc_(doc), s_(s), date_(date) {
+  Run(const Coder& coder, const Document& doc, const Sentence& s, int32_t date,
+      DocMemory* memory = nullptr)
+      : d_(*coder.dicts_),
+        opt_(coder.options_),
+        doc_(doc),
+        s_(s),
+        date_(date),
+        memory_(memory) {
     n_ = s.size();
     upper_.resize(n_);
     ids_.resize(n_);
@@ -253,6 +299,12 @@ class Coder::Run {
     }
   }
 
+  bool InMention(int i) const {
+    for (const Mention& m : mentions_)
+      if (static_cast<int>(m.b) <= i && i < static_cast<int>(m.e)) return true;
+    return false;
+  }
+
   void CoreTokens(int h, int* lo, int* hi) const {
     for (int c : kids_[h]) {
       R r = Rel(c);
@@ -329,6 +381,29 @@ class Coder::Run {
       for (int i = lo; i <= hi && base.empty(); ++i)
         if (i != h && Xpos(i) == "PRP$") base = Antecedent(i, depth + 1);
     }
+    // "Dirichati, the spokesman of X": the apposition names the actor.
+    if (base.empty() && agents.empty())
+      for (int c : kids_[h])
+        if (Rel(c) == R::kAppos && base.empty()) {
+          base = CodeNP(c, depth + 1, false, false);
+          if (memory_ && !base.empty() && !base[0].agent_only &&
+              StartsWith(Xpos(h), "NNP"))
+            memory_->names.emplace(upper_[h], base[0].code);
+          for (ActorRef& a : base) {
+            a.begin = std::min<uint32_t>(a.begin, lo);
+            a.end = std::max<uint32_t>(a.end, hi + 1);
+          }
+        }
+    // A person's name seen earlier with a code ("Cavusoglu").
+    if (base.empty() && agents.empty() && memory_) {
+      for (int i = lo; i <= hi && base.empty(); ++i) {
+        if (!StartsWith(Xpos(i), "NNP")) continue;
+        const std::string* code = memory_->Find(upper_[i]);
+        if (code)
+          base.push_back({*code, static_cast<uint32_t>(lo),
+                          static_cast<uint32_t>(hi + 1)});
+      }
+    }
     std::string prefix, suffix, last_agent;
     for (const Mention* m : agents) {
       if (m->agent->prefix)
@@ -353,6 +428,12 @@ class Coder::Run {
         }
         a.stem = stem.empty() ? a.code : stem;
         a.code = code;
+        // Names beside an actor and a role are that person's
+        // ("Turkish Foreign Minister Mevlut Cavusoglu").
+        if (memory_ && !agents.empty())
+          for (int i = lo; i <= hi; ++i)
+            if (StartsWith(Xpos(i), "NNP") && !InMention(i))
+              memory_->names.emplace(upper_[i], code);
         a.begin = std::min<uint32_t>(a.begin, lo);
         a.end = std::max<uint32_t>(a.end, hi + 1);
         out.push_back(std::move(a));
@@ -456,6 +537,13 @@ class Coder::Run {
         return CodeNP(subj, depth + 1);
       if (head_[v] < 0) break;
     }
+    // "He stressed ...": the actor the previous sentence was about.
+    const std::string& w = upper_[p];
+    if (memory_ && !memory_->last_subject.empty() &&
+        (w == "HE" || w == "SHE" || w == "WE" || w == "THEY" || w == "HIS" ||
+         w == "HER" || w == "THEIR" || w == "OUR"))
+      return {ActorRef(memory_->last_subject, static_cast<uint32_t>(p),
+                       static_cast<uint32_t>(p + 1))};
     return {};
   }
 
@@ -533,7 +621,12 @@ class Coder::Run {
         *tgt = CodeNP(subj_pass);
         return;
       }
-      // No agent: coded as if active, the subject acting.
+      // No agent: coded as if active, the subject acting (PETRARCH), unless
+      // the verb is one that is done to someone ("are detained").
+      if (opt_.passive_subject_is_target) {
+        *tgt = CodeNP(subj_pass);
+        return;
+      }
       *src = CodeNP(subj_pass);
       *tgt = Targets(v);
       return;
@@ -881,6 +974,7 @@ class Coder::Run {
   };
 
   void CodeSentence(uint32_t sentence_index, std::vector<Event>* events) {
+    const std::vector<FlatGroup> flat_groups = FlatGroups();
     std::vector<VerbInfo> verbs;
     for (size_t i = 0; i < n_; ++i) {
       if (!IsVerb(i)) continue;
@@ -911,6 +1005,29 @@ class Coder::Run {
       if (code.empty() || code == "---") continue;
       std::vector<ActorRef> src, tgt;
       Roles(vi.v, &src, &tgt);
+      // A faulty parse may give a finite verb a far subject; the actor
+      // right before it ("after China recently ratified") is its subject.
+      if (std::string_view x = Xpos(vi.v);
+          x == "VBD" || x == "VBZ" || x == "VBP") {
+        size_t b = vi.vb;
+        while (b > 0 && (Xpos(b - 1) == "RB" || upper_[b - 1] == "ALSO"))
+          --b;
+        for (const FlatGroup& g : flat_groups)
+          if (g.e == b && !g.actors[0].agent_only) {
+            bool same = !src.empty() && src.size() == g.actors.size();
+            for (size_t k = 0; same && k < src.size(); ++k)
+              same = src[k].code == g.actors[k].code;
+            if (!same) {
+              src = g.actors;
+              // A target that was the old subject's object stays.
+              std::erase_if(tgt, [&](const ActorRef& t) {
+                for (const ActorRef& a : src)
+                  if (a.code == t.code) return true;
+                return false;
+              });
+            }
+          }
+      }
       std::vector<bool> allowed;
       PostRegion(vi.v, &allowed);
       // Pattern roles: '+' / '$' before the verb name the subject as
@@ -941,6 +1058,15 @@ class Coder::Run {
         auto a = ActorsFrom(vi.mk.target_pos, vi.mk.target_skip, allowed);
         if (!a.empty()) tgt = a;
       }
+      // "X ratified the treaty between X and Y": X is not its own target.
+      if (tgt.size() > 1)
+        std::erase_if(tgt, [&](const ActorRef& t) {
+          for (const ActorRef& a : src)
+            if (!a.agent_only && !t.agent_only &&
+                a.code.compare(0, 3, t.code, 0, 3) == 0)
+              return true;
+          return false;
+        });
       // A complement clause: its events stand; this verb reports them.
       bool child_coded = false;
       int comp_subject = -1;
@@ -1021,6 +1147,21 @@ class Coder::Run {
               e.attribution = attribution;
         }
       }
+      // An international or rights body reporting violence ("UN experts
+      // say X detained ...") accuses its perpetrator (112).
+      std::vector<ActorRef> accused;
+      if (child_coded && code.compare(0, 2, "01") == 0 && !src.empty() &&
+          (StartsWith(src[0].code, "IGO") || StartsWith(src[0].code, "NGO")))
+        for (size_t k = first_event; k < events->size(); ++k) {
+          const Event& e = (*events)[k];
+          int ev = event_verb[k - first_event];
+          if (ev == vi.v || !Dominates(vi.v, ev) || e.source.empty() ||
+              e.source.starts_with("---") || e.cameo < "14")
+            continue;
+          bool seen = false;
+          for (const ActorRef& a : accused) seen = seen || a.code == e.source;
+          if (!seen) accused.push_back({e.source, 0, 0});
+        }
       auto emit = [&](const ActorRef* s, const ActorRef* t,
                       const std::string& c) {
         Event e;
@@ -1056,6 +1197,12 @@ class Coder::Run {
         event_verb.push_back(vi.v);
         ++coded[vi.v];
       };
+      for (ActorRef& a : accused) {
+        a.begin = src[0].begin;  // no span of its own
+        a.end = src[0].begin;
+        emit(&src[0], &a, "112");
+      }
+      if (!accused.empty()) continue;
       if (tgt.empty()) {
         if (src.empty()) continue;
         // A comment with no target of its own ("X said that Y attacked Z")
@@ -1258,6 +1405,23 @@ class Coder::Run {
     }
   }
 
+  // Remembers the actor this sentence is about (the main verb's subject).
+  void RememberSubject() const {
+    if (!memory_) return;
+    for (size_t i = 0; i < n_; ++i) {
+      if (head_[i] >= 0) continue;
+      int subj = Subject(static_cast<int>(i));
+      for (const ActorRef& a : CodeNP(subj))
+        if (!a.agent_only) {
+          memory_->last_subject = a.code;
+          return;
+        }
+      // "Someone Unknown said ...": a later "he" is not the earlier actor.
+      if (subj >= 0 && StartsWith(Xpos(subj), "NNP"))
+        memory_->last_subject.clear();
+    }
+  }
+
   // Actor codes of the noun phrase headed by sentence token h (agents
   // composed, coordinations distributed; agent-only phrases left out).
   std::vector<std::string> CodesOfPhrase(int h) const {
@@ -1291,6 +1455,7 @@ class Coder::Run {
   mutable bool fast_ = true;  // use the indexes (false: reference matcher)
   std::vector<R> rel_;
   std::vector<bool> verb_tag_;
+  DocMemory* memory_ = nullptr;  // may be null (no document context)
 };
 
 Coder::Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options,
@@ -1302,10 +1467,11 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   int32_t date = dict::DocDate(doc.date);
   bool any_sentence_discard = false;
   std::vector<Event> events;
+  DocMemory memory;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.size() == 0 || s.size() > options_.max_sentence_tokens) continue;
-    Run run(*this, doc, s, date);
+    Run run(*this, doc, s, date, &memory);
     DiscardKind dk = dicts_->discards.Match(run.upper());
     if (dk == DiscardKind::kStory) {
       if (outcome) *outcome = CodingOutcome::kStoryDiscard;
@@ -1316,9 +1482,15 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
       continue;
     }
     run.CodeSentence(static_cast<uint32_t>(si), &events);
+    run.RememberSubject();
   }
   if (outcome && any_sentence_discard && events.empty())
     *outcome = CodingOutcome::kSentenceDiscard;
+  // A comment about an unnamed group ("said this applies to guilty people")
+  // is no event between actors.
+  std::erase_if(events, [](const Event& e) {
+    return e.target.starts_with("---") && e.cameo.starts_with("01");
+  });
   for (Event& e : events) {
     // An agent without a country acted on by a country's actor is of that
     // country ("Belarusian police arrested journalists": BLR -> BLRMED).

@@ -43,6 +43,10 @@ struct CoderOptions {
   int comma_min = 2, comma_max = 8;
   int comma_bmin = 0, comma_bmax = 0;
   int comma_emin = 2, comma_emax = 8;
+  // A passive verb without an agent phrase ("are detained") has its
+  // subject as target and no source, instead of PETRARCH's "coded as if
+  // active". Default: false (PETRARCH); the Engine's built-in set: true.
+  bool passive_subject_is_target = false;
   // Longest sentence coded, in tokens; longer ones are skipped. Default 300.
   size_t max_sentence_tokens = 300;
 };

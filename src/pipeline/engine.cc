@@ -66,8 +66,13 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
       s = cameo->Load(table);
       if (!s.ok()) return s;
     }
-    engine->coder_ = std::make_shared<Coder>(*loaded, CoderOptions(), cameo);
-    s = engine->pipeline_.Add(MakeCoderComponent(*loaded, CoderOptions(),
+    // Real news with the built-in set: a passive without an agent is done
+    // to its subject ("are detained"); a user's PETRARCH set keeps
+    // PETRARCH's reading.
+    CoderOptions coder_options;
+    coder_options.passive_subject_is_target = options.dicts_dir.empty();
+    engine->coder_ = std::make_shared<Coder>(*loaded, coder_options, cameo);
+    s = engine->pipeline_.Add(MakeCoderComponent(*loaded, coder_options,
                                                  std::move(cameo)));
     if (!s.ok()) return s;
     // When and where: from each event's sentence and the document date.
