@@ -19,7 +19,7 @@ constexpr double kRecallFloor = 0.75;
 
 // What this build reaches (measured with `curlew eval-events`); the test
 // guards against regressions below these until the floors are met.
-constexpr double kPrecisionMeasured = 0.68;
+constexpr double kPrecisionMeasured = 0.69;
 constexpr double kRecallMeasured = 0.55;
 
 TEST(NewsEvalTest, PrecisionAndRecallOnOwnEvaluationSet) {

@@ -1005,6 +1005,19 @@ class Coder::Run {
       if (code.empty() || code == "---") continue;
       std::vector<ActorRef> src, tgt;
       Roles(vi.v, &src, &tgt);
+      // "We call on X to ... demand that Y ...": a subjectless verb under an
+      // appeal or a demand is the appealer's.
+      if (src.empty() && code < "14")
+        for (int x = head_[vi.v], g = 0; x >= 0 && g < 20; x = head_[x], ++g) {
+          auto up = std::find_if(verbs.begin(), verbs.end(),
+                                 [&](const VerbInfo& u) { return u.v == x; });
+          if (up != verbs.end() && (up->pm.code.compare(0, 2, "02") == 0 ||
+                                    up->pm.code.compare(0, 2, "10") == 0)) {
+            src = CodeNP(Subject(x));
+            break;
+          }
+          if (Rel(x) == R::kCcomp) break;
+        }
       // A faulty parse may give a finite verb a far subject; the actor
       // right before it ("after China recently ratified") is its subject.
       if (std::string_view x = Xpos(vi.v);
@@ -1156,7 +1169,8 @@ class Coder::Run {
           const Event& e = (*events)[k];
           int ev = event_verb[k - first_event];
           if (ev == vi.v || !Dominates(vi.v, ev) || e.source.empty() ||
-              e.source.starts_with("---") || e.cameo < "14")
+              e.source.starts_with("---") || e.cameo < "14" ||
+              e.source == src[0].code)
             continue;
           bool seen = false;
           for (const ActorRef& a : accused) seen = seen || a.code == e.source;
@@ -1488,8 +1502,10 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
     *outcome = CodingOutcome::kSentenceDiscard;
   // A comment about an unnamed group ("said this applies to guilty people")
   // is no event between actors.
+  // Telling a news agency or reporters is how news is made, not an event.
   std::erase_if(events, [](const Event& e) {
-    return e.target.starts_with("---") && e.cameo.starts_with("01");
+    return (e.target.starts_with("---") && e.cameo.starts_with("01")) ||
+           (e.target.ends_with("MED") && e.cameo < "06");
   });
   for (Event& e : events) {
     // An agent without a country acted on by a country's actor is of that
