@@ -1224,6 +1224,19 @@ class Coder::Run {
         if (child_coded) {
         } else if (!opt_.require_dyad) {
           for (const ActorRef& s : src) emit(&s, nullptr, code);
+        } else if (opt_.domestic_targets) {
+          // A state acting at home with no one named ("lifted a curfew",
+          // "opened an inquiry", "marched", "detained"): its own country.
+          std::string_view root(code.data(), std::min<size_t>(2, code.size()));
+          if (root == "08" || root == "09" || root == "14" || root == "17")
+            for (const ActorRef& s : src) {
+              if (s.agent_only || s.code.size() < 3 ||
+                  StartsWith(s.code, "IGO") || StartsWith(s.code, "NGO") ||
+                  StartsWith(s.code, "IMG") || StartsWith(s.code, "MNC"))
+                continue;
+              ActorRef home(s.code.substr(0, 3), s.begin, s.begin);
+              emit(&s, &home, code);
+            }
         }
         continue;
       }

@@ -47,6 +47,10 @@ struct CoderOptions {
   // subject as target and no source, instead of PETRARCH's "coded as if
   // active". Default: false (PETRARCH); the Engine's built-in set: true.
   bool passive_subject_is_target = false;
+  // A state's domestic action with no target named (roots 08, 09, 14, 17:
+  // "lifted a curfew", "opened an inquiry") gets its own country as target.
+  // Default: false (PETRARCH); the Engine's built-in set: true.
+  bool domestic_targets = false;
   // Longest sentence coded, in tokens; longer ones are skipped. Default 300.
   size_t max_sentence_tokens = 300;
 };

@@ -71,6 +71,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     // PETRARCH's reading.
     CoderOptions coder_options;
     coder_options.passive_subject_is_target = options.dicts_dir.empty();
+    coder_options.domestic_targets = options.dicts_dir.empty();
     engine->coder_ = std::make_shared<Coder>(*loaded, coder_options, cameo);
     s = engine->pipeline_.Add(MakeCoderComponent(*loaded, coder_options,
                                                  std::move(cameo)));
