@@ -382,7 +382,7 @@ class Coder::Run {
         if (i != h && Xpos(i) == "PRP$") base = Antecedent(i, depth + 1);
     }
     // "Dirichati, the spokesman of X": the apposition names the actor.
-    if (base.empty() && agents.empty())
+    if (base.empty() && agents.empty() && opt_.news_conventions)
       for (int c : kids_[h])
         if (Rel(c) == R::kAppos && base.empty()) {
           base = CodeNP(c, depth + 1, false, false);
@@ -623,7 +623,7 @@ class Coder::Run {
       }
       // No agent: coded as if active, the subject acting (PETRARCH), unless
       // the verb is one that is done to someone ("are detained").
-      if (opt_.passive_subject_is_target) {
+      if (opt_.news_conventions) {
         *tgt = CodeNP(subj_pass);
         return;
       }
@@ -1007,7 +1007,7 @@ class Coder::Run {
       Roles(vi.v, &src, &tgt);
       // "We call on X to ... demand that Y ...": a subjectless verb under an
       // appeal or a demand is the appealer's.
-      if (src.empty() && code < "14")
+      if (src.empty() && code < "14" && opt_.news_conventions)
         for (int x = head_[vi.v], g = 0; x >= 0 && g < 20; x = head_[x], ++g) {
           auto up = std::find_if(verbs.begin(), verbs.end(),
                                  [&](const VerbInfo& u) { return u.v == x; });
@@ -1021,7 +1021,7 @@ class Coder::Run {
       // A faulty parse may give a finite verb a far subject; the actor
       // right before it ("after China recently ratified") is its subject.
       if (std::string_view x = Xpos(vi.v);
-          x == "VBD" || x == "VBZ" || x == "VBP") {
+          opt_.news_conventions && (x == "VBD" || x == "VBZ" || x == "VBP")) {
         size_t b = vi.vb;
         while (b > 0 && (Xpos(b - 1) == "RB" || upper_[b - 1] == "ALSO"))
           --b;
@@ -1072,7 +1072,7 @@ class Coder::Run {
         if (!a.empty()) tgt = a;
       }
       // "X ratified the treaty between X and Y": X is not its own target.
-      if (tgt.size() > 1)
+      if (tgt.size() > 1 && opt_.news_conventions)
         std::erase_if(tgt, [&](const ActorRef& t) {
           for (const ActorRef& a : src)
             if (!a.agent_only && !t.agent_only &&
@@ -1118,7 +1118,8 @@ class Coder::Run {
       }
       // "X denied that it had pressured Y": the denied event is not coded;
       // X's denial is, towards that event's target.
-      if (child_coded && code.compare(0, 3, "016") == 0 && !src.empty()) {
+      if (child_coded && code.compare(0, 3, "016") == 0 && !src.empty() &&
+          opt_.news_conventions) {
         bool any = false;
         for (size_t k = first_event; k < events->size(); ++k) {
           int ev = event_verb[k - first_event];
@@ -1164,6 +1165,7 @@ class Coder::Run {
       // say X detained ...") accuses its perpetrator (112).
       std::vector<ActorRef> accused;
       if (child_coded && code.compare(0, 2, "01") == 0 && !src.empty() &&
+          opt_.news_conventions &&
           (StartsWith(src[0].code, "IGO") || StartsWith(src[0].code, "NGO")))
         for (size_t k = first_event; k < events->size(); ++k) {
           const Event& e = (*events)[k];
@@ -1194,7 +1196,7 @@ class Coder::Run {
           if (upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER")
             e.negated = true;
         e.modality = Modality(vi.v, c);
-        if (e.negated) {
+        if (e.negated && opt_.news_conventions) {
           // "would not attack": an assurance (03); "did not attack": no
           // event.
           bool future = false;
@@ -1222,9 +1224,13 @@ class Coder::Run {
         // A comment with no target of its own ("X said that Y attacked Z")
         // is not an event: the reported one is.
         if (child_coded) {
+          // PETRARCH codes the speaker's statement too.
+          ActorRef none{"", 0, 0};
+          if (!opt_.news_conventions)
+            for (const ActorRef& s : src) emit(&s, &none, code);
         } else if (!opt_.require_dyad) {
           for (const ActorRef& s : src) emit(&s, nullptr, code);
-        } else if (opt_.domestic_targets) {
+        } else if (opt_.news_conventions) {
           // A state acting at home with no one named ("lifted a curfew",
           // "opened an inquiry", "marched", "detained"): its own country.
           std::string_view root(code.data(), std::min<size_t>(2, code.size()));
@@ -1297,7 +1303,8 @@ class Coder::Run {
       if (!absorbed) kept.push_back(std::move((*events)[k]));
     }
     *events = std::move(kept);
-    if (events->size() == first_event) FlatCode(sentence_index, events);
+    if (events->size() == first_event && opt_.news_conventions)
+      FlatCode(sentence_index, events);
   }
 
   // --- the flat fallback -------------------------------------------------
@@ -1498,7 +1505,8 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.size() == 0 || s.size() > options_.max_sentence_tokens) continue;
-    Run run(*this, doc, s, date, &memory);
+    Run run(*this, doc, s, date,
+            options_.news_conventions ? &memory : nullptr);
     DiscardKind dk = dicts_->discards.Match(run.upper());
     if (dk == DiscardKind::kStory) {
       if (outcome) *outcome = CodingOutcome::kStoryDiscard;
@@ -1516,14 +1524,16 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   // A comment about an unnamed group ("said this applies to guilty people")
   // is no event between actors.
   // Telling a news agency or reporters is how news is made, not an event.
-  std::erase_if(events, [](const Event& e) {
-    return (e.target.starts_with("---") && e.cameo.starts_with("01")) ||
-           (e.target.ends_with("MED") && e.cameo < "06");
+  std::erase_if(events, [&](const Event& e) {
+    return options_.news_conventions &&
+           ((e.target.starts_with("---") && e.cameo.starts_with("01")) ||
+            (e.target.ends_with("MED") && e.cameo < "06"));
   });
   for (Event& e : events) {
     // An agent without a country acted on by a country's actor is of that
     // country ("Belarusian police arrested journalists": BLR -> BLRMED).
-    if (e.target.starts_with("---") && e.source.size() >= 3 &&
+    if (options_.news_conventions && e.target.starts_with("---") &&
+        e.source.size() >= 3 &&
         !e.source.starts_with("---") && !e.source.starts_with("IGO") &&
         !e.source.starts_with("NGO") && !e.source.starts_with("IMG") &&
         !e.source.starts_with("MNC"))

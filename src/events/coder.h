@@ -43,14 +43,19 @@ struct CoderOptions {
   int comma_min = 2, comma_max = 8;
   int comma_bmin = 0, comma_bmax = 0;
   int comma_emin = 2, comma_emax = 8;
-  // A passive verb without an agent phrase ("are detained") has its
-  // subject as target and no source, instead of PETRARCH's "coded as if
-  // active". Default: false (PETRARCH); the Engine's built-in set: true.
-  bool passive_subject_is_target = false;
-  // A state's domestic action with no target named (roots 08, 09, 14, 17:
-  // "lifted a curfew", "opened an inquiry") gets its own country as target.
-  // Default: false (PETRARCH); the Engine's built-in set: true.
-  bool domestic_targets = false;
+  // curlew's conventions for real news with its own knowledge base, beyond
+  // PETRARCH's reading: a flat word-order fallback when the tree gives no
+  // event; a passive without agent done to its subject; denials coded
+  // instead of the denied event; negated past events dropped, "would not"
+  // as an assurance (03); document memory (pronouns, names seen with a
+  // role, close spellings); appositions; the actor right before a finite
+  // verb as its subject; subjectless requests under an appeal are the
+  // appealer's; rights bodies reporting violence accuse its perpetrator;
+  // domestic actions without a target get the actor's country; agent-only
+  // targets take the source's country; no event for comments without a
+  // target or remarks to news agencies. Default: false (PETRARCH); the
+  // Engine turns it on with the built-in knowledge base.
+  bool news_conventions = false;
   // Longest sentence coded, in tokens; longer ones are skipped. Default 300.
   size_t max_sentence_tokens = 300;
 };

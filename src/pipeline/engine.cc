@@ -66,12 +66,10 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
       s = cameo->Load(table);
       if (!s.ok()) return s;
     }
-    // Real news with the built-in set: a passive without an agent is done
-    // to its subject ("are detained"); a user's PETRARCH set keeps
-    // PETRARCH's reading.
+    // Real news with the built-in set: curlew's conventions; a user's
+    // PETRARCH set keeps PETRARCH's reading.
     CoderOptions coder_options;
-    coder_options.passive_subject_is_target = options.dicts_dir.empty();
-    coder_options.domestic_targets = options.dicts_dir.empty();
+    coder_options.news_conventions = options.dicts_dir.empty();
     engine->coder_ = std::make_shared<Coder>(*loaded, coder_options, cameo);
     s = engine->pipeline_.Add(MakeCoderComponent(*loaded, coder_options,
                                                  std::move(cameo)));
