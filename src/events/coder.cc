@@ -586,7 +586,8 @@ class Coder::Run {
         for (int c : kids_[v])
           if (Rel(c) == r && t.empty()) t = CodeNP(c, 0, pronouns);
       for (int c : kids_[v])
-        if (t.empty() && (Rel(c) == R::kObl || Rel(c) == R::kOblAgent))
+        if (t.empty() && (Rel(c) == R::kObl || Rel(c) == R::kOblAgent) &&
+            !Locative(v, c))
           t = CodeNP(c, 0, pronouns);
       if (!t.empty()) return t;
     }
@@ -595,6 +596,14 @@ class Coder::Run {
         if (t.empty() && Rel(c) == R::kXcomp && StartsWith(Xpos(c), "VB"))
           t = Targets(c, depth + 1);
     return t;
+  }
+
+  // "held talks in Kinshasa": with an object, an in/at phrase is where it
+  // happened, not whom it was done to (news conventions only).
+  bool Locative(int v, int c) const {
+    if (!opt_.news_conventions || Child(v, R::kObj) < 0) return false;
+    int cs = Child(c, R::kCase);
+    return cs >= 0 && (upper_[cs] == "IN" || upper_[cs] == "AT");
   }
 
   // Sources and targets of v before patterns.
@@ -1097,8 +1106,12 @@ class Coder::Run {
       }
       // A compound subject with no target acts on itself ("X and Y renewed
       // ties"): each member towards the others.
+      std::string_view root2(code.data(), std::min<size_t>(2, code.size()));
+      bool mutual = opt_.news_conventions &&
+                    (root2 == "03" || root2 == "04" || root2 == "05" ||
+                     root2 == "06" || root2 == "19");
       if (src.size() > 1 && tgt.empty() &&
-          (vi.mk.compound ||
+          (vi.mk.compound || (mutual && !child_coded) ||
            (!child_coded && comp_subject < 0 && Child(vi.v, R::kObj) >= 0)))
         tgt = src;
       if (tgt.empty() && !child_coded && comp_subject >= 0) {
@@ -1530,14 +1543,25 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
             (e.target.ends_with("MED") && e.cameo < "06"));
   });
   for (Event& e : events) {
-    // An agent without a country acted on by a country's actor is of that
+    // An agent without a country repressed by a country's actor is of that
     // country ("Belarusian police arrested journalists": BLR -> BLRMED).
     if (options_.news_conventions && e.target.starts_with("---") &&
+        (e.cameo.starts_with("09") || e.cameo.starts_with("10") ||
+         e.cameo.starts_with("17")) &&
+        !e.target.ends_with("MIL") &&
         e.source.size() >= 3 &&
         !e.source.starts_with("---") && !e.source.starts_with("IGO") &&
         !e.source.starts_with("NGO") && !e.source.starts_with("IMG") &&
         !e.source.starts_with("MNC"))
       e.target = e.source.substr(0, 3) + e.target.substr(3);
+  }
+  // "deployed troops", "recalled its ambassadors": an agent with no country
+  // left is what the actor used or moved, not whom it acted on.
+  std::erase_if(events, [&](const Event& e) {
+    return options_.news_conventions && e.target.starts_with("---") &&
+           !e.source.starts_with("---");
+  });
+  for (Event& e : events) {
     e.date = doc.date;
     if (cameo_)
       cameo_->Fill(e);
