@@ -1016,7 +1016,9 @@ class Coder::Run {
       Roles(vi.v, &src, &tgt);
       // "We call on X to ... demand that Y ...": a subjectless verb under an
       // appeal or a demand is the appealer's.
-      if (src.empty() && code < "14" && opt_.news_conventions)
+      std::string_view vroot(code.data(), std::min<size_t>(2, code.size()));
+      if (src.empty() && opt_.news_conventions &&
+          (vroot == "02" || vroot == "10" || vroot == "11" || vroot == "12"))
         for (int x = head_[vi.v], g = 0; x >= 0 && g < 20; x = head_[x], ++g) {
           auto up = std::find_if(verbs.begin(), verbs.end(),
                                  [&](const VerbInfo& u) { return u.v == x; });
@@ -1209,6 +1211,16 @@ class Coder::Run {
           if (upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER")
             e.negated = true;
         e.modality = Modality(vi.v, c);
+        // "will lend", "would supply": a promise of help is an intent (03).
+        if (opt_.news_conventions && !e.negated && c >= "04" && c < "09") {
+          for (int k : kids_[vi.v])
+            if (Rel(k) == R::kAux &&
+                (upper_[k] == "WILL" || upper_[k] == "WOULD" ||
+                 upper_[k] == "'LL")) {
+              e.cameo = "030";
+              e.modality = "pledge";
+            }
+        }
         if (e.negated && opt_.news_conventions) {
           // "would not attack": an assurance (03); "did not attack": no
           // event.
