@@ -585,10 +585,21 @@ class Coder::Run {
       for (R r : {R::kObj, R::kIobj})
         for (int c : kids_[v])
           if (Rel(c) == r && t.empty()) t = CodeNP(c, 0, pronouns);
+      // "deployed troops near the Ukrainian border": an agent object
+      // without a country gives way to an actor in a phrase.
+      bool agents_only = !t.empty() && opt_.news_conventions;
+      for (const ActorRef& a : t) agents_only = agents_only && a.agent_only;
       for (int c : kids_[v])
-        if (t.empty() && (Rel(c) == R::kObl || Rel(c) == R::kOblAgent) &&
-            !Locative(v, c))
-          t = CodeNP(c, 0, pronouns);
+        if ((t.empty() || agents_only) &&
+            (Rel(c) == R::kObl || Rel(c) == R::kOblAgent) && !Locative(v, c)) {
+          std::vector<ActorRef> o = CodeNP(c, 0, pronouns);
+          if (t.empty()) {
+            t = o;
+          } else if (!o.empty() && !o[0].agent_only) {
+            t = o;
+            agents_only = false;
+          }
+        }
       if (!t.empty()) return t;
     }
     if (depth < 3)
@@ -1238,6 +1249,21 @@ class Coder::Run {
         event_verb.push_back(vi.v);
         ++coded[vi.v];
       };
+      // "Israeli warplanes struck Gaza City": the place's country is the
+      // target of an attack that names no target actor.
+      bool no_actor_target = true;
+      for (const ActorRef& t : tgt) no_actor_target &= t.agent_only;
+      if (opt_.places && no_actor_target && !child_coded && !src.empty() &&
+          (vroot == "15" || vroot == "18" || vroot == "19" || vroot == "20")) {
+        auto places = opt_.places->FindMentions(doc_, sentence_index);
+        const PlaceMention* m =
+            NearestLocation(places, static_cast<int>(s_.token_begin + vi.v));
+        if (m && m->place && !m->place->country.empty() &&
+            src[0].code.compare(0, 3, m->place->country) != 0) {
+          tgt = {ActorRef(m->place->country, m->token_begin - s_.token_begin,
+                          m->token_end - s_.token_begin)};
+        }
+      }
       for (ActorRef& a : accused) {
         a.begin = src[0].begin;  // no span of its own
         a.end = src[0].begin;
@@ -1570,8 +1596,7 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   // "deployed troops", "recalled its ambassadors": an agent with no country
   // left is what the actor used or moved, not whom it acted on.
   std::erase_if(events, [&](const Event& e) {
-    return options_.news_conventions && e.target.starts_with("---") &&
-           !e.source.starts_with("---");
+    return options_.news_conventions && e.target.starts_with("---");
   });
   for (Event& e : events) {
     e.date = doc.date;

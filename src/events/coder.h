@@ -23,6 +23,7 @@
 
 #include "curlew/document.h"
 #include "curlew/pipeline.h"
+#include "curlew/places.h"
 #include "curlew/status.h"
 #include "events/cameo_table.h"
 #include "events/dictionaries.h"
@@ -56,6 +57,11 @@ struct CoderOptions {
   // target or remarks to news agencies. Default: false (PETRARCH); the
   // Engine turns it on with the built-in knowledge base.
   bool news_conventions = false;
+  // With news_conventions: a gazetteer whose place named in the sentence
+  // ("air strikes on Gaza City") gives the target country of an attack or
+  // a force posture (roots 15, 18, 19, 20) that names no target actor.
+  // Default: none (shared, immutable).
+  std::shared_ptr<const Gazetteer> places;
   // Longest sentence coded, in tokens; longer ones are skipped. Default 300.
   size_t max_sentence_tokens = 300;
 };

@@ -70,6 +70,10 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     // PETRARCH set keeps PETRARCH's reading.
     CoderOptions coder_options;
     coder_options.news_conventions = options.dicts_dir.empty();
+    auto gazetteer = Gazetteer::Load(engine->options_.data_dir + "/kb/places.tsv");
+    if (!gazetteer.ok()) return gazetteer.status();
+    std::shared_ptr<const Gazetteer> places = std::move(*gazetteer);
+    if (coder_options.news_conventions) coder_options.places = places;
     engine->coder_ = std::make_shared<Coder>(*loaded, coder_options, cameo);
     s = engine->pipeline_.Add(MakeCoderComponent(*loaded, coder_options,
                                                  std::move(cameo)));
@@ -77,10 +81,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     // When and where: from each event's sentence and the document date.
     s = engine->pipeline_.Add(MakeDateComponent());
     if (!s.ok()) return s;
-    auto places =
-        MakePlaceComponent(engine->options_.data_dir + "/kb/places.tsv");
-    if (!places.ok()) return places.status();
-    s = engine->pipeline_.Add(std::move(*places));
+    s = engine->pipeline_.Add(MakePlaceComponent(std::move(places)));
     if (!s.ok()) return s;
   }
   return engine;
