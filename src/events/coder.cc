@@ -1258,6 +1258,10 @@ class Coder::Run {
         auto places = opt_.places->FindMentions(doc_, sentence_index);
         const PlaceMention* m =
             NearestLocation(places, static_cast<int>(s_.token_begin + vi.v));
+        // "strikes on Gaza City": the first place after the verb.
+        for (size_t k = 0; !m && k < places.size(); ++k)
+          if (places[k].token_begin > s_.token_begin + vi.v)
+            m = &places[k];
         if (m && m->place && !m->place->country.empty() &&
             src[0].code.compare(0, 3, m->place->country) != 0) {
           tgt = {ActorRef(m->place->country, m->token_begin - s_.token_begin,
@@ -1464,6 +1468,13 @@ class Coder::Run {
                       upper_[i - 1] == "BEEN" || upper_[i - 1] == "BE");
       if (passive && after && after->b > 0 && upper_[after->b - 1] == "BY")
         std::swap(before, after);
+      // "X and Y forces clashed": a compound actor of a mutual verb acts on
+      // itself.
+      std::string_view root(pm.code.data(), std::min<size_t>(2, pm.code.size()));
+      if (before && !after && before->actors.size() > 1 &&
+          (root == "03" || root == "04" || root == "05" || root == "06" ||
+           root == "19"))
+        after = before;
       if (!before || !after) continue;
       for (const ActorRef& s : before->actors)
         for (const ActorRef& t : after->actors) {
