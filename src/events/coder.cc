@@ -1144,7 +1144,9 @@ class Coder::Run {
       }
       // "X denied that it had pressured Y": the denied event is not coded;
       // X's denial is, towards that event's target.
-      if (child_coded && code.compare(0, 3, "016") == 0 && !src.empty() &&
+      // ("dismissed claims that Y attacked Z": also an event under the
+      // object.)
+      if (code.compare(0, 3, "016") == 0 && !src.empty() &&
           opt_.news_conventions) {
         bool any = false;
         for (size_t k = first_event; k < events->size(); ++k) {
@@ -1610,6 +1612,14 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
     return options_.news_conventions && e.target.starts_with("---");
   });
   for (Event& e : events) {
+    // Violence by police against civilians or protesters is repression
+    // (175), not an assault or a fight.
+    if (options_.news_conventions &&
+        (e.cameo.starts_with("18") || e.cameo.starts_with("19")) &&
+        e.source.find("COP") != std::string::npos &&
+        (e.target.ends_with("CVL") || e.target.ends_with("OPP") ||
+         e.target.ends_with("MED")))
+      e.cameo = "175";
     e.date = doc.date;
     if (cameo_)
       cameo_->Fill(e);
