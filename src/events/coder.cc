@@ -1314,6 +1314,12 @@ class Coder::Run {
           emit(&s, &t, code);
           if (!vi.pm.code2.empty() && vi.pm.code2 != "---")
             emit(&t, &s, vi.pm.code2);
+          // A meeting is mutual: "X met Y" is also Y meeting X.
+          else if (opt_.news_conventions && !t.agent_only &&
+                   code.compare(0, 2, "04") == 0 &&
+                   (upper_[vi.v] == "MET" || upper_[vi.v] == "MEET" ||
+                    upper_[vi.v] == "MEETS" || upper_[vi.v] == "MEETING"))
+            emit(&t, &s, code);
         }
     }
     // "X attacked Y, officials said." (UD: "said" is parataxis of the
