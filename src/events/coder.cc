@@ -362,6 +362,12 @@ class Coder::Run {
     for (int c : kids_[h]) {
       if (!base.empty()) break;
       if (Rel(c) != R::kNmod) continue;
+      // "talks in Kinshasa": where, not who (a role noun keeps its place:
+      // "police in Myanmar").
+      if (opt_.news_conventions && agents.empty()) {
+        int cs = Child(c, R::kCase);
+        if (cs >= 0 && (upper_[cs] == "IN" || upper_[cs] == "AT")) continue;
+      }
       base = CodeNP(c, depth + 1, pronouns, false);
     }
     for (int c : kids_[h]) {
@@ -1484,6 +1490,12 @@ class Coder::Run {
            root == "19"))
         after = before;
       if (!before || !after) continue;
+      // "has never used": a negated act is no event.
+      bool negated = false;
+      for (size_t k = before->e; k < vb; ++k)
+        negated |= upper_[k] == "NOT" || upper_[k] == "N'T" ||
+                   upper_[k] == "NEVER";
+      if (negated) continue;
       for (const ActorRef& s : before->actors)
         for (const ActorRef& t : after->actors) {
           if (s.code == t.code || (s.agent_only && t.agent_only)) continue;
@@ -1499,9 +1511,6 @@ class Coder::Run {
           e.target_text = TextOf(t.begin, t.end);
           e.cameo = pm.code;
           e.issues = issues;
-          e.negated = (i > 0 && (upper_[i - 1] == "NOT" ||
-                                 upper_[i - 1] == "N'T" ||
-                                 upper_[i - 1] == "NEVER"));
           e.modality = Modality(static_cast<int>(i), pm.code);
           events->push_back(std::move(e));
           coded_before = true;
