@@ -1257,6 +1257,16 @@ class Coder::Run {
         event_verb.push_back(vi.v);
         ++coded[vi.v];
       };
+      // "are detained in camps in Xinjiang": repression with no one named
+      // is by the state where it happens.
+      if (opt_.places && src.empty() && !tgt.empty() && vroot == "17") {
+        auto places = opt_.places->FindMentions(doc_, sentence_index);
+        const PlaceMention* m =
+            NearestLocation(places, static_cast<int>(s_.token_begin + vi.v));
+        if (m && m->place && !m->place->country.empty())
+          src = {ActorRef(m->place->country, m->token_begin - s_.token_begin,
+                          m->token_end - s_.token_begin)};
+      }
       // "Israeli warplanes struck Gaza City": the place's country is the
       // target of an attack that names no target actor.
       bool no_actor_target = true;
