@@ -20,7 +20,7 @@ constexpr double kRecallFloor = 0.75;
 // What this build reaches (measured with `curlew eval-events`); the test
 // guards against regressions below these until the floors are met.
 constexpr double kPrecisionMeasured = 0.85;
-constexpr double kRecallMeasured = 0.72;
+constexpr double kRecallMeasured = 0.73;
 
 TEST(NewsEvalTest, PrecisionAndRecallOnOwnEvaluationSet) {
   auto items = events::ReadEvalFile(std::string(CURLEW_SOURCE_DIR) +

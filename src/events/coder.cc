@@ -1280,10 +1280,19 @@ class Coder::Run {
         for (size_t k = 0; !m && k < places.size(); ++k)
           if (places[k].token_begin > s_.token_begin + vi.v)
             m = &places[k];
-        if (m && m->place && !m->place->country.empty() &&
-            src[0].code.compare(0, 3, m->place->country) != 0) {
-          tgt = {ActorRef(m->place->country, m->token_begin - s_.token_begin,
-                          m->token_end - s_.token_begin)};
+        if (m && m->place && !m->place->country.empty()) {
+          const std::string& country = m->place->country;
+          if (src[0].code.compare(0, 3, country) != 0) {
+            tgt = {ActorRef(country, m->token_begin - s_.token_begin,
+                            m->token_end - s_.token_begin)};
+          } else {
+            // "troops launched an offensive against the regional government"
+            // in their own country: a domestic conflict.
+            for (ActorRef& t : tgt) {
+              t.code = country + t.code.substr(3);
+              t.agent_only = false;
+            }
+          }
         }
       }
       for (ActorRef& a : accused) {
@@ -1307,7 +1316,13 @@ class Coder::Run {
           // A state acting at home with no one named ("lifted a curfew",
           // "opened an inquiry", "marched", "detained"): its own country.
           std::string_view root(code.data(), std::min<size_t>(2, code.size()));
-          if (root == "08" || root == "09" || root == "14" || root == "17")
+          // (A group's demand, "protesters demanded", is to its own
+          // government too.)
+          bool group_demand = root == "10";
+          for (const ActorRef& s : src)
+            group_demand &= s.code.size() > 3 && !s.agent_only;
+          if (root == "08" || root == "09" || root == "14" || root == "17" ||
+              group_demand)
             for (const ActorRef& s : src) {
               if (s.agent_only || s.code.size() < 3 ||
                   StartsWith(s.code, "IGO") || StartsWith(s.code, "NGO") ||
@@ -1471,10 +1486,14 @@ class Coder::Run {
     std::string issues = d_.issues.Match(ids_);
     bool coded_before = false;
     for (size_t i = 0; i < n_; ++i) {
-      if (masked_[i] || !verb_tag_[i]) continue;
+      if (masked_[i]) continue;
       size_t vb = 0, ve = 0;
       auto forms = VerbAt(i, &vb, &ve);
       if (forms.empty()) continue;
+      // A word the tagger took for a noun is a verb when it is part of a
+      // multi-word verb form right after an actor ("a gunman shot dead").
+      if (!verb_tag_[i] && !(ve - vb > 1 && vb > 0 && InMention(vb - 1)))
+        continue;
       // An open complement ("urged X to release Y") belongs to the coded
       // verb before it.
       if (coded_before && i > 0 && upper_[i - 1] == "TO") continue;
@@ -1499,6 +1518,19 @@ class Coder::Run {
           (root == "03" || root == "04" || root == "05" || root == "06" ||
            root == "19"))
         after = before;
+      // A domestic act with no one named: the actor's own country.
+      FlatGroup home;
+      if (before && !after &&
+          (root == "08" || root == "09" || root == "14" || root == "17")) {
+        for (const ActorRef& a : before->actors)
+          if (!a.agent_only && a.code.size() >= 3 && !StartsWith(a.code, "IGO") &&
+              !StartsWith(a.code, "NGO") && !StartsWith(a.code, "IMG")) {
+            home = {before->b, before->b, {ActorRef(a.code.substr(0, 3),
+                                                    before->b, before->b)}};
+            after = &home;
+            break;
+          }
+      }
       if (!before || !after) continue;
       // "has never used": a negated act is no event.
       bool negated = false;
@@ -1508,7 +1540,9 @@ class Coder::Run {
       if (negated) continue;
       for (const ActorRef& s : before->actors)
         for (const ActorRef& t : after->actors) {
-          if (s.code == t.code || (s.agent_only && t.agent_only)) continue;
+          if ((s.code == t.code && after != &home) ||
+              (s.agent_only && t.agent_only))
+            continue;
           Event e;
           e.sentence = sentence_index;
           e.span_begin = s_.span.begin;
