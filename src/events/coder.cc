@@ -1129,6 +1129,11 @@ class Coder::Run {
       bool mutual = opt_.news_conventions &&
                     (root2 == "03" || root2 == "04" || root2 == "05" ||
                      root2 == "06" || root2 == "19");
+      // ("held joint military exercises": a role word inside the event
+      // phrase is no target either.)
+      bool agent_targets = mutual && !tgt.empty();
+      for (const ActorRef& t : tgt) agent_targets &= t.agent_only;
+      if (agent_targets) tgt.clear();
       if (src.size() > 1 && tgt.empty() &&
           (vi.mk.compound || (mutual && !child_coded) ||
            (!child_coded && comp_subject < 0 && Child(vi.v, R::kObj) >= 0)))
