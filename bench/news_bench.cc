@@ -59,8 +59,8 @@ void BM_NewsRawTextToEvents(benchmark::State& state) {
   }
   state.SetItemsProcessed(sentences);
   state.SetBytesProcessed(bytes);
-  state.counters["events"] = benchmark::Counter(
-      static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["events"] = benchmark::Counter(static_cast<double>(events),
+                                                benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_NewsRawTextToEvents)->Unit(benchmark::kMillisecond);
 

@@ -43,8 +43,7 @@ int RunEvalEvents(const EvalEventsArgs& args) {
     }
   }
   auto round = [](double x) {
-    return static_cast<double>(static_cast<int64_t>(x * 10000 + 0.5)) /
-           10000.0;
+    return static_cast<double>(static_cast<int64_t>(x * 10000 + 0.5)) / 10000.0;
   };
   nlohmann::ordered_json j;
   j["file"] = args.file;
@@ -68,8 +67,8 @@ Runner SetUp(CLI::App& sub) {
 }
 
 const Command kEvalEvents(
-    "eval-events",
-    "score event coding against sentences with expected events", &SetUp);
+    "eval-events", "score event coding against sentences with expected events",
+    &SetUp);
 
 }  // namespace
 }  // namespace curlew::cli

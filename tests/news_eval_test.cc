@@ -17,7 +17,6 @@ namespace {
 constexpr double kPrecisionFloor = 0.85;
 constexpr double kRecallFloor = 0.75;
 
-
 TEST(NewsEvalTest, PrecisionAndRecallOnOwnEvaluationSet) {
   auto items = events::ReadEvalFile(std::string(CURLEW_SOURCE_DIR) +
                                     "/tests/data/eval_sentences.jsonl");
@@ -27,10 +26,11 @@ TEST(NewsEvalTest, PrecisionAndRecallOnOwnEvaluationSet) {
   ASSERT_TRUE(engine.ok()) << engine.status().ToString();
 
   events::EventEvalScores s = events::EvaluateEvents(**engine, *items);
-  std::printf("eval: %d sentences, %d expected, %d coded, %d correct: "
-              "precision %.4f recall %.4f\n",
-              s.sentences, s.expected, s.predicted, s.correct, s.Precision(),
-              s.Recall());
+  std::printf(
+      "eval: %d sentences, %d expected, %d coded, %d correct: "
+      "precision %.4f recall %.4f\n",
+      s.sentences, s.expected, s.predicted, s.correct, s.Precision(),
+      s.Recall());
   EXPECT_GE(s.Precision(), kPrecisionFloor);
   EXPECT_GE(s.Recall(), kRecallFloor);
 }

@@ -36,8 +36,8 @@ TEST_F(RobustnessTest, UnknownAndInventedNamesGiveNoEvent) {
   Document doc = Code(
       "Zarnovia condemned Blivania on Tuesday. The Grallic envoy met "
       "Quentar Obbeshi in Vormstadt. Drelmor troops shelled Ostrava Minor.");
-  EXPECT_TRUE(doc.events.empty()) << doc.events[0].source << "->"
-                                  << doc.events[0].target;
+  EXPECT_TRUE(doc.events.empty())
+      << doc.events[0].source << "->" << doc.events[0].target;
 }
 
 TEST_F(RobustnessTest, MisspelledCountriesAreNotGuessed) {
@@ -85,7 +85,8 @@ TEST_F(RobustnessTest, CapitalisedHeadlineCodesOnlyWhatItSays) {
 TEST_F(RobustnessTest, OddBytesAndEmptyText) {
   Code("");
   Code("   \n\n  ");
-  Code("\xE2\x80\x9C\xE2\x80\x9D \xC2\xA0 \xF0\x9F\x98\x80 Turkey \xE2\x80\x94");
+  Code(
+      "\xE2\x80\x9C\xE2\x80\x9D \xC2\xA0 \xF0\x9F\x98\x80 Turkey \xE2\x80\x94");
 }
 
 }  // namespace

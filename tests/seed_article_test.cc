@@ -22,8 +22,8 @@ struct Expected {
   std::set<std::string> sources;  // ScoreKey of an acceptable source
   std::set<std::string> targets;
   std::set<std::string> roots;
-  std::string date;               // "" : any
-  std::string word;               // a word of the sentence it comes from
+  std::string date;  // "" : any
+  std::string word;  // a word of the sentence it comes from
 };
 
 class SeedArticleTest : public ::testing::Test {
@@ -111,8 +111,8 @@ TEST_F(SeedArticleTest, NoEventClaimsAWrongDyad) {
       {"IGOUNO", "CHN"}, {"CHN", ""},
   };
   for (const Event& e : doc_->events) {
-    EXPECT_TRUE(allowed.count(
-        {events::ScoreKey(e.source), events::ScoreKey(e.target)}))
+    EXPECT_TRUE(
+        allowed.count({events::ScoreKey(e.source), events::ScoreKey(e.target)}))
         << "wrong dyad: " << Describe(e);
   }
 }

@@ -1051,8 +1051,7 @@ class Coder::Run {
       if (std::string_view x = Xpos(vi.v);
           opt_.news_conventions && (x == "VBD" || x == "VBZ" || x == "VBP")) {
         size_t b = vi.vb;
-        while (b > 0 && (Xpos(b - 1) == "RB" || upper_[b - 1] == "ALSO"))
-          --b;
+        while (b > 0 && (Xpos(b - 1) == "RB" || upper_[b - 1] == "ALSO")) --b;
         for (const FlatGroup& g : flat_groups)
           if (g.e == b && !g.actors[0].agent_only) {
             bool same = !src.empty() && src.size() == g.actors.size();
@@ -1283,8 +1282,7 @@ class Coder::Run {
             NearestLocation(places, static_cast<int>(s_.token_begin + vi.v));
         // "strikes on Gaza City": the first place after the verb.
         for (size_t k = 0; !m && k < places.size(); ++k)
-          if (places[k].token_begin > s_.token_begin + vi.v)
-            m = &places[k];
+          if (places[k].token_begin > s_.token_begin + vi.v) m = &places[k];
         if (m && m->place && !m->place->country.empty()) {
           const std::string& country = m->place->country;
           if (src[0].code.compare(0, 3, country) != 0) {
@@ -1475,8 +1473,8 @@ class Coder::Run {
       join_next = false;
       if (j + 1 < mentions_.size()) {
         uint32_t t = a.end, next = mentions_[j + 1].b;
-        while (t < next && (upper_[t] == "," || upper_[t] == "AND" ||
-                            upper_[t] == "THE"))
+        while (t < next &&
+               (upper_[t] == "," || upper_[t] == "AND" || upper_[t] == "THE"))
           ++t;
         join_next = t == next && next > a.end;
       }
@@ -1518,7 +1516,8 @@ class Coder::Run {
         std::swap(before, after);
       // "X and Y forces clashed": a compound actor of a mutual verb acts on
       // itself.
-      std::string_view root(pm.code.data(), std::min<size_t>(2, pm.code.size()));
+      std::string_view root(pm.code.data(),
+                            std::min<size_t>(2, pm.code.size()));
       if (before && !after && before->actors.size() > 1 &&
           (root == "03" || root == "04" || root == "05" || root == "06" ||
            root == "19"))
@@ -1528,10 +1527,12 @@ class Coder::Run {
       if (before && !after &&
           (root == "08" || root == "09" || root == "14" || root == "17")) {
         for (const ActorRef& a : before->actors)
-          if (!a.agent_only && a.code.size() >= 3 && !StartsWith(a.code, "IGO") &&
-              !StartsWith(a.code, "NGO") && !StartsWith(a.code, "IMG")) {
-            home = {before->b, before->b, {ActorRef(a.code.substr(0, 3),
-                                                    before->b, before->b)}};
+          if (!a.agent_only && a.code.size() >= 3 &&
+              !StartsWith(a.code, "IGO") && !StartsWith(a.code, "NGO") &&
+              !StartsWith(a.code, "IMG")) {
+            home = {before->b,
+                    before->b,
+                    {ActorRef(a.code.substr(0, 3), before->b, before->b)}};
             after = &home;
             break;
           }
@@ -1540,8 +1541,8 @@ class Coder::Run {
       // "has never used": a negated act is no event.
       bool negated = false;
       for (size_t k = before->e; k < vb; ++k)
-        negated |= upper_[k] == "NOT" || upper_[k] == "N'T" ||
-                   upper_[k] == "NEVER";
+        negated |=
+            upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER";
       if (negated) continue;
       for (const ActorRef& s : before->actors)
         for (const ActorRef& t : after->actors) {
@@ -1633,8 +1634,7 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.size() == 0 || s.size() > options_.max_sentence_tokens) continue;
-    Run run(*this, doc, s, date,
-            options_.news_conventions ? &memory : nullptr);
+    Run run(*this, doc, s, date, options_.news_conventions ? &memory : nullptr);
     DiscardKind dk = dicts_->discards.Match(run.upper());
     if (dk == DiscardKind::kStory) {
       if (outcome) *outcome = CodingOutcome::kStoryDiscard;
@@ -1663,8 +1663,7 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
     if (options_.news_conventions && e.target.starts_with("---") &&
         (e.cameo.starts_with("09") || e.cameo.starts_with("10") ||
          e.cameo.starts_with("17")) &&
-        !e.target.ends_with("MIL") &&
-        e.source.size() >= 3 &&
+        !e.target.ends_with("MIL") && e.source.size() >= 3 &&
         !e.source.starts_with("---") && !e.source.starts_with("IGO") &&
         !e.source.starts_with("NGO") && !e.source.starts_with("IMG") &&
         !e.source.starts_with("MNC"))

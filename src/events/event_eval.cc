@@ -47,8 +47,7 @@ Result<std::vector<EvalItem>> ReadEvalFile(const std::string& path) {
       }
       items.push_back(std::move(item));
     } catch (const nlohmann::json::exception& e) {
-      return Status::LineError(ErrorCode::kParseError, e.what(), path,
-                               line_no);
+      return Status::LineError(ErrorCode::kParseError, e.what(), path, line_no);
     }
   }
   return items;

@@ -43,16 +43,16 @@ struct EvalItem {
 struct EvalError {
   std::string id;
   std::string text;
-  bool missed = false;     // expected but not coded (else: coded, not expected)
+  bool missed = false;  // expected but not coded (else: coded, not expected)
   EvalTriple triple;
-  std::string coded;       // every triple coded for the sentence, for context
+  std::string coded;  // every triple coded for the sentence, for context
 };
 
 struct EventEvalScores {
   int sentences = 0;
-  int expected = 0;        // expected triples
-  int predicted = 0;       // coded triples
-  int correct = 0;         // in both
+  int expected = 0;   // expected triples
+  int predicted = 0;  // coded triples
+  int correct = 0;    // in both
   std::vector<EvalError> errors;
   double Precision() const {
     return predicted == 0 ? 0.0 : static_cast<double>(correct) / predicted;

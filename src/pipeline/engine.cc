@@ -39,10 +39,10 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   }
   // curlew's own tagger, lemmatizer and parser, for every sentence that
   // came without a parse.
-  std::string model_path = options.syntax_model.empty()
-                               ? engine->options_.data_dir +
-                                     "/models/en_ewt.model"
-                               : options.syntax_model;
+  std::string model_path =
+      options.syntax_model.empty()
+          ? engine->options_.data_dir + "/models/en_ewt.model"
+          : options.syntax_model;
   auto model = SyntaxModel::Load(model_path);
   if (!model.ok()) return model.status();
   s = engine->pipeline_.Add(MakeSyntaxComponent(*model));
@@ -70,13 +70,14 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     // PETRARCH set keeps PETRARCH's reading.
     CoderOptions coder_options;
     coder_options.news_conventions = options.dicts_dir.empty();
-    auto gazetteer = Gazetteer::Load(engine->options_.data_dir + "/kb/places.tsv");
+    auto gazetteer =
+        Gazetteer::Load(engine->options_.data_dir + "/kb/places.tsv");
     if (!gazetteer.ok()) return gazetteer.status();
     std::shared_ptr<const Gazetteer> places = std::move(*gazetteer);
     if (coder_options.news_conventions) coder_options.places = places;
     engine->coder_ = std::make_shared<Coder>(*loaded, coder_options, cameo);
-    s = engine->pipeline_.Add(MakeCoderComponent(*loaded, coder_options,
-                                                 std::move(cameo)));
+    s = engine->pipeline_.Add(
+        MakeCoderComponent(*loaded, coder_options, std::move(cameo)));
     if (!s.ok()) return s;
     // When and where: from each event's sentence and the document date.
     s = engine->pipeline_.Add(MakeDateComponent());
