@@ -9,6 +9,7 @@
 
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -25,9 +26,11 @@ std::vector<Document> LoadReports() {
   while (std::getline(in, line)) {
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.contains("text")) continue;
-    docs.push_back(Document{.id = j.value("id", ""),
-                            .date = j.value("date", ""),
-                            .text = j.value("text", "")});
+    Document doc;
+    doc.id = j.value("id", "");
+    doc.date = j.value("date", "");
+    doc.text = j.value("text", "");
+    docs.push_back(std::move(doc));
   }
   return docs;
 }
@@ -46,7 +49,10 @@ void BM_NewsRawTextToEvents(benchmark::State& state) {
   int64_t sentences = 0, events = 0, bytes = 0;
   for (auto _ : state) {
     for (const Document& r : reports) {
-      Document doc{.id = r.id, .date = r.date, .text = r.text};
+      Document doc;
+      doc.id = r.id;
+      doc.date = r.date;
+      doc.text = r.text;
       Status s = (*engine)->Process(doc);
       if (!s.ok()) {
         state.SkipWithError(s.ToString().c_str());

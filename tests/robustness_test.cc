@@ -23,7 +23,10 @@ class RobustnessTest : public ::testing::Test {
   }
   void SetUp() override { ASSERT_NE(engine_, nullptr); }
   static Document Code(const std::string& text) {
-    Document doc{.id = "robust", .date = "2022-05-04", .text = text};
+    Document doc;
+    doc.id = "robust";
+    doc.date = "2022-05-04";
+    doc.text = text;
     Status s = engine_->Process(doc);
     EXPECT_TRUE(s.ok()) << s.ToString();
     return doc;
