@@ -22,8 +22,23 @@ struct CodeArgs {
   std::vector<std::string> inputs;
   std::string format = "jsonl";
   std::string dicts;
+  bool trace = false;
   InputArgs input;
 };
+
+// The parsed sentences of `doc` on stderr, one token a line (CoNLL-U-like).
+void PrintTrees(const Document& doc) {
+  for (const Sentence& s : doc.sentences) {
+    std::fprintf(stderr, "# %s\n", std::string(doc.SpanText(s.span)).c_str());
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      std::fprintf(stderr, "%u\t%s\t%s\t%s\t%s\t%d\t%s\n",
+                   i - s.token_begin + 1, std::string(doc.TokenText(t)).c_str(),
+                   t.lemma.c_str(), t.upos.c_str(), t.xpos.c_str(), t.head,
+                   t.deprel.c_str());
+    }
+  }
+}
 
 int RunCode(const CodeArgs& args) {
   auto format = io::ParseEventFormat(args.format);
@@ -54,6 +69,7 @@ int RunCode(const CodeArgs& args) {
       continue;
     }
     ++processed;
+    if (args.trace) PrintTrees(*doc);
     if (Status w = writer.Write(*doc); !w.ok()) {
       std::fprintf(stderr, "curlew code: %s\n", w.ToString().c_str());
       return kExitFailure;
@@ -81,6 +97,8 @@ Runner SetUp(CLI::App& sub) {
       ->capture_default_str();
   sub.add_option("--dicts", args->dicts,
                  "folder of PETRARCH-format dictionaries to code with");
+  sub.add_flag("--trace", args->trace,
+               "print each parsed sentence (tokens, tags, heads) on stderr");
   AddInputOptions(sub, args->input);
   return [args] { return RunCode(*args); };
 }

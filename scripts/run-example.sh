@@ -20,6 +20,9 @@ fi
 "$CURLEW" ingest data/examples/ --store "$STORE" --replace
 echo
 "$CURLEW" summary --store "$STORE"
+echo
+echo "Events coded from the examples, each with its source sentence:"
+"$CURLEW" query --store "$STORE" --limit 200 --format table
 cat <<HELP
 
 Query the store ($STORE):

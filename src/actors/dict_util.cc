@@ -72,7 +72,15 @@ std::vector<std::string_view> SplitWords(std::string_view p) {
   size_t b = 0;
   for (size_t i = 0; i <= p.size(); ++i) {
     if (i == p.size() || p[i] == ' ' || p[i] == '_' || p[i] == '\t') {
-      if (i > b) out.push_back(p.substr(b, i - b));
+      std::string_view w = p.substr(b, i - b);
+      // "PEOPLE'S" is two tokens in text, as in the Penn Treebank: "PEOPLE"
+      // and "'S".
+      if (w.size() > 2 && (w.ends_with("'S") || w.ends_with("'s"))) {
+        out.push_back(w.substr(0, w.size() - 2));
+        out.push_back(w.substr(w.size() - 2));
+      } else if (!w.empty()) {
+        out.push_back(w);
+      }
       b = i + 1;
     }
   }

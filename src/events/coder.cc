@@ -42,7 +42,8 @@ enum class R : uint8_t {
   kAux,
   kAuxPass,
   kCop,
-  kParataxis
+  kParataxis,
+  kAppos
 };
 
 R DecodeRel(std::string_view r) {
@@ -68,7 +69,8 @@ R DecodeRel(std::string_view r) {
       {"aux", R::kAux},
       {"aux:pass", R::kAuxPass},
       {"cop", R::kCop},
-      {"parataxis", R::kParataxis}};
+      {"parataxis", R::kParataxis},
+      {"appos", R::kAppos}};
   for (const auto& [name, code] : kExact)
     if (r == name) return code;
   if (StartsWith(r, "obl")) return R::kObl;
@@ -104,11 +106,55 @@ std::vector<std::string> SplitSlash(const std::string& code) {
 
 }  // namespace
 
+// What the sentences before have established in a document: the actor
+// the last sentence was about (for "He stressed ..."), and the names of
+// people seen with an actor ("Turkish Foreign Minister Mevlut Cavusoglu"
+// makes a later "Cavusoglu" TURGOV).
+struct DocMemory {
+  std::string last_subject;  // code of the last sentence's main subject
+  std::unordered_map<std::string, std::string> names;  // NAME -> code
+
+  // The code of a remembered name, also spelled slightly differently
+  // (transliterations: "Dirichati"/"Dilishati"): same first letter, at most
+  // two edits for names of six letters or more. nullptr if none.
+  const std::string* Find(const std::string& name) const {
+    auto it = names.find(name);
+    if (it != names.end()) return &it->second;
+    if (name.size() < 6) return nullptr;
+    for (const auto& [known, code] : names)
+      if (known.size() >= 6 && known[0] == name[0] &&
+          EditDistance(known, name) <= 2)
+        return &code;
+    return nullptr;
+  }
+  static size_t EditDistance(std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t diag = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                           diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diag = up;
+      }
+    }
+    return row[b.size()];
+  }
+};
+
 // Per-sentence scratch state and the coding rules.
 class Coder::Run {
  public:
-  Run(const Coder& coder, const Document& doc, const Sentence& s, int32_t date)
-      : d_(*coder.dicts_), opt_(coder.options_), doc_(doc), s_(s), date_(date) {
+  Run(const Coder& coder, const Document& doc, const Sentence& s, int32_t date,
+      DocMemory* memory = nullptr)
+      : d_(*coder.dicts_),
+        opt_(coder.options_),
+        doc_(doc),
+        s_(s),
+        date_(date),
+        memory_(memory) {
     n_ = s.size();
     upper_.resize(n_);
     ids_.resize(n_);
@@ -253,6 +299,12 @@ class Coder::Run {
     }
   }
 
+  bool InMention(int i) const {
+    for (const Mention& m : mentions_)
+      if (static_cast<int>(m.b) <= i && i < static_cast<int>(m.e)) return true;
+    return false;
+  }
+
   void CoreTokens(int h, int* lo, int* hi) const {
     for (int c : kids_[h]) {
       R r = Rel(c);
@@ -310,6 +362,12 @@ class Coder::Run {
     for (int c : kids_[h]) {
       if (!base.empty()) break;
       if (Rel(c) != R::kNmod) continue;
+      // "talks in Kinshasa": where, not who (a role noun keeps its place:
+      // "police in Myanmar").
+      if (opt_.news_conventions && agents.empty()) {
+        int cs = Child(c, R::kCase);
+        if (cs >= 0 && (upper_[cs] == "IN" || upper_[cs] == "AT")) continue;
+      }
       base = CodeNP(c, depth + 1, pronouns, false);
     }
     for (int c : kids_[h]) {
@@ -328,6 +386,29 @@ class Coder::Run {
     if (base.empty() && pronouns) {
       for (int i = lo; i <= hi && base.empty(); ++i)
         if (i != h && Xpos(i) == "PRP$") base = Antecedent(i, depth + 1);
+    }
+    // "Dirichati, the spokesman of X": the apposition names the actor.
+    if (base.empty() && agents.empty() && opt_.news_conventions)
+      for (int c : kids_[h])
+        if (Rel(c) == R::kAppos && base.empty()) {
+          base = CodeNP(c, depth + 1, false, false);
+          if (memory_ && !base.empty() && !base[0].agent_only &&
+              StartsWith(Xpos(h), "NNP"))
+            memory_->names.emplace(upper_[h], base[0].code);
+          for (ActorRef& a : base) {
+            a.begin = std::min<uint32_t>(a.begin, lo);
+            a.end = std::max<uint32_t>(a.end, hi + 1);
+          }
+        }
+    // A person's name seen earlier with a code ("Cavusoglu").
+    if (base.empty() && agents.empty() && memory_) {
+      for (int i = lo; i <= hi && base.empty(); ++i) {
+        if (!StartsWith(Xpos(i), "NNP")) continue;
+        const std::string* code = memory_->Find(upper_[i]);
+        if (code)
+          base.push_back({*code, static_cast<uint32_t>(lo),
+                          static_cast<uint32_t>(hi + 1)});
+      }
     }
     std::string prefix, suffix, last_agent;
     for (const Mention* m : agents) {
@@ -353,6 +434,12 @@ class Coder::Run {
         }
         a.stem = stem.empty() ? a.code : stem;
         a.code = code;
+        // Names beside an actor and a role are that person's
+        // ("Turkish Foreign Minister Mevlut Cavusoglu").
+        if (memory_ && !agents.empty())
+          for (int i = lo; i <= hi; ++i)
+            if (StartsWith(Xpos(i), "NNP") && !InMention(i))
+              memory_->names.emplace(upper_[i], code);
         a.begin = std::min<uint32_t>(a.begin, lo);
         a.end = std::max<uint32_t>(a.end, hi + 1);
         out.push_back(std::move(a));
@@ -456,6 +543,13 @@ class Coder::Run {
         return CodeNP(subj, depth + 1);
       if (head_[v] < 0) break;
     }
+    // "He stressed ...": the actor the previous sentence was about.
+    const std::string& w = upper_[p];
+    if (memory_ && !memory_->last_subject.empty() &&
+        (w == "HE" || w == "SHE" || w == "WE" || w == "THEY" || w == "HIS" ||
+         w == "HER" || w == "THEIR" || w == "OUR"))
+      return {ActorRef(memory_->last_subject, static_cast<uint32_t>(p),
+                       static_cast<uint32_t>(p + 1))};
     return {};
   }
 
@@ -497,9 +591,21 @@ class Coder::Run {
       for (R r : {R::kObj, R::kIobj})
         for (int c : kids_[v])
           if (Rel(c) == r && t.empty()) t = CodeNP(c, 0, pronouns);
+      // "deployed troops near the Ukrainian border": an agent object
+      // without a country gives way to an actor in a phrase.
+      bool agents_only = !t.empty() && opt_.news_conventions;
+      for (const ActorRef& a : t) agents_only = agents_only && a.agent_only;
       for (int c : kids_[v])
-        if (t.empty() && (Rel(c) == R::kObl || Rel(c) == R::kOblAgent))
-          t = CodeNP(c, 0, pronouns);
+        if ((t.empty() || agents_only) &&
+            (Rel(c) == R::kObl || Rel(c) == R::kOblAgent) && !Locative(v, c)) {
+          std::vector<ActorRef> o = CodeNP(c, 0, pronouns);
+          if (t.empty()) {
+            t = o;
+          } else if (!o.empty() && !o[0].agent_only) {
+            t = o;
+            agents_only = false;
+          }
+        }
       if (!t.empty()) return t;
     }
     if (depth < 3)
@@ -507,6 +613,14 @@ class Coder::Run {
         if (t.empty() && Rel(c) == R::kXcomp && StartsWith(Xpos(c), "VB"))
           t = Targets(c, depth + 1);
     return t;
+  }
+
+  // "held talks in Kinshasa": with an object, an in/at phrase is where it
+  // happened, not whom it was done to (news conventions only).
+  bool Locative(int v, int c) const {
+    if (!opt_.news_conventions || Child(v, R::kObj) < 0) return false;
+    int cs = Child(c, R::kCase);
+    return cs >= 0 && (upper_[cs] == "IN" || upper_[cs] == "AT");
   }
 
   // Sources and targets of v before patterns.
@@ -533,7 +647,12 @@ class Coder::Run {
         *tgt = CodeNP(subj_pass);
         return;
       }
-      // No agent: coded as if active, the subject acting.
+      // No agent: coded as if active, the subject acting (PETRARCH), unless
+      // the verb is one that is done to someone ("are detained").
+      if (opt_.news_conventions) {
+        *tgt = CodeNP(subj_pass);
+        return;
+      }
       *src = CodeNP(subj_pass);
       *tgt = Targets(v);
       return;
@@ -881,6 +1000,7 @@ class Coder::Run {
   };
 
   void CodeSentence(uint32_t sentence_index, std::vector<Event>* events) {
+    const std::vector<FlatGroup> flat_groups = FlatGroups();
     std::vector<VerbInfo> verbs;
     for (size_t i = 0; i < n_; ++i) {
       if (!IsVerb(i)) continue;
@@ -911,6 +1031,43 @@ class Coder::Run {
       if (code.empty() || code == "---") continue;
       std::vector<ActorRef> src, tgt;
       Roles(vi.v, &src, &tgt);
+      // "We call on X to ... demand that Y ...": a subjectless verb under an
+      // appeal or a demand is the appealer's.
+      std::string_view vroot(code.data(), std::min<size_t>(2, code.size()));
+      if (src.empty() && opt_.news_conventions &&
+          (vroot == "02" || vroot == "10" || vroot == "11" || vroot == "12"))
+        for (int x = head_[vi.v], g = 0; x >= 0 && g < 20; x = head_[x], ++g) {
+          auto up = std::find_if(verbs.begin(), verbs.end(),
+                                 [&](const VerbInfo& u) { return u.v == x; });
+          if (up != verbs.end() && (up->pm.code.compare(0, 2, "02") == 0 ||
+                                    up->pm.code.compare(0, 2, "10") == 0)) {
+            src = CodeNP(Subject(x));
+            break;
+          }
+          if (Rel(x) == R::kCcomp) break;
+        }
+      // A faulty parse may give a finite verb a far subject; the actor
+      // right before it ("after China recently ratified") is its subject.
+      if (std::string_view x = Xpos(vi.v);
+          opt_.news_conventions && (x == "VBD" || x == "VBZ" || x == "VBP")) {
+        size_t b = vi.vb;
+        while (b > 0 && (Xpos(b - 1) == "RB" || upper_[b - 1] == "ALSO")) --b;
+        for (const FlatGroup& g : flat_groups)
+          if (g.e == b && !g.actors[0].agent_only) {
+            bool same = !src.empty() && src.size() == g.actors.size();
+            for (size_t k = 0; same && k < src.size(); ++k)
+              same = src[k].code == g.actors[k].code;
+            if (!same) {
+              src = g.actors;
+              // A target that was the old subject's object stays.
+              std::erase_if(tgt, [&](const ActorRef& t) {
+                for (const ActorRef& a : src)
+                  if (a.code == t.code) return true;
+                return false;
+              });
+            }
+          }
+      }
       std::vector<bool> allowed;
       PostRegion(vi.v, &allowed);
       // Pattern roles: '+' / '$' before the verb name the subject as
@@ -941,6 +1098,15 @@ class Coder::Run {
         auto a = ActorsFrom(vi.mk.target_pos, vi.mk.target_skip, allowed);
         if (!a.empty()) tgt = a;
       }
+      // "X ratified the treaty between X and Y": X is not its own target.
+      if (tgt.size() > 1 && opt_.news_conventions)
+        std::erase_if(tgt, [&](const ActorRef& t) {
+          for (const ActorRef& a : src)
+            if (!a.agent_only && !t.agent_only &&
+                a.code.compare(0, 3, t.code, 0, 3) == 0)
+              return true;
+          return false;
+        });
       // A complement clause: its events stand; this verb reports them.
       bool child_coded = false;
       int comp_subject = -1;
@@ -958,8 +1124,17 @@ class Coder::Run {
       }
       // A compound subject with no target acts on itself ("X and Y renewed
       // ties"): each member towards the others.
+      std::string_view root2(code.data(), std::min<size_t>(2, code.size()));
+      bool mutual = opt_.news_conventions &&
+                    (root2 == "03" || root2 == "04" || root2 == "05" ||
+                     root2 == "06" || root2 == "19");
+      // ("held joint military exercises": a role word inside the event
+      // phrase is no target either.)
+      bool agent_targets = mutual && !tgt.empty();
+      for (const ActorRef& t : tgt) agent_targets &= t.agent_only;
+      if (agent_targets) tgt.clear();
       if (src.size() > 1 && tgt.empty() &&
-          (vi.mk.compound ||
+          (vi.mk.compound || (mutual && !child_coded) ||
            (!child_coded && comp_subject < 0 && Child(vi.v, R::kObj) >= 0)))
         tgt = src;
       if (tgt.empty() && !child_coded && comp_subject >= 0) {
@@ -976,6 +1151,33 @@ class Coder::Run {
               tgt = Targets(c);
               if (!tgt.empty()) break;
             }
+      }
+      // "X denied that it had pressured Y": the denied event is not coded;
+      // X's denial is, towards that event's target.
+      // ("dismissed claims that Y attacked Z": also an event under the
+      // object.)
+      if (code.compare(0, 3, "016") == 0 && !src.empty() &&
+          opt_.news_conventions) {
+        bool any = false;
+        for (size_t k = first_event; k < events->size(); ++k) {
+          int ev = event_verb[k - first_event];
+          if (ev == vi.v || !Dominates(vi.v, ev)) continue;
+          Event& e = (*events)[k];
+          e.source = src[0].code;
+          e.source_text = TextOf(src[0].begin, src[0].end);
+          e.cameo = code;
+          e.modality = "denial";
+          e.negated = false;
+          e.attribution.clear();
+          e.verb_text = TextOf(static_cast<uint32_t>(vi.vb),
+                               static_cast<uint32_t>(vi.ve));
+          event_verb[k - first_event] = vi.v;
+          any = true;
+        }
+        if (any) {
+          ++coded[vi.v];
+          continue;
+        }
       }
       // Transformations ("~ a (a b ATTACK) SAY = a b 015"): the reported
       // event and this verb become one event.
@@ -997,6 +1199,23 @@ class Coder::Run {
               e.attribution = attribution;
         }
       }
+      // An international or rights body reporting violence ("UN experts
+      // say X detained ...") accuses its perpetrator (112).
+      std::vector<ActorRef> accused;
+      if (child_coded && code.compare(0, 2, "01") == 0 && !src.empty() &&
+          opt_.news_conventions &&
+          (StartsWith(src[0].code, "IGO") || StartsWith(src[0].code, "NGO")))
+        for (size_t k = first_event; k < events->size(); ++k) {
+          const Event& e = (*events)[k];
+          int ev = event_verb[k - first_event];
+          if (ev == vi.v || !Dominates(vi.v, ev) || e.source.empty() ||
+              e.source.starts_with("---") || e.cameo < "14" ||
+              e.source == src[0].code)
+            continue;
+          bool seen = false;
+          for (const ActorRef& a : accused) seen = seen || a.code == e.source;
+          if (!seen) accused.push_back({e.source, 0, 0});
+        }
       auto emit = [&](const ActorRef* s, const ActorRef* t,
                       const std::string& c) {
         Event e;
@@ -1015,17 +1234,106 @@ class Coder::Run {
           if (upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER")
             e.negated = true;
         e.modality = Modality(vi.v, c);
+        // "will lend", "would supply": a promise of help is an intent (03).
+        if (opt_.news_conventions && !e.negated && c >= "04" && c < "09") {
+          for (int k : kids_[vi.v])
+            if (Rel(k) == R::kAux &&
+                (upper_[k] == "WILL" || upper_[k] == "WOULD" ||
+                 upper_[k] == "'LL")) {
+              e.cameo = "030";
+              e.modality = "pledge";
+            }
+        }
+        if (e.negated && opt_.news_conventions) {
+          // "would not attack": an assurance (03); "did not attack": no
+          // event.
+          bool future = false;
+          for (int k : kids_[vi.v])
+            if (Rel(k) == R::kAux &&
+                (upper_[k] == "WOULD" || upper_[k] == "WILL" ||
+                 upper_[k] == "SHALL" || upper_[k] == "'LL"))
+              future = true;
+          if (!future) return;
+          if (c.compare(0, 2, "03") != 0) e.cameo = "030";
+          e.modality = "pledge";
+        }
         events->push_back(std::move(e));
         event_verb.push_back(vi.v);
         ++coded[vi.v];
       };
+      // "are detained in camps in Xinjiang": repression with no one named
+      // is by the state where it happens.
+      if (opt_.places && src.empty() && !tgt.empty() && vroot == "17") {
+        auto places = opt_.places->FindMentions(doc_, sentence_index);
+        const PlaceMention* m =
+            NearestLocation(places, static_cast<int>(s_.token_begin + vi.v));
+        if (m && m->place && !m->place->country.empty())
+          src = {ActorRef(m->place->country, m->token_begin - s_.token_begin,
+                          m->token_end - s_.token_begin)};
+      }
+      // "Israeli warplanes struck Gaza City": the place's country is the
+      // target of an attack that names no target actor.
+      bool no_actor_target = true;
+      for (const ActorRef& t : tgt) no_actor_target &= t.agent_only;
+      if (opt_.places && no_actor_target && !child_coded && !src.empty() &&
+          (vroot == "15" || vroot == "18" || vroot == "19" || vroot == "20")) {
+        auto places = opt_.places->FindMentions(doc_, sentence_index);
+        const PlaceMention* m =
+            NearestLocation(places, static_cast<int>(s_.token_begin + vi.v));
+        // "strikes on Gaza City": the first place after the verb.
+        for (size_t k = 0; !m && k < places.size(); ++k)
+          if (places[k].token_begin > s_.token_begin + vi.v) m = &places[k];
+        if (m && m->place && !m->place->country.empty()) {
+          const std::string& country = m->place->country;
+          if (src[0].code.compare(0, 3, country) != 0) {
+            tgt = {ActorRef(country, m->token_begin - s_.token_begin,
+                            m->token_end - s_.token_begin)};
+          } else {
+            // "troops launched an offensive against the regional government"
+            // in their own country: a domestic conflict.
+            for (ActorRef& t : tgt) {
+              t.code = country + t.code.substr(3);
+              t.agent_only = false;
+            }
+          }
+        }
+      }
+      for (ActorRef& a : accused) {
+        a.begin = src[0].begin;  // no span of its own
+        a.end = src[0].begin;
+        emit(&src[0], &a, "112");
+      }
+      if (!accused.empty()) continue;
       if (tgt.empty()) {
         if (src.empty()) continue;
+        // A comment with no target of its own ("X said that Y attacked Z")
+        // is not an event: the reported one is.
         if (child_coded) {
-          ActorRef none{"", 0, 0};  // what was said: no target actor
-          for (const ActorRef& s : src) emit(&s, &none, code);
+          // PETRARCH codes the speaker's statement too.
+          ActorRef none{"", 0, 0};
+          if (!opt_.news_conventions)
+            for (const ActorRef& s : src) emit(&s, &none, code);
         } else if (!opt_.require_dyad) {
           for (const ActorRef& s : src) emit(&s, nullptr, code);
+        } else if (opt_.news_conventions) {
+          // A state acting at home with no one named ("lifted a curfew",
+          // "opened an inquiry", "marched", "detained"): its own country.
+          std::string_view root(code.data(), std::min<size_t>(2, code.size()));
+          // (A group's demand, "protesters demanded", is to its own
+          // government too.)
+          bool group_demand = root == "10";
+          for (const ActorRef& s : src)
+            group_demand &= s.code.size() > 3 && !s.agent_only;
+          if (root == "08" || root == "09" || root == "14" || root == "17" ||
+              group_demand)
+            for (const ActorRef& s : src) {
+              if (s.agent_only || s.code.size() < 3 ||
+                  StartsWith(s.code, "IGO") || StartsWith(s.code, "NGO") ||
+                  StartsWith(s.code, "IMG") || StartsWith(s.code, "MNC"))
+                continue;
+              ActorRef home(s.code.substr(0, 3), s.begin, s.begin);
+              emit(&s, &home, code);
+            }
         }
         continue;
       }
@@ -1040,6 +1348,12 @@ class Coder::Run {
           emit(&s, &t, code);
           if (!vi.pm.code2.empty() && vi.pm.code2 != "---")
             emit(&t, &s, vi.pm.code2);
+          // A meeting is mutual: "X met Y" is also Y meeting X.
+          else if (opt_.news_conventions && !t.agent_only &&
+                   code.compare(0, 2, "04") == 0 &&
+                   (upper_[vi.v] == "MET" || upper_[vi.v] == "MEET" ||
+                    upper_[vi.v] == "MEETS" || upper_[vi.v] == "MEETING"))
+            emit(&t, &s, code);
         }
     }
     // "X attacked Y, officials said." (UD: "said" is parataxis of the
@@ -1086,6 +1400,189 @@ class Coder::Run {
       if (!absorbed) kept.push_back(std::move((*events)[k]));
     }
     *events = std::move(kept);
+    if (events->size() == first_event && opt_.news_conventions)
+      FlatCode(sentence_index, events);
+  }
+
+  // --- the flat fallback -------------------------------------------------
+  // When the tree yields no event (a faulty parse splits "Human Rights
+  // Watch" or misses the subject), the sentence is coded from word order:
+  // runs of actor and agent mentions are actors, the nearest before a
+  // dictionary verb is its source, the first after it its target ("by" after
+  // a passive verb swaps them).
+
+  // Words that may join the mentions of one actor ("Ghana's president",
+  // "police in Myanmar", "Turkish Foreign Minister Ali Demirtas").
+  bool FlatGlue(size_t i) const {
+    const std::string& w = upper_[i];
+    if (w == "'S" || w == "'" || w == "OF" || w == "THE" || w == "IN" ||
+        w == "FROM" || w == "-")
+      return true;
+    std::string_view x = Xpos(i);
+    return x == "NNP" || x == "NNPS" || x == "JJ" || x == "CD";
+  }
+
+  // Actor groups: coordinated runs ("X, Y and Z") of composed mentions.
+  struct FlatGroup {
+    uint32_t b = 0, e = 0;
+    std::vector<ActorRef> actors;
+  };
+  std::vector<FlatGroup> FlatGroups() const {
+    std::vector<FlatGroup> groups;
+    size_t k = 0;
+    bool join_next = false;
+    while (k < mentions_.size()) {
+      // One actor: mentions separated only by glue words.
+      size_t j = k;
+      while (j + 1 < mentions_.size()) {
+        bool glue = true;
+        for (uint32_t t = mentions_[j].e; t < mentions_[j + 1].b && glue; ++t)
+          glue = FlatGlue(t);
+        if (!glue) break;
+        ++j;
+      }
+      std::string actor, prefix, suffix;
+      for (size_t m = k; m <= j; ++m) {
+        const Mention& x = mentions_[m];
+        if (!x.agent) {
+          if (actor.empty()) actor = SplitSlash(x.code)[0];
+        } else if (x.agent->prefix) {
+          if (prefix.find(x.agent->code) == std::string::npos)
+            prefix += x.agent->code;
+        } else if (suffix.find(x.agent->code) == std::string::npos) {
+          suffix += x.agent->code;
+        }
+      }
+      ActorRef a;
+      a.begin = mentions_[k].b;
+      a.end = mentions_[j].e;
+      if (actor.empty()) {
+        a.agent_only = true;
+        a.code = "---" + prefix + suffix;
+      } else {
+        if (actor.find(suffix) != std::string::npos) suffix.clear();
+        a.code = prefix + actor + suffix;
+      }
+      if (join_next && !groups.empty()) {
+        groups.back().actors.push_back(a);
+        groups.back().e = a.end;
+      } else {
+        groups.push_back({a.begin, a.end, {a}});
+      }
+      // "X and Y", "X, Y and Z": the next actor joins this group.
+      join_next = false;
+      if (j + 1 < mentions_.size()) {
+        uint32_t t = a.end, next = mentions_[j + 1].b;
+        while (t < next &&
+               (upper_[t] == "," || upper_[t] == "AND" || upper_[t] == "THE"))
+          ++t;
+        join_next = t == next && next > a.end;
+      }
+      k = j + 1;
+    }
+    return groups;
+  }
+
+  void FlatCode(uint32_t sentence_index, std::vector<Event>* events) const {
+    std::vector<FlatGroup> groups = FlatGroups();
+    if (groups.size() < 1) return;
+    std::string issues = d_.issues.Match(ids_);
+    bool coded_before = false;
+    for (size_t i = 0; i < n_; ++i) {
+      if (masked_[i]) continue;
+      size_t vb = 0, ve = 0;
+      auto forms = VerbAt(i, &vb, &ve);
+      if (forms.empty()) continue;
+      // A word the tagger took for a noun is a verb when it is part of a
+      // multi-word verb form right after an actor ("a gunman shot dead").
+      if (!verb_tag_[i] && !(ve - vb > 1 && vb > 0 && InMention(vb - 1)))
+        continue;
+      // An open complement ("urged X to release Y") belongs to the coded
+      // verb before it.
+      if (coded_before && i > 0 && upper_[i - 1] == "TO") continue;
+      PatternMatch pm =
+          Choose(static_cast<int>(i), forms, vb, ve, true, nullptr);
+      if (pm.code.empty() || pm.code == "---") continue;
+      const FlatGroup* before = nullptr;
+      const FlatGroup* after = nullptr;
+      for (const FlatGroup& g : groups) {
+        if (g.e <= vb) before = &g;
+        if (g.b >= ve && !after) after = &g;
+      }
+      bool passive = Xpos(i) == "VBN" && i > 0 &&
+                     (upper_[i - 1] == "WAS" || upper_[i - 1] == "WERE" ||
+                      upper_[i - 1] == "BEEN" || upper_[i - 1] == "BE");
+      if (passive && after && after->b > 0 && upper_[after->b - 1] == "BY")
+        std::swap(before, after);
+      // "X and Y forces clashed": a compound actor of a mutual verb acts on
+      // itself.
+      std::string_view root(pm.code.data(),
+                            std::min<size_t>(2, pm.code.size()));
+      if (before && !after && before->actors.size() > 1 &&
+          (root == "03" || root == "04" || root == "05" || root == "06" ||
+           root == "19"))
+        after = before;
+      // A domestic act with no one named: the actor's own country.
+      FlatGroup home;
+      if (before && !after &&
+          (root == "08" || root == "09" || root == "14" || root == "17")) {
+        for (const ActorRef& a : before->actors)
+          if (!a.agent_only && a.code.size() >= 3 &&
+              !StartsWith(a.code, "IGO") && !StartsWith(a.code, "NGO") &&
+              !StartsWith(a.code, "IMG")) {
+            home = {before->b,
+                    before->b,
+                    {ActorRef(a.code.substr(0, 3), before->b, before->b)}};
+            after = &home;
+            break;
+          }
+      }
+      if (!before || !after) continue;
+      // "has never used": a negated act is no event.
+      bool negated = false;
+      for (size_t k = before->e; k < vb; ++k)
+        negated |=
+            upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER";
+      if (negated) continue;
+      for (const ActorRef& s : before->actors)
+        for (const ActorRef& t : after->actors) {
+          if ((s.code == t.code && after != &home) ||
+              (s.agent_only && t.agent_only))
+            continue;
+          Event e;
+          e.sentence = sentence_index;
+          e.span_begin = s_.span.begin;
+          e.span_end = s_.span.end;
+          e.verb_text =
+              TextOf(static_cast<uint32_t>(vb), static_cast<uint32_t>(ve));
+          e.source = s.code;
+          e.target = t.code;
+          e.source_text = TextOf(s.begin, s.end);
+          e.target_text = TextOf(t.begin, t.end);
+          e.cameo = pm.code;
+          e.issues = issues;
+          e.modality = Modality(static_cast<int>(i), pm.code);
+          events->push_back(std::move(e));
+          coded_before = true;
+        }
+    }
+  }
+
+  // Remembers the actor this sentence is about (the main verb's subject).
+  void RememberSubject() const {
+    if (!memory_) return;
+    for (size_t i = 0; i < n_; ++i) {
+      if (head_[i] >= 0) continue;
+      int subj = Subject(static_cast<int>(i));
+      for (const ActorRef& a : CodeNP(subj))
+        if (!a.agent_only) {
+          memory_->last_subject = a.code;
+          return;
+        }
+      // "Someone Unknown said ...": a later "he" is not the earlier actor.
+      if (subj >= 0 && StartsWith(Xpos(subj), "NNP"))
+        memory_->last_subject.clear();
+    }
   }
 
   // Actor codes of the noun phrase headed by sentence token h (agents
@@ -1121,6 +1618,7 @@ class Coder::Run {
   mutable bool fast_ = true;  // use the indexes (false: reference matcher)
   std::vector<R> rel_;
   std::vector<bool> verb_tag_;
+  DocMemory* memory_ = nullptr;  // may be null (no document context)
 };
 
 Coder::Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options,
@@ -1132,10 +1630,11 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   int32_t date = dict::DocDate(doc.date);
   bool any_sentence_discard = false;
   std::vector<Event> events;
+  DocMemory memory;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.size() == 0 || s.size() > options_.max_sentence_tokens) continue;
-    Run run(*this, doc, s, date);
+    Run run(*this, doc, s, date, options_.news_conventions ? &memory : nullptr);
     DiscardKind dk = dicts_->discards.Match(run.upper());
     if (dk == DiscardKind::kStory) {
       if (outcome) *outcome = CodingOutcome::kStoryDiscard;
@@ -1146,10 +1645,44 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
       continue;
     }
     run.CodeSentence(static_cast<uint32_t>(si), &events);
+    run.RememberSubject();
   }
   if (outcome && any_sentence_discard && events.empty())
     *outcome = CodingOutcome::kSentenceDiscard;
+  // A comment about an unnamed group ("said this applies to guilty people")
+  // is no event between actors.
+  // Telling a news agency or reporters is how news is made, not an event.
+  std::erase_if(events, [&](const Event& e) {
+    return options_.news_conventions &&
+           ((e.target.starts_with("---") && e.cameo.starts_with("01")) ||
+            (e.target.ends_with("MED") && e.cameo < "06"));
+  });
   for (Event& e : events) {
+    // An agent without a country repressed by a country's actor is of that
+    // country ("Belarusian police arrested journalists": BLR -> BLRMED).
+    if (options_.news_conventions && e.target.starts_with("---") &&
+        (e.cameo.starts_with("09") || e.cameo.starts_with("10") ||
+         e.cameo.starts_with("17")) &&
+        !e.target.ends_with("MIL") && e.source.size() >= 3 &&
+        !e.source.starts_with("---") && !e.source.starts_with("IGO") &&
+        !e.source.starts_with("NGO") && !e.source.starts_with("IMG") &&
+        !e.source.starts_with("MNC"))
+      e.target = e.source.substr(0, 3) + e.target.substr(3);
+  }
+  // "deployed troops", "recalled its ambassadors": an agent with no country
+  // left is what the actor used or moved, not whom it acted on.
+  std::erase_if(events, [&](const Event& e) {
+    return options_.news_conventions && e.target.starts_with("---");
+  });
+  for (Event& e : events) {
+    // Violence by police against civilians or protesters is repression
+    // (175), not an assault or a fight.
+    if (options_.news_conventions &&
+        (e.cameo.starts_with("18") || e.cameo.starts_with("19")) &&
+        e.source.find("COP") != std::string::npos &&
+        (e.target.ends_with("CVL") || e.target.ends_with("OPP") ||
+         e.target.ends_with("MED")))
+      e.cameo = "175";
     e.date = doc.date;
     if (cameo_)
       cameo_->Fill(e);

@@ -23,6 +23,7 @@
 
 #include "curlew/document.h"
 #include "curlew/pipeline.h"
+#include "curlew/places.h"
 #include "curlew/status.h"
 #include "events/cameo_table.h"
 #include "events/dictionaries.h"
@@ -43,6 +44,24 @@ struct CoderOptions {
   int comma_min = 2, comma_max = 8;
   int comma_bmin = 0, comma_bmax = 0;
   int comma_emin = 2, comma_emax = 8;
+  // curlew's conventions for real news with its own knowledge base, beyond
+  // PETRARCH's reading: a flat word-order fallback when the tree gives no
+  // event; a passive without agent done to its subject; denials coded
+  // instead of the denied event; negated past events dropped, "would not"
+  // as an assurance (03); document memory (pronouns, names seen with a
+  // role, close spellings); appositions; the actor right before a finite
+  // verb as its subject; subjectless requests under an appeal are the
+  // appealer's; rights bodies reporting violence accuse its perpetrator;
+  // domestic actions without a target get the actor's country; agent-only
+  // targets take the source's country; no event for comments without a
+  // target or remarks to news agencies. Default: false (PETRARCH); the
+  // Engine turns it on with the built-in knowledge base.
+  bool news_conventions = false;
+  // With news_conventions: a gazetteer whose place named in the sentence
+  // ("air strikes on Gaza City") gives the target country of an attack or
+  // a force posture (roots 15, 18, 19, 20) that names no target actor.
+  // Default: none (shared, immutable).
+  std::shared_ptr<const Gazetteer> places;
   // Longest sentence coded, in tokens; longer ones are skipped. Default 300.
   size_t max_sentence_tokens = 300;
 };

@@ -40,10 +40,10 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   }
   // curlew's own tagger, lemmatizer and parser, for every sentence that
   // came without a parse.
-  std::string model_path = options.syntax_model.empty()
-                               ? engine->options_.data_dir +
-                                     "/models/en_ewt.model"
-                               : options.syntax_model;
+  std::string model_path =
+      options.syntax_model.empty()
+          ? engine->options_.data_dir + "/models/en_ewt.model"
+          : options.syntax_model;
   auto model = SyntaxModel::Load(model_path);
   if (!model.ok()) return model.status();
   s = engine->pipeline_.Add(MakeSyntaxComponent(*model));
@@ -67,22 +67,27 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
       s = cameo->Load(table);
       if (!s.ok()) return s;
     }
-    engine->coder_ = std::make_shared<Coder>(*loaded, CoderOptions(), cameo);
-    s = engine->pipeline_.Add(MakeCoderComponent(*loaded, CoderOptions(),
-                                                 std::move(cameo)));
+    // Real news with the built-in set: curlew's conventions; a user's
+    // PETRARCH set keeps PETRARCH's reading.
+    CoderOptions coder_options;
+    coder_options.news_conventions = options.dicts_dir.empty();
+    auto gazetteer =
+        Gazetteer::Load(engine->options_.data_dir + "/kb/places.tsv");
+    if (!gazetteer.ok()) return gazetteer.status();
+    std::shared_ptr<const Gazetteer> places = std::move(*gazetteer);
+    if (coder_options.news_conventions) coder_options.places = places;
+    engine->coder_ = std::make_shared<Coder>(*loaded, coder_options, cameo);
+    s = engine->pipeline_.Add(
+        MakeCoderComponent(*loaded, coder_options, std::move(cameo)));
     if (!s.ok()) return s;
     // When and where: from each event's sentence and the document date.
     s = engine->pipeline_.Add(MakeDateComponent());
     if (!s.ok()) return s;
-    auto gazetteer =
-        Gazetteer::Load(engine->options_.data_dir + "/kb/places.tsv");
-    if (!gazetteer.ok()) return gazetteer.status();
-    for (const Place& p : (*gazetteer)->places())
+    for (const Place& p : places->places())
       if (p.kind == PlaceKind::kCountry)
         engine->country_codes_.push_back(p.country);
     std::sort(engine->country_codes_.begin(), engine->country_codes_.end());
-    s = engine->pipeline_.Add(MakePlaceComponent(
-        std::shared_ptr<const Gazetteer>(std::move(*gazetteer))));
+    s = engine->pipeline_.Add(MakePlaceComponent(std::move(places)));
     if (!s.ok()) return s;
   }
   return engine;

@@ -1,0 +1,74 @@
+// curlew eval-events FILE.jsonl: codes every sentence of an evaluation file
+// (format: tests/data/README.md) and prints precision and recall on
+// (source, target, CAMEO root) as one JSON line; -v lists every error.
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "command.h"
+#include "curlew/engine.h"
+#include "events/event_eval.h"
+
+namespace curlew::cli {
+namespace {
+
+struct EvalEventsArgs {
+  std::string file;
+  std::string dicts;
+  bool verbose = false;
+};
+
+int RunEvalEvents(const EvalEventsArgs& args) {
+  auto items = events::ReadEvalFile(args.file);
+  if (!items.ok()) {
+    std::fprintf(stderr, "%s\n", items.status().ToString().c_str());
+    return kExitFailure;
+  }
+  EngineOptions options;
+  options.dicts_dir = args.dicts;
+  auto engine = Engine::Create(options);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "curlew eval-events: %s\n",
+                 engine.status().ToString().c_str());
+    return kExitFailure;
+  }
+  events::EventEvalScores s = events::EvaluateEvents(**engine, *items);
+  if (args.verbose) {
+    for (const events::EvalError& e : s.errors) {
+      std::printf("%s %-8s %-22s coded [%s]  %s\n", e.id.c_str(),
+                  e.missed ? "MISSED" : "WRONG", e.triple.ToString().c_str(),
+                  e.coded.c_str(), e.text.c_str());
+    }
+  }
+  auto round = [](double x) {
+    return static_cast<double>(static_cast<int64_t>(x * 10000 + 0.5)) / 10000.0;
+  };
+  nlohmann::ordered_json j;
+  j["file"] = args.file;
+  j["sentences"] = s.sentences;
+  j["expected"] = s.expected;
+  j["coded"] = s.predicted;
+  j["correct"] = s.correct;
+  j["precision"] = round(s.Precision());
+  j["recall"] = round(s.Recall());
+  std::printf("%s\n", j.dump().c_str());
+  return kExitOk;
+}
+
+Runner SetUp(CLI::App& sub) {
+  auto args = std::make_shared<EvalEventsArgs>();
+  sub.add_option("file", args->file, "evaluation JSONL file")->required();
+  sub.add_option("--dicts", args->dicts,
+                 "PETRARCH-format dictionary folder (default: built-in)");
+  sub.add_flag("-v,--verbose", args->verbose, "list every error");
+  return [args] { return RunEvalEvents(*args); };
+}
+
+const Command kEvalEvents(
+    "eval-events", "score event coding against sentences with expected events",
+    &SetUp);
+
+}  // namespace
+}  // namespace curlew::cli

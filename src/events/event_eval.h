@@ -1,0 +1,78 @@
+// Event evaluation: scores the events an Engine codes against a file of
+// sentences with expected events (tests/data/eval_sentences.jsonl, format in
+// tests/data/README.md).
+//
+// Scoring compares (source key, target key, CAMEO root) triples per
+// sentence, each triple counted once (a set per sentence). ScoreKey() keeps
+// the country or group part of a code (first three letters) and the first
+// six letters of an IGO/NGO/IMG/MNC code; a code without a country
+// ("---GOV") or an empty code has the empty key.
+//
+// Thread safety: plain functions and values; EvaluateEvents() only reads the
+// Engine (which is itself thread-safe).
+#ifndef CURLEW_EVENTS_EVENT_EVAL_H_
+#define CURLEW_EVENTS_EVENT_EVAL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "curlew/engine.h"
+#include "curlew/status.h"
+
+namespace curlew::events {
+
+// One expected (or coded) event, reduced to what is scored.
+struct EvalTriple {
+  std::string source;  // ScoreKey of the source code
+  std::string target;  // ScoreKey of the target code
+  std::string root;    // "01".."20"
+  friend auto operator<=>(const EvalTriple&, const EvalTriple&) = default;
+  std::string ToString() const;  // "TUR->CHN 05"
+};
+
+// One line of the evaluation file.
+struct EvalItem {
+  std::string id;
+  std::string date;
+  std::string text;
+  std::vector<EvalTriple> expected;  // keys already applied
+};
+
+// One scoring error, for listings.
+struct EvalError {
+  std::string id;
+  std::string text;
+  bool missed = false;  // expected but not coded (else: coded, not expected)
+  EvalTriple triple;
+  std::string coded;  // every triple coded for the sentence, for context
+};
+
+struct EventEvalScores {
+  int sentences = 0;
+  int expected = 0;   // expected triples
+  int predicted = 0;  // coded triples
+  int correct = 0;    // in both
+  std::vector<EvalError> errors;
+  double Precision() const {
+    return predicted == 0 ? 0.0 : static_cast<double>(correct) / predicted;
+  }
+  double Recall() const {
+    return expected == 0 ? 0.0 : static_cast<double>(correct) / expected;
+  }
+};
+
+// The scored part of an actor code (see the file comment).
+std::string ScoreKey(std::string_view code);
+
+// Reads the evaluation file. Errors name the file and line.
+Result<std::vector<EvalItem>> ReadEvalFile(const std::string& path);
+
+// Codes every item as a one-sentence document and scores the result. A
+// document the engine rejects counts as coding nothing.
+EventEvalScores EvaluateEvents(const Engine& engine,
+                               const std::vector<EvalItem>& items);
+
+}  // namespace curlew::events
+
+#endif  // CURLEW_EVENTS_EVENT_EVAL_H_
