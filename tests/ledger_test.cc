@@ -188,3 +188,68 @@ TEST(LedgerCorpusTest, ShuffledOrderAndReingestChangeNothing) {
 
 }  // namespace
 }  // namespace curlew
+
+namespace curlew {
+namespace {
+
+// The reference report (../shared/examples): the China-Turkey extradition
+// treaty, signed in 2017, ratified by China, submitted to but not ratified
+// by Turkey's parliament; and the foreign minister's conditional pledge.
+TEST(LedgerSeedArticleTest, AgreementAndCommitmentTables) {
+  std::string path =
+      std::string(CURLEW_SHARED_DIR) + "/examples/seed-article.jsonl";
+  if (!std::filesystem::exists(path))
+    GTEST_SKIP() << "../shared/examples is absent: " << path;
+  store::testing::TempDir dir;
+  Ledger ledger = IngestAndLoad(ReadAll(path), dir.File("seed.db"));
+  ASSERT_EQ(ledger.agreements().size(), 1u) << Dump(ledger);
+  const Agreement& a = ledger.agreements()[0];
+  EXPECT_EQ(a.parties, (std::vector<std::string>{"CHN", "TUR"}));
+  EXPECT_EQ(a.kind, "extradition");
+  EXPECT_NE(a.name.find("Treaty on Extradition between"), std::string::npos)
+      << a.name;
+
+  auto step = [&](StepKind kind, const std::string& party, bool negated) {
+    for (const auto& s : a.steps)
+      if (s.step == kind && s.negated == negated &&
+          s.actor.compare(0, party.size(), party) == 0)
+        return &s;
+    return static_cast<const AgreementStep*>(nullptr);
+  };
+  const AgreementStep* sign = step(StepKind::kSigned, "", false);
+  ASSERT_NE(sign, nullptr) << AgreementToJson(a, "");
+  EXPECT_EQ(sign->date, "2017");
+  EXPECT_NE(sign->source.text.find("signed"), std::string::npos);
+  const AgreementStep* submit = step(StepKind::kSubmitted, "TUR", false);
+  ASSERT_NE(submit, nullptr) << AgreementToJson(a, "");
+  EXPECT_EQ(submit->date, "2020-04");
+  const AgreementStep* china = step(StepKind::kRatified, "CHN", false);
+  ASSERT_NE(china, nullptr) << AgreementToJson(a, "");
+  EXPECT_EQ(china->date, "2020-06-26");
+  EXPECT_NE(china->source.text.find("Standing Committee"), std::string::npos);
+  const AgreementStep* turkey = step(StepKind::kRatified, "TUR", true);
+  ASSERT_NE(turkey, nullptr) << AgreementToJson(a, "");
+  EXPECT_EQ(turkey->date, "2020-12-31");
+  EXPECT_NE(turkey->source.text.find("not yet ratified"), std::string::npos);
+
+  AgreementStatus st = StatusAsOf(a, "2020-12-31");
+  EXPECT_FALSE(st.in_force);
+  EXPECT_EQ(st.ratified_by, (std::vector<std::string>{"CHN"}));
+  EXPECT_EQ(st.not_ratified_by, (std::vector<std::string>{"TUR"}));
+  EXPECT_EQ(StatusAsOf(a, "2018-01-01").state, AgreementState::kSigned);
+
+  ASSERT_EQ(ledger.commitments().size(), 1u) << Dump(ledger);
+  const CommitmentMention& c = ledger.commitments()[0].what;
+  EXPECT_EQ(c.actor.substr(0, 3), "TUR");
+  EXPECT_TRUE(c.negated);
+  EXPECT_TRUE(c.action_lemma == "return" || c.action_lemma == "deport")
+      << c.action_lemma;
+  EXPECT_NE(c.action.find("Uighurs"), std::string::npos) << c.action;
+  EXPECT_EQ(c.date, "2020-12-30");
+  EXPECT_EQ(c.form, "verbal");
+  EXPECT_EQ(c.condition, "this only applies to guilty people");
+  EXPECT_NE(c.source.text.find("pledged not to return"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace curlew

@@ -287,14 +287,33 @@ void Ledger::Build() {
   // 3. Commitments, then the later events that fulfil or contradict them.
   for (const LedgerInput* in : docs) {
     for (const CommitmentMention& m : in->commitments) {
-      bool dup = false;
-      for (const auto& c : commitments_)
-        dup |= PartyOf(c.what.actor) == PartyOf(m.actor) &&
-               (c.what.action_lemma == m.action_lemma ||
-                SameAction(c.what.action_lemma, m.action_lemma)) &&
-               c.what.negated == m.negated &&
-               PartyOf(c.what.target) == PartyOf(m.target);
-      if (dup) continue;
+      // The same pledge reported twice (a headline and the story) is one
+      // commitment: dated by its earliest report, with every detail given.
+      Commitment* same = nullptr;
+      for (auto& c : commitments_)
+        if (PartyOf(c.what.actor) == PartyOf(m.actor) &&
+            (c.what.action_lemma == m.action_lemma ||
+             SameAction(c.what.action_lemma, m.action_lemma)) &&
+            c.what.negated == m.negated &&
+            PartyOf(c.what.target) == PartyOf(m.target))
+          same = &c;
+      if (same != nullptr) {
+        CommitmentMention& w = same->what;
+        std::string date = m.date.empty() ? in->doc_date : m.date;
+        if (DateKey(date) < DateKey(w.date)) {
+          CommitmentMention merged = m;
+          merged.date = date;
+          if (merged.condition.empty()) merged.condition = w.condition;
+          if (merged.form.empty()) merged.form = w.form;
+          if (merged.by.empty()) merged.by = w.by, merged.by_text = w.by_text;
+          w = std::move(merged);
+        } else {
+          if (w.condition.empty()) w.condition = m.condition;
+          if (w.form.empty()) w.form = m.form;
+          if (w.by.empty()) w.by = m.by, w.by_text = m.by_text;
+        }
+        continue;
+      }
       Commitment c;
       c.id = static_cast<int64_t>(commitments_.size() + 1);
       c.what = m;
