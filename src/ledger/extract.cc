@@ -391,6 +391,26 @@ class Extractor {
         if (subj >= 0) {
           actors = CodesWithConjuncts(t, s, static_cast<uint32_t>(subj));
           m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
+          // A parser may split one subject into two ("The Standing
+          // Committee | of the National People's Congress"): try the other
+          // subjects of the verb.
+          for (uint32_t k : t.kids(v)) {
+            if (!actors.empty()) break;
+            if (static_cast<int>(k) == subj || t.rel(k) != "nsubj") continue;
+            actors = CodesWithConjuncts(t, s, k);
+            if (!actors.empty()) m.actor_text = t.SubtreeText(k);
+          }
+        }
+        // Else the source the coder gave the event of this verb.
+        if (actors.empty() && m.step != StepKind::kEnteredIntoForce) {
+          std::string verb(t.text(v));
+          for (const Event& e : doc_.events)
+            if (e.sentence == s && e.verb_text.find(verb) != std::string::npos &&
+                actors_.IsParty(e.source)) {
+              actors.push_back(e.source);
+              m.actor_text = e.source_text;
+              break;
+            }
         }
         // The "with X" of the verb names a party.
         for (uint32_t k : t.kids(v))
