@@ -11,13 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "actors/actor_dictionary.h"
 #include "curlew/document.h"
 #include "curlew/reader.h"
 #include "curlew/text.h"
 #include "events/dictionaries.h"
 #include "events/phrase_lists.h"
 #include "events/verb_dictionary.h"
-#include "actors/actor_dictionary.h"
 #include "io/conllu.h"
 #include "io/petrarch_xml.h"
 #include "syntax/ptb.h"
@@ -100,9 +100,8 @@ int FuzzText(const uint8_t* data, size_t size) {
 }
 
 int FuzzJsonl(const uint8_t* data, size_t size) {
-  ReadDocuments(Bytes(data, size), InputFormat::kJsonl, [](Document& doc) {
-    (void)Segment(doc, SmallTextOptions());
-  });
+  ReadDocuments(Bytes(data, size), InputFormat::kJsonl,
+                [](Document& doc) { (void)Segment(doc, SmallTextOptions()); });
   return 0;
 }
 

@@ -44,9 +44,9 @@ struct FuzzTarget {
 // Every target above, by name ("text", "jsonl", "xml", "conllu", "ptb",
 // "dictionary").
 inline constexpr FuzzTarget kFuzzTargets[] = {
-    {"text", &FuzzText},     {"jsonl", &FuzzJsonl},
+    {"text", &FuzzText},       {"jsonl", &FuzzJsonl},
     {"xml", &FuzzPetrarchXml}, {"conllu", &FuzzConllu},
-    {"ptb", &FuzzPtb},       {"dictionary", &FuzzDictionary},
+    {"ptb", &FuzzPtb},         {"dictionary", &FuzzDictionary},
 };
 
 }  // namespace curlew::fuzz

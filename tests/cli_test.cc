@@ -158,17 +158,17 @@ TEST_F(CliTest, CodeGigawordSampleWithGivenParses) {
 }
 
 TEST_F(CliTest, CodeConlluAndXmlNameTheBadRecord) {
-  const std::string conllu = Write(
-      "gold.conllu",
-      "# newdoc id = g1\n"
-      "1\tVellmark\tVellmark\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
-      "2\tprotested\tprotest\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"
-      "1\tbroken\n\n");
-  const std::string xml = Write(
-      "records.xml",
-      "<Sentences><Sentence id=\"r1\" date=\"20200101\"><Text>Korrin "
-      "left.</Text></Sentence><Sentence id=\"r2\" date=x></Sentence>"
-      "</Sentences>");
+  const std::string conllu =
+      Write("gold.conllu",
+            "# newdoc id = g1\n"
+            "1\tVellmark\tVellmark\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+            "2\tprotested\tprotest\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"
+            "1\tbroken\n\n");
+  const std::string xml =
+      Write("records.xml",
+            "<Sentences><Sentence id=\"r1\" date=\"20200101\"><Text>Korrin "
+            "left.</Text></Sentence><Sentence id=\"r2\" date=x></Sentence>"
+            "</Sentences>");
   const RunResult r = Curlew("code " + conllu + " " + xml);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find(conllu + ": line 5"), std::string::npos) << r.err;

@@ -45,20 +45,20 @@ TEST(EngineReadersTest, ConlluTokensAndGivenTreesAreKept) {
   // Sentence 1 has a deliberately odd tree ("talks" heads everything) that
   // curlew's parser would never produce; sentence 2 has no tree at all.
   // The first "sentence" would be two sentences to the splitter.
-  const std::string path = WriteTemp(
-      "engine_readers.conllu",
-      "# newdoc id = c1\n"
-      "1\tVellmark\tVellmark\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
-      "2\tresumed\tresume\tVERB\tVBD\t_\t3\tdep\t_\tSpaceAfter=No\n"
-      "3\t.\t.\tPUNCT\t.\t_\t0\troot\t_\t_\n"
-      "4\tTalks\ttalk\tNOUN\tNNS\t_\t3\tdep\t_\t_\n"
-      "5\tended\tend\tVERB\tVBD\t_\t3\tdep\t_\tSpaceAfter=No\n"
-      "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
-      "\n"
-      "1\tKorrin\t_\t_\t_\t_\t_\t_\t_\t_\n"
-      "2\tprotested\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
-      "3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n"
-      "\n");
+  const std::string path =
+      WriteTemp("engine_readers.conllu",
+                "# newdoc id = c1\n"
+                "1\tVellmark\tVellmark\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                "2\tresumed\tresume\tVERB\tVBD\t_\t3\tdep\t_\tSpaceAfter=No\n"
+                "3\t.\t.\tPUNCT\t.\t_\t0\troot\t_\t_\n"
+                "4\tTalks\ttalk\tNOUN\tNNS\t_\t3\tdep\t_\t_\n"
+                "5\tended\tend\tVERB\tVBD\t_\t3\tdep\t_\tSpaceAfter=No\n"
+                "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+                "\n"
+                "1\tKorrin\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                "2\tprotested\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
+                "3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                "\n");
   std::vector<Document> docs = ReadGood(path);
   ASSERT_EQ(docs.size(), 1u);
   Document& doc = docs[0];

@@ -30,9 +30,8 @@ constexpr double kMaxSecondsPerInput = 1.0;
 
 std::vector<std::string> LoadSeeds(std::string_view target) {
   std::vector<std::string> seeds;
-  const std::filesystem::path dir =
-      std::filesystem::path(CURLEW_SOURCE_DIR) / "fuzz" / "corpus" /
-      std::string(target);
+  const std::filesystem::path dir = std::filesystem::path(CURLEW_SOURCE_DIR) /
+                                    "fuzz" / "corpus" / std::string(target);
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     std::ifstream in(entry.path(), std::ios::binary);
@@ -55,7 +54,8 @@ class Mutator {
     for (int r = 0; r < rounds; ++r) {
       switch (Below(7)) {
         case 0:  // flip a bit
-          if (!s.empty()) s[Below(s.size())] ^= static_cast<char>(1 << Below(8));
+          if (!s.empty())
+            s[Below(s.size())] ^= static_cast<char>(1 << Below(8));
           break;
         case 1: {  // insert a byte that matters to some format
           static constexpr char kSpecial[] =
@@ -132,9 +132,9 @@ TEST_P(FuzzSmokeTest, MutatedInputsNeitherCrashNorHang) {
     const auto start = std::chrono::steady_clock::now();
     const int rc = target.function(
         reinterpret_cast<const uint8_t*>(input.data()), input.size());
-    const double seconds = std::chrono::duration<double>(
-                               std::chrono::steady_clock::now() - start)
-                               .count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     ASSERT_EQ(rc, 0);
     if (seconds > slowest) {
       slowest = seconds;
@@ -147,11 +147,11 @@ TEST_P(FuzzSmokeTest, MutatedInputsNeitherCrashNorHang) {
       << " bytes) took " << slowest << " s";
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    AllReaders, FuzzSmokeTest, ::testing::ValuesIn(kFuzzTargets),
-    [](const ::testing::TestParamInfo<FuzzTarget>& info) {
-      return std::string(info.param.name);
-    });
+INSTANTIATE_TEST_SUITE_P(AllReaders, FuzzSmokeTest,
+                         ::testing::ValuesIn(kFuzzTargets),
+                         [](const ::testing::TestParamInfo<FuzzTarget>& info) {
+                           return std::string(info.param.name);
+                         });
 
 }  // namespace
 }  // namespace curlew::fuzz

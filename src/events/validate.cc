@@ -6,9 +6,9 @@
 #include <tuple>
 
 #include "curlew/engine.h"
+#include "curlew/syntax.h"
 #include "curlew/text.h"
 #include "io/petrarch_xml.h"
-#include "curlew/syntax.h"
 #include "syntax/ptb.h"
 
 namespace curlew {
@@ -102,11 +102,12 @@ void RetokenizeForPetrarch(Document& doc) {
       // "A_B" (letters or digits on both sides of each '_') -> "A" "B";
       // only where the norm is the text byte for byte.
       std::string_view rest = w;
-      for (size_t cut; (cut = rest.find('_')) != std::string_view::npos &&
-                       cut > 0 && cut + 1 < rest.size() &&
-                       std::isalnum(static_cast<unsigned char>(rest[cut - 1])) &&
-                       std::isalnum(static_cast<unsigned char>(rest[cut + 1])) &&
-                       t.norm == rest;) {
+      for (size_t cut;
+           (cut = rest.find('_')) != std::string_view::npos && cut > 0 &&
+           cut + 1 < rest.size() &&
+           std::isalnum(static_cast<unsigned char>(rest[cut - 1])) &&
+           std::isalnum(static_cast<unsigned char>(rest[cut + 1])) &&
+           t.norm == rest;) {
         Token piece = t;
         piece.span.end = t.span.begin + static_cast<uint32_t>(cut);
         piece.norm = std::string(rest.substr(0, cut));

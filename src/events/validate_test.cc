@@ -27,9 +27,9 @@ TEST(RetokenizeForPetrarchTest, JoinsHyphenatedWordsAndSplitsUnderscores) {
   ASSERT_TRUE(Segment(doc).ok());
   RetokenizeForPetrarch(doc);
   const std::vector<std::string> want = {
-      "After",  "a",  "12-year", "rift", ",",   "an",     "anti-",
-      "Vellmark", "march", "met", "Dol",  "Amroth", "envoys", "--",
-      "and",    "pro", "-",      "Korrin", "ones", "."};
+      "After",    "a",     "12-year", "rift",   ",",      "an",     "anti-",
+      "Vellmark", "march", "met",     "Dol",    "Amroth", "envoys", "--",
+      "and",      "pro",   "-",       "Korrin", "ones",   "."};
   EXPECT_EQ(Words(doc), want);
   ASSERT_EQ(doc.sentences.size(), 1u);
   EXPECT_EQ(doc.sentences[0].token_end, doc.tokens.size());

@@ -102,8 +102,8 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
     if (line[0] == '#') {
       if (!out.words.empty() || !out.extras.empty()) {
         return SkipSentence(Status::LineError(ErrorCode::kParseError,
-                                 "comment after the first word", name_,
-                                 line_no_));
+                                              "comment after the first word",
+                                              name_, line_no_));
       }
       out.comments.push_back(line);
       continue;
@@ -111,8 +111,8 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
     std::string_view f[10];
     if (!SplitTabs(line, f, 10)) {
       return SkipSentence(Status::LineError(ErrorCode::kParseError,
-                               "expected 10 tab-separated columns", name_,
-                               line_no_));
+                                            "expected 10 tab-separated columns",
+                                            name_, line_no_));
     }
     std::string_view id = f[0];
     size_t dash = id.find('-');
@@ -127,8 +127,8 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
             extra.last < extra.first ||
             extra.first != static_cast<int>(out.words.size()) + 1) {
           return SkipSentence(Status::LineError(ErrorCode::kParseError,
-                                   "bad multiword token range", name_,
-                                   line_no_));
+                                                "bad multiword token range",
+                                                name_, line_no_));
         }
       }
       out.extras.push_back(std::move(extra));
@@ -136,13 +136,13 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
     }
     int n = 0;
     if (!ParseInt(id, n) || n != static_cast<int>(out.words.size()) + 1) {
-      return SkipSentence(Status::LineError(ErrorCode::kParseError,
-                               "word id out of sequence", name_, line_no_));
+      return SkipSentence(Status::LineError(
+          ErrorCode::kParseError, "word id out of sequence", name_, line_no_));
     }
     if (out.words.size() >= options_.max_words) {
       return SkipSentence(Status::LineError(ErrorCode::kLimitExceeded,
-                               "sentence longer than max_words", name_,
-                               line_no_));
+                                            "sentence longer than max_words",
+                                            name_, line_no_));
     }
     ConlluWord w;
     w.id = id;
@@ -152,8 +152,8 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
     w.xpos = f[4];
     w.feats = f[5];
     if (f[6] != "_" && (!ParseInt(f[6], w.head) || w.head < 0)) {
-      return SkipSentence(Status::LineError(ErrorCode::kParseError, "bad HEAD column", name_,
-                               line_no_));
+      return SkipSentence(Status::LineError(
+          ErrorCode::kParseError, "bad HEAD column", name_, line_no_));
     }
     w.deprel = f[7];
     w.deps = f[8];

@@ -107,11 +107,10 @@ class ConlluSource : public DocumentSource {
                        ? Status::Error(ErrorCode::kParseError, "empty FORM")
                        : ValidateUtf8(form);
       if (!bad.ok()) {
-        return Status::LineError(
-            bad.code(),
-            "word " + s.words[i].id + ": " + bad.message() +
-                "; sentence skipped",
-            stream_->path(), s.first_line);
+        return Status::LineError(bad.code(),
+                                 "word " + s.words[i].id + ": " +
+                                     bad.message() + "; sentence skipped",
+                                 stream_->path(), s.first_line);
       }
     }
     AppendToDocument(s, doc_);
@@ -127,17 +126,17 @@ class ConlluSource : public DocumentSource {
   Result<Document> Finish() {
     open_ = false;
     if (too_long_) {
-      return Status::LineError(
-          ErrorCode::kLimitExceeded,
-          "document " + doc_.id + " longer than " +
-              std::to_string(options_.max_document_bytes) +
-              " bytes (max_document_bytes); skipped",
-          stream_->path(), first_line_);
+      return Status::LineError(ErrorCode::kLimitExceeded,
+                               "document " + doc_.id + " longer than " +
+                                   std::to_string(options_.max_document_bytes) +
+                                   " bytes (max_document_bytes); skipped",
+                               stream_->path(), first_line_);
     }
     if (doc_.sentences.empty()) {
-      return Status::LineError(ErrorCode::kEmptyInput,
-                               "document " + doc_.id + " has no usable sentence",
-                               stream_->path(), first_line_);
+      return Status::LineError(
+          ErrorCode::kEmptyInput,
+          "document " + doc_.id + " has no usable sentence", stream_->path(),
+          first_line_);
     }
     return std::move(doc_);
   }

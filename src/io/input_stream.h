@@ -13,8 +13,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
-#include <string>
 #include <streambuf>
+#include <string>
 #include <string_view>
 
 #include "curlew/status.h"

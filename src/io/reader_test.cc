@@ -156,11 +156,11 @@ TEST_F(ReaderTest, PetrarchXmlIsRecognisedByContent) {
 }
 
 TEST_F(ReaderTest, PetrarchXmlRecordWithoutTextOrParseIsRejected) {
-  const std::string path = Write(
-      "empty.xml",
-      "<Sentences><Sentence id=\"e\"><Text>  </Text></Sentence>"
-      "<Sentence id=\"f\" date=\"20200102\"><Text>Fine.</Text></Sentence>"
-      "</Sentences>");
+  const std::string path =
+      Write("empty.xml",
+            "<Sentences><Sentence id=\"e\"><Text>  </Text></Sentence>"
+            "<Sentence id=\"f\" date=\"20200102\"><Text>Fine.</Text></Sentence>"
+            "</Sentences>");
   auto docs = ReadAll({path});
   ASSERT_EQ(docs.size(), 2u);
   EXPECT_EQ(docs[0].status().code(), ErrorCode::kEmptyInput);
@@ -219,10 +219,10 @@ TEST_F(ReaderTest, ConlluDocumentsArePretokenizedAndABadSentenceIsSkipped) {
 }
 
 TEST_F(ReaderTest, ConlluWithoutNewdocIsOneDocumentNamedAfterTheFile) {
-  const std::string path = Write(
-      "plain.txt",
-      "# sent_id = 1\n1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n\n"
-      "# sent_id = 2\n1\tNo\tno\tINTJ\tUH\t_\t0\troot\t_\t_\n\n");
+  const std::string path =
+      Write("plain.txt",
+            "# sent_id = 1\n1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n\n"
+            "# sent_id = 2\n1\tNo\tno\tINTJ\tUH\t_\t0\troot\t_\t_\n\n");
   auto docs = ReadAll({path});
   ASSERT_EQ(docs.size(), 1u);
   ASSERT_TRUE(docs[0].ok()) << docs[0].status().ToString();
