@@ -79,17 +79,18 @@ void BM_PlainTextToEvents(benchmark::State& state) {
 }
 BENCHMARK(BM_PlainTextToEvents)->Unit(benchmark::kMillisecond);
 
-void BM_GigawordGivenParsesToEvents(benchmark::State& state) {
+// The GigaWord sample with the PETRARCH production dictionaries; with its
+// given parses, or with them dropped (curlew's own parser instead).
+void GigawordToEvents(benchmark::State& state, bool use_given_parse) {
   const std::string xml = kPetrarchDir + "/GigaWord.sample.PETR.xml";
   if (!std::filesystem::exists(xml)) {
     state.SkipWithError("shared data not found");
     return;
   }
-  static auto engine = [] {
-    EngineOptions options;
-    options.dicts_dir = kPetrarchDir;
-    return Engine::Create(options);
-  }();
+  EngineOptions options;
+  options.dicts_dir = kPetrarchDir;
+  options.use_given_parse = use_given_parse;
+  const auto engine = Engine::Create(options);
   if (!engine.ok()) {
     state.SkipWithError(engine.status().ToString().c_str());
     return;
@@ -97,27 +98,14 @@ void BM_GigawordGivenParsesToEvents(benchmark::State& state) {
   static const std::vector<Document> docs = ReadDocuments(xml);
   Run(state, **engine, docs);
 }
+
+void BM_GigawordGivenParsesToEvents(benchmark::State& state) {
+  GigawordToEvents(state, true);
+}
 BENCHMARK(BM_GigawordGivenParsesToEvents)->Unit(benchmark::kMillisecond);
 
-// The same records with their parses dropped: curlew's own parser instead.
 void BM_GigawordOwnParserToEvents(benchmark::State& state) {
-  const std::string xml = kPetrarchDir + "/GigaWord.sample.PETR.xml";
-  if (!std::filesystem::exists(xml)) {
-    state.SkipWithError("shared data not found");
-    return;
-  }
-  static auto engine = [] {
-    EngineOptions options;
-    options.dicts_dir = kPetrarchDir;
-    options.use_given_parse = false;
-    return Engine::Create(options);
-  }();
-  if (!engine.ok()) {
-    state.SkipWithError(engine.status().ToString().c_str());
-    return;
-  }
-  static const std::vector<Document> docs = ReadDocuments(xml);
-  Run(state, **engine, docs);
+  GigawordToEvents(state, false);
 }
 BENCHMARK(BM_GigawordOwnParserToEvents)->Unit(benchmark::kMillisecond);
 
