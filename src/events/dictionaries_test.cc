@@ -167,5 +167,14 @@ TEST(DictionariesTest, ProductionSetLoads) {
   EXPECT_NE(w, dict::kNoWord);
 }
 
+// Found by fuzz/dictionary_fuzzer: a verb line of separators only.
+TEST(VerbDictionaryTest, SeparatorOnlyVerbLineIsSafe) {
+  dict::WordTable words;
+  VerbDictionary verbs;
+  EXPECT_TRUE(
+      verbs.LoadText("--- GIVE [070] ---\n_\n+\nGIVE\n", "mem", words).ok());
+  EXPECT_NE(verbs.Forms(words.Find("GIVES")), nullptr);
+}
+
 }  // namespace
 }  // namespace curlew
