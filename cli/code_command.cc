@@ -93,7 +93,8 @@ Runner SetUp(CLI::App& sub) {
   auto args = std::make_shared<CodeArgs>();
   sub.add_option("files", args->inputs,
                  "input files or directories ('-' or none: stdin)");
-  sub.add_option("--format", args->format, "output format: jsonl or table")
+  sub.add_option("--format", args->format,
+                 "output format: jsonl, table, petrarch or phoenix")
       ->capture_default_str();
   sub.add_option("--dicts", args->dicts,
                  "folder of PETRARCH-format dictionaries to code with");

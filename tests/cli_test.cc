@@ -4,6 +4,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -123,6 +124,56 @@ TEST_F(CliTest, SplitPrintsSentencesAndTokens) {
   EXPECT_NE(r.out.find("{\"text\":\"n't\",\"norm\":\"n't\",\"span\":[14,17]"),
             std::string::npos)
       << r.out;
+}
+
+// The number of lines of `s`.
+size_t CountLines(const std::string& s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
+}
+
+// The GigaWord sample codes with its given parses and the PETRARCH
+// dictionaries, in every output format.
+TEST_F(CliTest, CodeGigawordSampleWithGivenParses) {
+  const std::string dir = std::string(CURLEW_SHARED_DIR) + "/data/petrarch2";
+  const std::string xml = dir + "/GigaWord.sample.PETR.xml";
+  if (!fs::exists(xml)) GTEST_SKIP() << "shared data not found at " << xml;
+  const RunResult jsonl = Curlew("code " + xml + " --dicts " + dir);
+  ASSERT_EQ(jsonl.status, 0) << jsonl.err;
+  EXPECT_EQ(jsonl.err, "");
+  const size_t events = CountLines(jsonl.out);
+  EXPECT_GE(events, 50u);
+  EXPECT_NE(jsonl.out.find("\"doc_id\":\"AFP08080"), std::string::npos);
+
+  const RunResult petrarch =
+      Curlew("code " + xml + " --dicts " + dir + " --format petrarch");
+  ASSERT_EQ(petrarch.status, 0) << petrarch.err;
+  EXPECT_EQ(CountLines(petrarch.out), events);
+  EXPECT_TRUE(petrarch.out.starts_with("2008")) << petrarch.out.substr(0, 80);
+
+  const RunResult phoenix =
+      Curlew("code " + xml + " --dicts " + dir + " --format phoenix");
+  ASSERT_EQ(phoenix.status, 0) << phoenix.err;
+  EXPECT_EQ(CountLines(phoenix.out), events + 1);  // header
+  EXPECT_TRUE(phoenix.out.starts_with("EventID\tDate\t"));
+}
+
+TEST_F(CliTest, CodeConlluAndXmlNameTheBadRecord) {
+  const std::string conllu =
+      Write("gold.conllu",
+            "# newdoc id = g1\n"
+            "1\tVellmark\tVellmark\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+            "2\tprotested\tprotest\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"
+            "1\tbroken\n\n");
+  const std::string xml =
+      Write("records.xml",
+            "<Sentences><Sentence id=\"r1\" date=\"20200101\"><Text>Korrin "
+            "left.</Text></Sentence><Sentence id=\"r2\" date=x></Sentence>"
+            "</Sentences>");
+  const RunResult r = Curlew("code " + conllu + " " + xml);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find(conllu + ": line 5"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(xml + ": byte "), std::string::npos) << r.err;
+  EXPECT_EQ(CountLines(r.err), 2u) << r.err;
 }
 
 }  // namespace

@@ -167,5 +167,27 @@ TEST(DictionariesTest, ProductionSetLoads) {
   EXPECT_NE(w, dict::kNoWord);
 }
 
+// Found by fuzz/dictionary_fuzzer: a verb line of separators only.
+TEST(VerbDictionaryTest, SeparatorOnlyVerbLineIsSafe) {
+  dict::WordTable words;
+  VerbDictionary verbs;
+  EXPECT_TRUE(
+      verbs.LoadText("--- GIVE [070] ---\n_\n+\nGIVE\n", "mem", words).ok());
+  EXPECT_NE(verbs.Forms(words.Find("GIVES")), nullptr);
+}
+
+// Found by fuzz/dictionary_fuzzer: every '+' doubles an issue phrase's
+// forms; a line with dozens of them is an error, not an exhausted memory.
+TEST(PhraseListsTest, IssuePhraseWithTooManyFormsIsAnError) {
+  dict::WordTable words;
+  IssueList issues;
+  const std::string phrase = "a+b+c+d+e+f+g+h+i+j+k+l+m+n+o+p+q+r+s+t+u+v+w";
+  Status s =
+      issues.LoadText("food+aid [FOOD]\n" + phrase + " [X]\n", "mem", words);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.code(), ErrorCode::kLimitExceeded);
+  EXPECT_EQ(s.position(), 2);
+}
+
 }  // namespace
 }  // namespace curlew

@@ -82,7 +82,13 @@ DiscardKind DiscardList::Match(const std::vector<std::string>& w) const {
 
 namespace {
 
-// Expands one issue phrase ("early+childhood n:school") into its forms.
+// Most forms one issue phrase may expand to: each '+' doubles them, so a
+// hostile line would otherwise exhaust memory (found by
+// fuzz/dictionary_fuzzer).
+constexpr size_t kMaxIssueForms = 4096;
+
+// Expands one issue phrase ("early+childhood n:school") into its forms;
+// empty if there would be more than kMaxIssueForms.
 std::vector<std::string> ExpandIssue(std::string_view phrase) {
   std::vector<std::string> forms{""};
   size_t b = 0;
@@ -120,6 +126,7 @@ std::vector<std::string> ExpandIssue(std::string_view phrase) {
             next.push_back(v + "-" + s);
           }
         }
+      if (next.size() > kMaxIssueForms) return {};
       variants = std::move(next);
       first = false;
     }
@@ -127,6 +134,7 @@ std::vector<std::string> ExpandIssue(std::string_view phrase) {
     for (const std::string& f : forms)
       for (const std::string& v : variants)
         next.push_back(f.empty() ? v : f + " " + v);
+    if (next.size() > kMaxIssueForms) return {};
     forms = std::move(next);
   }
   return forms;
@@ -160,10 +168,17 @@ Status IssueList::LoadText(std::string_view text, const std::string& name,
       }
       return;
     }
+    auto too_many = [&] {
+      status = Status::LineError(ErrorCode::kLimitExceeded,
+                                 "issue phrase expands to more than " +
+                                     std::to_string(kMaxIssueForms) + " forms",
+                                 name, n);
+    };
     if (line[0] == '~') {
       while (!line.empty() && line[0] == '~') line.remove_prefix(1);
-      for (const std::string& f : ExpandIssue(Trim(line)))
-        ignore_.Add(InternPhrase(f, words), 0);
+      const std::vector<std::string> forms = ExpandIssue(Trim(line));
+      if (forms.empty()) return too_many();
+      for (const std::string& f : forms) ignore_.Add(InternPhrase(f, words), 0);
       return;
     }
     size_t lb = line.find('[');
@@ -185,7 +200,10 @@ Status IssueList::LoadText(std::string_view text, const std::string& name,
     if (lb == std::string_view::npos) lb = line.size();
     auto [it, fresh] = code_ids.emplace(code, codes_.size());
     if (fresh) codes_.push_back(code);
-    for (const std::string& f : ExpandIssue(Trim(line.substr(0, lb))))
+    const std::vector<std::string> forms =
+        ExpandIssue(Trim(line.substr(0, lb)));
+    if (forms.empty()) return too_many();
+    for (const std::string& f : forms)
       index_.Add(InternPhrase(f, words), it->second);
   });
   return status;

@@ -6,13 +6,10 @@
 #include <tuple>
 
 #include "curlew/engine.h"
+#include "curlew/syntax.h"
 #include "curlew/text.h"
 #include "io/petrarch_xml.h"
 #include "syntax/ptb.h"
-#if __has_include("curlew/syntax.h")
-#include "curlew/syntax.h"
-#define CURLEW_HAS_PARSER 1
-#endif
 
 namespace curlew {
 
@@ -60,7 +57,73 @@ void ApplyConfig(const std::vector<std::pair<std::string, std::string>>& cfg,
 
 using Triple = std::tuple<std::string, std::string, std::string>;
 
+// True if `w` ends (starts) with an ASCII letter or digit.
+bool EndsAlnum(std::string_view w) {
+  return !w.empty() && std::isalnum(static_cast<unsigned char>(w.back()));
+}
+bool StartsAlnum(std::string_view w) {
+  return !w.empty() && std::isalnum(static_cast<unsigned char>(w.front()));
+}
+
+// Tokens, sentences, tags and tree of `doc` from its text by curlew's own
+// tokenizer and parser, cut into words as PETRARCH cuts them.
+Status ParseText(const SyntaxModel& model, Document& doc) {
+  Status s = Segment(doc);
+  if (!s.ok()) return s;
+  RetokenizeForPetrarch(doc);
+  return model.Annotate(doc);
+}
+
 }  // namespace
+
+// curlew's tokenizer splits hyphenated words as UD English does; the
+// dictionaries say "AL-QAEDA". '_' is the dictionaries' word joiner, and
+// the given parses split there.
+void RetokenizeForPetrarch(Document& doc) {
+  std::vector<Token> out;
+  out.reserve(doc.tokens.size());
+  for (Sentence& s : doc.sentences) {
+    const auto begin = static_cast<uint32_t>(out.size());
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      Token& t = doc.tokens[i];
+      const std::string_view w = doc.TokenText(t);
+      if (out.size() > begin) {
+        Token& prev = out.back();
+        const std::string_view p = doc.TokenText(prev);
+        const bool touching = prev.span.end == t.span.begin;
+        if (touching && ((w == "-" && EndsAlnum(p)) ||
+                         (p.size() > 1 && p.back() == '-' && StartsAlnum(w)))) {
+          prev.span.end = t.span.end;
+          prev.norm += t.norm;
+          prev.space_after = t.space_after;
+          continue;
+        }
+      }
+      // "A_B" (letters or digits on both sides of each '_') -> "A" "B";
+      // only where the norm is the text byte for byte.
+      std::string_view rest = w;
+      for (size_t cut;
+           (cut = rest.find('_')) != std::string_view::npos && cut > 0 &&
+           cut + 1 < rest.size() &&
+           std::isalnum(static_cast<unsigned char>(rest[cut - 1])) &&
+           std::isalnum(static_cast<unsigned char>(rest[cut + 1])) &&
+           t.norm == rest;) {
+        Token piece = t;
+        piece.span.end = t.span.begin + static_cast<uint32_t>(cut);
+        piece.norm = std::string(rest.substr(0, cut));
+        piece.space_after = true;
+        out.push_back(std::move(piece));
+        t.span.begin += static_cast<uint32_t>(cut + 1);
+        t.norm.erase(0, cut + 1);
+        rest.remove_prefix(cut + 1);
+      }
+      out.push_back(std::move(t));
+    }
+    s.token_begin = begin;
+    s.token_end = static_cast<uint32_t>(out.size());
+  }
+  doc.tokens = std::move(out);
+}
 
 Result<ValidateResult> RunValidation(const std::string& xml_path,
                                      const ValidateOptions& options,
@@ -71,7 +134,6 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
   if (!own_parser && options.parser != "given")
     return Status::Error(ErrorCode::kInvalidArgument,
                          "--parser must be given or curlew", options.parser);
-#ifdef CURLEW_HAS_PARSER
   std::shared_ptr<const SyntaxModel> model;
   if (own_parser) {
     std::string path = options.syntax_model.empty()
@@ -81,13 +143,6 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
     if (!loaded.ok()) return loaded.status();
     model = *loaded;
   }
-#else
-  if (own_parser)
-    return Status::Error(ErrorCode::kUnsupported,
-                         "curlew's own parser (curlew/syntax.h) is not in "
-                         "this build",
-                         "--parser curlew");
-#endif
   ValidateResult result;
   std::shared_ptr<const Dictionaries> dicts;
   CoderOptions coder_options;
@@ -136,33 +191,30 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
     // A parse must be exactly one tree.
     if (s.ok() && doc.sentences.size() != 1)
       s = Status::Error(ErrorCode::kParseError, "not one tree");
-    if (s.ok() && r.id == options.trace_id) {
-      for (size_t i = 0; i < doc.tokens.size(); ++i) {
-        const Token& t = doc.tokens[i];
-        log << i + 1 << "\t" << t.norm << "\t" << t.xpos << "\t" << t.head
-            << "\t" << t.deprel << "\n";
-      }
-    }
     if (!s.ok()) {
       outcome = "bad_input_parse";
     } else if (HasDateline(doc.text)) {
       outcome = "dateline";
     } else {
-#ifdef CURLEW_HAS_PARSER
       if (own_parser) {
         // Code the <Text> as curlew reads any text: its own tokenizer and
         // parser, the given parse ignored.
         Document raw = RecordToDocument(r);
         raw.ptb_parse.clear();
-        Status ps = Segment(raw);
-        if (ps.ok()) ps = model->Annotate(raw);
+        Status ps = ParseText(*model, raw);
         if (!ps.ok()) {
           ++result.errors;
           log << "error: " << r.id << ": " << ps.ToString() << "\n";
         }
         doc = std::move(raw);
       }
-#endif
+      if (r.id == options.trace_id) {
+        for (size_t i = 0; i < doc.tokens.size(); ++i) {
+          const Token& t = doc.tokens[i];
+          log << i + 1 << "\t" << t.norm << "\t" << t.xpos << "\t" << t.head
+              << "\t" << t.deprel << "\n";
+        }
+      }
       Coder coder(dicts, coder_options);
       CodingOutcome co;
       Status cs = coder.Code(doc, &co);

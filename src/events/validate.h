@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "curlew/document.h"
 #include "curlew/status.h"
 #include "events/coder.h"
 
@@ -47,6 +48,14 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
 
 // True if the text opens with a dateline ("CEBU CITY: --").
 bool HasDateline(std::string_view text);
+
+// Re-cuts the tokens of a segmented document as PETRARCH's parses and
+// dictionaries cut words, for parser "curlew": hyphenated pieces with no
+// space between are joined ("12 - year" -> "12-year", "anti -" -> "anti-")
+// and words joined by '_' are split ("Dol_Amroth" -> "Dol" "Amroth").
+// Spans stay byte ranges of the unchanged text; tags and trees are not
+// kept (run before the syntax stage).
+void RetokenizeForPetrarch(Document& doc);
 
 }  // namespace curlew
 

@@ -134,11 +134,15 @@ void VerbDictionary::AddVerb(std::string_view spec, uint32_t block,
   }
   // Regular forms of the verb word.
   std::vector<std::string_view> parts = dict::SplitWords(h);
+  // A head of separators only ("+", "_"; found by fuzz/dictionary_fuzzer)
+  // has no verb word.
+  if (parts.empty()) return;
   size_t verb = 0;
   for (size_t i = 0; i < parts.size(); ++i)
     if (parts[i][0] == '+') verb = i;
   std::string_view vw = parts[verb];
   if (vw[0] == '+') vw.remove_prefix(1);
+  if (vw.empty()) return;
   for (const std::string& form : RegularVerbForms(Upper(vw))) {
     std::string full;
     for (size_t i = 0; i < parts.size(); ++i) {

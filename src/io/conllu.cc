@@ -77,6 +77,15 @@ Result<std::unique_ptr<ConlluReader>> ConlluReader::Open(
   return reader;
 }
 
+Status ConlluReader::SkipSentence(Status error) {
+  std::string line;
+  while (std::getline(in_, line)) {
+    ++line_no_;
+    if (line.empty() || line == "\r") break;
+  }
+  return error;
+}
+
 Result<bool> ConlluReader::Next(ConlluSentence& out) {
   out = ConlluSentence{};
   std::string line;
@@ -92,18 +101,18 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
     any = true;
     if (line[0] == '#') {
       if (!out.words.empty() || !out.extras.empty()) {
-        return Status::LineError(ErrorCode::kParseError,
-                                 "comment after the first word", name_,
-                                 line_no_);
+        return SkipSentence(Status::LineError(ErrorCode::kParseError,
+                                              "comment after the first word",
+                                              name_, line_no_));
       }
       out.comments.push_back(line);
       continue;
     }
     std::string_view f[10];
     if (!SplitTabs(line, f, 10)) {
-      return Status::LineError(ErrorCode::kParseError,
-                               "expected 10 tab-separated columns", name_,
-                               line_no_);
+      return SkipSentence(Status::LineError(ErrorCode::kParseError,
+                                            "expected 10 tab-separated columns",
+                                            name_, line_no_));
     }
     std::string_view id = f[0];
     size_t dash = id.find('-');
@@ -117,9 +126,9 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
             !ParseInt(id.substr(dash + 1), extra.last) ||
             extra.last < extra.first ||
             extra.first != static_cast<int>(out.words.size()) + 1) {
-          return Status::LineError(ErrorCode::kParseError,
-                                   "bad multiword token range", name_,
-                                   line_no_);
+          return SkipSentence(Status::LineError(ErrorCode::kParseError,
+                                                "bad multiword token range",
+                                                name_, line_no_));
         }
       }
       out.extras.push_back(std::move(extra));
@@ -127,13 +136,13 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
     }
     int n = 0;
     if (!ParseInt(id, n) || n != static_cast<int>(out.words.size()) + 1) {
-      return Status::LineError(ErrorCode::kParseError,
-                               "word id out of sequence", name_, line_no_);
+      return SkipSentence(Status::LineError(
+          ErrorCode::kParseError, "word id out of sequence", name_, line_no_));
     }
     if (out.words.size() >= options_.max_words) {
-      return Status::LineError(ErrorCode::kLimitExceeded,
-                               "sentence longer than max_words", name_,
-                               line_no_);
+      return SkipSentence(Status::LineError(ErrorCode::kLimitExceeded,
+                                            "sentence longer than max_words",
+                                            name_, line_no_));
     }
     ConlluWord w;
     w.id = id;
@@ -143,8 +152,8 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
     w.xpos = f[4];
     w.feats = f[5];
     if (f[6] != "_" && (!ParseInt(f[6], w.head) || w.head < 0)) {
-      return Status::LineError(ErrorCode::kParseError, "bad HEAD column", name_,
-                               line_no_);
+      return SkipSentence(Status::LineError(
+          ErrorCode::kParseError, "bad HEAD column", name_, line_no_));
     }
     w.deprel = f[7];
     w.deps = f[8];

@@ -73,10 +73,15 @@ class ConlluReader {
                                                     ConlluOptions options = {});
 
   // Reads the next sentence into `out`. Returns false at the end of input,
-  // or an error naming the file and line.
+  // or an error naming the file and line; after an error the rest of the
+  // bad sentence is skipped, so the next call reads the following one.
   Result<bool> Next(ConlluSentence& out);
 
  private:
+  // Consumes lines up to the blank line that ends the current sentence and
+  // returns `error`.
+  Status SkipSentence(Status error);
+
   std::unique_ptr<std::ifstream> file_;
   std::istream& in_;
   std::string name_;

@@ -43,9 +43,17 @@ std::unique_ptr<DocumentSource> MakeTextSource(
 std::unique_ptr<DocumentSource> MakeJsonlSource(
     std::unique_ptr<InputStream> stream, const ReaderOptions& options);
 
-// Yields `rejection` once (a format this build cannot read).
-std::unique_ptr<DocumentSource> MakeRejectingSource(
-    std::unique_ptr<InputStream> stream, Status rejection);
+// One document per <Sentence> record (id, date, source, text, ptb_parse);
+// a malformed record is one rejection with its byte position.
+std::unique_ptr<DocumentSource> MakePetrarchXmlSource(
+    std::unique_ptr<InputStream> stream, const ReaderOptions& options);
+
+// One pretokenized document per "# newdoc" (or per file, id `id`), with the
+// words, tags and trees of the file; a malformed sentence is one rejection
+// with its line, and is left out of its document.
+std::unique_ptr<DocumentSource> MakeConlluSource(
+    std::unique_ptr<InputStream> stream, std::string id,
+    const ReaderOptions& options);
 
 // True if `s` has only ASCII whitespace.
 inline bool IsBlank(std::string_view s) {

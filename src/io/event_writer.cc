@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "io/event_formats.h"
+
 namespace curlew::io {
 
 namespace {
@@ -68,9 +70,11 @@ std::string Cell(std::string_view s, size_t width) {
 Result<EventFormat> ParseEventFormat(std::string_view name) {
   if (name == "jsonl") return EventFormat::kJsonl;
   if (name == "table") return EventFormat::kTable;
+  if (name == "petrarch") return EventFormat::kPetrarch;
+  if (name == "phoenix") return EventFormat::kPhoenix;
   return Status::Error(ErrorCode::kInvalidArgument,
                        "unknown event format '" + std::string(name) +
-                           "' (expected jsonl or table)");
+                           "' (expected jsonl, table, petrarch or phoenix)");
 }
 
 std::string EventToJsonLine(const Document& doc, const Event& e) {
@@ -102,13 +106,31 @@ std::string EventToJsonLine(const Document& doc, const Event& e) {
 }
 
 Status EventWriter::Write(const Document& doc) {
-  for (const Event& e : doc.events) {
-    if (format_ == EventFormat::kJsonl) {
-      std::string line = EventToJsonLine(doc, e);
+  if (format_ == EventFormat::kPhoenix && !header_done_) {
+    const std::string header = PhoenixHeader() + "\n";
+    std::fwrite(header.data(), 1, header.size(), out_);
+    header_done_ = true;
+  }
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& e = doc.events[i];
+    std::string line;
+    switch (format_) {
+      case EventFormat::kJsonl:
+        line = EventToJsonLine(doc, e);
+        break;
+      case EventFormat::kTable:
+        WriteTableRow(doc, e);
+        break;
+      case EventFormat::kPetrarch:
+        line = FormatPetrarchEvent(doc, e);
+        break;
+      case EventFormat::kPhoenix:
+        line = FormatPhoenixEvent(doc, e, i + 1);
+        break;
+    }
+    if (format_ != EventFormat::kTable) {
       line += '\n';
       std::fwrite(line.data(), 1, line.size(), out_);
-    } else {
-      WriteTableRow(doc, e);
     }
     ++events_;
   }

@@ -1,5 +1,7 @@
 // EventWriter: writes coded events, one document at a time, as JSON lines
-// (the event contract of DESIGN.md) or as a readable aligned table.
+// (the event contract of DESIGN.md), as a readable aligned table, or in the
+// tab-separated PETRARCH or Phoenix formats (io/event_formats.h; Phoenix
+// with its header line first).
 //
 // JSON lines carry, per event: doc_id, sentence, date, source, target,
 // source_text, target_text, cameo, root, quad, goldstein, plover, text (the
@@ -23,9 +25,9 @@
 
 namespace curlew::io {
 
-enum class EventFormat { kJsonl, kTable };
+enum class EventFormat { kJsonl, kTable, kPetrarch, kPhoenix };
 
-// Parses "jsonl" or "table".
+// Parses "jsonl", "table", "petrarch" or "phoenix".
 Result<EventFormat> ParseEventFormat(std::string_view name);
 
 // The JSON line (without newline) for one event of `doc`.

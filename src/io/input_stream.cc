@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -69,6 +70,23 @@ bool InputStream::Fill() {
 std::string_view InputStream::Peek() {
   if (!Fill()) return {};
   return std::string_view(buffer_.get() + begin_, end_ - begin_);
+}
+
+size_t InputStream::ReadSome(char* dst, size_t n) {
+  if (n == 0 || !Fill()) return 0;
+  const size_t take = std::min(n, end_ - begin_);
+  std::memcpy(dst, buffer_.get() + begin_, take);
+  begin_ += take;
+  offset_ += take;
+  return take;
+}
+
+InputStreamBuf::int_type InputStreamBuf::underflow() {
+  if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+  const size_t n = stream_->ReadSome(buffer_, sizeof buffer_);
+  if (n == 0) return traits_type::eof();
+  setg(buffer_, buffer_, buffer_ + n);
+  return traits_type::to_int_type(*gptr());
 }
 
 InputStream::Read InputStream::ReadLine(size_t max_bytes, std::string* out) {

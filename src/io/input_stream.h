@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <streambuf>
 #include <string>
 #include <string_view>
 
@@ -46,6 +47,10 @@ class InputStream {
   // kTooLong (the rest is not read).
   Read ReadAll(size_t max_bytes, std::string* out);
 
+  // Copies up to `n` bytes into `dst` and consumes them; returns how many
+  // (0 at the end of input or after a read error).
+  size_t ReadSome(char* dst, size_t n);
+
   // The next bytes without consuming them (up to one buffer; fewer at the
   // end of input). Empty at the end of input.
   std::string_view Peek();
@@ -74,6 +79,21 @@ class InputStream {
   size_t end_ = 0;    // one past the last valid byte in buffer_
   bool eof_ = false;
   Status status_;
+};
+
+// A read-only std::streambuf over an InputStream (not owned), for readers
+// written against std::istream (PETRARCH XML, CoNLL-U). Reads through the
+// stream's own buffer; no seeking.
+class InputStreamBuf : public std::streambuf {
+ public:
+  explicit InputStreamBuf(InputStream* stream) : stream_(stream) {}
+
+ protected:
+  int_type underflow() override;
+
+ private:
+  InputStream* stream_;
+  char buffer_[1 << 14];
 };
 
 }  // namespace curlew::io

@@ -198,6 +198,7 @@ Result<PetrarchRecord> ParsePetrarchRecord(std::string_view xml,
   rec.id = attrs["id"];
   rec.date = NormalizeDate(attrs["date"]);
   rec.category = attrs["category"];
+  rec.source = attrs["source"];
   rec.is_sentence = attrs.count("sentence") == 0 || IsTrue(attrs["sentence"]);
   size_t end = xml.rfind("</Sentence");
   if (end == std::string_view::npos || end < gt)
@@ -241,6 +242,7 @@ Document RecordToDocument(const PetrarchRecord& record) {
   Document doc;
   doc.id = record.id;
   doc.date = record.date;
+  doc.source = record.source;
   doc.text = record.text;
   doc.ptb_parse = record.parse;
   return doc;

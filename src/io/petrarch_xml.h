@@ -34,6 +34,7 @@ struct PetrarchRecord {
   std::string id;
   std::string date;  // "YYYY-MM-DD" (from "YYYYMMDD"), "" if absent
   std::string category;
+  std::string source;       // source="AFP", "" if absent
   bool is_sentence = true;  // sentence="true"
   std::string text;         // <Text>, whitespace runs collapsed to one space
   std::string parse;        // <Parse>, as given
@@ -104,7 +105,7 @@ class PetrarchXmlReader {
 Result<PetrarchRecord> ParsePetrarchRecord(std::string_view xml,
                                            uint64_t offset);
 
-// The document of a record: id, date, text and ptb_parse.
+// The document of a record: id, date, source, text and ptb_parse.
 Document RecordToDocument(const PetrarchRecord& record);
 
 // Decodes the five XML entities.

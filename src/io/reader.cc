@@ -41,8 +41,10 @@ InputFormat FormatFromName(const std::string& path) {
   return InputFormat::kAuto;
 }
 
-// Guesses the format from the first bytes: '{' opens a JSONL document, an
-// XML declaration or <Sentences> a PETRARCH file; anything else is text.
+// Guesses the format from the first bytes: '{' opens a JSONL document; an
+// XML declaration, a comment, <Validation> or <Sentences> a PETRARCH file;
+// a "# newdoc", "# sent_id" or "# text" comment or a first word line a
+// CoNLL-U file; anything else is text.
 InputFormat FormatFromContent(std::string_view head) {
   size_t i = 0;
   if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // byte-order mark
@@ -52,11 +54,13 @@ InputFormat FormatFromContent(std::string_view head) {
   }
   const std::string_view rest = head.substr(i);
   if (rest.starts_with("{")) return InputFormat::kJsonl;
-  if (rest.starts_with("<?xml") || rest.starts_with("<Sentences") ||
+  if (rest.starts_with("<?xml") || rest.starts_with("<!--") ||
+      rest.starts_with("<Validation") || rest.starts_with("<Sentences") ||
       rest.starts_with("<Sentence ")) {
     return InputFormat::kPetrarchXml;
   }
-  if (rest.starts_with("# newdoc") || rest.starts_with("# sent_id")) {
+  if (rest.starts_with("# newdoc") || rest.starts_with("# sent_id") ||
+      rest.starts_with("# text") || rest.starts_with("1\t")) {
     return InputFormat::kConllu;
   }
   return InputFormat::kText;
@@ -179,21 +183,9 @@ class DocumentReader::Impl {
       case InputFormat::kJsonl:
         return io::MakeJsonlSource(std::move(stream), options_);
       case InputFormat::kPetrarchXml:
-        // Dispatch point: the PETRARCH XML reader (src/io/petrarch_xml.*)
-        // plugs in here as a DocumentSource over `stream`; until then such
-        // files are rejected.
-        return io::MakeRejectingSource(
-            std::move(stream),
-            Status::Error(ErrorCode::kUnsupported,
-                          "PETRARCH XML input is not supported yet", in.path));
+        return io::MakePetrarchXmlSource(std::move(stream), options_);
       case InputFormat::kConllu:
-        // Dispatch point: the CoNLL-U reader (src/io/conllu.*) plugs in here
-        // as a DocumentSource over `stream`; until then such files are
-        // rejected.
-        return io::MakeRejectingSource(
-            std::move(stream),
-            Status::Error(ErrorCode::kUnsupported,
-                          "CoNLL-U input is not supported yet", in.path));
+        return io::MakeConlluSource(std::move(stream), in.id, options_);
       case InputFormat::kAuto:
       case InputFormat::kText:
         break;

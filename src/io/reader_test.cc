@@ -108,13 +108,137 @@ TEST_F(ReaderTest, MissingInputIsRejectedAndOthersRead) {
   EXPECT_TRUE(docs[1].ok());
 }
 
-TEST_F(ReaderTest, XmlAndConlluHaveADispatchPoint) {
-  const std::string xml = Write("a.xml", "<Sentences></Sentences>");
-  const std::string conllu = Write("b.conllu", "# newdoc id = x\n");
-  auto docs = ReadAll({xml, conllu});
+// Three records; the second is cut off (no </Sentence>) before the third.
+const char kXml[] =
+    "<!-- my own test records -->\n"
+    "<Sentences>\n"
+    "<Sentence date = \"20190412\" id =\"W-1\" source = \"WIRE\" "
+    "sentence = \"True\">\n"
+    "<Text>\nVellmar   thanked\nKorrin.\n</Text>\n"
+    "<Parse>(ROOT (S (NP (NNP Vellmar)) (VP (VBD thanked) (NP (NNP Korrin)))"
+    " (. .)))</Parse>\n"
+    "</Sentence>\n"
+    "<Sentence date=\"20190413\" id=\"W-2\"><Text>Cut off.</Text>\n"
+    "<Sentence date=\"20190414\" id=\"W-3\"><Text>Korrin &amp; Vellmar "
+    "met.</Text></Sentence>\n"
+    "</Sentences>\n";
+
+TEST_F(ReaderTest, PetrarchXmlRecordsAreDocumentsAndABadOneIsSkipped) {
+  const std::string path = Write("wire.xml", kXml);
+  auto docs = ReadAll({path});
+  ASSERT_EQ(docs.size(), 3u);
+  ASSERT_TRUE(docs[0].ok()) << docs[0].status().ToString();
+  EXPECT_EQ(docs[0]->id, "W-1");
+  EXPECT_EQ(docs[0]->date, "2019-04-12");
+  EXPECT_EQ(docs[0]->source, "WIRE");
+  EXPECT_EQ(docs[0]->text, "Vellmar thanked Korrin.");
+  EXPECT_TRUE(docs[0]->ptb_parse.starts_with("(ROOT (S"));
+
+  ASSERT_FALSE(docs[1].ok());
+  EXPECT_EQ(docs[1].status().code(), ErrorCode::kParseError);
+  EXPECT_EQ(docs[1].status().where(), path);
+  EXPECT_FALSE(docs[1].status().is_line());
+  EXPECT_EQ(docs[1].status().position(),
+            static_cast<int64_t>(std::string(kXml).find("<Sentence date=")));
+
+  ASSERT_TRUE(docs[2].ok()) << docs[2].status().ToString();
+  EXPECT_EQ(docs[2]->id, "W-3");
+  EXPECT_EQ(docs[2]->text, "Korrin & Vellmar met.");
+  EXPECT_TRUE(docs[2]->ptb_parse.empty());
+}
+
+TEST_F(ReaderTest, PetrarchXmlIsRecognisedByContent) {
+  const std::string path = Write("wire.data", kXml);
+  ReaderOptions options;
+  auto docs = ReadAll({path}, options);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_TRUE(docs[0].ok());
+}
+
+TEST_F(ReaderTest, PetrarchXmlRecordWithoutTextOrParseIsRejected) {
+  const std::string path =
+      Write("empty.xml",
+            "<Sentences><Sentence id=\"e\"><Text>  </Text></Sentence>"
+            "<Sentence id=\"f\" date=\"20200102\"><Text>Fine.</Text></Sentence>"
+            "</Sentences>");
+  auto docs = ReadAll({path});
   ASSERT_EQ(docs.size(), 2u);
-  EXPECT_EQ(docs[0].status().code(), ErrorCode::kUnsupported);
-  EXPECT_EQ(docs[1].status().code(), ErrorCode::kUnsupported);
+  EXPECT_EQ(docs[0].status().code(), ErrorCode::kEmptyInput);
+  EXPECT_EQ(docs[0].status().where(), path);
+  ASSERT_TRUE(docs[1].ok());
+  EXPECT_EQ(docs[1]->date, "2020-01-02");
+}
+
+// Two documents; the second sentence of the first has a bad HEAD column.
+const char kConllu[] =
+    "# newdoc id = story-1\n"
+    "# text = Vellmar left.\n"
+    "1\tVellmar\tVellmar\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tBad\tbad\tADJ\tJJ\t_\tX\troot\t_\t_\n"
+    "2\tline\tline\tNOUN\tNN\t_\t1\tdep\t_\t_\n"
+    "\n"
+    "1\tKorrin\tKorrin\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\tstayed\tstay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "\n"
+    "# newdoc id = story-2\n"
+    "1\tQuiet\tquiet\tADJ\tJJ\t_\t_\t_\t_\t_\n"
+    "\n";
+
+TEST_F(ReaderTest, ConlluDocumentsArePretokenizedAndABadSentenceIsSkipped) {
+  const std::string path = Write("gold.conllu", kConllu);
+  ReaderOptions options;
+  options.default_date = "2022-02-02";
+  auto docs = ReadAll({path}, options);
+  ASSERT_EQ(docs.size(), 3u);
+  // The error comes first: it is found while the first document is read.
+  ASSERT_FALSE(docs[0].ok());
+  EXPECT_EQ(docs[0].status().code(), ErrorCode::kParseError);
+  EXPECT_EQ(docs[0].status().where(), path);
+  EXPECT_TRUE(docs[0].status().is_line());
+  EXPECT_EQ(docs[0].status().position(), 7);
+
+  ASSERT_TRUE(docs[1].ok()) << docs[1].status().ToString();
+  const Document& d = *docs[1];
+  EXPECT_EQ(d.id, "story-1");
+  EXPECT_EQ(d.date, "2022-02-02");
+  EXPECT_TRUE(d.pretokenized);
+  EXPECT_EQ(d.text, "Vellmar left.\nKorrin stayed");
+  ASSERT_EQ(d.sentences.size(), 2u);
+  ASSERT_EQ(d.tokens.size(), 5u);
+  EXPECT_EQ(d.tokens[0].head, 2);
+  EXPECT_EQ(d.tokens[1].deprel, "root");
+  EXPECT_EQ(d.TokenText(d.tokens[3]), "Korrin");
+
+  ASSERT_TRUE(docs[2].ok());
+  EXPECT_EQ(docs[2]->id, "story-2");
+  EXPECT_EQ(docs[2]->tokens.size(), 1u);
+  EXPECT_EQ(docs[2]->tokens[0].head, -1);  // no tree given
+}
+
+TEST_F(ReaderTest, ConlluWithoutNewdocIsOneDocumentNamedAfterTheFile) {
+  const std::string path =
+      Write("plain.txt",
+            "# sent_id = 1\n1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n\n"
+            "# sent_id = 2\n1\tNo\tno\tINTJ\tUH\t_\t0\troot\t_\t_\n\n");
+  auto docs = ReadAll({path});
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_TRUE(docs[0].ok()) << docs[0].status().ToString();
+  EXPECT_EQ(docs[0]->id, "plain.txt");
+  EXPECT_EQ(docs[0]->sentences.size(), 2u);
+}
+
+TEST_F(ReaderTest, ConlluDocumentOverTheLimitIsRejected) {
+  const std::string path = Write("gold.conllu", kConllu);
+  ReaderOptions options;
+  options.max_document_bytes = 16;
+  auto docs = ReadAll({path}, options);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[1].status().code(), ErrorCode::kLimitExceeded);
+  EXPECT_EQ(docs[1].status().position(), 1);  // line of "# newdoc"
+  EXPECT_TRUE(docs[2].ok());
 }
 
 TEST_F(ReaderTest, ParseInputFormat) {

@@ -1,5 +1,4 @@
-// Plain-text files: one document per file. (Also the source that only
-// rejects a file, for formats this build cannot read.)
+// Plain-text files: one document per file.
 #include <memory>
 #include <string>
 #include <utility>
@@ -13,22 +12,14 @@ namespace {
 
 class TextSource : public DocumentSource {
  public:
-  // With a non-ok `rejection`, yields it instead of reading the file.
   TextSource(std::unique_ptr<InputStream> stream, std::string id,
-             const ReaderOptions& options, Status rejection = {})
-      : stream_(std::move(stream)),
-        id_(std::move(id)),
-        options_(options),
-        rejection_(std::move(rejection)) {}
+             const ReaderOptions& options)
+      : stream_(std::move(stream)), id_(std::move(id)), options_(options) {}
 
   bool Next(Result<Document>* out) override {
     if (done_) return false;
     done_ = true;
-    if (rejection_.ok()) {
-      *out = Read();
-    } else {
-      *out = rejection_;
-    }
+    *out = Read();
     return true;
   }
 
@@ -64,7 +55,6 @@ class TextSource : public DocumentSource {
   std::unique_ptr<InputStream> stream_;
   std::string id_;
   ReaderOptions options_;
-  Status rejection_;
   bool done_ = false;
 };
 
@@ -75,12 +65,6 @@ std::unique_ptr<DocumentSource> MakeTextSource(
     const ReaderOptions& options) {
   return std::make_unique<TextSource>(std::move(stream), std::move(id),
                                       options);
-}
-
-std::unique_ptr<DocumentSource> MakeRejectingSource(
-    std::unique_ptr<InputStream> stream, Status rejection) {
-  return std::make_unique<TextSource>(std::move(stream), std::string(),
-                                      ReaderOptions(), std::move(rejection));
 }
 
 }  // namespace curlew::io

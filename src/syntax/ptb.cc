@@ -326,7 +326,9 @@ class Converter {
   // Attaches the non-head children of `node` (and recursively below).
   void Attach(int node) {
     const PtbNode& n = t_.nodes[node];
-    if (n.word >= 0) return;
+    // A word, or an empty constituent ("(NP (NNP\"Korrin))": a label with
+    // neither word nor children), has nothing to attach.
+    if (n.word >= 0 || n.children.empty()) return;
     for (int k : n.children) Attach(k);
     std::vector<std::vector<int>> groups;
     std::vector<int> seps;

@@ -151,5 +151,19 @@ TEST(PtbTest, BuildFromPtbMakesSentences) {
   EXPECT_EQ(doc.tokens[3].head, 2);
 }
 
+// Found by fuzz/xml_fuzzer: a constituent with a label and nothing else
+// ("(NNP\"Korrin)") inside a coordination used to be attached through a
+// head child of -1 (an out-of-bounds read).
+TEST(PtbTest, EmptyConstituentIsSafe) {
+  auto toks = Convert(
+      "(ROOT (S (NP (NNP Vell)) (VP (VBD met) (NP (NP (NNP\"Kell)) (CC and) "
+      "(NP (NNS friends)))) (. .)))");
+  ASSERT_EQ(toks.size(), 5u);  // Vell met and friends .
+  for (const Token& t : toks) {
+    EXPECT_GE(t.head, 0);
+    EXPECT_LE(t.head, 5);
+  }
+}
+
 }  // namespace
 }  // namespace curlew
