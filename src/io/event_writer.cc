@@ -77,11 +77,14 @@ Result<EventFormat> ParseEventFormat(std::string_view name) {
                            "' (expected jsonl, table, petrarch or phoenix)");
 }
 
-std::string EventToJsonLine(const Document& doc, const Event& e) {
+nlohmann::ordered_json EventToJson(std::string_view doc_id,
+                                   std::string_view date,
+                                   std::string_view sentence_text,
+                                   const Event& e) {
   nlohmann::ordered_json j;
-  j["doc_id"] = doc.id;
+  j["doc_id"] = doc_id;
   j["sentence"] = e.sentence;
-  j["date"] = EventDate(doc, e);
+  j["date"] = date;
   j["source"] = e.source;
   j["target"] = e.target;
   j["source_text"] = e.source_text;
@@ -91,7 +94,7 @@ std::string EventToJsonLine(const Document& doc, const Event& e) {
   j["quad"] = e.quad;
   j["goldstein"] = e.goldstein;
   j["plover"] = e.plover;
-  j["text"] = std::string(SentenceText(doc, e));
+  j["text"] = sentence_text;
   j["plover_mode"] = e.plover_mode;
   j["verb_text"] = e.verb_text;
   j["span"] = {e.span_begin, e.span_end};
@@ -100,6 +103,12 @@ std::string EventToJsonLine(const Document& doc, const Event& e) {
   j["negated"] = e.negated;
   j["location"] = e.location;
   j["issues"] = e.issues;
+  return j;
+}
+
+std::string EventToJsonLine(const Document& doc, const Event& e) {
+  nlohmann::ordered_json j =
+      EventToJson(doc.id, EventDate(doc, e), SentenceText(doc, e), e);
   // Text is valid UTF-8 after the text layer; replace defensively anyway so
   // that a bad byte can never throw here.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -19,6 +19,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "curlew/document.h"
 #include "curlew/event.h"
 #include "curlew/status.h"
@@ -32,6 +34,13 @@ Result<EventFormat> ParseEventFormat(std::string_view name);
 
 // The JSON line (without newline) for one event of `doc`.
 std::string EventToJsonLine(const Document& doc, const Event& event);
+
+// The event contract's fields, in order, as a JSON object (for writers that
+// add fields of their own after them, such as the store's export).
+nlohmann::ordered_json EventToJson(std::string_view doc_id,
+                                   std::string_view date,
+                                   std::string_view sentence_text,
+                                   const Event& event);
 
 class EventWriter {
  public:

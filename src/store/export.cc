@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "io/event_writer.h"
 #include "store/dates.h"
 
 namespace curlew::store {
@@ -72,29 +73,7 @@ class JsonlWriter : public EventWriter {
   void Write(const EventRecord& r) override {
     // The `curlew code` contract fields first, in its order, then the
     // store's own.
-    const Event& e = r.event;
-    Json j;
-    j["doc_id"] = r.doc_id;
-    j["sentence"] = e.sentence;
-    j["date"] = r.date;
-    j["source"] = e.source;
-    j["target"] = e.target;
-    j["source_text"] = e.source_text;
-    j["target_text"] = e.target_text;
-    j["cameo"] = e.cameo;
-    j["root"] = e.root;
-    j["quad"] = e.quad;
-    j["goldstein"] = e.goldstein;
-    j["plover"] = e.plover;
-    j["text"] = r.sentence_text;
-    j["plover_mode"] = e.plover_mode;
-    j["verb_text"] = e.verb_text;
-    j["span"] = {e.span_begin, e.span_end};
-    j["attribution"] = e.attribution;
-    j["modality"] = e.modality;
-    j["negated"] = e.negated;
-    j["location"] = e.location;
-    j["issues"] = e.issues;
+    Json j = io::EventToJson(r.doc_id, r.date, r.sentence_text, r.event);
     j["event_id"] = r.event_id;
     j["event"] = r.index;
     j["mentions"] = r.mentions;
