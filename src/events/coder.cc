@@ -1716,26 +1716,30 @@ PatternMatch Coder::MatchVerb(const Document& doc, const Sentence& s,
 namespace {
 class CoderComponent : public Component {
  public:
-  CoderComponent(std::shared_ptr<const Dictionaries> d, CoderOptions o,
-                 std::shared_ptr<const CameoTable> c)
-      : coder_(std::move(d), o, std::move(c)) {}
+  explicit CoderComponent(std::shared_ptr<const Coder> coder)
+      : coder_(std::move(coder)) {}
   std::string_view name() const override { return "events"; }
   uint32_t requires_annotations() const override {
     return kTokens | kTags | kTree;
   }
   uint32_t assigns_annotations() const override { return kEvents; }
-  Status Process(Document& doc) const override { return coder_.Code(doc); }
+  Status Process(Document& doc) const override { return coder_->Code(doc); }
 
  private:
-  Coder coder_;
+  std::shared_ptr<const Coder> coder_;
 };
 }  // namespace
 
 std::unique_ptr<Component> MakeCoderComponent(
     std::shared_ptr<const Dictionaries> dicts, CoderOptions options,
     std::shared_ptr<const CameoTable> cameo) {
-  return std::make_unique<CoderComponent>(std::move(dicts), options,
-                                          std::move(cameo));
+  return MakeCoderComponent(
+      std::make_shared<const Coder>(std::move(dicts), options, std::move(cameo)));
+}
+
+std::unique_ptr<Component> MakeCoderComponent(
+    std::shared_ptr<const Coder> coder) {
+  return std::make_unique<CoderComponent>(std::move(coder));
 }
 
 }  // namespace curlew

@@ -112,6 +112,10 @@ class Coder {
 std::unique_ptr<Component> MakeCoderComponent(
     std::shared_ptr<const Dictionaries> dicts, CoderOptions options = {},
     std::shared_ptr<const CameoTable> cameo = nullptr);
+// The same component around a Coder the caller shares (the Engine also
+// asks it for actor codes).
+std::unique_ptr<Component> MakeCoderComponent(
+    std::shared_ptr<const Coder> coder);
 
 }  // namespace curlew
 

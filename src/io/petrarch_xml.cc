@@ -1,4 +1,5 @@
 #include "io/petrarch_xml.h"
+#include "text/chars.h"
 
 #include <cctype>
 #include <fstream>
@@ -30,13 +31,6 @@ std::string Collapse(std::string_view s) {
     space = false;
     r += c;
   }
-  return r;
-}
-
-std::string Lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return r;
 }
 
@@ -150,7 +144,7 @@ Status ForEachElement(std::string_view xml, uint64_t offset, Fn fn) {
 }
 
 bool IsTrue(const std::string& v) {
-  std::string l = Lower(Trim(v));
+  std::string l = text::AsciiLower(Trim(v));
   return l == "true" || l == "1" || l == "yes";
 }
 

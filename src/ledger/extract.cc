@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "curlew/time.h"
+#include "text/chars.h"
 
 namespace curlew {
 namespace {
@@ -15,13 +16,6 @@ bool In(std::string_view x, std::initializer_list<std::string_view> set) {
   for (std::string_view s : set)
     if (x == s) return true;
   return false;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // A sentence's dependency tree, with children lists; indices are
@@ -42,7 +36,7 @@ class Tree {
   std::string_view rel(uint32_t i) const { return tok(i).deprel; }
   std::string lemma(uint32_t i) const {
     const Token& t = tok(i);
-    return t.lemma.empty() ? Lower(t.norm) : t.lemma;
+    return t.lemma.empty() ? text::AsciiLower(t.norm) : t.lemma;
   }
   std::string_view text(uint32_t i) const { return doc_.TokenText(tok(i)); }
   const std::vector<uint32_t>& kids(uint32_t i) const { return kids_[i]; }
@@ -94,6 +88,21 @@ class Tree {
   const Sentence& s_;
   std::vector<std::vector<uint32_t>> kids_;
 };
+
+bool IsSpeechVerb(std::string_view lemma) {
+  return In(lemma, {"say", "tell", "announce", "state", "declare"});
+}
+
+// The verb of saying that reports the clause of `v` ("told a press
+// conference that Turkey has pledged"), within three heads; -1 if none.
+int ReportingVerbOf(const Tree& t, uint32_t v) {
+  for (int cur = t.head(v), hops = 0; cur >= 0 && hops < 3;
+       cur = t.head(cur), ++hops) {
+    std::string l = t.lemma(static_cast<uint32_t>(cur));
+    if (IsSpeechVerb(l) || In(l, {"add", "stress", "insist"})) return cur;
+  }
+  return -1;
+}
 
 bool IsNegated(const Tree& t, uint32_t v) {
   return t.HasChildLemma(v, {"advmod", "neg"}, {"not", "never", "n't"});
@@ -269,7 +278,7 @@ class Extractor {
       std::string lemma;
       if (k >= 0) {
         const Token& tok = doc_.tokens[k];
-        lemma = tok.lemma.empty() ? Lower(tok.norm) : tok.lemma;
+        lemma = tok.lemma.empty() ? text::AsciiLower(tok.norm) : tok.lemma;
       }
       in.event_lemmas.push_back(lemma);
     }
@@ -519,17 +528,12 @@ class Extractor {
         c.action = t.SubtreeText(static_cast<uint32_t>(obj));
       }
       // The speaker, when the pledge is reported from speech.
-      for (int cur = t.head(v), hops = 0; cur >= 0 && hops < 3;
-           cur = t.head(cur), ++hops) {
-        if (!In(t.lemma(cur), {"say", "tell", "announce", "state", "declare",
-                               "add", "stress", "insist"}))
-          continue;
-        int sp = t.Child(static_cast<uint32_t>(cur), {"nsubj"});
+      if (int said = ReportingVerbOf(t, v); said >= 0) {
+        int sp = t.Child(static_cast<uint32_t>(said), {"nsubj"});
         if (sp >= 0) {
           c.by = Code(t, s, static_cast<uint32_t>(sp));
           c.by_text = t.SubtreeText(static_cast<uint32_t>(sp));
         }
-        break;
       }
       c.form = Form(t, v);
       c.condition = Condition(t, s, v);
@@ -549,14 +553,10 @@ class Extractor {
     // "X pledged ..., the minister told reporters": speech around the pledge.
     for (uint32_t i = 0; i < t.size(); ++i)
       if ((t.head(i) == static_cast<int>(v) || t.head(v) == static_cast<int>(i)) &&
-          In(t.lemma(i), {"say", "tell", "announce", "state", "declare"}))
+          IsSpeechVerb(t.lemma(i)))
         return "verbal";
     // A pledge reported from speech ("told a press conference that").
-    for (int cur = t.head(v), hops = 0; cur >= 0 && hops < 3;
-         cur = t.head(cur), ++hops)
-      if (In(t.lemma(cur), {"say", "tell", "announce", "state", "declare",
-                            "add", "stress", "insist"}))
-        return "verbal";
+    if (ReportingVerbOf(t, v) >= 0) return "verbal";
     if (t.lemma(v) == "sign") return "signed";
     return "";
   }

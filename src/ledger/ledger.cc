@@ -1,4 +1,5 @@
 #include "curlew/ledger.h"
+#include "text/chars.h"
 
 #include <algorithm>
 #include <cctype>
@@ -63,12 +64,6 @@ bool OnOrBefore(std::string_view date, std::string_view as_of) {
 // government, legislature or minister acts for.
 std::string PartyOf(std::string_view code) {
   return std::string(code.substr(0, std::min<size_t>(3, code.size())));
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool KindsCompatible(const std::string& a, const std::string& b) {
@@ -145,7 +140,7 @@ bool TargetMatches(const CommitmentMention& c, const Event& e,
       PartyOf(c.target) == PartyOf(e.target))
     return true;
   std::string stem = Stem(c.target_text);
-  return !stem.empty() && Lower(sentence).find(stem) != std::string::npos;
+  return !stem.empty() && text::AsciiLower(sentence).find(stem) != std::string::npos;
 }
 
 }  // namespace
@@ -210,7 +205,7 @@ void Ledger::Build() {
   auto find = [&](const AgreementMention& m) -> Agreement* {
     if (!m.name.empty()) {
       for (auto& a : agreements_)
-        if (Lower(a.name) == Lower(m.name)) return &a;
+        if (text::AsciiLower(a.name) == text::AsciiLower(m.name)) return &a;
     }
     if (m.parties.size() >= 2) {
       for (auto& a : agreements_)

@@ -76,9 +76,9 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     if (!gazetteer.ok()) return gazetteer.status();
     std::shared_ptr<const Gazetteer> places = std::move(*gazetteer);
     if (coder_options.news_conventions) coder_options.places = places;
-    engine->coder_ = std::make_shared<Coder>(*loaded, coder_options, cameo);
-    s = engine->pipeline_.Add(
-        MakeCoderComponent(*loaded, coder_options, std::move(cameo)));
+    engine->coder_ =
+        std::make_shared<const Coder>(*loaded, coder_options, std::move(cameo));
+    s = engine->pipeline_.Add(MakeCoderComponent(engine->coder_));
     if (!s.ok()) return s;
     // When and where: from each event's sentence and the document date.
     s = engine->pipeline_.Add(MakeDateComponent());

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "syntax/tagger.h"
+#include "text/chars.h"
 
 namespace curlew::syntax {
 
@@ -31,9 +32,9 @@ EditScript EditScript::Between(std::string_view form, std::string_view lemma,
     if (f.size() - p > 255) e.append = std::string(lemma);
     return e;
   };
-  const std::string low = Lower(form);
+  const std::string low = text::AsciiLower(form);
   const bool form_has_capitals = low != form;
-  if (Lower(lemma) == lemma) {
+  if (text::AsciiLower(lemma) == lemma) {
     // A lemma without capitals from a word with capitals lowers ("The" ->
     // "the"); from a word without, the class habit decides.
     if (form_has_capitals || !keep_case) return make(low, kLower);
@@ -47,7 +48,7 @@ EditScript EditScript::Between(std::string_view form, std::string_view lemma,
 }
 
 std::string EditScript::Apply(std::string_view form) const {
-  std::string out = casing == kLower        ? Lower(form)
+  std::string out = casing == kLower        ? text::AsciiLower(form)
                     : casing == kCapitalize ? Capitalize(form)
                                             : std::string(form);
   if (strip >= out.size()) {
@@ -66,7 +67,7 @@ std::vector<uint8_t> Lemmatizer::KeepCase(
     const std::vector<int>& classes, int num_classes) {
   std::vector<int> keep(num_classes, 0), lower(num_classes, 0);
   for (size_t i = 0; i < words.size(); ++i) {
-    std::string low = Lower(words[i]);
+    std::string low = text::AsciiLower(words[i]);
     if (low == words[i] || classes[i] < 0 || classes[i] >= num_classes)
       continue;
     keep[classes[i]] += lemmas[i] == words[i];
@@ -134,7 +135,7 @@ bool Lemmatizer::LoadWordNet(const std::string& dir) {
 std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
   auto ex = exact.find(ExactKey(form, tag_class));
   if (ex != exact.end()) return scripts[ex->second].Apply(form);
-  std::string low = Lower(form);
+  std::string low = text::AsciiLower(form);
   auto it = lexicon.find(LexiconKey(low, tag_class));
   if (it != lexicon.end()) return scripts[it->second].Apply(form);
   if (tag_class >= 0 && tag_class < static_cast<int>(wordnet_pos.size())) {
@@ -160,7 +161,7 @@ std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
       auto r = rules.find(RankKey(RuleKey(low, len, tag_class), rank));
       if (r == rules.end()) continue;
       std::string lemma = scripts[r->second].Apply(form);
-      if (known.count(Fnv1a(Lower(lemma)))) return lemma;
+      if (known.count(Fnv1a(text::AsciiLower(lemma)))) return lemma;
       if (first.empty()) first = std::move(lemma);
     }
   }

@@ -16,6 +16,7 @@
 #include "syntax/lemmatizer.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
+#include "text/chars.h"
 
 namespace curlew::syntax {
 
@@ -36,7 +37,7 @@ inline uint64_t TagHash(std::string_view upos, std::string_view xpos) {
 // Sets word i of the parser's input.
 inline void FillParserInput(std::string_view word, std::string_view upos,
                             std::string_view xpos, size_t i, ParserInput& in) {
-  std::string low = Lower(word);
+  std::string low = text::AsciiLower(word);
   std::string_view l = low;
   in.word[i] = Fnv1a(l);
   in.suffix[i] = Fnv1a(l.substr(l.size() > 3 ? l.size() - 3 : 0)) + 7;

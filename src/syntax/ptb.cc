@@ -1,4 +1,5 @@
 #include "syntax/ptb.h"
+#include "text/chars.h"
 
 #include <algorithm>
 #include <cctype>
@@ -47,17 +48,10 @@ bool IsVerbTag(std::string_view t) {
   return StartsWith(t, "VB") || t == "MD" || t == "TO";
 }
 
-std::string Lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
-
 bool IsBe(std::string_view w) {
   static const char* kBe[] = {"be",   "am",    "is", "are", "was", "were",
                               "been", "being", "'s", "'re", "'m",  "s"};
-  std::string l = Lower(w);
+  std::string l = text::AsciiLower(w);
   for (const char* b : kBe)
     if (l == b) return true;
   return false;
@@ -69,13 +63,13 @@ bool IsAuxWord(std::string_view w) {
       "could", "may", "might", "must",    "wo",     "ca",     "'ll",
       "get",   "got", "gets",  "getting", "gotten", "to",     "ought"};
   if (IsBe(w)) return true;
-  std::string l = Lower(w);
+  std::string l = text::AsciiLower(w);
   for (const char* a : kAux)
     if (l == a) return true;
   return false;
 }
 bool IsGet(std::string_view w) {
-  std::string l = Lower(w);
+  std::string l = text::AsciiLower(w);
   return l == "get" || l == "got" || l == "gets" || l == "getting" ||
          l == "gotten";
 }
@@ -98,7 +92,7 @@ class Converter {
       Token& tok = tokens_[i];
       tok.norm = t_.words[i];
       tok.xpos = t_.nodes[t_.preterminal[i]].label;
-      tok.lemma = Lower(t_.words[i]);
+      tok.lemma = text::AsciiLower(t_.words[i]);
       tok.head = 0;
       tok.deprel = "root";
     }
@@ -385,7 +379,7 @@ class Converter {
   bool ThatComplementizer(int sbar, int whnp) const {
     if (Label(sbar) != "SBAR" || Label(whnp) != "WHNP") return false;
     const auto& wk = Kids(whnp);
-    if (wk.size() != 1 || !IsPre(wk[0]) || Lower(Word(wk[0])) != "that")
+    if (wk.size() != 1 || !IsPre(wk[0]) || text::AsciiLower(Word(wk[0])) != "that")
       return false;
     for (int c : Kids(sbar))
       if (Label(c) == "S") return ClauseHasSubject(c);
@@ -465,7 +459,7 @@ class Converter {
       for (int c : dk) {
         std::string_view l = Label(c);
         if (l == "IN" || l == "WHADVP" || l == "WHNP" || l == "WHPP") {
-          std::string w = IsPre(c) ? Lower(Word(c)) : "";
+          std::string w = IsPre(c) ? text::AsciiLower(Word(c)) : "";
           if (ThatComplementizer(k, c)) w = "that";
           if (!(w == "that" || w == "whether" || w == "if")) that = false;
           break;
@@ -511,7 +505,7 @@ class Converter {
       if (t.deprel == "obl") {
         for (size_t j = 0; j < n; ++j)
           if (tokens_[j].head == static_cast<int>(i) + 1 &&
-              tokens_[j].deprel == "case" && Lower(t_.words[j]) == "by")
+              tokens_[j].deprel == "case" && text::AsciiLower(t_.words[j]) == "by")
             t.deprel = "obl:agent";
       }
     }

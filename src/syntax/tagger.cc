@@ -1,4 +1,5 @@
 #include "syntax/tagger.h"
+#include "text/chars.h"
 
 #include <algorithm>
 
@@ -76,20 +77,12 @@ std::string Shape(std::string_view s) {
 
 }  // namespace
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 void Tagger::Describe(std::vector<WordInfo>& out,
                       const std::vector<std::string_view>& words) const {
   out.resize(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view f = words[i];
-    std::string low = Lower(f);
+    std::string low = text::AsciiLower(f);
     std::string_view l = low;
     WordInfo& w = out[i];
     w.form = Fnv1a(f);

@@ -27,8 +27,6 @@ struct WordInfo {
   uint32_t flags = 0;  // kHyphen | kDigit | kUpper | kTitle | kAllCaps
 };
 
-// ASCII lower case (UTF-8 multibyte sequences are kept).
-std::string Lower(std::string_view s);
 
 class Tagger {
  public:

@@ -17,6 +17,7 @@
 #include "curlew/syntax.h"
 #include "io/conllu.h"
 #include "syntax/model_data.h"
+#include "text/chars.h"
 
 namespace curlew {
 namespace syntax {
@@ -150,7 +151,7 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     std::map<uint64_t, std::pair<int, std::set<int>>> seen;
     for (const TrainSentence& s : data) {
       for (size_t i = 0; i < s.words.size(); ++i) {
-        auto& e = seen[Fnv1a(Lower(s.words[i]))];
+        auto& e = seen[Fnv1a(text::AsciiLower(s.words[i]))];
         ++e.first;
         e.second.insert(s.tags[i]);
       }
@@ -256,10 +257,10 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
         if (s.lemmas[i].empty()) continue;
         uint32_t id = script_id(
             EditScript::Between(s.words[i], s.lemmas[i], keep_case[s.tags[i]]));
-        std::string low = Lower(s.words[i]);
+        std::string low = text::AsciiLower(s.words[i]);
         ++lex[Lemmatizer::LexiconKey(low, s.tags[i])][id];
         ++exact[Lemmatizer::ExactKey(s.words[i], s.tags[i])][id];
-        lem.known.insert(Fnv1a(Lower(s.lemmas[i])));
+        lem.known.insert(Fnv1a(text::AsciiLower(s.lemmas[i])));
         ++lex[Lemmatizer::LexiconKey(low, -1)][id];
         types.emplace(std::string(s.words[i]), s.tags[i],
                       std::string(s.lemmas[i]));
@@ -267,7 +268,7 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     }
     for (const auto& [form, tag, lemma] : types) {
       uint32_t id = script_id(EditScript::Between(form, lemma, keep_case[tag]));
-      std::string low = Lower(form);
+      std::string low = text::AsciiLower(form);
       for (int len = 0;
            len <= Lemmatizer::kMaxSuffix && len <= static_cast<int>(low.size());
            ++len) {
@@ -304,7 +305,7 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
         if (it == exact.end()) continue;
         uint32_t id = best(it->second);
         uint32_t low = lem.lexicon.at(
-            Lemmatizer::LexiconKey(Lower(s.words[i]), s.tags[i]));
+            Lemmatizer::LexiconKey(text::AsciiLower(s.words[i]), s.tags[i]));
         if (scripts[id].Apply(s.words[i]) != scripts[low].Apply(s.words[i])) {
           lem.exact.emplace(key, id);
         }

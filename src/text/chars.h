@@ -12,6 +12,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,12 @@ inline bool IsAsciiSpace(char c) {
          c == '\v';
 }
 inline char AsciiLower(char c) { return IsAsciiUpper(c) ? c + 32 : c; }
+// `s` with ASCII letters lower-cased; other bytes (UTF-8) unchanged.
+inline std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
+}
 
 // Byte length of the whitespace character starting at t[i] (ASCII spaces,
 // no-break space, the U+2000 spaces, zero-width space, line/paragraph

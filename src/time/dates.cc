@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "curlew/time.h"
+#include "text/chars.h"
 
 namespace curlew {
 namespace {
@@ -25,13 +26,6 @@ struct Word {
   std::string text;  // lower case, trailing period removed
   uint32_t token;    // absolute token index
 };
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::string_view TokenString(const Document& doc, const Token& t) {
   return t.norm.empty() ? doc.TokenText(t) : std::string_view(t.norm);
@@ -46,7 +40,7 @@ std::vector<Word> SentenceWords(const Document& doc, const Sentence& s,
       s.token_end, s.token_begin + static_cast<uint32_t>(max_tokens));
   end = std::min<uint32_t>(end, static_cast<uint32_t>(doc.tokens.size()));
   for (uint32_t i = s.token_begin; i < end; ++i) {
-    std::string w = Lower(TokenString(doc, doc.tokens[i]));
+    std::string w = text::AsciiLower(TokenString(doc, doc.tokens[i]));
     if (w == "." && !words.empty() && IsMonthAbbreviation(words.back().text))
       continue;  // "Dec" "." "30" from a tokenizer that split the period
     if (w.size() > 1 && w.back() == '.') w.pop_back();
@@ -348,7 +342,7 @@ bool IsValidDay(int year, int month, int day) {
 bool OpensWithPronoun(const Document& doc, const Sentence& s) {
   for (uint32_t i = s.token_begin; i < s.token_end && i < doc.tokens.size();
        ++i) {
-    std::string w = Lower(TokenString(doc, doc.tokens[i]));
+    std::string w = text::AsciiLower(TokenString(doc, doc.tokens[i]));
     if (w == "\"" || w == "``" || w == "'" || w == "(") continue;
     return w == "he" || w == "she" || w == "they";
   }
@@ -491,7 +485,7 @@ Tense TenseAt(const Document& doc, uint32_t sentence_index, int verb_token) {
   // visit", "has signed").
   for (int k = verb_token - 1;
        k >= static_cast<int>(s.token_begin) && k >= verb_token - 3; --k) {
-    std::string w = Lower(TokenString(doc, doc.tokens[k]));
+    std::string w = text::AsciiLower(TokenString(doc, doc.tokens[k]));
     if (w == "will" || w == "shall" || w == "'ll" || w == "wo")
       return Tense::kFuture;
     if (w == "would" || w == "could" || w == "might") return Tense::kUnknown;
@@ -501,8 +495,8 @@ Tense TenseAt(const Document& doc, uint32_t sentence_index, int verb_token) {
   }
   // "is to visit", "plans to sign", "due to meet".
   if (verb_token - 2 >= static_cast<int>(s.token_begin) &&
-      Lower(TokenString(doc, doc.tokens[verb_token - 1])) == "to") {
-    std::string w = Lower(TokenString(doc, doc.tokens[verb_token - 2]));
+      text::AsciiLower(TokenString(doc, doc.tokens[verb_token - 1])) == "to") {
+    std::string w = text::AsciiLower(TokenString(doc, doc.tokens[verb_token - 2]));
     for (std::string_view f : {"is", "are", "plans", "plan", "planned",
                                "expected", "due", "set", "scheduled", "going"})
       if (w == f) return Tense::kFuture;
@@ -512,7 +506,7 @@ Tense TenseAt(const Document& doc, uint32_t sentence_index, int verb_token) {
   if (v.xpos == "VBZ" || v.xpos == "VBP" || v.xpos == "VBG")
     return Tense::kPresent;
   if (!v.xpos.empty()) return Tense::kUnknown;
-  std::string w = Lower(TokenString(doc, v));
+  std::string w = text::AsciiLower(TokenString(doc, v));
   if (w.size() > 3 && w.ends_with("ed")) return Tense::kPast;
   return Tense::kUnknown;
 }
@@ -562,7 +556,7 @@ Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,
       uint32_t lo = std::min<uint32_t>(near_token, m.token_begin);
       uint32_t hi = std::max<uint32_t>(near_token, m.token_end);
       for (uint32_t k = lo; k < hi && k < doc.tokens.size(); ++k) {
-        std::string w = Lower(TokenString(doc, doc.tokens[k]));
+        std::string w = text::AsciiLower(TokenString(doc, doc.tokens[k]));
         if (w == "that" || w == "which" || w == "who" || w == ";") {
           distance += 2;
           break;
@@ -591,11 +585,11 @@ int FindTriggerToken(const Document& doc, const Event& event) {
   if (event.sentence >= doc.sentences.size() || event.verb_text.empty())
     return -1;
   std::string_view vt = event.verb_text;
-  std::string first = Lower(vt.substr(0, vt.find(' ')));
+  std::string first = text::AsciiLower(vt.substr(0, vt.find(' ')));
   const Sentence& s = doc.sentences[event.sentence];
   for (uint32_t i = s.token_begin; i < s.token_end && i < doc.tokens.size();
        ++i) {
-    if (Lower(TokenString(doc, doc.tokens[i])) == first)
+    if (text::AsciiLower(TokenString(doc, doc.tokens[i])) == first)
       return static_cast<int>(i);
   }
   return -1;
