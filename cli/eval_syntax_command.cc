@@ -68,13 +68,7 @@ int Run(const Args& args) {
     }
   } else {
     sys = *gold;
-    for (Token& t : sys.tokens) {
-      t.upos.clear();
-      t.xpos.clear();
-      t.lemma.clear();
-      t.head = -1;
-      t.deprel.clear();
-    }
+    ClearSyntax(sys);
   }
   auto start = std::chrono::steady_clock::now();
   Status s = (*model)->Annotate(sys);

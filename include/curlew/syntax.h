@@ -118,6 +118,10 @@ struct SyntaxScores {
   double F1(size_t correct) const;
 };
 
+// Clears every token's tags, lemma and tree, keeping the words: the system
+// side of an evaluation with gold tokenization.
+void ClearSyntax(Document& doc);
+
 // Compares two documents of the same words (gold tokenization).
 SyntaxScores ScoreSameTokens(const Document& gold, const Document& system);
 

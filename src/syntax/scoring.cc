@@ -110,6 +110,16 @@ double SyntaxScores::F1(size_t correct) const {
          static_cast<double>(gold_words + system_words);
 }
 
+void ClearSyntax(Document& doc) {
+  for (Token& t : doc.tokens) {
+    t.upos.clear();
+    t.xpos.clear();
+    t.lemma.clear();
+    t.head = -1;
+    t.deprel.clear();
+  }
+}
+
 SyntaxScores ScoreSameTokens(const Document& gold, const Document& system) {
   SyntaxScores sc;
   sc.gold_words = gold.tokens.size();
