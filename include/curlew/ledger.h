@@ -166,17 +166,12 @@ class Ledger {
  public:
   // Adds (or, for a known doc_id, replaces) one document's contribution.
   void Add(LedgerInput input);
-  // Removes a document's contribution; no-op if unknown.
-  void Remove(const std::string& doc_id);
 
   // Recomputes agreements and commitments from every document added.
   void Build();
 
   const std::vector<Agreement>& agreements() const { return agreements_; }
   const std::vector<Commitment>& commitments() const { return commitments_; }
-
-  // Agreements with `party` among their parties ("" = all).
-  std::vector<const Agreement*> AgreementsOf(std::string_view party) const;
 
  private:
   std::map<std::string, LedgerInput> inputs_;  // by doc id: order-free

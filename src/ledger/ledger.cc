@@ -150,16 +150,6 @@ void Ledger::Add(LedgerInput input) {
   inputs_[id] = std::move(input);
 }
 
-void Ledger::Remove(const std::string& doc_id) { inputs_.erase(doc_id); }
-
-std::vector<const Agreement*> Ledger::AgreementsOf(
-    std::string_view party) const {
-  std::vector<const Agreement*> out;
-  for (const auto& a : agreements_)
-    if (party.empty() || Contains(a.parties, std::string(party)))
-      out.push_back(&a);
-  return out;
-}
 
 void Ledger::Build() {
   agreements_.clear();

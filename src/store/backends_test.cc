@@ -35,7 +35,9 @@ std::string Counts(Store& s, const EventFilter& f, GroupBy g, Period p) {
   auto rows = s.Count(f, g, p);
   EXPECT_TRUE(rows.ok()) << rows.status().ToString();
   std::ostringstream out;
-  if (rows.ok()) EXPECT_TRUE(store::WriteCounts(*rows, g, "csv", out).ok());
+  if (rows.ok()) {
+    EXPECT_TRUE(store::WriteCounts(*rows, g, "csv", out).ok());
+  }
   return out.str();
 }
 
@@ -100,7 +102,9 @@ TEST(BackendsTest, SqliteAndPostgresGiveIdenticalResults) {
     EXPECT_EQ(a, Events(**post, filters[i], "jsonl"));
     EXPECT_EQ(Events(**lite, filters[i], "phoenix"),
               Events(**post, filters[i], "phoenix"));
-    if (i < 2) EXPECT_FALSE(a.empty());
+    if (i < 2) {
+      EXPECT_FALSE(a.empty());
+    }
     for (GroupBy g : {GroupBy::kDyad, GroupBy::kRoot}) {
       for (Period p : {Period::kAll, Period::kDay, Period::kWeek,
                        Period::kMonth, Period::kYear}) {
