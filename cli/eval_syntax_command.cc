@@ -1,4 +1,4 @@
-// curlew eval-syntax FILE.conllu [--model PATH] [--raw]: scores the syntax
+// curlew eval-syntax FILE.conllu [--model PATH] [--raw] [--gold-tags]: scores the syntax
 // model against a treebank and prints one JSON line.
 #include <chrono>
 #include <cmath>
@@ -21,6 +21,7 @@ struct Args {
   std::string file;
   std::string model;
   bool raw = false;
+  bool gold_tags = false;
   std::string output;
 };
 
@@ -70,8 +71,24 @@ int Run(const Args& args) {
     sys = *gold;
     ClearSyntax(sys);
   }
+  if (args.gold_tags && !args.raw) {
+    // Parser alone, on the treebank's own tags and lemmas.
+    for (size_t i = 0; i < sys.tokens.size(); ++i) {
+      sys.tokens[i].upos = gold->tokens[i].upos;
+      sys.tokens[i].xpos = gold->tokens[i].xpos;
+      sys.tokens[i].lemma = gold->tokens[i].lemma;
+    }
+  }
   auto start = std::chrono::steady_clock::now();
-  Status s = (*model)->Annotate(sys);
+  Status s;
+  if (args.gold_tags && !args.raw) {
+    for (const Sentence& sent : sys.sentences) {
+      s = (*model)->Parse(sys, sent);
+      if (!s.ok()) break;
+    }
+  } else {
+    s = (*model)->Annotate(sys);
+  }
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
@@ -127,6 +144,9 @@ Runner SetUp(CLI::App& app) {
   app.add_flag("--raw", args->raw,
                "start from the '# text' lines through curlew's own sentence "
                "splitter and tokenizer");
+  app.add_flag("--gold-tags", args->gold_tags,
+               "parse on the file's own tags (the parser alone; ignored "
+               "with --raw)");
   app.add_option("--output", args->output,
                  "also write the system annotation to this CoNLL-U file");
   return [args]() { return Run(*args); };

@@ -95,6 +95,9 @@ struct SyntaxTrainOptions {
   // Largest model file; pruning is raised step by step until the file
   // fits. Default: 30,000,000 bytes.
   size_t max_model_bytes = 30000000;
+  // WordNet's folder, read for the tagger's dictionary feature and the
+  // lemmatizer (as at load: SyntaxOptions::wordnet_dir).
+  std::string wordnet_dir = "/usr/share/wordnet";
   // If set: take the parser from this model (trained on the same file) and
   // train only tagger and lemmatizer. Default: empty.
   std::string reuse_model;

@@ -100,38 +100,6 @@ uint8_t Lemmatizer::WordNetPos(std::string_view x) {
   return 0;
 }
 
-bool Lemmatizer::LoadWordNet(const std::string& dir) {
-  static const char* kFiles[5] = {nullptr, "noun.exc", "verb.exc", "adj.exc",
-                                  "adv.exc"};
-  bool any = false;
-  for (int pos = 1; pos < 5; ++pos) {
-    std::ifstream in(dir + "/" + kFiles[pos]);
-    if (!in) continue;
-    any = true;
-    std::string line;
-    while (std::getline(in, line)) {
-      size_t sp = line.find(' ');
-      if (sp == std::string::npos) continue;
-      size_t sp2 = line.find(' ', sp + 1);
-      std::string base = line.substr(
-          sp + 1, sp2 == std::string::npos ? std::string::npos : sp2 - sp - 1);
-      // Multi-word entries use '_' for spaces; our words have none.
-      if (line.find('_') < sp || base.find('_') != std::string::npos) continue;
-      exceptions[pos].emplace(line.substr(0, sp), base);
-    }
-    static const char* kIndex[5] = {nullptr, "index.noun", "index.verb",
-                                    "index.adj", "index.adv"};
-    std::ifstream index(dir + "/" + kIndex[pos]);
-    while (std::getline(index, line)) {
-      if (line.empty() || line[0] == ' ') continue;  // licence header
-      size_t sp = line.find(' ');
-      std::string_view lemma = std::string_view(line).substr(0, sp);
-      if (lemma.find('_') == std::string_view::npos) known.insert(Fnv1a(lemma));
-    }
-  }
-  return any;
-}
-
 std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
   auto ex = exact.find(ExactKey(form, tag_class));
   if (ex != exact.end()) return scripts[ex->second].Apply(form);
@@ -140,9 +108,13 @@ std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
   if (it != lexicon.end()) return scripts[it->second].Apply(form);
   if (tag_class >= 0 && tag_class < static_cast<int>(wordnet_pos.size())) {
     uint8_t pos = wordnet_pos[tag_class];
-    if (pos != 0) {
-      auto e = exceptions[pos].find(low);
-      if (e != exceptions[pos].end()) return e->second;
+    if (pos != 0 && wordnet) {
+      static constexpr WordNet::Pos kPos[5] = {WordNet::kNoun, WordNet::kNoun,
+                                               WordNet::kVerb, WordNet::kAdj,
+                                               WordNet::kAdv};
+      if (const std::string* base = wordnet->Exception(kPos[pos], low)) {
+        return *base;
+      }
     }
   }
   const bool is_proper = tag_class >= 0 &&
@@ -161,7 +133,10 @@ std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
       auto r = rules.find(RankKey(RuleKey(low, len, tag_class), rank));
       if (r == rules.end()) continue;
       std::string lemma = scripts[r->second].Apply(form);
-      if (known.count(Fnv1a(text::AsciiLower(lemma)))) return lemma;
+      const std::string lower = text::AsciiLower(lemma);
+      if (known.count(Fnv1a(lower)) || (wordnet && wordnet->LemmaPos(lower))) {
+        return lemma;
+      }
       if (first.empty()) first = std::move(lemma);
     }
   }

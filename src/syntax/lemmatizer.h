@@ -9,7 +9,7 @@
 //  3. suffix rules learned from the training word types: the most frequent
 //     script for (tag class, final letters), longest suffix first, preferring
 //     a result that is a known lemma (seen in training or listed in
-//     WordNet's index files, loaded with the exception lists).
+//     WordNet's index files).
 //
 // Thread safety: immutable once built; Lemmatize() is const.
 #ifndef CURLEW_SYNTAX_LEMMATIZER_H_
@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "syntax/binary_io.h"
+#include "syntax/wordnet.h"
 
 namespace curlew::syntax {
 
@@ -53,9 +54,10 @@ class Lemmatizer {
   std::unordered_map<uint64_t, uint32_t> lexicon;
   // Feat(exact word hash, tag class) -> script index; tried first.
   std::unordered_map<uint64_t, uint32_t> exact;
-  // Hashes of known lower-case lemmas: training lemmas (stored in the model)
-  // and, at load, WordNet's index entries.
+  // Hashes of the lower-case lemmas seen in training.
   std::unordered_set<uint64_t> known;
+  // WordNet's lists (owned by the model; null: not installed).
+  const WordNet* wordnet = nullptr;
   // RankKey(RuleKey(...), r) -> the r-th most frequent script (r < kRanks)
   // for that tag class and suffix.
   std::unordered_map<uint64_t, uint32_t> rules;
@@ -72,11 +74,6 @@ class Lemmatizer {
       const std::vector<std::string_view>& words,
       const std::vector<std::string_view>& lemmas,
       const std::vector<int>& classes, int num_classes);
-  // WordNet exceptions per list: inflected form -> base form.
-  std::unordered_map<std::string, std::string> exceptions[5];
-
-  // Loads WordNet's lists from `dir`; false (and nothing loaded) if absent.
-  bool LoadWordNet(const std::string& dir);
   // Which WordNet list applies to a Penn tag.
   static uint8_t WordNetPos(std::string_view xpos);
 

@@ -8,18 +8,32 @@ namespace curlew::syntax {
 void LinearModel::BuildTable() {
   starts_.assign(1, 0);
   for (uint8_t c : counts_) starts_.push_back(starts_.back() + c + 1u);
+  // Load factor at most 3/4.
   size_t size = 16;
-  while (size < keys_.size() * 2) size *= 2;
+  while (size * 3 < keys_.size() * 4) size *= 2;
   table_.assign(size, Slot{});
   mask_ = static_cast<uint32_t>(size - 1);
+  entries_.clear();
+  dense_.clear();
   for (uint32_t i = 0; i < keys_.size(); ++i) {
     uint32_t slot = keys_[i] & mask_;
     while (table_[slot].key != 0) slot = (slot + 1) & mask_;
-    table_[slot] = Slot{keys_[i], starts_[i], starts_[i + 1]};
-  }
-  entries_.resize(classes_.size());
-  for (size_t e = 0; e < classes_.size(); ++e) {
-    entries_[e] = WeightEntry{classes_[e], weights_[e]};
+    const uint32_t b = starts_[i], e = starts_[i + 1], count = e - b;
+    uint32_t ref;
+    if (2 * count >= static_cast<uint32_t>(num_classes_) ||
+        count > kCountMask) {
+      const size_t row = dense_.size() / num_classes_;
+      dense_.resize(dense_.size() + num_classes_, 0);
+      int16_t* d = dense_.data() + row * num_classes_;
+      for (uint32_t k = b; k < e; ++k) d[classes_[k]] = weights_[k];
+      ref = static_cast<uint32_t>(row) << kCountBits;
+    } else {
+      ref = static_cast<uint32_t>(entries_.size()) << kCountBits | count;
+      for (uint32_t k = b; k < e; ++k) {
+        entries_.push_back(WeightEntry{classes_[k], weights_[k]});
+      }
+    }
+    table_[slot] = Slot{keys_[i], ref};
   }
 }
 
@@ -31,6 +45,8 @@ bool LinearModel::Valid() const {
   size_t total = 0;
   for (uint8_t c : counts_) total += c + 1u;
   if (total != classes_.size()) return false;
+  // Offsets must fit the table's 25 bits (BuildTable).
+  if (total >= (size_t{1} << (32 - kCountBits))) return false;
   for (size_t i = 1; i < keys_.size(); ++i) {
     if (keys_[i - 1] >= keys_[i]) return false;  // sorted and unique
   }

@@ -35,11 +35,13 @@ class LinearModel {
   // Adds the weights of every feature in feats[0..n) to scores[0..classes),
   // in units of scale() (weights are stored quantised; only the ranking of
   // classes is used). Three passes: the first prefetches every feature's table
-  // slot so that the memory accesses of all features overlap instead of
-  // queueing.
+  // slot and the second its weights, so that the memory accesses of all
+  // features overlap instead of queueing; the third sums them.
   void Score(const uint64_t* feats, size_t n, float* scores) const {
     constexpr size_t kBatch = 160;
     uint32_t slots[kBatch];
+    int32_t acc[256];  // exact integer sums, added to `scores` at the end
+    std::fill(acc, acc + num_classes_, 0);
     for (size_t base = 0; base < n; base += kBatch) {
       const size_t m = std::min(kBatch, n - base);
       for (size_t i = 0; i < m; ++i) {
@@ -52,7 +54,7 @@ class LinearModel {
         while (true) {
           const Slot& t = table_[slot];
           if (t.key == f) {
-            __builtin_prefetch(&entries_[t.begin]);
+            Prefetch(t);
             slots[i] = slot;
             break;
           }
@@ -65,11 +67,19 @@ class LinearModel {
       }
       for (size_t i = 0; i < m; ++i) {
         if (slots[i] == kNoSlot) continue;
-        const Slot& t = table_[slots[i]];
-        for (uint32_t e = t.begin; e < t.end; ++e) {
-          scores[entries_[e].cls] += static_cast<float>(entries_[e].w);
+        const uint32_t ref = table_[slots[i]].ref;
+        const uint32_t count = ref & kCountMask, at = ref >> kCountBits;
+        if (count == 0) {
+          const int16_t* d = dense_.data() + size_t{at} * num_classes_;
+          for (int c = 0; c < num_classes_; ++c) acc[c] += d[c];
+        } else {
+          const WeightEntry* e = entries_.data() + at;
+          for (uint32_t k = 0; k < count; ++k) acc[e[k].cls] += e[k].w;
         }
       }
+    }
+    for (int c = 0; c < num_classes_; ++c) {
+      scores[c] += static_cast<float>(acc[c]);
     }
   }
 
@@ -82,9 +92,16 @@ class LinearModel {
  private:
   friend class Perceptron;
   static constexpr uint32_t kNoSlot = 0xffffffffu;
+  // A slot of the open-addressing table: the feature's ShortKey() (0:
+  // empty) and where its weights are. ref & kCountMask is the number of its
+  // (class, weight) entries, starting at entries_[ref >> kCountBits]; 0
+  // means a dense row: one weight per class, row ref >> kCountBits of
+  // dense_. 8 bytes, so that the table stays small enough for the cache.
+  static constexpr uint32_t kCountBits = 7;
+  static constexpr uint32_t kCountMask = (1u << kCountBits) - 1;
   struct Slot {
-    uint32_t key = 0;             // ShortKey(); 0: empty
-    uint32_t begin = 0, end = 0;  // range in entries_
+    uint32_t key = 0;
+    uint32_t ref = 0;
   };
   struct WeightEntry {
     uint16_t cls;
@@ -92,6 +109,20 @@ class LinearModel {
   };
   void BuildTable();
   bool Valid() const;
+  // Prefetches every cache line (up to 8) of a feature's weights.
+  void Prefetch(const Slot& t) const {
+    const uint32_t count = t.ref & kCountMask, at = t.ref >> kCountBits;
+    const char *a, *e;
+    if (count == 0) {
+      a = reinterpret_cast<const char*>(dense_.data() +
+                                        size_t{at} * num_classes_);
+      e = a + 2 * num_classes_;
+    } else {
+      a = reinterpret_cast<const char*>(entries_.data() + at);
+      e = a + sizeof(WeightEntry) * count;
+    }
+    for (int k = 0; k < 8 && a < e; ++k, a += 64) __builtin_prefetch(a);
+  }
 
   int num_classes_ = 0;
   float scale_ = 1.0f;
@@ -103,6 +134,9 @@ class LinearModel {
   // Built at load: open-addressing table and interleaved weights.
   std::vector<Slot> table_;
   std::vector<WeightEntry> entries_;
+  // Rows of weights, one per class, of the features that have a weight for
+  // at least half of the classes (summed without indirection).
+  std::vector<int16_t> dense_;
   uint32_t mask_ = 0;
 };
 

@@ -16,17 +16,29 @@
 #include "syntax/lemmatizer.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
+#include "syntax/wordnet.h"
 #include "text/chars.h"
 
 namespace curlew::syntax {
 
 inline constexpr char kMagic[8] = {'C', 'U', 'R', 'L', 'E', 'W', 'S', 'X'};
-inline constexpr uint32_t kVersion = 1;
+// Version 2 added the tagger's second pass; version 1 files still load.
+inline constexpr uint32_t kVersion = 2;
 
 struct ModelData {
   Tagger tagger;
   Lemmatizer lemmatizer;
   Parser parser;
+  // Read from WordNet's folder at load, never stored in the model file.
+  WordNet wordnet;
+
+  // Loads WordNet from `dir` (if there) and gives tagger and lemmatizer
+  // access to it.
+  void LoadWordNet(const std::string& dir) {
+    wordnet.Load(dir);
+    tagger.wordnet = &wordnet;
+    lemmatizer.wordnet = &wordnet;
+  }
 };
 
 // The tag hash the parser sees for a (UPOS, XPOS) pair.

@@ -41,7 +41,7 @@ Status DecodeModel(std::string_view bytes, const std::string& path,
   if (!header.Get(version) || !header.Get(size) || !header.Get(checksum)) {
     return corrupt("truncated header");
   }
-  if (version != kVersion) {
+  if (version != kVersion && version != 1) {
     return corrupt("unsupported version " + std::to_string(version));
   }
   const size_t start = sizeof(kMagic) + 4 + 8 + 8;
@@ -53,7 +53,9 @@ Status DecodeModel(std::string_view bytes, const std::string& path,
   std::string_view payload = bytes.substr(start);
   if (Fnv1a(payload) != checksum) return corrupt("checksum mismatch");
   BinaryReader in(payload);
-  if (!model.tagger.Read(in)) return corrupt("bad tagger section");
+  if (!model.tagger.Read(in, version >= 2)) {
+    return corrupt("bad tagger section");
+  }
   if (!model.lemmatizer.Read(in)) return corrupt("bad lemmatizer section");
   if (!model.parser.Read(in)) return corrupt("bad parser section");
   if (!in.AtEnd()) return corrupt("trailing data");
@@ -112,7 +114,7 @@ Result<std::shared_ptr<const SyntaxModel>> SyntaxModel::Load(
   model->options_ = options;
   Status s = syntax::DecodeModel(buf.str(), path, *model->data_);
   if (!s.ok()) return s;
-  model->data_->lemmatizer.LoadWordNet(options.wordnet_dir);
+  model->data_->LoadWordNet(options.wordnet_dir);
   return std::shared_ptr<const SyntaxModel>(std::move(model));
 }
 

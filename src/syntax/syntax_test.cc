@@ -194,11 +194,29 @@ TEST(Lemmatizer, EditScripts) {
   EXPECT_EQ(EditScript::Between("talks", "talk").Apply("Talks"), "talk");
 }
 
-TEST(Lemmatizer, WordNetExceptions) {
-  syntax::Lemmatizer lem;
-  if (!lem.LoadWordNet("/usr/share/wordnet")) {
-    GTEST_SKIP() << "WordNet exception lists not installed (wordnet-base)";
+TEST(WordNet, Classes) {
+  syntax::WordNet wordnet;
+  if (!wordnet.Load("/usr/share/wordnet")) {
+    GTEST_SKIP() << "WordNet lists not installed (wordnet-base)";
   }
+  using W = syntax::WordNet;
+  EXPECT_EQ(wordnet.Classes("ratified") >> 4, W::kVerb);  // regular
+  EXPECT_EQ(wordnet.Classes("fled") >> 4, W::kVerb);      // verb.exc
+  EXPECT_EQ(wordnet.Classes("mice") >> 4, W::kNoun);      // noun.exc
+  EXPECT_TRUE(wordnet.Classes("treaty") & W::kNoun);
+  EXPECT_TRUE((wordnet.Classes("treaties") >> 4) & W::kNoun);
+  EXPECT_TRUE((wordnet.Classes("bigger") >> 4) & W::kAdj);
+  EXPECT_EQ(wordnet.Classes("the"), 0);  // no function words in WordNet
+  EXPECT_EQ(wordnet.Classes("xqzzy"), 0);
+}
+
+TEST(Lemmatizer, WordNetExceptions) {
+  syntax::WordNet wordnet;
+  if (!wordnet.Load("/usr/share/wordnet")) {
+    GTEST_SKIP() << "WordNet lists not installed (wordnet-base)";
+  }
+  syntax::Lemmatizer lem;
+  lem.wordnet = &wordnet;
   lem.wordnet_pos = {syntax::Lemmatizer::WordNetPos("VBD"),
                      syntax::Lemmatizer::WordNetPos("NNS")};
   lem.proper = {0, 0};

@@ -49,6 +49,19 @@ enum Template : uint64_t {
   kFirstWord,
   kPrevTagSuf3,
   kNextFlags,
+  kWordNet,
+  kWordNetFlags,
+  kPrevTagWordNet,
+  kPrevWordNet,
+  kNextWordNet,
+  kWordNetSuf3,
+  kNextTag,
+  kNext2Tags,
+  kPrevNextTags,
+  kNextTagWord,
+  kNextTagSuf3,
+  kNextTagAmb,
+  kNextTagWordNet,
 };
 
 std::string Shape(std::string_view s) {
@@ -116,11 +129,13 @@ void Tagger::Describe(std::vector<WordInfo>& out,
     if (!f.empty() && f[0] >= 'A' && f[0] <= 'Z') flags |= kTitle;
     if (all_caps && has_alpha) flags |= kAllCaps;
     w.flags = flags;
+    w.wordnet = wordnet ? wordnet->Classes(l) : 0;
   }
 }
 
 void Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
-                      int prev2, std::vector<uint64_t>& out) {
+                      int prev2, const std::vector<int>* right,
+                      std::vector<uint64_t>& out) {
   out.clear();
   const int n = static_cast<int>(w.size());
   static const WordInfo kPad{.form = 11,
@@ -132,7 +147,8 @@ void Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
                              .suf2 = 11,
                              .suf3 = 11,
                              .suf4 = 11,
-                             .amb = 11};
+                             .amb = 11,
+                             .wordnet = 256};
   const WordInfo& c = w[i];
   const WordInfo& p1 = i > 0 ? w[i - 1] : kPad;
   const WordInfo& p2 = i > 1 ? w[i - 2] : kPad;
@@ -171,7 +187,24 @@ void Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
   out.push_back(Feat(kAmbNextAmb, c.amb, n1.amb));
   out.push_back(Feat(kPrevTagSuf3, t1, c.suf3));
   out.push_back(Feat(kNextFlags, n1.flags));
+  out.push_back(Feat(kWordNet, c.wordnet));
+  out.push_back(Feat(kWordNetFlags, c.wordnet, c.flags, i == 0));
+  out.push_back(Feat(kPrevTagWordNet, t1, c.wordnet));
+  out.push_back(Feat(kPrevWordNet, p1.wordnet, c.wordnet));
+  out.push_back(Feat(kNextWordNet, c.wordnet, n1.wordnet));
+  out.push_back(Feat(kWordNetSuf3, c.wordnet, c.suf3));
   if (i == 0) out.push_back(Feat(kFirstWord, c.lower));
+  if (right) {
+    const uint64_t r1 = static_cast<uint64_t>(i + 1 < n ? (*right)[i + 1] + 2 : 0);
+    const uint64_t r2 = static_cast<uint64_t>(i + 2 < n ? (*right)[i + 2] + 2 : 0);
+    out.push_back(Feat(kNextTag, r1));
+    out.push_back(Feat(kNext2Tags, r1, r2));
+    out.push_back(Feat(kPrevNextTags, t1, r1));
+    out.push_back(Feat(kNextTagWord, r1, c.lower));
+    out.push_back(Feat(kNextTagSuf3, r1, c.suf3));
+    out.push_back(Feat(kNextTagAmb, r1, c.amb));
+    out.push_back(Feat(kNextTagWordNet, r1, c.wordnet));
+  }
 }
 
 void Tagger::Write(BinaryWriter& out) const {
@@ -188,21 +221,30 @@ void Tagger::Write(BinaryWriter& out) const {
   out.PutVector(keys);
   out.PutVector(values);
   model.Write(out);
+  const bool two_pass = second.num_classes() > 0;
+  out.Put<uint8_t>(two_pass);
+  if (two_pass) second.Write(out);
 }
 
-bool Tagger::Read(BinaryReader& in) {
+bool Tagger::Read(BinaryReader& in, bool two_pass_field) {
   std::vector<uint64_t> keys, values;
+  uint8_t two_pass = 0;
   if (!in.GetStrings(upos) || !in.GetStrings(xpos) || !in.GetVector(keys) ||
       !in.GetVector(values) || keys.size() != values.size() ||
-      !model.Read(in)) {
+      !model.Read(in) || (two_pass_field && !in.Get(two_pass)) ||
+      two_pass > 1) {
     return false;
   }
+  second = LinearModel();
+  if (two_pass && !second.Read(in)) return false;
   ambiguity.clear();
   ambiguity.reserve(keys.size());
   for (size_t i = 0; i < keys.size(); ++i)
     ambiguity.emplace(keys[i], values[i]);
   return upos.size() == xpos.size() &&
-         model.num_classes() == static_cast<int>(upos.size());
+         model.num_classes() == static_cast<int>(upos.size()) &&
+         (second.num_classes() == 0 ||
+          second.num_classes() == model.num_classes());
 }
 
 }  // namespace curlew::syntax

@@ -1,7 +1,9 @@
 // The part-of-speech tagger: a greedy left-to-right averaged perceptron over
-// joint UPOS+XPOS classes, with word, affix, shape and context features and
+// joint UPOS+XPOS classes, run twice (the second pass also sees the first
+// pass's tags of the next two words), with word, affix, shape and context features and
 // an "ambiguity class" (the set of tags a word had in training) as a
-// cluster-like feature for the word and its neighbours.
+// cluster-like feature for the word and its neighbours, and the parts of
+// speech WordNet knows the word as (for words the treebank lacks).
 //
 // Thread safety: a Tagger is immutable once built; Tag() is const and keeps
 // its scratch memory local.
@@ -16,6 +18,7 @@
 
 #include "syntax/binary_io.h"
 #include "syntax/linear.h"
+#include "syntax/wordnet.h"
 
 namespace curlew::syntax {
 
@@ -25,44 +28,60 @@ struct WordInfo {
   uint64_t form = 0, lower = 0, shape = 0, pre1 = 0, pre3 = 0;
   uint64_t suf1 = 0, suf2 = 0, suf3 = 0, suf4 = 0, amb = 0;
   uint32_t flags = 0;  // kHyphen | kDigit | kUpper | kTitle | kAllCaps
+  uint32_t wordnet = 0;  // WordNet::Classes() of the lower-case word
 };
-
 
 class Tagger {
  public:
   // Class c is (upos[c], xpos[c]).
   std::vector<std::string> upos, xpos;
-  LinearModel model;
+  LinearModel model;   // first pass
+  LinearModel second;  // second pass (may be empty: one pass)
   // Lower-case word hash -> hash of the set of tag classes seen with it.
   std::unordered_map<uint64_t, uint64_t> ambiguity;
+  // WordNet's lists (owned by the model; null: not installed), for a
+  // dictionary feature.
+  const WordNet* wordnet = nullptr;
 
   int num_classes() const { return static_cast<int>(upos.size()); }
   void Describe(std::vector<WordInfo>& out,
                 const std::vector<std::string_view>& words) const;
-  // Feature keys for word i given the two previous tags (-1 = none).
+  // Feature keys for word i given the two previous tags (-1 = none). With
+  // `right` (the first pass's tags of the whole sentence), also the
+  // second pass's features on the tags of the next two words.
   static void Features(const std::vector<WordInfo>& w, int i, int prev,
-                       int prev2, std::vector<uint64_t>& out);
-  // Greedy tagging with any scorer (Perceptron while training).
+                       int prev2, const std::vector<int>* right,
+                       std::vector<uint64_t>& out);
+  // Greedy left-to-right tagging with any scorer (Perceptron while
+  // training); `right` as for Features().
   template <typename Scorer>
   static void TagWith(const Scorer& scorer, int num_classes,
-                      const std::vector<WordInfo>& w, std::vector<int>& tags) {
+                      const std::vector<WordInfo>& w,
+                      const std::vector<int>* right, std::vector<int>& tags) {
     tags.assign(w.size(), -1);
     std::vector<uint64_t> feats;
     std::vector<float> scores(num_classes);
     for (size_t i = 0; i < w.size(); ++i) {
       Features(w, static_cast<int>(i), i > 0 ? tags[i - 1] : -1,
-               i > 1 ? tags[i - 2] : -1, feats);
+               i > 1 ? tags[i - 2] : -1, right, feats);
       std::fill(scores.begin(), scores.end(), 0.0f);
       scorer.Score(feats.data(), feats.size(), scores.data());
       tags[i] = ArgMax(scores.data(), num_classes);
     }
   }
+  // Two passes: `model` tags left to right; `second` (if trained) tags
+  // again, seeing the first pass's tags of the words to the right.
   void Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
-    TagWith(model, num_classes(), w, tags);
+    TagWith(model, num_classes(), w, nullptr, tags);
+    if (second.num_classes() == 0) return;
+    std::vector<int> first;
+    first.swap(tags);
+    TagWith(second, num_classes(), w, &first, tags);
   }
 
   void Write(BinaryWriter& out) const;
-  bool Read(BinaryReader& in);
+  // `two_pass_field`: false for version-1 files (one pass, no flag).
+  bool Read(BinaryReader& in, bool two_pass_field = true);
 };
 
 }  // namespace curlew::syntax

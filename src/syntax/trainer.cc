@@ -54,11 +54,14 @@ double Seconds(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
-// Trains a tagger on the sentences listed in `use`.
+// Trains a tagger pass on the sentences listed in `use`: the first pass,
+// or with `first` (first-pass tags of every sentence, each from a tagger
+// that did not see it) the second.
 LinearModel TrainTagger(const Tagger& shape,
                         const std::vector<TrainSentence>& data,
                         const std::vector<size_t>& use, int epochs,
-                        std::mt19937_64& rng) {
+                        std::mt19937_64& rng,
+                        const std::vector<std::vector<int>>* first = nullptr) {
   const int classes = shape.num_classes();
   Perceptron p(classes);
   std::vector<size_t> order = use;
@@ -72,7 +75,8 @@ LinearModel TrainTagger(const Tagger& shape,
       shape.Describe(info, s.words);
       int prev = -1, prev2 = -1;
       for (size_t i = 0; i < s.words.size(); ++i) {
-        Tagger::Features(info, static_cast<int>(i), prev, prev2, feats);
+        Tagger::Features(info, static_cast<int>(i), prev, prev2,
+                         first ? &(*first)[idx] : nullptr, feats);
         std::fill(scores.begin(), scores.end(), 0.0f);
         p.Score(feats.data(), feats.size(), scores.data());
         int guess = ArgMax(scores.data(), classes);
@@ -116,6 +120,7 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
                          o.train_path);
   }
   ModelData model;
+  model.LoadWordNet(o.wordnet_dir);
   for (auto& [k, id] : tag_ids) {
     id = static_cast<int>(model.tagger.upos.size());
     model.tagger.upos.push_back(k.first);
@@ -194,33 +199,62 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
                   std::to_string(model.tagger.model.num_features()) +
                   " features, " + Fixed(Seconds(start)) + " s");
 
+  // Jackknifing: each fold's sentences are tagged by taggers trained on the
+  // other folds. The first pass's tags train the second pass (it learns
+  // how far to trust them); both passes' tags train the parser (it learns
+  // on tags as it will see them).
   std::vector<std::vector<int>> parser_tags(data.size());
-  if (!reuse) {
-    // Tags the parser learns on: jackknifed predictions.
-    for (size_t i = 0; i < data.size(); ++i) parser_tags[i] = data[i].tags;
-    if (o.jackknife_folds > 1) {
+  for (size_t i = 0; i < data.size(); ++i) parser_tags[i] = data[i].tags;
+  const int folds = o.jackknife_folds;
+  if (folds > 1) {
+    auto rest_of = [&](int fold) {
+      std::vector<size_t> rest;
+      for (size_t i = 0; i < data.size(); ++i) {
+        if (static_cast<int>(i % folds) != fold) rest.push_back(i);
+      }
+      return rest;
+    };
+    auto tag_fold = [&](const Tagger& t, int fold, const char* what) {
       std::vector<WordInfo> info;
-      for (int fold = 0; fold < o.jackknife_folds; ++fold) {
-        std::vector<size_t> rest;
-        for (size_t i = 0; i < data.size(); ++i) {
-          if (static_cast<int>(i % o.jackknife_folds) != fold)
-            rest.push_back(i);
+      size_t right = 0, total = 0;
+      std::vector<std::vector<int>> out(data.size());
+      for (size_t i = fold; i < data.size(); i += folds) {
+        t.Describe(info, data[i].words);
+        t.Tag(info, out[i]);
+        for (size_t k = 0; k < info.size(); ++k) {
+          right += out[i][k] == data[i].tags[k];
+          ++total;
         }
-        Tagger t = model.tagger;
-        t.model = TrainTagger(model.tagger, data, rest, o.tagger_epochs, rng);
-        size_t right = 0, total = 0;
-        for (size_t i = fold; i < data.size(); i += o.jackknife_folds) {
-          t.Describe(info, data[i].words);
-          t.Tag(info, parser_tags[i]);
-          for (size_t k = 0; k < info.size(); ++k) {
-            right += parser_tags[i][k] == data[i].tags[k];
-            ++total;
-          }
-        }
-        Progress(o, "jackknife fold " + std::to_string(fold) +
-                        ": tag accuracy " +
-                        Fixed(100.0 * right / std::max<size_t>(total, 1)) +
-                        ", " + Fixed(Seconds(start)) + " s");
+      }
+      Progress(o, std::string("jackknife fold ") + std::to_string(fold) +
+                      ", " + what + ": tag accuracy " +
+                      Fixed(100.0 * right / std::max<size_t>(total, 1)) +
+                      ", " + Fixed(Seconds(start)) + " s");
+      return out;
+    };
+    std::vector<std::vector<int>> first(data.size());
+    std::vector<LinearModel> fold_first(folds);
+    for (int fold = 0; fold < folds; ++fold) {
+      Tagger t = model.tagger;
+      t.model = TrainTagger(model.tagger, data, rest_of(fold), o.tagger_epochs,
+                            rng);
+      fold_first[fold] = t.model;
+      auto tags = tag_fold(t, fold, "first pass");
+      for (size_t i = fold; i < data.size(); i += folds) first[i] = tags[i];
+    }
+    model.tagger.second =
+        TrainTagger(model.tagger, data, all, o.tagger_epochs, rng, &first);
+    Progress(o, "tagger second pass trained: " +
+                    std::to_string(model.tagger.second.num_features()) +
+                    " features, " + Fixed(Seconds(start)) + " s");
+    for (int fold = 0; fold < folds && !reuse; ++fold) {
+      Tagger t = model.tagger;
+      t.model = fold_first[fold];
+      t.second = TrainTagger(model.tagger, data, rest_of(fold),
+                             o.tagger_epochs, rng, &first);
+      auto tags = tag_fold(t, fold, "both passes");
+      for (size_t i = fold; i < data.size(); i += folds) {
+        parser_tags[i] = tags[i];
       }
     }
   }
