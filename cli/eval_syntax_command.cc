@@ -1,5 +1,5 @@
-// curlew eval-syntax FILE.conllu [--model PATH] [--raw] [--gold-tags]: scores the syntax
-// model against a treebank and prints one JSON line.
+// curlew eval-syntax FILE.conllu [--model PATH] [--raw] [--gold-tags]: scores
+// the syntax model against a treebank and prints one JSON line.
 #include <chrono>
 #include <cmath>
 #include <cstdio>

@@ -6,11 +6,14 @@
 //   if (!model.ok()) { ... model.status() ... }   // kNotFound, kCorruptModel
 //   curlew::Status s = (*model)->Annotate(doc);   // every sentence of doc
 //
-// The tagger is a greedy averaged perceptron; the lemmatizer combines a
-// lexicon learned from the treebank, WordNet's exception lists (read from
-// /usr/share/wordnet once at load) and learned suffix rules; the parser is
-// an arc-hybrid transition parser with an averaged perceptron trained with a
-// dynamic oracle.
+// The tagger is a greedy averaged perceptron in two passes (the second sees
+// the first pass's tags of the next words, and runs only where the first
+// pass was unsure), with WordNet's parts of speech as a dictionary feature;
+// the lemmatizer combines a lexicon learned from the treebank, WordNet's
+// exception lists and learned suffix rules; the parser is an arc-hybrid
+// transition parser with an averaged perceptron trained with a dynamic
+// oracle. WordNet (Debian's wordnet-base, /usr/share/wordnet) is read once
+// at load; it is not part of the model file.
 //
 // Ownership and thread safety: a SyntaxModel is immutable after Load() and
 // shared through std::shared_ptr; Annotate() is const and may run on many
@@ -38,8 +41,9 @@ struct SyntaxOptions {
   // Longest sentence annotated, in tokens; longer ones are an error
   // (kLimitExceeded). Default: 2000.
   size_t max_sentence_tokens = 2000;
-  // Folder of WordNet's *.exc exception lists. Default: /usr/share/wordnet.
-  // A missing folder only weakens the lemmatizer.
+  // WordNet's folder (index.*, *.exc, data.noun). Default:
+  // /usr/share/wordnet. A missing folder weakens the tagger and lemmatizer
+  // (the model was trained with it).
   std::string wordnet_dir = "/usr/share/wordnet";
 };
 
@@ -86,8 +90,12 @@ struct SyntaxTrainOptions {
   uint64_t seed = 1;       // shuffling and exploration; same seed, same model
   int tagger_epochs = 8;   // passes over the training data
   int parser_epochs = 12;
-  // Jackknife folds for the parser's training tags (the parser learns on
-  // predicted tags, as it will see them); 0 or 1 = train on gold tags.
+  // Passes of the punctuation attacher (0: none; the parser's attachment
+  // of punctuation stays).
+  int punct_epochs = 8;
+  // Jackknife folds: the tagger's second pass learns on the first pass's
+  // held-out tags, the parser on both passes' (as it will see them); 0 or
+  // 1 = one tagger pass and a parser trained on gold tags.
   int jackknife_folds = 5;
   // Features whose largest averaged weight is below this fraction of the
   // model's largest weight are dropped from the file. Default: 0.

@@ -243,6 +243,17 @@ class Coder::Run {
               c < static_cast<int>(commas.back()))
             main_clause = true;
       }
+      // "Poland, which has built a fence, accused Belarus ...": after an
+      // actor and a relative clause, the last stretch is the main clause.
+      if (opt_.news_conventions && commas.size() >= 2) {
+        bool verb_before = false;
+        for (size_t i = 0; i < commas.front(); ++i)
+          verb_before = verb_before || verb_tag_[i];
+        const std::string& next = upper_[commas.front() + 1];
+        if (!verb_before && (next == "WHICH" || next == "WHO" ||
+                             next == "WHOSE" || next == "WHERE"))
+          main_clause = true;
+      }
       if (w >= opt_.comma_emin && w <= opt_.comma_emax && !main_clause)
         mask(commas.back(), n_);
     }
@@ -449,6 +460,18 @@ class Coder::Run {
                  static_cast<uint32_t>(hi + 1)};
       a.agent_only = true;
       a.agent = last_agent.empty() ? prefix : last_agent;
+      // "Turkish Foreign Minister Ali Demirtas" with "Turkish" parsed as
+      // a stray modifier: an actor mention right before the phrase is its
+      // actor.
+      if (const Mention* m =
+              opt_.news_conventions ? StrayActorBefore(lo) : nullptr) {
+        std::string actor = SplitSlash(m->code)[0];
+        a.stem = actor;
+        a.code = prefix + actor +
+                 (actor.find(suffix) == std::string::npos ? suffix : "");
+        a.agent_only = false;
+        a.begin = m->b;
+      }
       out.push_back(std::move(a));
     } else if (opt_.new_actor_length > 0 && new_actors && !IsPronoun(h) &&
                StartsWith(Xpos(h), "NN")) {
@@ -519,6 +542,20 @@ class Coder::Run {
       }
     }
     return out;
+  }
+
+  // An actor mention (not an agent) that ends right at token `lo` and is
+  // no argument of its own ("Turkish" parsed as a modifier of the verb).
+  const Mention* StrayActorBefore(int lo) const {
+    for (const Mention& m : mentions_) {
+      if (m.agent || static_cast<int>(m.e) != lo || masked_[m.b]) continue;
+      const R r = Rel(m.e - 1);
+      if (r == R::kNsubj || r == R::kNsubjPass || r == R::kObj ||
+          r == R::kIobj || r == R::kObl || r == R::kNmod || r == R::kConj)
+        return nullptr;
+      return &m;
+    }
+    return nullptr;
   }
 
   // The clause (verb) that token i belongs to.
@@ -1733,8 +1770,8 @@ class CoderComponent : public Component {
 std::unique_ptr<Component> MakeCoderComponent(
     std::shared_ptr<const Dictionaries> dicts, CoderOptions options,
     std::shared_ptr<const CameoTable> cameo) {
-  return MakeCoderComponent(
-      std::make_shared<const Coder>(std::move(dicts), options, std::move(cameo)));
+  return MakeCoderComponent(std::make_shared<const Coder>(
+      std::move(dicts), options, std::move(cameo)));
 }
 
 std::unique_ptr<Component> MakeCoderComponent(

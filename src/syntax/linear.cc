@@ -8,9 +8,10 @@ namespace curlew::syntax {
 void LinearModel::BuildTable() {
   starts_.assign(1, 0);
   for (uint8_t c : counts_) starts_.push_back(starts_.back() + c + 1u);
-  // Load factor at most 3/4.
+  // Load factor at most 1/2: most lookups are of features the model lacks,
+  // and those probe until an empty slot.
   size_t size = 16;
-  while (size * 3 < keys_.size() * 4) size *= 2;
+  while (size < keys_.size() * 2) size *= 2;
   table_.assign(size, Slot{});
   mask_ = static_cast<uint32_t>(size - 1);
   entries_.clear();

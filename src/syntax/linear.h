@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "syntax/binary_io.h"
+#include "syntax/huge_pages.h"
 
 namespace curlew::syntax {
 
@@ -132,11 +133,11 @@ class LinearModel {
   std::vector<uint8_t> classes_;
   std::vector<int16_t> weights_;
   // Built at load: open-addressing table and interleaved weights.
-  std::vector<Slot> table_;
-  std::vector<WeightEntry> entries_;
+  HugeVector<Slot> table_;
+  HugeVector<WeightEntry> entries_;
   // Rows of weights, one per class, of the features that have a weight for
   // at least half of the classes (summed without indirection).
-  std::vector<int16_t> dense_;
+  HugeVector<int16_t> dense_;
   uint32_t mask_ = 0;
 };
 
@@ -154,8 +155,15 @@ class Perceptron {
 
   // Adds current (not averaged) weights of the features to scores.
   void Score(const uint64_t* feats, size_t n, float* scores) const;
+  // Scores are in weight units (LinearModel::scale() for the frozen model).
+  float scale() const { return 1.0f; }
   // One training instance seen (advances the averaging clock).
   void Tick() { ++now_; }
+  // Adds `amount` to the weight of class `cls` of every feature (for
+  // ranking models, where the truth and the guess have different features).
+  void Reward(const uint64_t* feats, size_t n, int cls, float amount) {
+    for (size_t i = 0; i < n; ++i) Add(feats[i], cls, amount);
+  }
   // Moves weights toward `truth` and away from `guess` by `amount`.
   void Update(const uint64_t* feats, size_t n, int truth, int guess,
               float amount = 1.0f);

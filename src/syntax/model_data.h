@@ -2,7 +2,8 @@
 //
 // File layout: 8-byte magic "CURLEWSX", uint32 version, uint64 payload size,
 // uint64 FNV-1a checksum of the payload, then the payload: tagger,
-// lemmatizer, parser (each written by its own Write()).
+// lemmatizer, parser, punctuation attacher (each written by its own
+// Write()).
 //
 // Thread safety: immutable once loaded.
 #ifndef CURLEW_SYNTAX_MODEL_DATA_H_
@@ -15,6 +16,7 @@
 #include "curlew/status.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/parser.h"
+#include "syntax/punct.h"
 #include "syntax/tagger.h"
 #include "syntax/wordnet.h"
 #include "text/chars.h"
@@ -22,13 +24,15 @@
 namespace curlew::syntax {
 
 inline constexpr char kMagic[8] = {'C', 'U', 'R', 'L', 'E', 'W', 'S', 'X'};
-// Version 2 added the tagger's second pass; version 1 files still load.
+// Version 2: the tagger's second pass and the punctuation attacher.
+// Version-1 files (one tagger pass, no attacher) still load.
 inline constexpr uint32_t kVersion = 2;
 
 struct ModelData {
   Tagger tagger;
   Lemmatizer lemmatizer;
   Parser parser;
+  PunctAttacher punct;
   // Read from WordNet's folder at load, never stored in the model file.
   WordNet wordnet;
 
@@ -57,8 +61,9 @@ inline void FillParserInput(std::string_view word, std::string_view upos,
   in.upos[i] = Fnv1a(upos) + 13;
 }
 
-// Parses `in` and writes heads and relations into the sentence's tokens.
-void ParseInto(const Parser& parser, const ParserInput& in, Document& doc,
+// Parses `in`, attaches punctuation again (tokens tagged PUNCT) and writes
+// heads and relations into the sentence's tokens.
+void ParseInto(const ModelData& model, const ParserInput& in, Document& doc,
                const Sentence& sentence);
 
 // Serialises `model` with header and checksum.

@@ -15,6 +15,7 @@ std::string EncodeModel(const ModelData& model) {
   model.tagger.Write(payload);
   model.lemmatizer.Write(payload);
   model.parser.Write(payload);
+  model.punct.Write(payload);
   BinaryWriter file;
   std::string out(kMagic, sizeof(kMagic));
   file.Put<uint32_t>(kVersion);
@@ -53,11 +54,14 @@ Status DecodeModel(std::string_view bytes, const std::string& path,
   std::string_view payload = bytes.substr(start);
   if (Fnv1a(payload) != checksum) return corrupt("checksum mismatch");
   BinaryReader in(payload);
-  if (!model.tagger.Read(in, version >= 2)) {
-    return corrupt("bad tagger section");
-  }
+  // Version 1: one tagger pass, no punctuation attacher.
+  const bool v1 = version == 1;
+  if (!model.tagger.Read(in, !v1)) return corrupt("bad tagger section");
   if (!model.lemmatizer.Read(in)) return corrupt("bad lemmatizer section");
   if (!model.parser.Read(in)) return corrupt("bad parser section");
+  if (!v1 && !model.punct.Read(in)) {
+    return corrupt("bad punctuation section");
+  }
   if (!in.AtEnd()) return corrupt("trailing data");
   if (model.lemmatizer.wordnet_pos.size() != model.tagger.upos.size()) {
     return corrupt("lemmatizer and tagger disagree");
@@ -82,10 +86,19 @@ Status WriteModelFile(const ModelData& model, const std::string& path) {
   return Status();
 }
 
-void ParseInto(const Parser& parser, const ParserInput& in, Document& doc,
+void ParseInto(const ModelData& model, const ParserInput& in, Document& doc,
                const Sentence& sentence) {
-  std::vector<int> heads, rels;
-  parser.Parse(in, heads, rels);
+  const Parser& parser = model.parser;
+  PunctSentence tree;
+  tree.in = &in;
+  parser.Parse(in, tree.heads, tree.rels);
+  tree.punct.assign(sentence.size() + 1, 0);
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    tree.punct[i + 1] = doc.tokens[sentence.token_begin + i].upos == "PUNCT";
+  }
+  model.punct.Reattach(tree);
+  const std::vector<int>& heads = tree.heads;
+  const std::vector<int>& rels = tree.rels;
   for (size_t i = 0; i < sentence.size(); ++i) {
     Token& t = doc.tokens[sentence.token_begin + i];
     t.head = heads[i + 1];
@@ -165,7 +178,7 @@ Status SyntaxModel::Annotate(Document& doc, const Sentence& sentence) const {
     t.lemma = m.lemmatizer.Lemmatize(words[i], tags[i]);
     syntax::FillParserInput(words[i], t.upos, t.xpos, i + 1, in);
   }
-  syntax::ParseInto(m.parser, in, doc, sentence);
+  syntax::ParseInto(m, in, doc, sentence);
   return Status();
 }
 
@@ -181,7 +194,7 @@ Status SyntaxModel::Parse(Document& doc, const Sentence& sentence) const {
     const Token& t = doc.tokens[sentence.token_begin + i];
     syntax::FillParserInput(doc.TokenText(t), t.upos, t.xpos, i + 1, in);
   }
-  syntax::ParseInto(m.parser, in, doc, sentence);
+  syntax::ParseInto(m, in, doc, sentence);
   return Status();
 }
 
@@ -196,6 +209,7 @@ Status SyntaxModel::Annotate(Document& doc) const {
 std::string SyntaxModel::Describe() const {
   const syntax::ModelData& m = *data_;
   return "tags=" + std::to_string(m.tagger.upos.size()) +
+         " tagger_passes=" + (m.tagger.second.num_classes() > 0 ? "2" : "1") +
          " labels=" + std::to_string(m.parser.labels.size()) +
          " tagger_features=" + std::to_string(m.tagger.model.num_features()) +
          " tagger_weights=" + std::to_string(m.tagger.model.num_weights()) +

@@ -4,12 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "io/conllu.h"
 #include "syntax/lemmatizer.h"
+#include "syntax/punct.h"
 
 namespace curlew {
 namespace {
@@ -35,19 +37,36 @@ void WriteBytes(const std::string& path, const std::string& bytes) {
   out << bytes;
 }
 
+// Training options on the fixture.
+SyntaxTrainOptions FixtureOptions(const std::string& out, uint64_t seed,
+                                  int tagger_epochs, int parser_epochs,
+                                  int jackknife_folds) {
+  SyntaxTrainOptions o;
+  o.train_path = kFixture;
+  o.out_path = out;
+  o.seed = seed;
+  o.tagger_epochs = tagger_epochs;
+  o.parser_epochs = parser_epochs;
+  o.jackknife_folds = jackknife_folds;
+  return o;
+}
+
+// The model's annotation of the fixture it was trained on, scored.
+SyntaxScores ScoreOnFixture(const SyntaxModel& model) {
+  Result<Document> gold = ReadConlluFile(kFixture);
+  EXPECT_TRUE(gold.ok());
+  Document sys = *gold;
+  ClearSyntax(sys);
+  EXPECT_TRUE(model.Annotate(sys).ok());
+  return ScoreSameTokens(*gold, sys);
+}
+
 // Trains once per test binary.
 class TinyModel : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     path_ = new std::string(TempPath("tiny.model"));
-    SyntaxTrainOptions o;
-    o.train_path = kFixture;
-    o.out_path = *path_;
-    o.seed = 3;
-    o.tagger_epochs = 5;
-    o.parser_epochs = 6;
-    o.jackknife_folds = 0;
-    Status s = TrainSyntaxModel(o);
+    Status s = TrainSyntaxModel(FixtureOptions(*path_, 3, 5, 6, 0));
     ASSERT_TRUE(s.ok()) << s.ToString();
   }
   static void TearDownTestSuite() {
@@ -61,12 +80,7 @@ std::string* TinyModel::path_ = nullptr;
 TEST_F(TinyModel, LearnsItsOwnDataAndIsDeterministic) {
   auto model = SyntaxModel::Load(*path_);
   ASSERT_TRUE(model.ok()) << model.status().ToString();
-  Result<Document> gold = ReadConlluFile(kFixture);
-  ASSERT_TRUE(gold.ok());
-  Document sys = *gold;
-  ClearSyntax(sys);
-  ASSERT_TRUE((*model)->Annotate(sys).ok());
-  SyntaxScores sc = ScoreSameTokens(*gold, sys);
+  SyntaxScores sc = ScoreOnFixture(**model);
   // Stated accuracy on its own training data (300 template sentences).
   EXPECT_GE(sc.F1(sc.upos), 99.0);
   EXPECT_GE(sc.F1(sc.xpos), 99.0);
@@ -76,16 +90,31 @@ TEST_F(TinyModel, LearnsItsOwnDataAndIsDeterministic) {
 
   // Same seed, same bytes.
   std::string again = TempPath("tiny2.model");
-  SyntaxTrainOptions o;
-  o.train_path = kFixture;
-  o.out_path = again;
-  o.seed = 3;
-  o.tagger_epochs = 5;
-  o.parser_epochs = 6;
-  o.jackknife_folds = 0;
-  ASSERT_TRUE(TrainSyntaxModel(o).ok());
+  ASSERT_TRUE(TrainSyntaxModel(FixtureOptions(again, 3, 5, 6, 0)).ok());
   EXPECT_EQ(ReadBytes(again), ReadBytes(*path_));
   std::filesystem::remove(again);
+}
+
+// With jackknifing the trainer builds the tagger's second pass and picks
+// the margin above which it is skipped; the model still learns its own
+// data and stays deterministic.
+TEST(TwoPassTagger, TrainsLoadsAndIsDeterministic) {
+  auto train = [](const std::string& out) {
+    return TrainSyntaxModel(FixtureOptions(out, 5, 4, 3, 3));
+  };
+  const std::string a = TempPath("two_pass_a.model");
+  const std::string b = TempPath("two_pass_b.model");
+  ASSERT_TRUE(train(a).ok());
+  ASSERT_TRUE(train(b).ok());
+  EXPECT_EQ(ReadBytes(a), ReadBytes(b));
+  auto model = SyntaxModel::Load(a);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_NE((*model)->Describe().find("tagger_passes=2"), std::string::npos);
+  SyntaxScores sc = ScoreOnFixture(**model);
+  EXPECT_GE(sc.F1(sc.upos), 99.0);
+  EXPECT_GE(sc.F1(sc.uas), 95.0);
+  std::filesystem::remove(a);
+  std::filesystem::remove(b);
 }
 
 TEST_F(TinyModel, ParsesUnseenSentenceSensibly) {
@@ -192,6 +221,57 @@ TEST(Lemmatizer, EditScripts) {
   EXPECT_EQ(EditScript::Between("The", "the").Apply("A"), "a");
   EXPECT_EQ(EditScript::Between("Turkey", "Turkey").Apply("China"), "China");
   EXPECT_EQ(EditScript::Between("talks", "talk").Apply("Talks"), "talk");
+}
+
+// "A B , C ." with B the root, A its subject, C its object and the period
+// on B: the comma may attach to B or C (A's arc would cross B's).
+syntax::PunctSentence PunctFixture(syntax::ParserInput& in) {
+  in.Resize(6);
+  const char* words[] = {"", "a", "b", ",", "c", "."};
+  for (int i = 1; i <= 5; ++i) {
+    in.word[i] = syntax::Fnv1a(words[i]);
+    in.upos[i] = syntax::Fnv1a(i == 3 || i == 5 ? "PUNCT" : "NOUN");
+    in.tag[i] = in.upos[i];
+  }
+  syntax::PunctSentence s;
+  s.in = &in;
+  s.punct = {0, 0, 0, 1, 0, 1};
+  s.heads = {-1, 2, 0, 2, 2, 2};
+  s.rels = {-1, 1, 0, 2, 3, 2};
+  return s;
+}
+
+TEST(PunctAttacher, CandidatesDoNotCrossArcs) {
+  syntax::ParserInput in;
+  syntax::PunctSentence s = PunctFixture(in);
+  std::vector<int> cands;
+  syntax::PunctAttacher::Candidates(s, 3, cands);
+  std::sort(cands.begin(), cands.end());
+  EXPECT_EQ(cands, (std::vector<int>{2, 4}));
+  syntax::PunctAttacher::Candidates(s, 5, cands);
+  std::sort(cands.begin(), cands.end());
+  EXPECT_EQ(cands, (std::vector<int>{2, 4}));  // not A: B's arc to C
+}
+
+TEST(PunctAttacher, LearnsARankingAndLeavesUntrainedTreesAlone) {
+  syntax::ParserInput in;
+  syntax::PunctSentence gold = PunctFixture(in);
+  gold.heads[3] = 4;  // the comma belongs to C
+  syntax::PunctAttacher untrained;
+  syntax::PunctSentence s = PunctFixture(in);
+  untrained.Reattach(s);
+  EXPECT_EQ(s.heads[3], 2);
+  syntax::Perceptron p(1);
+  for (int e = 0; e < 5; ++e) syntax::PunctAttacher::TrainSentence(p, gold);
+  syntax::PunctAttacher trained;
+  trained.model = p.Freeze();
+  ASSERT_TRUE(trained.trained());
+  EXPECT_EQ(syntax::PunctAttacher::TrainSentence(p, gold), 0);
+  s = PunctFixture(in);
+  trained.Reattach(s);
+  EXPECT_EQ(s.heads[3], 4);
+  EXPECT_EQ(s.heads[1], 2);  // words keep their heads
+  EXPECT_EQ(s.heads[4], 2);
 }
 
 TEST(WordNet, Classes) {

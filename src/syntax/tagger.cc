@@ -195,8 +195,10 @@ void Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
   out.push_back(Feat(kWordNetSuf3, c.wordnet, c.suf3));
   if (i == 0) out.push_back(Feat(kFirstWord, c.lower));
   if (right) {
-    const uint64_t r1 = static_cast<uint64_t>(i + 1 < n ? (*right)[i + 1] + 2 : 0);
-    const uint64_t r2 = static_cast<uint64_t>(i + 2 < n ? (*right)[i + 2] + 2 : 0);
+    const uint64_t r1 =
+        static_cast<uint64_t>(i + 1 < n ? (*right)[i + 1] + 2 : 0);
+    const uint64_t r2 =
+        static_cast<uint64_t>(i + 2 < n ? (*right)[i + 2] + 2 : 0);
     out.push_back(Feat(kNextTag, r1));
     out.push_back(Feat(kNext2Tags, r1, r2));
     out.push_back(Feat(kPrevNextTags, t1, r1));
@@ -204,6 +206,26 @@ void Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
     out.push_back(Feat(kNextTagSuf3, r1, c.suf3));
     out.push_back(Feat(kNextTagAmb, r1, c.amb));
     out.push_back(Feat(kNextTagWordNet, r1, c.wordnet));
+  }
+}
+
+void Tagger::Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
+  if (second.num_classes() == 0) {
+    TagWith(model, num_classes(), w, nullptr, tags);
+    return;
+  }
+  std::vector<float> margins;
+  TagWith(model, num_classes(), w, nullptr, tags, &margins);
+  const std::vector<int> first = tags;
+  std::vector<uint64_t> feats;
+  std::vector<float> scores(num_classes());
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (margins[i] >= second_pass_margin) continue;
+    Features(w, static_cast<int>(i), i > 0 ? tags[i - 1] : -1,
+             i > 1 ? tags[i - 2] : -1, &first, feats);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    second.Score(feats.data(), feats.size(), scores.data());
+    tags[i] = ArgMax(scores.data(), num_classes());
   }
 }
 
@@ -223,7 +245,10 @@ void Tagger::Write(BinaryWriter& out) const {
   model.Write(out);
   const bool two_pass = second.num_classes() > 0;
   out.Put<uint8_t>(two_pass);
-  if (two_pass) second.Write(out);
+  if (two_pass) {
+    second.Write(out);
+    out.Put<float>(second_pass_margin);
+  }
 }
 
 bool Tagger::Read(BinaryReader& in, bool two_pass_field) {
@@ -236,7 +261,11 @@ bool Tagger::Read(BinaryReader& in, bool two_pass_field) {
     return false;
   }
   second = LinearModel();
-  if (two_pass && !second.Read(in)) return false;
+  second_pass_margin = 1e30f;
+  if (two_pass && (!second.Read(in) || !in.Get(second_pass_margin) ||
+                   !(second_pass_margin >= 0.0f))) {
+    return false;
+  }
   ambiguity.clear();
   ambiguity.reserve(keys.size());
   for (size_t i = 0; i < keys.size(); ++i)

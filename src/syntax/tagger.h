@@ -1,8 +1,8 @@
 // The part-of-speech tagger: a greedy left-to-right averaged perceptron over
 // joint UPOS+XPOS classes, run twice (the second pass also sees the first
-// pass's tags of the next two words), with word, affix, shape and context features and
-// an "ambiguity class" (the set of tags a word had in training) as a
-// cluster-like feature for the word and its neighbours, and the parts of
+// pass's tags of the next two words), with word, affix, shape and context
+// features and an "ambiguity class" (the set of tags a word had in training) as
+// a cluster-like feature for the word and its neighbours, and the parts of
 // speech WordNet knows the word as (for words the treebank lacks).
 //
 // Thread safety: a Tagger is immutable once built; Tag() is const and keeps
@@ -10,6 +10,7 @@
 #ifndef CURLEW_SYNTAX_TAGGER_H_
 #define CURLEW_SYNTAX_TAGGER_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,7 +28,7 @@ namespace curlew::syntax {
 struct WordInfo {
   uint64_t form = 0, lower = 0, shape = 0, pre1 = 0, pre3 = 0;
   uint64_t suf1 = 0, suf2 = 0, suf3 = 0, suf4 = 0, amb = 0;
-  uint32_t flags = 0;  // kHyphen | kDigit | kUpper | kTitle | kAllCaps
+  uint32_t flags = 0;    // kHyphen | kDigit | kUpper | kTitle | kAllCaps
   uint32_t wordnet = 0;  // WordNet::Classes() of the lower-case word
 };
 
@@ -37,6 +38,10 @@ class Tagger {
   std::vector<std::string> upos, xpos;
   LinearModel model;   // first pass
   LinearModel second;  // second pass (may be empty: one pass)
+  // Words whose first-pass margin (weight units) is at least this keep
+  // their first-pass tag: the second pass almost never changes them, and
+  // skipping them saves most of its time. Chosen by the trainer.
+  float second_pass_margin = 1e30f;
   // Lower-case word hash -> hash of the set of tag classes seen with it.
   std::unordered_map<uint64_t, uint64_t> ambiguity;
   // WordNet's lists (owned by the model; null: not installed), for a
@@ -53,12 +58,15 @@ class Tagger {
                        int prev2, const std::vector<int>* right,
                        std::vector<uint64_t>& out);
   // Greedy left-to-right tagging with any scorer (Perceptron while
-  // training); `right` as for Features().
+  // training); `right` as for Features(). With `margins`, also each word's
+  // lead of the best class over the runner-up, in weight units.
   template <typename Scorer>
   static void TagWith(const Scorer& scorer, int num_classes,
                       const std::vector<WordInfo>& w,
-                      const std::vector<int>* right, std::vector<int>& tags) {
+                      const std::vector<int>* right, std::vector<int>& tags,
+                      std::vector<float>* margins = nullptr) {
     tags.assign(w.size(), -1);
+    if (margins) margins->assign(w.size(), 0.0f);
     std::vector<uint64_t> feats;
     std::vector<float> scores(num_classes);
     for (size_t i = 0; i < w.size(); ++i) {
@@ -67,17 +75,19 @@ class Tagger {
       std::fill(scores.begin(), scores.end(), 0.0f);
       scorer.Score(feats.data(), feats.size(), scores.data());
       tags[i] = ArgMax(scores.data(), num_classes);
+      if (margins) {
+        float runner_up = -1e30f;
+        for (int c = 0; c < num_classes; ++c) {
+          if (c != tags[i]) runner_up = std::max(runner_up, scores[c]);
+        }
+        (*margins)[i] = (scores[tags[i]] - runner_up) * scorer.scale();
+      }
     }
   }
   // Two passes: `model` tags left to right; `second` (if trained) tags
-  // again, seeing the first pass's tags of the words to the right.
-  void Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
-    TagWith(model, num_classes(), w, nullptr, tags);
-    if (second.num_classes() == 0) return;
-    std::vector<int> first;
-    first.swap(tags);
-    TagWith(second, num_classes(), w, &first, tags);
-  }
+  // again the words whose first-pass margin is below second_pass_margin,
+  // seeing the first pass's tags of the words to the right.
+  void Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const;
 
   void Write(BinaryWriter& out) const;
   // `two_pass_field`: false for version-1 files (one pass, no flag).

@@ -18,16 +18,16 @@ struct Rule {
   std::string_view ending, replacement;
 };
 constexpr Rule kRules[] = {
-    {WordNet::kNoun, "s", ""},    {WordNet::kNoun, "ses", "s"},
-    {WordNet::kNoun, "xes", "x"}, {WordNet::kNoun, "zes", "z"},
+    {WordNet::kNoun, "s", ""},      {WordNet::kNoun, "ses", "s"},
+    {WordNet::kNoun, "xes", "x"},   {WordNet::kNoun, "zes", "z"},
     {WordNet::kNoun, "ches", "ch"}, {WordNet::kNoun, "shes", "sh"},
     {WordNet::kNoun, "men", "man"}, {WordNet::kNoun, "ies", "y"},
-    {WordNet::kVerb, "s", ""},    {WordNet::kVerb, "ies", "y"},
-    {WordNet::kVerb, "es", "e"},  {WordNet::kVerb, "es", ""},
-    {WordNet::kVerb, "ed", "e"},  {WordNet::kVerb, "ed", ""},
-    {WordNet::kVerb, "ing", "e"}, {WordNet::kVerb, "ing", ""},
-    {WordNet::kAdj, "er", ""},    {WordNet::kAdj, "est", ""},
-    {WordNet::kAdj, "er", "e"},   {WordNet::kAdj, "est", "e"},
+    {WordNet::kVerb, "s", ""},      {WordNet::kVerb, "ies", "y"},
+    {WordNet::kVerb, "es", "e"},    {WordNet::kVerb, "es", ""},
+    {WordNet::kVerb, "ed", "e"},    {WordNet::kVerb, "ed", ""},
+    {WordNet::kVerb, "ing", "e"},   {WordNet::kVerb, "ing", ""},
+    {WordNet::kAdj, "er", ""},      {WordNet::kAdj, "est", ""},
+    {WordNet::kAdj, "er", "e"},     {WordNet::kAdj, "est", "e"},
 };
 
 }  // namespace
@@ -49,7 +49,11 @@ bool WordNet::Load(const std::string& dir) {
           sp + 1, sp2 == std::string::npos ? std::string::npos : sp2 - sp - 1);
       // Multi-word entries use '_' for spaces; our words have none.
       if (line.find('_') < sp || base.find('_') != std::string::npos) continue;
-      exceptions_[k].emplace(Fnv1a(std::string_view(line).substr(0, sp)), base);
+      Irregular& x = irregular_[Fnv1a(std::string_view(line).substr(0, sp))];
+      if (!(x.pos & kLists[k])) {
+        x.pos |= kLists[k];
+        x.base[k] = base;
+      }
     }
     std::ifstream index(dir + "/index." + kNames[k]);
     if (!index) continue;
@@ -65,9 +69,9 @@ bool WordNet::Load(const std::string& dir) {
 }
 
 const std::string* WordNet::Exception(Pos pos, std::string_view lower) const {
-  const auto& m = exceptions_[Index(pos)];
-  auto it = m.find(Fnv1a(lower));
-  return it == m.end() ? nullptr : &it->second;
+  auto it = irregular_.find(Fnv1a(lower));
+  if (it == irregular_.end() || !(it->second.pos & pos)) return nullptr;
+  return &it->second.base[Index(pos)];
 }
 
 uint8_t WordNet::LemmaPos(std::string_view lower) const {
@@ -88,9 +92,8 @@ uint8_t WordNet::Classes(std::string_view lower) const {
     stem += r.replacement;
     if (LemmaPos(stem) & r.pos) inflected |= r.pos;
   }
-  for (Pos p : kLists) {
-    if (!(inflected & p) && Exception(p, lower)) inflected |= p;
-  }
+  auto it = irregular_.find(Fnv1a(lower));
+  if (it != irregular_.end()) inflected |= it->second.pos;
   return static_cast<uint8_t>(LemmaPos(lower) | inflected << 4);
 }
 

@@ -39,7 +39,13 @@ class WordNet {
 
  private:
   static int Index(Pos pos);
-  std::unordered_map<uint64_t, std::string> exceptions_[4];  // Fnv1a(form)
+  // Irregular forms: Fnv1a(form) -> the lists it is in and its base form
+  // in each.
+  struct Irregular {
+    uint8_t pos = 0;
+    std::string base[4];
+  };
+  std::unordered_map<uint64_t, Irregular> irregular_;
   std::unordered_map<uint64_t, uint8_t> lemmas_;  // Fnv1a(lemma) -> Pos bits
 };
 
