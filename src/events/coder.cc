@@ -183,6 +183,7 @@ class Coder::Run {
         break;
       }
     }
+    if (opt_.news_conventions) RepairAppositiveSubject();
     present_ = ids_;
     std::sort(present_.begin(), present_.end());
     MaskCommaStretches();
@@ -190,6 +191,36 @@ class Coder::Run {
   }
 
   const Token& Tok(size_t i) const { return doc_.tokens[s_.token_begin + i]; }
+
+  // "Dirichati, the head of X, told ..." parsed with the name as the root,
+  // the verb hanging on it and the apposition as the verb's subject: the
+  // name becomes the verb's subject and the apposition the name's.
+  void RepairAppositiveSubject() {
+    int root = -1;
+    for (size_t i = 0; i < n_; ++i)
+      if (head_[i] < 0 && !kids_[i].empty()) root = static_cast<int>(i);
+    if (root < 0 || !StartsWith(Xpos(root), "NNP") ||
+        static_cast<size_t>(root) + 1 >= n_ || upper_[root + 1] != ",")
+      return;
+    for (int v : kids_[root]) {
+      if (v <= root + 1 || !verb_tag_[v]) continue;
+      int subj = -1;
+      for (int c : kids_[v])
+        if (Rel(c) == R::kNsubj && c > root + 1 && c < v) subj = c;
+      if (subj < 0 || upper_[v - 1] != ",") continue;
+      auto move = [&](int d, int h, R r) {
+        if (head_[d] >= 0) std::erase(kids_[head_[d]], d);
+        head_[d] = h;
+        rel_[d] = r;
+        if (h >= 0) kids_[h].push_back(d);
+      };
+      move(v, -1, R::kOther);
+      move(root, v, R::kNsubj);
+      move(subj, root, R::kAppos);
+      for (auto& k : kids_) std::sort(k.begin(), k.end());
+      return;
+    }
+  }
 
   void MaskCommaStretches() {
     masked_.assign(n_, false);
@@ -500,7 +531,22 @@ class Coder::Run {
                        static_cast<uint32_t>(nhi + 1)});
     }
     std::vector<ActorRef> first = out;
-    for (int c : kids_[h]) {
+    // Conjuncts of the phrase; with news conventions also those a parse
+    // hangs on a word inside the phrase's actor name ("the People's
+    // Republic of China and the Republic of Turkey" with the second
+    // Republic on "China").
+    std::vector<int> conjuncts = kids_[h];
+    if (opt_.news_conventions && !actors.empty()) {
+      const Mention& m = *actors[0];
+      for (uint32_t t = m.b; t < m.e; ++t) {
+        if (static_cast<int>(t) == h) continue;
+        for (int c : kids_[t])
+          if (Rel(c) == R::kConj &&
+              (c < static_cast<int>(m.b) || c >= static_cast<int>(m.e)))
+            conjuncts.push_back(c);
+      }
+    }
+    for (int c : conjuncts) {
       if (Rel(c) != R::kConj) continue;
       std::vector<ActorRef> more = CodeNP(c, depth + 1, pronouns);
       for (ActorRef& m : more) {

@@ -34,9 +34,11 @@ class Tree {
   uint32_t abs(uint32_t i) const { return s_.token_begin + i; }
   int head(uint32_t i) const { return tok(i).head - 1; }
   std::string_view rel(uint32_t i) const { return tok(i).deprel; }
+  // Lower-case, so that a word tagged as a name ("Treaty", lemma "Treaty")
+  // still matches the word lists.
   std::string lemma(uint32_t i) const {
     const Token& t = tok(i);
-    return t.lemma.empty() ? text::AsciiLower(t.norm) : t.lemma;
+    return text::AsciiLower(t.lemma.empty() ? t.norm : t.lemma);
   }
   std::string_view text(uint32_t i) const { return doc_.TokenText(tok(i)); }
   const std::vector<uint32_t>& kids(uint32_t i) const { return kids_[i]; }
@@ -120,17 +122,17 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
                         {"will", "would", "could", "may", "might", "should",
                          "shall", "can", "must", "'ll", "wo"}))
       return true;
-    if (t.HasChildLemma(c, {"mark"},
-                        {"before", "until", "if", "unless", "once", "whether",
-                         "till"}))
+    if (t.HasChildLemma(
+            c, {"mark"},
+            {"before", "until", "if", "unless", "once", "whether", "till"}))
       return true;
     std::string_view r = t.rel(c);
     if (r == "xcomp" || r == "ccomp") {
       int h = t.head(c);
-      if (h >= 0 && In(t.lemma(h), {"plan", "expect", "want", "hope", "seek",
-                                    "aim", "intend", "try", "wish", "set",
-                                    "prepare", "refuse", "threaten", "urge",
-                                    "ask", "call", "demand", "fail"}))
+      if (h >= 0 &&
+          In(t.lemma(h), {"plan", "expect", "want", "hope", "seek", "aim",
+                          "intend", "try", "wish", "set", "prepare", "refuse",
+                          "threaten", "urge", "ask", "call", "demand", "fail"}))
         return true;
     }
     // Only climb out of clauses that depend on their head's truth.
@@ -141,22 +143,38 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
 
 const char* KindOf(std::string_view lemma) {
   static const std::pair<std::string_view, const char*> kKinds[] = {
-      {"extradition", "extradition"}, {"trade", "trade"},
-      {"free-trade", "trade"},        {"commerce", "trade"},
-      {"security", "security"},       {"defence", "security"},
-      {"defense", "security"},        {"military", "security"},
-      {"peace", "peace"},             {"nuclear", "nuclear"},
-      {"arms", "arms control"},       {"border", "border"},
-      {"gas", "energy"},              {"energy", "energy"},
-      {"oil", "energy"},              {"climate", "climate"},
-      {"investment", "investment"},   {"migration", "migration"},
-      {"migrant", "migration"},       {"refugee", "migration"},
-      {"grain", "grain"},             {"fishing", "fisheries"},
-      {"fishery", "fisheries"},       {"water", "water"},
-      {"ceasefire", "ceasefire"},     {"cease-fire", "ceasefire"},
-      {"truce", "ceasefire"},         {"armistice", "ceasefire"},
-      {"tax", "tax"},                 {"visa", "visa"},
-      {"readmission", "migration"},   {"aviation", "aviation"},
+      {"extradition", "extradition"},
+      {"trade", "trade"},
+      {"free-trade", "trade"},
+      {"commerce", "trade"},
+      {"security", "security"},
+      {"defence", "security"},
+      {"defense", "security"},
+      {"military", "security"},
+      {"peace", "peace"},
+      {"nuclear", "nuclear"},
+      {"arms", "arms control"},
+      {"border", "border"},
+      {"gas", "energy"},
+      {"energy", "energy"},
+      {"oil", "energy"},
+      {"climate", "climate"},
+      {"investment", "investment"},
+      {"migration", "migration"},
+      {"migrant", "migration"},
+      {"refugee", "migration"},
+      {"grain", "grain"},
+      {"fishing", "fisheries"},
+      {"fishery", "fisheries"},
+      {"water", "water"},
+      {"ceasefire", "ceasefire"},
+      {"cease-fire", "ceasefire"},
+      {"truce", "ceasefire"},
+      {"armistice", "ceasefire"},
+      {"tax", "tax"},
+      {"visa", "visa"},
+      {"readmission", "migration"},
+      {"aviation", "aviation"},
   };
   for (const auto& [l, k] : kKinds)
     if (lemma == l) return k;
@@ -225,8 +243,8 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       set(StepKind::kNegotiated);
     else if (In(l, {"suspend", "freeze"}))
       set(StepKind::kSuspended);
-    else if (In(l, {"quit", "exit", "abandon", "scrap", "terminate",
-                    "abrogate", "renounce", "cancel", "leave", "denounce"}))
+    else if (In(l, {"quit", "exit", "abandon", "scrap", "terminate", "abrogate",
+                    "renounce", "cancel", "leave", "denounce"}))
       set(StepKind::kWithdrawn);
     else if (In(l, {"violate", "breach", "break"}))
       set(StepKind::kViolated);
@@ -292,9 +310,8 @@ class Extractor {
     // An acronym defined earlier in parentheses: "Grand National Assembly
     // (TBMM)" lets a later "TBMM" be coded as the full name.
     std::string_view word = t.text(i);
-    if (word.size() < 2 ||
-        !std::all_of(word.begin(), word.end(),
-                     [](char c) { return std::isupper(c); }))
+    if (word.size() < 2 || !std::all_of(word.begin(), word.end(),
+                                        [](char c) { return std::isupper(c); }))
       return "";
     for (uint32_t k = 2; k < doc_.tokens.size(); ++k) {
       if (doc_.TokenText(doc_.tokens[k]) != word) continue;
@@ -333,8 +350,8 @@ class Extractor {
     for (const auto& c : codes) {
       if (!actors_.IsParty(c)) continue;
       std::string p = Party(c);
-      if (p.size() == 3 && std::find(parties.begin(), parties.end(), p) ==
-                               parties.end())
+      if (p.size() == 3 &&
+          std::find(parties.begin(), parties.end(), p) == parties.end())
         parties.push_back(p);
     }
   }
@@ -359,6 +376,7 @@ class Extractor {
       m.source = SourceRef{doc_.id, s, in.sentences[s]};
       uint32_t first, last;
       t.Range(n, &first, &last);
+      if (!pronoun) QuotedTitle(t, n, first, &last);
       if (!pronoun) {
         seen_agreement_ = true;
         // Kind, parties: from the words of the phrase.
@@ -414,7 +432,8 @@ class Extractor {
         if (actors.empty() && m.step != StepKind::kEnteredIntoForce) {
           std::string verb(t.text(v));
           for (const Event& e : doc_.events)
-            if (e.sentence == s && e.verb_text.find(verb) != std::string::npos &&
+            if (e.sentence == s &&
+                e.verb_text.find(verb) != std::string::npos &&
                 actors_.IsParty(e.source)) {
               actors.push_back(e.source);
               m.actor_text = e.source_text;
@@ -437,9 +456,9 @@ class Extractor {
         } else if (actors.size() == 1 && actors_.IsParty(actors[0])) {
           m.actor = actors[0];
         }
-        bool needs_actor =
-            m.step != StepKind::kSigned && m.step != StepKind::kNegotiated &&
-            m.step != StepKind::kEnteredIntoForce;
+        bool needs_actor = m.step != StepKind::kSigned &&
+                           m.step != StepKind::kNegotiated &&
+                           m.step != StepKind::kEnteredIntoForce;
         if (needs_actor && m.actor.empty()) {
           m.has_step = false;  // who ratified is unknown: keep the mention
         }
@@ -452,13 +471,36 @@ class Extractor {
     }
   }
 
+  // A title in quotes ("the “Treaty on Extradition between X and Y”") is
+  // the whole phrase, however the parse divided it: the phrase runs to the
+  // closing quote.
+  static void QuotedTitle(const Tree& t, uint32_t n, uint32_t first,
+                          uint32_t* last) {
+    auto open = [&](uint32_t i) {
+      std::string_view w = t.text(i);
+      return w == "\u201c" || w == "\"" || w == "``";
+    };
+    auto close = [&](uint32_t i) {
+      std::string_view w = t.text(i);
+      return w == "\u201d" || w == "\"" || w == "''";
+    };
+    bool quoted = false;
+    for (uint32_t i = first; i < n; ++i) quoted = quoted || open(i);
+    if (!quoted) return;
+    for (uint32_t i = n + 1; i < t.size(); ++i) {
+      if (close(i)) {
+        if (i - 1 > *last) *last = i - 1;
+        return;
+      }
+    }
+  }
+
   // "the Treaty on Extradition between ... and ..." when the noun is
   // capitalised inside the sentence.
   std::string FormalName(const Tree& t, uint32_t n, uint32_t first,
                          uint32_t last) const {
     std::string_view w = t.text(n);
-    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0])))
-      return "";
+    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) return "";
     if (n == 0) return "";
     // Trim determiners, quotes and punctuation at both ends.
     auto trim = [&](uint32_t i) {
@@ -500,9 +542,8 @@ class Extractor {
       }
       if (act >= 0) {
         uint32_t a = static_cast<uint32_t>(act);
-        c.negated = IsNegated(t, a) ||
-                    (a >= 2 && t.lemma(a - 1) == "to" &&
-                     In(t.lemma(a - 2), {"not", "never"}));
+        c.negated = IsNegated(t, a) || (a >= 2 && t.lemma(a - 1) == "to" &&
+                                        In(t.lemma(a - 2), {"not", "never"}));
         c.action_lemma = t.lemma(a);
         // The action's words, without a leading "not" or "to" or trailing
         // punctuation; not past the end of its clause.
@@ -511,8 +552,8 @@ class Extractor {
         if (first < v) first = a;
         while (first < a && (In(t.lemma(first), {"not", "never", "to"})))
           ++first;
-        while (last > a && (t.tok(last).upos == "PUNCT" ||
-                            t.rel(last) == "punct"))
+        while (last > a &&
+               (t.tok(last).upos == "PUNCT" || t.rel(last) == "punct"))
           --last;
         c.action = t.SpanText(first, last);
         int obj = t.Child(a, {"obj"});
@@ -552,7 +593,8 @@ class Extractor {
     if (t.HasChildLemma(v, {"advmod"}, {"verbally", "orally"})) return "verbal";
     // "X pledged ..., the minister told reporters": speech around the pledge.
     for (uint32_t i = 0; i < t.size(); ++i)
-      if ((t.head(i) == static_cast<int>(v) || t.head(v) == static_cast<int>(i)) &&
+      if ((t.head(i) == static_cast<int>(v) ||
+           t.head(v) == static_cast<int>(i)) &&
           IsSpeechVerb(t.lemma(i)))
         return "verbal";
     // A pledge reported from speech ("told a press conference that").
@@ -566,12 +608,12 @@ class Extractor {
   std::string Condition(const Tree& t, uint32_t s, uint32_t v) const {
     for (uint32_t i = 0; i < t.size(); ++i) {
       if (t.rel(i) != "advcl") continue;
-      if (t.HasChildLemma(i, {"mark"}, {"if", "unless", "provided",
-                                        "providing"}))
+      if (t.HasChildLemma(i, {"mark"},
+                          {"if", "unless", "provided", "providing"}))
         return t.SubtreeText(i);
     }
-    for (uint32_t next = s + 1;
-         next < doc_.sentences.size() && next <= s + 2; ++next) {
+    for (uint32_t next = s + 1; next < doc_.sentences.size() && next <= s + 2;
+         ++next) {
       Tree u(doc_, next);
       if (u.size() == 0 || u.tok(0).head < 0) continue;
       for (uint32_t i = 0; i < u.size(); ++i) {
