@@ -361,9 +361,74 @@ class Extractor {
     return d.ok() ? d->value : doc_.date;
   }
 
+  // "from the fisheries accord" with "accord" tagged as a verb: a word of
+  // the agreement list that ends a determiner-led run of nouns is that
+  // phrase's noun. Returns the noun of the run that holds the phrase's
+  // place in the tree ("fisheries", obl of "withdrew"), or -1.
+  static int MistaggedAgreementNoun(const Tree& t, uint32_t n,
+                                    uint32_t* first) {
+    if (n < 2 || t.tok(n).upos != "VERB") return -1;
+    std::string l = t.lemma(n);
+    if (!In(l, {"treaty", "accord", "agreement", "pact", "convention",
+                "memorandum", "ceasefire", "cease-fire", "truce",
+                "armistice", "protocol"}))
+      return -1;
+    uint32_t q = n;
+    while (q > 0) {
+      const std::string& up = t.tok(q - 1).upos;
+      if (up != "NOUN" && up != "PROPN" && up != "ADJ") break;
+      --q;
+    }
+    if (q == n || q == 0 || t.tok(q - 1).upos != "DET") return -1;
+    *first = q - 1;
+    for (uint32_t i = q; i < n; ++i) {
+      int h = t.head(i);
+      if (h < static_cast<int>(q - 1) || h > static_cast<int>(n))
+        return static_cast<int>(i);
+    }
+    return -1;
+  }
+
   void Agreements(const Tree& t, uint32_t s, LedgerInput& in) {
     for (uint32_t n = 0; n < t.size(); ++n) {
       bool pronoun = false;
+      uint32_t run_first = 0;
+      const int anchor = MistaggedAgreementNoun(t, n, &run_first);
+      if (anchor >= 0) {
+        AgreementMention m;
+        m.source = SourceRef{doc_.id, s, in.sentences[s]};
+        seen_agreement_ = true;
+        if (const char* k = KindOf(t.lemma(n))) m.kind = k;
+        for (uint32_t i = run_first; i < n; ++i) {
+          if (m.kind.empty())
+            if (const char* k = KindOf(t.lemma(i))) m.kind = k;
+          AddParties(m.parties, {Code(t, s, i)});
+        }
+        for (uint32_t k : t.kids(n))
+          if (t.HasChildLemma(k, {"case"}, {"with", "between"}))
+            AddParties(m.parties, CodesWithConjuncts(t, s, k));
+        StepVerb sv = StepFor(t, static_cast<uint32_t>(anchor));
+        if (sv.found && !IsNonFactual(t, sv.verb)) {
+          const uint32_t v = sv.verb;
+          const int subj = t.Child(v, {"nsubj"});
+          if (subj >= 0) {
+            std::vector<std::string> actors =
+                CodesWithConjuncts(t, s, static_cast<uint32_t>(subj));
+            if (actors.size() == 1 && actors_.IsParty(actors[0])) {
+              m.actor = actors[0];
+              m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
+            }
+          }
+          m.has_step = !m.actor.empty() || sv.step == StepKind::kSigned ||
+                       sv.step == StepKind::kNegotiated;
+          m.step = sv.step;
+          m.negated = IsNegated(t, v);
+          m.date = m.negated ? doc_.date : DateAt(s, t.abs(v));
+        }
+        std::sort(m.parties.begin(), m.parties.end());
+        in.agreements.push_back(std::move(m));
+        continue;
+      }
       if (!IsAgreementNoun(t, n)) {
         // "ratified it": a pronoun object of a step verb, once an agreement
         // has been named in the document.

@@ -2,10 +2,11 @@
 // Skips when ../shared is absent.
 //
 // Issue 3 asks for UPOS >= 95.0, lemma >= 97.0, UAS >= 86.0, LAS >= 83.0.
-// The committed model measures UPOS 95.30, lemma 96.92, UAS 85.38,
-// LAS 82.46 (data/models/README.md): the UPOS target is met and asserted;
-// the other three are missed, so their floors here sit just below the
-// measured figures, to catch regressions, not to claim the targets.
+// The committed model measures UPOS 95.85, lemma 97.24, UAS 85.84,
+// LAS 83.21 (data/models/README.md): UPOS, lemma and LAS meet their
+// targets and are asserted at them; UAS misses 86.0, so its floor here
+// sits just below the measured figure, to catch regressions, not to claim
+// the target.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -35,9 +36,9 @@ TEST(EwtModel, MeetsFloorsOnTestSet) {
   SyntaxScores sc = ScoreSameTokens(*gold, sys);
   EXPECT_EQ(sc.gold_words, sc.system_words);
   EXPECT_GE(sc.F1(sc.upos), 95.0);
-  EXPECT_GE(sc.F1(sc.lemma), 96.8);
-  EXPECT_GE(sc.F1(sc.uas), 85.2);
-  EXPECT_GE(sc.F1(sc.las), 82.3);
+  EXPECT_GE(sc.F1(sc.lemma), 97.0);
+  EXPECT_GE(sc.F1(sc.uas), 85.7);
+  EXPECT_GE(sc.F1(sc.las), 83.0);
   // Every sentence is a tree with exactly one root.
   for (const Sentence& s : sys.sentences) {
     int roots = 0;
