@@ -181,12 +181,15 @@ const char* KindOf(std::string_view lemma) {
   return nullptr;
 }
 
+bool IsAgreementWord(std::string_view lemma) {
+  return In(lemma, {"treaty", "accord", "agreement", "deal", "pact",
+                    "convention", "memorandum", "ceasefire", "cease-fire",
+                    "truce", "armistice", "protocol"});
+}
+
 bool IsAgreementNoun(const Tree& t, uint32_t i) {
   std::string l = t.lemma(i);
-  if (!In(l, {"treaty", "accord", "agreement", "deal", "pact", "convention",
-              "memorandum", "ceasefire", "cease-fire", "truce", "armistice",
-              "protocol"}))
-    return false;
+  if (!IsAgreementWord(l)) return false;
   const std::string& upos = t.tok(i).upos;
   if (!upos.empty() && upos != "NOUN" && upos != "PROPN") return false;
   if (l == "deal" && t.HasChildLemma(i, {"amod"}, {"great", "good"}))
@@ -368,11 +371,9 @@ class Extractor {
   static int MistaggedAgreementNoun(const Tree& t, uint32_t n,
                                     uint32_t* first) {
     if (n < 2 || t.tok(n).upos != "VERB") return -1;
+    // ("deal" is left out: as a verb it is common.)
     std::string l = t.lemma(n);
-    if (!In(l, {"treaty", "accord", "agreement", "pact", "convention",
-                "memorandum", "ceasefire", "cease-fire", "truce",
-                "armistice", "protocol"}))
-      return -1;
+    if (l == "deal" || !IsAgreementWord(l)) return -1;
     uint32_t q = n;
     while (q > 0) {
       const std::string& up = t.tok(q - 1).upos;
