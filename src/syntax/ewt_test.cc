@@ -1,12 +1,9 @@
 // The committed model against UD English EWT test (gold tokenization).
 // Skips when ../shared is absent.
 //
-// Issue 3 asks for UPOS >= 95.0, lemma >= 97.0, UAS >= 86.0, LAS >= 83.0.
-// The committed model measures UPOS 95.85, lemma 97.24, UAS 85.84,
-// LAS 83.21 (data/models/README.md): UPOS, lemma and LAS meet their
-// targets and are asserted at them; UAS misses 86.0, so its floor here
-// sits just below the measured figure, to catch regressions, not to claim
-// the target.
+// Issue 3 asks for UPOS >= 95.0, lemma >= 97.0, UAS >= 86.0, LAS >= 83.0,
+// and these are the floors asserted here. The committed model measures
+// UPOS 95.80, lemma 97.25, UAS 86.18, LAS 83.45 (data/models/README.md).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -37,7 +34,7 @@ TEST(EwtModel, MeetsFloorsOnTestSet) {
   EXPECT_EQ(sc.gold_words, sc.system_words);
   EXPECT_GE(sc.F1(sc.upos), 95.0);
   EXPECT_GE(sc.F1(sc.lemma), 97.0);
-  EXPECT_GE(sc.F1(sc.uas), 85.7);
+  EXPECT_GE(sc.F1(sc.uas), 86.0);
   EXPECT_GE(sc.F1(sc.las), 83.0);
   // Every sentence is a tree with exactly one root.
   for (const Sentence& s : sys.sentences) {
