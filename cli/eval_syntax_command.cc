@@ -71,7 +71,8 @@ int Run(const Args& args) {
     sys = *gold;
     ClearSyntax(sys);
   }
-  if (args.gold_tags && !args.raw) {
+  const bool gold_tags = args.gold_tags && !args.raw;
+  if (gold_tags) {
     // Parser alone, on the treebank's own tags and lemmas.
     for (size_t i = 0; i < sys.tokens.size(); ++i) {
       sys.tokens[i].upos = gold->tokens[i].upos;
@@ -81,7 +82,7 @@ int Run(const Args& args) {
   }
   auto start = std::chrono::steady_clock::now();
   Status s;
-  if (args.gold_tags && !args.raw) {
+  if (gold_tags) {
     for (const Sentence& sent : sys.sentences) {
       s = (*model)->Parse(sys, sent);
       if (!s.ok()) break;

@@ -12,8 +12,9 @@
 // the lemmatizer combines a lexicon learned from the treebank, WordNet's
 // exception lists and learned suffix rules; the parser is an arc-hybrid
 // transition parser with an averaged perceptron trained with a dynamic
-// oracle. WordNet (Debian's wordnet-base, /usr/share/wordnet) is read once
-// at load; it is not part of the model file.
+// oracle; a punctuation attacher then re-places punctuation marks. WordNet
+// (Debian's wordnet-base, /usr/share/wordnet) is read once at load; it is
+// not part of the model file.
 //
 // Ownership and thread safety: a SyntaxModel is immutable after Load() and
 // shared through std::shared_ptr; Annotate() is const and may run on many
@@ -41,7 +42,7 @@ struct SyntaxOptions {
   // Longest sentence annotated, in tokens; longer ones are an error
   // (kLimitExceeded). Default: 2000.
   size_t max_sentence_tokens = 2000;
-  // WordNet's folder (index.*, *.exc, data.noun). Default:
+  // WordNet's folder (index.* and *.exc files). Default:
   // /usr/share/wordnet. A missing folder weakens the tagger and lemmatizer
   // (the model was trained with it).
   std::string wordnet_dir = "/usr/share/wordnet";

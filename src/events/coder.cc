@@ -212,12 +212,14 @@ class Coder::Run {
         if (head_[d] >= 0) std::erase(kids_[head_[d]], d);
         head_[d] = h;
         rel_[d] = r;
-        if (h >= 0) kids_[h].push_back(d);
+        if (h >= 0) {
+          std::vector<int>& k = kids_[h];
+          k.insert(std::upper_bound(k.begin(), k.end(), d), d);
+        }
       };
       move(v, -1, R::kOther);
       move(root, v, R::kNsubj);
       move(subj, root, R::kAppos);
-      for (auto& k : kids_) std::sort(k.begin(), k.end());
       return;
     }
   }

@@ -393,44 +393,11 @@ class Extractor {
   void Agreements(const Tree& t, uint32_t s, LedgerInput& in) {
     for (uint32_t n = 0; n < t.size(); ++n) {
       bool pronoun = false;
+      // An agreement word tagged as a verb: the noun before it holds the
+      // phrase's place in the tree.
       uint32_t run_first = 0;
       const int anchor = MistaggedAgreementNoun(t, n, &run_first);
-      if (anchor >= 0) {
-        AgreementMention m;
-        m.source = SourceRef{doc_.id, s, in.sentences[s]};
-        seen_agreement_ = true;
-        if (const char* k = KindOf(t.lemma(n))) m.kind = k;
-        for (uint32_t i = run_first; i < n; ++i) {
-          if (m.kind.empty())
-            if (const char* k = KindOf(t.lemma(i))) m.kind = k;
-          AddParties(m.parties, {Code(t, s, i)});
-        }
-        for (uint32_t k : t.kids(n))
-          if (t.HasChildLemma(k, {"case"}, {"with", "between"}))
-            AddParties(m.parties, CodesWithConjuncts(t, s, k));
-        StepVerb sv = StepFor(t, static_cast<uint32_t>(anchor));
-        if (sv.found && !IsNonFactual(t, sv.verb)) {
-          const uint32_t v = sv.verb;
-          const int subj = t.Child(v, {"nsubj"});
-          if (subj >= 0) {
-            std::vector<std::string> actors =
-                CodesWithConjuncts(t, s, static_cast<uint32_t>(subj));
-            if (actors.size() == 1 && actors_.IsParty(actors[0])) {
-              m.actor = actors[0];
-              m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
-            }
-          }
-          m.has_step = !m.actor.empty() || sv.step == StepKind::kSigned ||
-                       sv.step == StepKind::kNegotiated;
-          m.step = sv.step;
-          m.negated = IsNegated(t, v);
-          m.date = m.negated ? doc_.date : DateAt(s, t.abs(v));
-        }
-        std::sort(m.parties.begin(), m.parties.end());
-        in.agreements.push_back(std::move(m));
-        continue;
-      }
-      if (!IsAgreementNoun(t, n)) {
+      if (anchor < 0 && !IsAgreementNoun(t, n)) {
         // "ratified it": a pronoun object of a step verb, once an agreement
         // has been named in the document.
         if (!seen_agreement_ || !In(t.lemma(n), {"it"})) continue;
@@ -440,9 +407,12 @@ class Extractor {
       }
       AgreementMention m;
       m.source = SourceRef{doc_.id, s, in.sentences[s]};
-      uint32_t first, last;
-      t.Range(n, &first, &last);
-      if (!pronoun) QuotedTitle(t, n, first, &last);
+      const uint32_t place = anchor >= 0 ? static_cast<uint32_t>(anchor) : n;
+      uint32_t first = run_first, last = n;
+      if (anchor < 0) {
+        t.Range(n, &first, &last);
+        if (!pronoun) QuotedTitle(t, n, first, &last);
+      }
       if (!pronoun) {
         seen_agreement_ = true;
         // Kind, parties: from the words of the phrase.
@@ -460,7 +430,7 @@ class Extractor {
         // the lookup on the whole token only (done above).
         m.name = FormalName(t, n, first, last);
       }
-      StepVerb sv = StepFor(t, n);
+      StepVerb sv = StepFor(t, place);
       if (sv.found && !IsNonFactual(t, sv.verb)) {
         uint32_t v = sv.verb;
         m.has_step = true;
@@ -468,7 +438,7 @@ class Extractor {
         m.negated = IsNegated(t, v);
         // Who took the step: the subject, or the by-agent of a passive.
         int subj = -1;
-        if (t.rel(n) == "nsubj:pass") {
+        if (t.rel(place) == "nsubj:pass") {
           for (uint32_t k : t.kids(v))
             if (t.rel(k).substr(0, 3) == "obl" &&
                 t.HasChildLemma(k, {"case"}, {"by"}))
@@ -511,8 +481,10 @@ class Extractor {
           if (t.rel(k).substr(0, 3) == "obl" &&
               t.HasChildLemma(k, {"case"}, {"with"}))
             AddParties(m.parties, CodesWithConjuncts(t, s, k));
+        // ("obl" when the agreement word was tagged as a verb.)
         for (uint32_t k : t.kids(n))
-          if (t.rel(k).substr(0, 4) == "nmod" &&
+          if ((t.rel(k).substr(0, 4) == "nmod" ||
+               t.rel(k).substr(0, 3) == "obl") &&
               t.HasChildLemma(k, {"case"}, {"with"}))
             AddParties(m.parties, CodesWithConjuncts(t, s, k));
         // "Turkey and China signed": the subjects are the parties. A single

@@ -40,30 +40,13 @@ uint64_t Bucket(int d) { return d <= 3 ? d : d <= 5 ? 4 : d <= 10 ? 5 : 6; }
 
 }  // namespace
 
-void PunctAttacher::Candidates(const PunctSentence& s, int p,
+void PunctAttacher::Candidates(const PunctSentence& s, const Layout& l, int p,
                                std::vector<int>& out) {
   out.clear();
   const int n = static_cast<int>(s.heads.size()) - 1;
-  // lo/hi of word x: the extent of the arcs of non-punctuation words that
-  // touch x. Attaching p to h crosses an arc iff some word strictly between
-  // them has an arc leaving [min(h,p), max(h,p)].
-  auto extent = [&](int x, int& lo, int& hi) {
-    lo = hi = x;
-    if (!s.punct[x] && s.heads[x] >= 0) {
-      lo = std::min(lo, s.heads[x]);
-      hi = std::max(hi, s.heads[x]);
-    }
-  };
-  // Children's arcs: collected once per call (a child's arc touches its
-  // head too).
-  std::vector<int> lo(n + 1), hi(n + 1);
-  for (int x = 0; x <= n; ++x) extent(x, lo[x], hi[x]);
-  for (int d = 1; d <= n; ++d) {
-    const int h = s.heads[d];
-    if (s.punct[d] || h < 0 || h > n) continue;
-    lo[h] = std::min(lo[h], d);
-    hi[h] = std::max(hi[h], d);
-  }
+  // Attaching p to h crosses an arc iff some word strictly between them has
+  // an arc leaving [min(h,p), max(h,p)].
+  const std::vector<int>&lo = l.arc_lo, &hi = l.arc_hi;
   int run_lo = p, run_hi = p, found = 0;
   for (int h = p - 1; h >= 1 && found < kMaxCandidatesPerSide; --h) {
     if (h + 1 < p) {
@@ -96,6 +79,21 @@ void PunctAttacher::Describe(const PunctSentence& s, Layout& l) {
   std::vector<char> has_children(n + 1, 0);
   for (int d = 1; d <= n; ++d) {
     if (s.heads[d] >= 0 && s.heads[d] <= n) has_children[s.heads[d]] = 1;
+  }
+  l.arc_lo.resize(n + 1);
+  l.arc_hi.resize(n + 1);
+  for (int x = 0; x <= n; ++x) {
+    l.arc_lo[x] = l.arc_hi[x] = x;
+    if (!s.punct[x] && s.heads[x] >= 0) {
+      l.arc_lo[x] = std::min(x, s.heads[x]);
+      l.arc_hi[x] = std::max(x, s.heads[x]);
+    }
+  }
+  for (int d = 1; d <= n; ++d) {  // a child's arc touches its head too
+    const int h = s.heads[d];
+    if (s.punct[d] || h < 0 || h > n) continue;
+    l.arc_lo[h] = std::min(l.arc_lo[h], d);
+    l.arc_hi[h] = std::max(l.arc_hi[h], d);
   }
   l.marks.clear();
   for (int p = 1; p <= n; ++p) {
@@ -215,7 +213,7 @@ void PunctAttacher::Reattach(PunctSentence& s) const {
   std::vector<int> cands;
   std::vector<uint64_t> feats;
   for (int p : layout.marks) {
-    Candidates(s, p, cands);
+    Candidates(s, layout, p, cands);
     int best = -1;
     float best_score = 0, current = -1e30f;
     for (int h : cands) {
@@ -240,7 +238,7 @@ int PunctAttacher::TrainSentence(Perceptron& model, const PunctSentence& s) {
   std::vector<std::vector<uint64_t>> feats;
   int wrong = 0;
   for (int p : layout.marks) {
-    Candidates(s, p, cands);
+    Candidates(s, layout, p, cands);
     const auto gold = std::find(cands.begin(), cands.end(), s.heads[p]);
     if (gold == cands.end() || cands.size() < 2) continue;
     feats.resize(cands.size());

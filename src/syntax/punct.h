@@ -35,17 +35,21 @@ class PunctAttacher {
   LinearModel model;  // one class: the candidate's score
   bool trained() const { return model.num_classes() == 1; }
 
-  // Words a punctuation mark at `p` may attach to: not the root, not
-  // punctuation, and no arc of a non-punctuation word crossed.
-  static void Candidates(const PunctSentence& s, int p, std::vector<int>& out);
-  // Feature keys of attaching `p` to `h` (`layout` from Layout()).
+  // What the attacher computes once per sentence.
   struct Layout {
     std::vector<int> left, right;  // edges of each word's subtree (no punct)
     std::vector<int> depth;
     std::vector<int> partner;  // matching quote or bracket, or -1
     std::vector<int> marks;    // the marks to place: leaves not on the root
+    // Extent of the arcs of non-punctuation words touching each word.
+    std::vector<int> arc_lo, arc_hi;
   };
   static void Describe(const PunctSentence& s, Layout& layout);
+  // Words a punctuation mark at `p` may attach to: not the root, not
+  // punctuation, and no arc of a non-punctuation word crossed.
+  static void Candidates(const PunctSentence& s, const Layout& layout, int p,
+                         std::vector<int>& out);
+  // Feature keys of attaching `p` to `h`.
   static void Features(const PunctSentence& s, const Layout& layout, int p,
                        int h, std::vector<uint64_t>& out);
 

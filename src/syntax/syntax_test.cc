@@ -244,11 +244,13 @@ syntax::PunctSentence PunctFixture(syntax::ParserInput& in) {
 TEST(PunctAttacher, CandidatesDoNotCrossArcs) {
   syntax::ParserInput in;
   syntax::PunctSentence s = PunctFixture(in);
+  syntax::PunctAttacher::Layout layout;
+  syntax::PunctAttacher::Describe(s, layout);
   std::vector<int> cands;
-  syntax::PunctAttacher::Candidates(s, 3, cands);
+  syntax::PunctAttacher::Candidates(s, layout, 3, cands);
   std::sort(cands.begin(), cands.end());
   EXPECT_EQ(cands, (std::vector<int>{2, 4}));
-  syntax::PunctAttacher::Candidates(s, 5, cands);
+  syntax::PunctAttacher::Candidates(s, layout, 5, cands);
   std::sort(cands.begin(), cands.end());
   EXPECT_EQ(cands, (std::vector<int>{2, 4}));  // not A: B's arc to C
 }

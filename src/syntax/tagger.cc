@@ -214,19 +214,11 @@ void Tagger::Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
     TagWith(model, num_classes(), w, nullptr, tags);
     return;
   }
+  std::vector<int> first;
   std::vector<float> margins;
-  TagWith(model, num_classes(), w, nullptr, tags, &margins);
-  const std::vector<int> first = tags;
-  std::vector<uint64_t> feats;
-  std::vector<float> scores(num_classes());
-  for (size_t i = 0; i < w.size(); ++i) {
-    if (margins[i] >= second_pass_margin) continue;
-    Features(w, static_cast<int>(i), i > 0 ? tags[i - 1] : -1,
-             i > 1 ? tags[i - 2] : -1, &first, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    second.Score(feats.data(), feats.size(), scores.data());
-    tags[i] = ArgMax(scores.data(), num_classes());
-  }
+  TagWith(model, num_classes(), w, nullptr, first, &margins);
+  TagWith(second, num_classes(), w, &first, tags, nullptr, &margins,
+          second_pass_margin);
 }
 
 void Tagger::Write(BinaryWriter& out) const {

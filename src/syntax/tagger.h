@@ -59,17 +59,25 @@ class Tagger {
                        std::vector<uint64_t>& out);
   // Greedy left-to-right tagging with any scorer (Perceptron while
   // training); `right` as for Features(). With `margins`, also each word's
-  // lead of the best class over the runner-up, in weight units.
+  // lead of the best class over the runner-up, in weight units. With
+  // `keep`, words whose keep[i] >= keep_above take their tag from `right`
+  // unscored (the second pass skipping words the first was sure of).
   template <typename Scorer>
   static void TagWith(const Scorer& scorer, int num_classes,
                       const std::vector<WordInfo>& w,
                       const std::vector<int>* right, std::vector<int>& tags,
-                      std::vector<float>* margins = nullptr) {
+                      std::vector<float>* margins = nullptr,
+                      const std::vector<float>* keep = nullptr,
+                      float keep_above = 0.0f) {
     tags.assign(w.size(), -1);
     if (margins) margins->assign(w.size(), 0.0f);
     std::vector<uint64_t> feats;
     std::vector<float> scores(num_classes);
     for (size_t i = 0; i < w.size(); ++i) {
+      if (keep && right && (*keep)[i] >= keep_above) {
+        tags[i] = (*right)[i];
+        continue;
+      }
       Features(w, static_cast<int>(i), i > 0 ? tags[i - 1] : -1,
                i > 1 ? tags[i - 2] : -1, right, feats);
       std::fill(scores.begin(), scores.end(), 0.0f);

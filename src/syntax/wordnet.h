@@ -25,7 +25,6 @@ class WordNet {
 
   // Reads the lists from `dir`; false (and nothing loaded) if none is there.
   bool Load(const std::string& dir);
-  bool empty() const { return lemmas_.empty(); }
 
   // The base form of an irregular inflection ("fled" -> "flee") in the list
   // of `pos` (one Pos bit), or null.
