@@ -12,6 +12,7 @@
 #include "curlew/store.h"
 #include "ledger/ledger_json.h"
 #include "store/dates.h"
+#include "store/event_rows.h"
 #include "store/schema.h"
 #include "store/sql_connection.h"
 
@@ -301,12 +302,9 @@ class SqlStore : public Store {
         "SELECT e.event_id, e.doc_id, e.idx, d.date, d.source, d.url, "
         "e.event_date, s.text, d.ingested_at, "
         "(SELECT count(*) FROM events m WHERE m.event_date = e.event_date AND "
-        "m.source = e.source AND m.target = e.target AND m.cameo = e.cameo), "
-        "e.sentence, e.span_begin, e.span_end, e.verb_text, e.source, "
-        "e.target, e.source_text, e.target_text, e.cameo, e.root, e.quad, "
-        "e.goldstein, e.plover, e.plover_mode, e.date, e.location, "
-        "e.attribution, e.modality, e.negated, e.issues "
-        "FROM events e JOIN documents d ON d.doc_id = e.doc_id" +
+        "m.source = e.source AND m.target = e.target AND m.cameo = e.cameo), " +
+        std::string(store::kEventColumns) +
+        " FROM events e JOIN documents d ON d.doc_id = e.doc_id" +
         std::string(kSentenceJoin) + w.sql +
         " ORDER BY e.event_date, e.doc_id, e.idx";
     if (filter.limit > 0) {
@@ -326,27 +324,7 @@ class SqlStore : public Store {
       r.sentence_text = row.Text(c++);
       r.ingested_at = row.Text(c++);
       r.mentions = row.Int(c++);
-      Event& e = r.event;
-      e.sentence = static_cast<uint32_t>(row.Int(c++));
-      e.span_begin = static_cast<uint32_t>(row.Int(c++));
-      e.span_end = static_cast<uint32_t>(row.Int(c++));
-      e.verb_text = row.Text(c++);
-      e.source = row.Text(c++);
-      e.target = row.Text(c++);
-      e.source_text = row.Text(c++);
-      e.target_text = row.Text(c++);
-      e.cameo = row.Text(c++);
-      e.root = row.Text(c++);
-      e.quad = static_cast<int>(row.Int(c++));
-      e.goldstein = row.Double(c++);
-      e.plover = row.Text(c++);
-      e.plover_mode = row.Text(c++);
-      e.date = row.Text(c++);
-      e.location = row.Text(c++);
-      e.attribution = row.Text(c++);
-      e.modality = row.Text(c++);
-      e.negated = row.Int(c++) != 0;
-      e.issues = row.Text(c++);
+      store::ReadEventColumns(row, c, &r.event);
       return visit(r);
     });
   }
