@@ -16,7 +16,8 @@ const char* const kContentSecurityPolicy =
 
 namespace {
 
-constexpr const char* kJson = "application/json";
+// With its charset, a type cpp-httplib does not compress (static_files.cc).
+constexpr const char* kJson = "application/json; charset=utf-8";
 
 // Shown at "/" when curlew was built without the dashboard (no npm).
 constexpr const char* kNoDashboard =
@@ -106,7 +107,9 @@ void HttpServer::SetUp() {
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_read_timeout(options_.read_timeout_s, 0);
   http.set_write_timeout(options_.write_timeout_s, 0);
-  http.set_keep_alive_timeout(options_.read_timeout_s);
+  // An idle keep-alive connection holds a worker thread until it times
+  // out; browsers keep up to six per server open.
+  http.set_keep_alive_timeout(options_.keep_alive_s);
   http.set_keep_alive_max_count(100);
   http.set_payload_max_length(options_.max_body_bytes);
   // Answers go out at once: with Nagle's algorithm a small answer waits for

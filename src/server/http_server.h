@@ -39,17 +39,19 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   // Port; 0 picks a free one (port() tells which). Default: 8080.
   int port = 8080;
-  // Worker threads answering requests. Default: 8.
-  int threads = 8;
+  // Worker threads answering requests (each idle keep-alive connection
+  // holds one). Default: 16.
+  int threads = 16;
   // Limits of one request. Defaults: 4096, 16384, 1024, 32.
   size_t max_target_bytes = 4096;
   size_t max_header_bytes = 16384;
   size_t max_body_bytes = 1024;
   size_t max_params = 32;
-  // Seconds a connection may take to send a request or read an answer.
-  // Defaults: 5, 10.
+  // Seconds a connection may take to send a request or read an answer,
+  // and may stay idle between requests. Defaults: 5, 10, 2.
   int read_timeout_s = 5;
   int write_timeout_s = 10;
+  int keep_alive_s = 2;
 };
 
 // The Content-Security-Policy every response carries.

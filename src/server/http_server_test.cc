@@ -147,7 +147,7 @@ TEST_F(HttpServerTest, ServesTheApiAndTheDashboardWithSecurityHeaders) {
   EXPECT_TRUE(page.Has("Content-Security-Policy"));
   Reply js = Raw(port, Get("/assets/app.js"));
   ASSERT_EQ(js.status, 200);
-  EXPECT_NE(js.head.find("text/javascript"), std::string::npos);
+  EXPECT_NE(js.head.find("application/javascript"), std::string::npos);
   Reply head = Raw(port,
                    "HEAD /api/health HTTP/1.1\r\nHost: "
                    "localhost\r\nConnection: close\r\n\r\n");
