@@ -189,15 +189,15 @@ const std::pair<const char*, const char*> kCalls[] = {
     {"click_week_quad",
      "/api/events?from=2019-03-04&to=2019-03-10&quad=4&limit=50"},
     {"click_dyad_bar",
-     "/api/events?source=TUR&target=CHN&match=exact&limit=50"},
+     "/api/events?source=TUR&target=IND&match=exact&limit=50"},
     // dyad
     {"dyad_top", "/api/counts?by=dyad&per=all&sort=events&limit=1"},
     {"dyad_counts",
-     "/api/counts?source=TUR&target=CHN&match=exact&by=dyad&per=month"},
-    {"dyad_events", "/api/events?source=TUR&target=CHN&match=exact&limit=100"},
+     "/api/counts?source=TUR&target=IND&match=exact&by=dyad&per=month"},
+    {"dyad_events", "/api/events?source=TUR&target=IND&match=exact&limit=100"},
     {"click_dyad_month",
      "/api/"
-     "events?source=TUR&target=CHN&match=exact&from=2019-03&to=2019-03&limit="
+     "events?source=TUR&target=IND&match=exact&from=2019-03&to=2019-03&limit="
      "50"},
     // agreements
     {"agreements", "/api/agreements"},

@@ -132,6 +132,10 @@ pageTest('agreements: the date slider changes the status', async (page) => {
   const a = list.agreements.find((x) => x.steps.some((s) => /^\d{4}/.test(s.date)));
   await open(page, `/?view=agreements&id=${a.id}`);
   await page.waitForSelector('#as-of-slider');
+  // The step on the slider's date is clickable (the date line lies under it).
+  await page.click('svg.timeline circle.step');
+  await page.waitForSelector('#sentences:not([hidden]) article .text');
+  await page.keyboard.press('Escape');
   const late = await page.textContent('#status-label');
   const lateDate = await page.textContent('#as-of-label');
   assert.equal(late, (await getJson(`/api/agreements/${a.id}?as_of=${lateDate}`)).status_label);

@@ -18,7 +18,7 @@ if (!base) {
 }
 const PAGES = {
   overview: '/?view=overview',
-  dyad: '/?view=dyad&a=TUR&b=CHN',
+  dyad: '/?view=dyad&a=TUR&b=IND',
   agreements: '/?view=agreements',
   commitments: '/?view=commitments',
 };

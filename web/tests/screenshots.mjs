@@ -22,7 +22,7 @@ try {
   await page.mouse.click(at.x, at.y);
   await page.waitForSelector('#sentences:not([hidden]) article');
   await page.screenshot({ path: join(out, 'dashboard-overview.png') });
-  await open('/?view=dyad&a=TUR&b=CHN&from=2018-01&to=2020-12', 'dyad');
+  await open('/?view=dyad&a=TUR&b=IND&from=2018-01&to=2020-12', 'dyad');
   await page.screenshot({ path: join(out, 'dashboard-dyad.png') });
   await open('/?view=agreements', 'agreements');
   await page.click('svg.timeline circle.step');

@@ -100,6 +100,8 @@ function timeline(a, range, asOf) {
     );
   });
   const now = parseDate(asOf);
+  // Under the steps, so that a step on the chosen date stays clickable.
+  g.append(svg('line', { x1: x(now), x2: x(now), y1: 18, y2: H - 4, class: 'as-of', id: 'as-of-line' }));
   a.steps.forEach((s, k) => {
     const t = parseDate(s.date);
     if (t === null) return;
@@ -126,7 +128,6 @@ function timeline(a, range, asOf) {
       g.append(marker);
     }
   });
-  g.append(svg('line', { x1: x(now), x2: x(now), y1: 18, y2: H - 4, class: 'as-of', id: 'as-of-line' }));
   return { element: g, x };
 }
 

@@ -85,7 +85,7 @@ export async function render(main, ctx) {
     h(
       'section',
       { class: 'card' },
-      h('h2', {}, `${r.commitments.length} commitments`),
+      h('h2', {}, `${r.commitments.length} commitment${r.commitments.length === 1 ? '' : 's'}`),
       h('p', { class: 'muted' }, 'Click a pledge for its sentence and the sentences of the events linked to it.'),
       h(
         'table',
