@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -115,6 +116,13 @@ void HttpServer::SetUp() {
   // Answers go out at once: with Nagle's algorithm a small answer waits for
   // the client's delayed acknowledgement (40 ms on Linux loopback).
   http.set_tcp_nodelay(true);
+  // cpp-httplib's default also sets SO_REUSEPORT, with which a second
+  // server on the same port starts without error and the kernel splits the
+  // requests between the two: only SO_REUSEADDR here, so that it fails.
+  http.set_socket_options([](int socket) {
+    int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 
   // Checks every request before it is routed: method, sizes, Host.
   const bool loopback = IsLoopback(options_.host);

@@ -252,6 +252,16 @@ TEST_F(HttpServerTest, OtherHostsAreRefused) {
   EXPECT_EQ(local.status, 200);
 }
 
+TEST_F(HttpServerTest, ASecondServerCannotTakeTheSamePort) {
+  ServerOptions options;
+  options.port = server_->port();
+  HttpServer second(api_, StaticFiles(), options);
+  Status s = second.Bind();
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.code(), ErrorCode::kIoError);
+  ExpectServing();
+}
+
 TEST_F(HttpServerTest, SlowClientsDoNotStopTheServer) {
   int port = server_->port();
   std::vector<int> slow;
