@@ -13,6 +13,14 @@ PACKAGES=(
   postgresql
 )
 
+# The dashboard of `curlew serve` is bundled with npm at build time and
+# tested in Chromium: Debian's nodejs and npm when no npm is on the PATH
+# (a newer Node.js installed otherwise is kept), and Debian's chromium.
+if ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
+PACKAGES+=(chromium)
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

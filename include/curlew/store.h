@@ -61,6 +61,10 @@ struct StoreOptions {
   // max_page_count); 0 = SQLite's own limit. Used to simulate a full disk.
   // Default: 0.
   int64_t sqlite_max_page_count = 0;
+  // The longest one statement may run, in milliseconds; a statement that
+  // takes longer is stopped and fails with kLimitExceeded (SQLite progress
+  // handler; PostgreSQL statement_timeout). 0 = no limit. Default: 0.
+  int query_timeout_ms = 0;
 };
 
 // One reason a document could not be coded.
@@ -87,6 +91,9 @@ struct EventFilter {
   std::string to;      // last event date, "YYYY[-MM[-DD]]", inclusive
   std::string source;  // source actor code or prefix ("TUR", "TURGOV")
   std::string target;  // target actor code or prefix ("IGO")
+  std::string actor;   // source or target actor code or prefix ("TUR")
+  // Match source, target and actor as whole codes, not as prefixes.
+  bool exact_actors = false;
   std::string cameo;   // CAMEO code, exact ("057")
   std::string root;    // CAMEO root ("05")
   int quad = 0;        // quad class 1..4; 0 = any
@@ -98,6 +105,14 @@ struct EventFilter {
   bool one_a_day = false;
   // Most rows returned; 0 = no limit.
   int64_t limit = 0;
+  // Keyset paging for QueryEvents: only events after `after` in the query's
+  // order (event date, document id, event index). Unset when
+  // after.doc_id is empty.
+  struct Position {
+    std::string date;  // EventRecord::date
+    std::string doc_id;
+    int64_t index = 0;  // EventRecord::index
+  } after;
 };
 
 // Checks the values of a filter (date formats, quad range). Ok or
@@ -127,7 +142,7 @@ enum class Period { kAll, kDay, kWeek, kMonth, kYear };
 Result<Period> ParsePeriod(std::string_view name);
 
 // What aggregates group by besides the period.
-enum class GroupBy { kDyad, kRoot };
+enum class GroupBy { kDyad, kRoot, kQuad };
 
 // One row of an aggregate.
 struct GroupCount {
@@ -137,6 +152,7 @@ struct GroupCount {
   std::string source;  // kDyad
   std::string target;  // kDyad
   std::string root;    // kRoot
+  int quad = 0;        // kQuad
   int64_t events = 0;
   double mean_goldstein = 0.0;  // rounded to 0.01
 };
@@ -203,6 +219,18 @@ class Store {
   // for tests of the summary path).
   virtual Result<std::vector<GroupCount>> CountFromEvents(
       const EventFilter& filter, GroupBy group, Period period) = 0;
+
+  // One stored document: its metadata, text and sentence spans (no tokens;
+  // events through QueryEvents with EventFilter::doc_id). kNotFound when no
+  // document has that id.
+  virtual Result<Document> ReadDocument(const std::string& doc_id) = 0;
+
+  // The agreement and commitment tables written by WriteLedger, read back
+  // (by id; steps and links in stored order, each with its sentence). What
+  // the tables do not keep is left empty: Agreement::mentions,
+  // CommitmentMention::by, by_text and target_text.
+  virtual Result<std::vector<Agreement>> ReadAgreements() = 0;
+  virtual Result<std::vector<Commitment>> ReadCommitments() = 0;
 };
 
 }  // namespace curlew

@@ -71,15 +71,7 @@ class JsonlWriter : public EventWriter {
  public:
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
   void Write(const EventRecord& r) override {
-    // The `curlew code` contract fields first, in its order, then the
-    // store's own.
-    Json j = io::EventToJson(r.doc_id, r.date, r.sentence_text, r.event);
-    j["event_id"] = r.event_id;
-    j["event"] = r.index;
-    j["mentions"] = r.mentions;
-    j["doc_date"] = r.doc_date;
-    j["url"] = r.doc_url;
-    out_ << Dump(j) << '\n';
+    out_ << Dump(EventRecordToJson(r)) << '\n';
   }
 
  private:
@@ -420,14 +412,27 @@ Result<std::unique_ptr<EventWriter>> MakeEventWriter(std::string_view format,
   return w;
 }
 
+Json EventRecordToJson(const EventRecord& r) {
+  // The `curlew code` contract fields first, in its order, then the
+  // store's own.
+  Json j = io::EventToJson(r.doc_id, r.date, r.sentence_text, r.event);
+  j["event_id"] = r.event_id;
+  j["event"] = r.index;
+  j["mentions"] = r.mentions;
+  j["doc_date"] = r.doc_date;
+  j["url"] = r.doc_url;
+  return j;
+}
+
 Status WriteCounts(const std::vector<GroupCount>& rows, GroupBy group,
                    std::string_view format, std::ostream& out) {
   bool dyad = group == GroupBy::kDyad;
+  bool quad = group == GroupBy::kQuad;
   std::vector<std::string> header = {"period"};
   if (dyad) {
     header.insert(header.end(), {"source", "target"});
   } else {
-    header.push_back("root");
+    header.push_back(quad ? "quad" : "root");
   }
   header.insert(header.end(), {"events", "mean_goldstein"});
   auto values = [&](const GroupCount& g) {
@@ -435,7 +440,7 @@ Status WriteCounts(const std::vector<GroupCount>& rows, GroupBy group,
     if (dyad) {
       v.insert(v.end(), {g.source, g.target});
     } else {
-      v.push_back(g.root);
+      v.push_back(quad ? std::to_string(g.quad) : g.root);
     }
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", g.mean_goldstein);
@@ -448,6 +453,8 @@ Status WriteCounts(const std::vector<GroupCount>& rows, GroupBy group,
       if (dyad) {
         j["source"] = g.source;
         j["target"] = g.target;
+      } else if (quad) {
+        j["quad"] = g.quad;
       } else {
         j["root"] = g.root;
       }

@@ -14,6 +14,7 @@
 #define CURLEW_STORE_EXPORT_H_
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -43,6 +44,11 @@ Result<std::unique_ptr<EventWriter>> MakeEventWriter(std::string_view format,
 // Writes aggregate rows as table, jsonl or csv.
 Status WriteCounts(const std::vector<GroupCount>& rows, GroupBy group,
                    std::string_view format, std::ostream& out);
+
+// One stored event as the JSONL export writes it: the `curlew code`
+// contract fields in their order, then the store's own (event_id, event,
+// mentions, doc_date, url).
+nlohmann::ordered_json EventRecordToJson(const EventRecord& record);
 
 // One CSV field, quoted when it holds a comma, quote or line break.
 std::string CsvField(std::string_view value);

@@ -153,6 +153,12 @@ class PostgresConnection : public SqlConnection {
       return Status::Error(ErrorCode::kIoError,
                            "store is full (server resources): " + msg, where_);
     }
+    // 57014 query_canceled: statement_timeout (StoreOptions::query_timeout_ms).
+    if (state && std::string_view(state) == "57014") {
+      return Status::Error(ErrorCode::kLimitExceeded,
+                           "the query took too long and was stopped: " + msg,
+                           where_);
+    }
     return Status::Error(ErrorCode::kStoreError, "PostgreSQL: " + msg, where_);
   }
 
@@ -202,6 +208,10 @@ Result<std::unique_ptr<SqlConnection>> OpenPostgres(
       "SET lock_timeout = " + std::to_string(options.busy_timeout_ms) +
       "; SET client_min_messages = warning;";
   if (options.read_only) setup += " SET default_transaction_read_only = on;";
+  if (options.query_timeout_ms > 0) {
+    setup += " SET statement_timeout = " +
+             std::to_string(options.query_timeout_ms) + ";";
+  }
   Status s = db->ExecScript(setup);
   if (!s.ok()) return s;
   return std::unique_ptr<SqlConnection>(std::move(db));

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -49,8 +50,16 @@ class SqliteConnection : public SqlConnection {
   Dialect dialect() const override { return Dialect::kSqlite; }
   int64_t Changes() const override { return sqlite3_changes64(db_); }
 
+  // Statements run by Exec stop after `ms` milliseconds (0: never).
+  void SetQueryTimeout(int ms) {
+    timeout_ = std::chrono::milliseconds(ms);
+    if (ms > 0) sqlite3_progress_handler(db_, kProgressSteps, &Expired, this);
+  }
+
   Status Exec(std::string_view sql, std::span<const SqlValue> params,
               const RowFn& on_row) override {
+    deadline_ = timeout_.count() > 0 ? Clock::now() + timeout_
+                                     : Clock::time_point::max();
     sqlite3_stmt* stmt = nullptr;
     std::string key(sql);
     auto it = cache_.find(key);
@@ -101,6 +110,7 @@ class SqliteConnection : public SqlConnection {
   }
 
   Status ExecScript(std::string_view sql) override {
+    deadline_ = Clock::time_point::max();  // schema and transaction control
     std::string s(sql);
     char* err = nullptr;
     int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
@@ -114,6 +124,13 @@ class SqliteConnection : public SqlConnection {
 
   Status ErrorWith(int rc, const std::string& msg) const {
     int primary = rc & 0xff;
+    if (primary == SQLITE_INTERRUPT && timeout_.count() > 0) {
+      return Status::Error(ErrorCode::kLimitExceeded,
+                           "the query took longer than " +
+                               std::to_string(timeout_.count()) +
+                               " ms and was stopped",
+                           path_);
+    }
     if (primary == SQLITE_FULL) {
       return Status::Error(ErrorCode::kIoError,
                            "store is full (disk or size limit): " + msg, path_);
@@ -134,8 +151,20 @@ class SqliteConnection : public SqlConnection {
   }
 
  private:
+  using Clock = std::chrono::steady_clock;
+  // SQLite calls the progress handler every this many virtual machine
+  // steps: often enough to stop within a millisecond or so, rarely enough
+  // to cost nothing measurable.
+  static constexpr int kProgressSteps = 10000;
+  static int Expired(void* self) {
+    auto* c = static_cast<SqliteConnection*>(self);
+    return Clock::now() > c->deadline_ ? 1 : 0;
+  }
+
   sqlite3* db_;
   std::string path_;
+  std::chrono::milliseconds timeout_{0};
+  Clock::time_point deadline_ = Clock::time_point::max();
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
@@ -190,6 +219,7 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path,
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   auto conn = std::make_unique<SqliteConnection>(db, path);
+  conn->SetQueryTimeout(options.query_timeout_ms);
   // Reading the schema catches files that are not databases now, with one
   // clear error, rather than at the first write.
   Status s = conn->ExecScript("SELECT count(*) FROM sqlite_master;");
