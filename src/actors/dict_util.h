@@ -61,6 +61,9 @@ void ForEachLine(std::string_view text, Fn fn) {
 // The line without a '#' comment, trimmed; "<!-- ... -->" lines become "".
 std::string_view StripComment(std::string_view line);
 std::string_view Trim(std::string_view s);
+// ASCII upper case; Latin letters with diacritics (Latin-1, Latin
+// Extended-A, Vietnamese, Romanian comma-below) fold to their ASCII base
+// letter: a name matches whether or not the text writes its accents.
 std::string Upper(std::string_view s);
 // Splits on blanks and underscores. Empty parts are dropped.
 std::vector<std::string_view> SplitWords(std::string_view phrase);
