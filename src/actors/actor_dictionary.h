@@ -29,6 +29,8 @@ namespace curlew {
 class PhraseIndex {
  public:
   void Add(std::vector<uint32_t> words, uint32_t value);
+  // Room for about `n` more phrases.
+  void Reserve(size_t n) { by_pair_.reserve(by_pair_.size() + n); }
   // Longest phrase starting at words[pos]; returns its length (0 if none)
   // and sets *value.
   size_t Longest(const std::vector<uint32_t>& words, size_t pos,

@@ -28,6 +28,11 @@ class WordTable {
   uint32_t Find(std::string_view upper_word) const;
   const std::string& Text(uint32_t id) const { return words_[id]; }
   size_t size() const { return words_.size(); }
+  // Room for `n` words in all, so a large file does not rehash as it loads.
+  void Reserve(size_t n) {
+    ids_.reserve(n);
+    words_.reserve(n);
+  }
 
  private:
   struct Hash {
