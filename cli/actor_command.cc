@@ -160,12 +160,18 @@ int RunActor(const ActorArgs& args) {
       std::printf("\n");
       if (f.entry && !f.entry->dated.empty()) {
         std::printf("         terms:");
-        for (const ActorEntry::Dated& t : f.entry->dated)
-          std::printf(" %s %s..%s;", t.code.c_str(), DateText(t.from).c_str(),
-                      DateText(t.to).c_str());
-        std::printf(" otherwise %s\n", f.entry->default_code.empty()
-                                           ? "no code"
-                                           : f.entry->default_code.c_str());
+        for (const ActorEntry::Dated& t : f.entry->dated) {
+          // The knowledge base's "any other date" term of someone in office
+          // today (data/kb/README.md).
+          if (t.from <= 18000101 && t.to >= 29991231)
+            std::printf(" any other date %s;", t.code.c_str());
+          else
+            std::printf(" %s %s..%s;", t.code.c_str(), DateText(t.from).c_str(),
+                        DateText(t.to).c_str());
+        }
+        std::printf(" undated %s\n", f.entry->default_code.empty()
+                                         ? "no code"
+                                         : f.entry->default_code.c_str());
       }
     }
   }
