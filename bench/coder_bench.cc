@@ -1,5 +1,6 @@
 // Event-coding benchmarks on the production PETRARCH dictionaries
-// (CAMEO.2.0.txt + Phoenix.*): dictionary load time, and coding speed with
+// (CAMEO.2.0.txt + Phoenix.*): dictionary load time (also of curlew's
+// built-in knowledge base), and coding speed with
 // given Penn parses on the GigaWord sample (replicated), PTB conversion
 // included.
 //
@@ -20,13 +21,10 @@ namespace {
 
 const std::string kDir = std::string(CURLEW_SHARED_DIR) + "/data/petrarch2";
 
-void BM_LoadProductionDictionaries(benchmark::State& state) {
-  if (!std::filesystem::exists(kDir + "/PETR_config.ini")) {
-    state.SkipWithError("shared data not found");
-    return;
-  }
+// Loads the set of `dir` once per iteration.
+void LoadLoop(benchmark::State& state, const std::string& dir) {
   for (auto _ : state) {
-    auto d = LoadDictionaries(kDir);
+    auto d = LoadDictionaries(dir);
     if (!d.ok()) {
       state.SkipWithError(d.status().ToString().c_str());
       return;
@@ -34,7 +32,22 @@ void BM_LoadProductionDictionaries(benchmark::State& state) {
     benchmark::DoNotOptimize(d);
   }
 }
+
+void BM_LoadProductionDictionaries(benchmark::State& state) {
+  if (!std::filesystem::exists(kDir + "/PETR_config.ini")) {
+    state.SkipWithError("shared data not found");
+    return;
+  }
+  LoadLoop(state, kDir);
+}
 BENCHMARK(BM_LoadProductionDictionaries)->Unit(benchmark::kMillisecond);
+
+// curlew's built-in knowledge base (data/kb, people included): what every
+// `curlew code` pays at start before the syntax model.
+void BM_LoadBuiltinKnowledgeBase(benchmark::State& state) {
+  LoadLoop(state, std::string(CURLEW_SOURCE_DIR) + "/data/kb");
+}
+BENCHMARK(BM_LoadBuiltinKnowledgeBase)->Unit(benchmark::kMillisecond);
 
 void BM_CodeGigawordGivenParses(benchmark::State& state) {
   if (!std::filesystem::exists(kDir + "/GigaWord.sample.PETR.xml")) {

@@ -22,6 +22,7 @@ struct CodeArgs {
   std::vector<std::string> inputs;
   std::string format = "jsonl";
   std::string dicts;
+  std::vector<std::string> add_dicts;
   bool trace = false;
   InputArgs input;
 };
@@ -48,6 +49,7 @@ int RunCode(const CodeArgs& args) {
 
   EngineOptions engine_options;
   engine_options.dicts_dir = args.dicts;
+  engine_options.add_dicts_dirs = args.add_dicts;
   engine_options.text.max_document_bytes = reader_options->max_document_bytes;
   auto engine = Engine::Create(engine_options);
   if (!engine.ok()) {
@@ -98,6 +100,7 @@ Runner SetUp(CLI::App& sub) {
       ->capture_default_str();
   sub.add_option("--dicts", args->dicts,
                  "folder of PETRARCH-format dictionaries to code with");
+  AddDictsOption(sub, args->add_dicts);
   sub.add_flag("--trace", args->trace,
                "print each parsed sentence (tokens, tags, heads) on stderr");
   AddInputOptions(sub, args->input);

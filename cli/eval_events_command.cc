@@ -10,6 +10,7 @@
 #include "command.h"
 #include "curlew/engine.h"
 #include "events/event_eval.h"
+#include "input_options.h"
 
 namespace curlew::cli {
 namespace {
@@ -17,6 +18,7 @@ namespace {
 struct EvalEventsArgs {
   std::string file;
   std::string dicts;
+  std::vector<std::string> add_dicts;
   bool verbose = false;
 };
 
@@ -28,6 +30,7 @@ int RunEvalEvents(const EvalEventsArgs& args) {
   }
   EngineOptions options;
   options.dicts_dir = args.dicts;
+  options.add_dicts_dirs = args.add_dicts;
   auto engine = Engine::Create(options);
   if (!engine.ok()) {
     std::fprintf(stderr, "curlew eval-events: %s\n",
@@ -62,6 +65,7 @@ Runner SetUp(CLI::App& sub) {
   sub.add_option("file", args->file, "evaluation JSONL file")->required();
   sub.add_option("--dicts", args->dicts,
                  "PETRARCH-format dictionary folder (default: built-in)");
+  AddDictsOption(sub, args->add_dicts);
   sub.add_flag("-v,--verbose", args->verbose, "list every error");
   return [args] { return RunEvalEvents(*args); };
 }

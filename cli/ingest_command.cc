@@ -11,6 +11,7 @@
 #include "command.h"
 #include "curlew/engine.h"
 #include "curlew/reader.h"
+#include "input_options.h"
 #include "store/ingest.h"
 #include "store_cli.h"
 
@@ -27,6 +28,7 @@ struct IngestArgs {
   bool quiet = false;
   bool progress = false;
   std::string dicts;
+  std::vector<std::string> add_dicts;
 };
 
 class ReaderSource : public store::DocumentSource {
@@ -52,6 +54,7 @@ InputFormat ParseFormat(const std::string& f) {
 int RunIngest(const IngestArgs& a) {
   EngineOptions engine_options;
   engine_options.dicts_dir = a.dicts;
+  engine_options.add_dicts_dirs = a.add_dicts;
   auto engine = Engine::Create(engine_options);
   if (!engine.ok()) {
     PrintError("ingest", engine.status());
@@ -125,6 +128,7 @@ Runner SetUp(CLI::App& sub) {
                  "publication date for plain-text documents (YYYY-MM-DD)");
   sub.add_option("--dicts", a->dicts,
                  "code with a PETRARCH-format dictionary folder");
+  AddDictsOption(sub, a->add_dicts);
   sub.add_flag("--progress", a->progress,
                "progress lines on stderr even when it is not a terminal");
   sub.add_flag("--quiet", a->quiet, "no progress or summary lines");

@@ -1,5 +1,6 @@
 // Input options shared by the subcommands that read documents (code,
-// split): --date, --input-format, --max-document-bytes.
+// split): --date, --input-format, --max-document-bytes; and --add-dicts,
+// shared by the subcommands that code.
 #ifndef CURLEW_CLI_INPUT_OPTIONS_H_
 #define CURLEW_CLI_INPUT_OPTIONS_H_
 
@@ -7,6 +8,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "command.h"
 #include "curlew/reader.h"
@@ -29,6 +31,16 @@ inline void AddInputOptions(CLI::App& sub, InputArgs& args) {
   sub.add_option("--max-document-bytes", args.max_document_bytes,
                  "longest document or JSONL line accepted")
       ->capture_default_str();
+}
+
+// --add-dicts DIR (repeatable): a user's PETRARCH-format actor, agent and
+// verb files stacked on top of the dictionaries coded with.
+inline void AddDictsOption(CLI::App& sub, std::vector<std::string>& dirs) {
+  sub.add_option("--add-dicts", dirs,
+                 "folder of your own PETRARCH-format files (actors, agents, "
+                 "verbs, ...) put on top of the built-in knowledge base; "
+                 "repeatable, the first on top")
+      ->check(CLI::ExistingDirectory);
 }
 
 // True for "YYYY-MM-DD" with a plausible month and day.

@@ -30,12 +30,9 @@ ISO_DEFAULT = "/usr/share/iso-codes/json/iso_3166-1.json"
 # something else (Brussels: the EU); they are kept
 # in the gazetteer but not used as metonyms for the country.
 NOT_METONYMS = {"Male", "Malé", "Victoria", "Kingston", "Georgetown",
-                "Saint John's", "Saint George's", "Kingstown", "Praia",
-                "Cape Town", "Sucre", "Dar es Salaam", "Abidjan",
-                "The Hague", "Putrajaya", "Sri Jayawardenepura Kotte",
-                "Brussels", "Tarawa", "Yaren", "Palikir", "Ngerulmud", "Majuro",
-                "Funafuti", "Apia", "Santiago", "San Juan", "San Jose",
-                "San José", "Lima", "Victoria", "Nuuk", "Laayoune"}
+                "Saint John's", "Saint George's", "Praia", "Cape Town",
+                "Sucre", "Dar es Salaam", "Abidjan", "The Hague", "Brussels",
+                "San Juan", "San Jose", "San José", "Nuuk", "Laayoune"}
 
 # Endings whose adjective has no -s plural noun ("Chinese", "Turkish",
 # "Swiss", "French").
@@ -83,7 +80,9 @@ def read_extras(path):
             countries[code] = {
                 "names": [x.strip() for x in names.split(";") if x.strip()],
                 "adjectives": [x.strip() for x in adjectives.split(";") if x.strip()],
-                "capitals": [x.strip() for x in capitals.split(";") if x.strip()],
+                # "-": no capital of its own (a former state)
+                "capitals": [x.strip() for x in capitals.split(";")
+                             if x.strip() and x.strip() != "-"],
                 "capital_ll": parse_latlon(cap_ll, where),
                 "country_ll": parse_latlon(ctr_ll, where),
             }
@@ -163,7 +162,8 @@ def main():
             places.append((names[0], [n for n in names[1:]], "country", code, lat, lon))
             lat, lon = x["capital_ll"]
             caps = x["capitals"]
-            places.append((caps[0], caps[1:], "capital", code, lat, lon))
+            if caps:
+                places.append((caps[0], caps[1:], "capital", code, lat, lon))
     lines.append("###### Seats of government and institutions used as metonyms ######")
     for name, code in metonyms:
         lines.append(f"{phrase(name)} [{code}]")

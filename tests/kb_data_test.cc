@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "actors/dict_util.h"
+
 namespace {
 
 const std::string kKb = std::string(CURLEW_SOURCE_DIR) + "/data/kb/";
@@ -272,40 +274,63 @@ TEST(KbActors, OrganisationsAndGroupsHaveCodes) {
       EXPECT_NE(code, cameo_only) << phrase;
 }
 
-// Every actor phrase (primary or synonym) of every actor file, with the
-// code of its record.
+// Every actor phrase (primary or synonym) of every actor file, folded as
+// the loader folds it (upper case, no diacritics: "TÜRKIYE_" and
+// "TURKIYE_" are one phrase), with the code of its record ("dated:" and the
+// record's first phrase for a record with dated codes, whose phrases must
+// then all belong to that one record).
 std::map<std::string, std::set<std::string>> AllActorPhrases() {
   std::map<std::string, std::set<std::string>> phrases;
   for (const std::string& file : SplitComma(ReadConfig()["actorfile_list"])) {
     std::string code;
+    std::string current;
+    bool dated = false;
+    std::vector<std::string> record;
+    auto close = [&] {
+      for (const std::string& p : record)
+        phrases[p].insert(dated ? "dated:" + file + ":" + current : code);
+      record.clear();
+      dated = false;
+    };
     for (const std::string& raw : ReadLines(kKb + file)) {
-      if (!raw.empty() && raw[0] == '\t') continue;
+      if (!raw.empty() && raw[0] == '\t') {
+        std::string c = BracketCode(raw);
+        if (c.find_first_of(" <>") != std::string::npos) dated = true;
+        if (code.empty()) code = c;
+        continue;
+      }
       std::string line = StripComment(raw);
       if (line.empty()) continue;
       bool synonym = line[0] == '+';
-      std::string phrase = Trim(line.substr(synonym, line.find('[') - synonym));
-      if (!synonym)
-        code =
-            BracketCode(line).empty() ? "dated:" + phrase : BracketCode(line);
-      phrases[phrase].insert(code);
+      std::string phrase = curlew::dict::Upper(
+          Trim(line.substr(synonym, line.find('[') - synonym)));
+      if (!phrase.empty() && phrase.back() != '_') phrase += '_';
+      if (!synonym) {
+        close();
+        current = phrase;
+        code = BracketCode(line);
+      }
+      record.push_back(phrase);
     }
+    close();
   }
   return phrases;
 }
 
 TEST(KbActors, NoPhraseHasTwoCodes) {
   auto phrases = AllActorPhrases();
-  EXPECT_GE(phrases.size(), 1400u);
+  EXPECT_GE(phrases.size(), 20000u);
   for (const auto& [phrase, codes] : phrases)
-    EXPECT_EQ(codes.size(), 1u)
-        << phrase << " has " << codes.size() << " codes";
-  // Words that would match ordinary English are not actors.
-  for (const char* word : {"WHO_", "US_", "CAR_", "MALE_", "DIET_"})
+    EXPECT_EQ(codes.size(), 1u) << phrase << " has " << codes.size()
+                                << " codes, first " << *codes.begin();
+  // Words that would match ordinary English are not actors ("US" is: a
+  // pronoun is never read as a name, see tests/kb_coding_test.cc).
+  for (const char* word : {"WHO_", "CAR_", "MALE_", "DIET_", "MAY_", "BUSH_"})
     EXPECT_FALSE(phrases.count(word)) << word;
   EXPECT_EQ(*phrases["BEIJING_"].begin(), "CHN");
   EXPECT_EQ(*phrases["ANKARA_"].begin(), "TUR");
   EXPECT_EQ(*phrases["BURMA_"].begin(), "MMR");
-  EXPECT_EQ(*phrases["TÜRKIYE_"].begin(), "TUR");
+  EXPECT_EQ(*phrases["TURKIYE_"].begin(), "TUR");
   EXPECT_EQ(*phrases["IVORY_COAST_"].begin(), "CIV");
   EXPECT_EQ(*phrases["KREMLIN_"].begin(), "RUSGOV");
   EXPECT_EQ(*phrases["WHITE_HOUSE_"].begin(), "USAGOV");
@@ -313,6 +338,131 @@ TEST(KbActors, NoPhraseHasTwoCodes) {
   EXPECT_EQ(*phrases["UN_HUMAN_RIGHTS_EXPERTS_"].begin(), "IGOUNO");
   EXPECT_EQ(*phrases["UIGHURS_"].begin(), "UIG");
   EXPECT_EQ(*phrases["BRUSSELS_"].begin(), "IGOEUREEC");
+  // Abbreviations and seats of government.
+  for (const auto& [phrase, code] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"US_", "USA"},
+           {"U.S._", "USA"},
+           {"UK_", "GBR"},
+           {"UAE_", "ARE"},
+           {"DPRK_", "PRK"},
+           {"ROK_", "KOR"},
+           {"PRC_", "CHN"},
+           {"USSR_", "SUN"},
+           {"KSA_", "SAU"},
+           {"DRC_", "COD"},
+           {"WASHINGTON_", "USA"},
+           {"MOSCOW_", "RUS"},
+           {"LIMA_", "PER"},
+           {"PENTAGON_", "USAMIL"},
+           {"FOGGY_BOTTOM_", "USAGOV"},
+           {"LANGLEY_", "USASPY"},
+           {"CAPITOL_HILL_", "USALEG"},
+           {"ELYSEE_", "FRAGOV"},
+           {"ZHONGNANHAI_", "CHNGOV"},
+           {"KNESSET_", "ISRLEG"},
+           {"BUNDESTAG_", "DEULEG"},
+           {"WHITEHALL_", "GBRGOV"},
+           {"QUAI_D'ORSAY_", "FRAGOV"},
+           {"NUMBER_10_", "GBRGOV"},
+           {"MOSSAD_", "ISRSPY"}}) {
+    ASSERT_TRUE(phrases.count(phrase)) << phrase;
+    EXPECT_EQ(*phrases[phrase].begin(), code) << phrase;
+  }
+}
+
+// "YYYYMMDD" -> int, 0 if malformed.
+int DictDate(const std::string& s) {
+  if (s.size() != 8 || s.find_first_not_of("0123456789") != std::string::npos)
+    return 0;
+  int d = std::stoi(s);
+  int m = d / 100 % 100, day = d % 100;
+  return m >= 1 && m <= 12 && day >= 1 && day <= 31 ? d : 0;
+}
+
+// The people file: every entry has well-formed terms (8-digit dates, from
+// before to, a code whose first part is a country, organisation or group
+// code) and ends with an undated code; the counts are at least the
+// issue's floors.
+TEST(KbPeople, TermsAreWellFormedAndCountsMeetTheFloors) {
+  std::set<std::string> countries;
+  int synonyms = 0;
+  for (const auto& [phrase, code] :
+       ReadActors("curlew.countries.actors.txt", &synonyms))
+    if (code.size() == 3) countries.insert(code);
+  ASSERT_GE(countries.size(), 250u);
+  int entries = 0, terms = 0, curlew_entries = 0, n = 0;
+  std::set<std::string> homes;
+  std::map<std::string, std::set<std::string>> kinds;  // kind -> countries
+  bool open = false, has_default = true;
+  std::string primary;
+  for (const std::string& raw : ReadLines(kKb + "curlew.people.actors.txt")) {
+    ++n;
+    if (raw.empty() || raw[0] == '#') continue;
+    if (raw[0] == '\t') {
+      std::string spec = BracketCode(raw);
+      std::string code = spec.substr(0, spec.find(' '));
+      EXPECT_GE(code.size(), 3u) << "line " << n;
+      std::string part = code.substr(0, 3);
+      EXPECT_TRUE(countries.count(part) || part == "IGO" || part == "NGO" ||
+                  part == "IMG" || part == "MNC" || part == "ELI")
+          << "line " << n << ": " << code;
+      if (spec.find(' ') == std::string::npos) {  // the undated code
+        has_default = true;
+        continue;
+      }
+      EXPECT_FALSE(has_default) << "line " << n << ": term after the default";
+      ++terms;
+      std::string range = Trim(spec.substr(spec.find(' ')));
+      if (range[0] == '<' || range[0] == '>') {
+        EXPECT_NE(DictDate(range.substr(1)), 0) << "line " << n;
+      } else {
+        size_t dash = range.find('-');
+        ASSERT_NE(dash, std::string::npos) << "line " << n;
+        int from = DictDate(range.substr(0, dash));
+        int to = DictDate(range.substr(dash + 1));
+        EXPECT_NE(from, 0) << "line " << n;
+        EXPECT_NE(to, 0) << "line " << n;
+        EXPECT_LE(from, to) << "line " << n;
+      }
+      continue;
+    }
+    if (raw[0] == '+') continue;
+    EXPECT_TRUE(has_default) << primary << " has no undated code";
+    has_default = false;
+    open = true;
+    primary = raw.substr(0, raw.find(' '));
+    ++entries;
+    // "NAME_  # HOME; sources; office CODE from-to, ..."
+    size_t hash = raw.find("# ");
+    if (hash == std::string::npos) continue;
+    std::string info = raw.substr(hash + 2);
+    homes.insert(info.substr(0, info.find(';')));
+    if (info.find("curlew") == std::string::npos) continue;
+    ++curlew_entries;
+    for (const char* kind :
+         {"president", "prime minister", "foreign minister", "defence minister",
+          "interior minister", "organisation head", "armed group leader",
+          "opposition leader"}) {
+      for (size_t at = info.find(kind); at != std::string::npos;
+           at = info.find(kind, at + 1)) {
+        size_t code_at = at + std::string(kind).size() + 1;
+        kinds[kind].insert(info.substr(code_at, 3));
+      }
+    }
+  }
+  EXPECT_TRUE(!open || has_default) << primary << " has no undated code";
+  EXPECT_GE(entries, 3000);
+  EXPECT_GE(curlew_entries, 3000);
+  EXPECT_GE(terms, 25000);
+  EXPECT_GE(homes.size(), 190u);
+  EXPECT_GE(kinds["president"].size() + kinds["prime minister"].size(), 250u);
+  EXPECT_GE(kinds["foreign minister"].size(), 60u);
+  EXPECT_GE(kinds["defence minister"].size(), 45u);
+  EXPECT_GE(kinds["interior minister"].size(), 35u);
+  EXPECT_GE(kinds["organisation head"].size(), 1u);
+  EXPECT_GE(kinds["armed group leader"].size(), 15u);
+  EXPECT_GE(kinds["opposition leader"].size(), 25u);
 }
 
 TEST(KbAgents, EveryAgentHasACode) {

@@ -31,6 +31,10 @@ struct EngineOptions {
   // Folder of a PETRARCH-format dictionary set to code with instead of the
   // built-in knowledge base. Default: empty (built-in).
   std::string dicts_dir;
+  // Folders of a user's PETRARCH-format files (actors, agents, verbs, ...)
+  // stacked on top of the set above, the first on top; the built-in set
+  // keeps curlew's news conventions. Default: none.
+  std::vector<std::string> add_dicts_dirs;
   // Syntax model file. Default: <data_dir>/models/en_ewt.model.
   std::string syntax_model;
   // Use a Penn Treebank parse supplied with a document (PETRARCH XML)

@@ -138,10 +138,18 @@ Status ActorDictionary::Load(const std::string& path, dict::WordTable& words) {
 Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
                                  dict::WordTable& words) {
   Status status;
+  const uint32_t file = static_cast<uint32_t>(files_.size());
+  files_.push_back(name);
+  // About one new word and one phrase per line of a large file (the
+  // people file has 70,000 lines): reserved once instead of rehashing.
+  const size_t lines =
+      static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  words.Reserve(words.size() + lines);
+  index_.Reserve(lines / 2);
   // The record being built: its phrases get its index when it is closed.
   std::vector<std::vector<uint32_t>> phrases;
   std::vector<bool> gapped;  // written with blanks between words
-  Record rec;
+  ActorEntry rec;
   bool open = false;
   auto close = [&] {
     if (!open) return;
@@ -155,7 +163,7 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
     }
     phrases.clear();
     gapped.clear();
-    rec = Record();
+    rec = ActorEntry();
     open = false;
   };
   dict::ForEachLine(text, [&](std::string_view raw, int64_t n) {
@@ -173,16 +181,18 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
                                    "malformed code restriction", name, n);
         return;
       }
-      Dated d;
+      ActorEntry::Dated d;
+      d.line = n;
       if (!ParseCodeSpec(line.substr(1, close_b - 1), &d.code, &d.from,
                          &d.to)) {
         status = Status::LineError(ErrorCode::kParseError,
                                    "malformed code restriction", name, n);
         return;
       }
-      if (d.from == INT_MIN && d.to == INT_MAX)
+      if (d.from == INT_MIN && d.to == INT_MAX) {
         rec.default_code = d.code;
-      else
+        rec.default_line = n;
+      } else
         rec.dated.push_back(std::move(d));
       return;
     }
@@ -208,10 +218,12 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
                                    "malformed actor code", name, n);
         return;
       }
-      if (from == INT_MIN && to == INT_MAX)
+      if (from == INT_MIN && to == INT_MAX) {
         rec.default_code = code;
-      else
-        rec.dated.push_back({code, from, to});
+        rec.default_line = n;
+      } else {
+        rec.dated.push_back({code, from, to, n});
+      }
       phrase = Trim(line.substr(0, lb));
     }
     std::vector<uint32_t> ids = InternPhrase(phrase, words);
@@ -222,26 +234,46 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
     }
     phrases.push_back(std::move(ids));
     gapped.push_back(HasBlankBetweenWords(phrase));
+    if (!open) {
+      rec.file = file;
+      rec.line = n;
+      rec.phrase = std::string(phrase);
+    }
     open = true;
   });
   close();
   return status;
 }
 
+const std::string& ActorDictionary::CodeOn(const ActorEntry& e, int32_t date,
+                                           int64_t* line) {
+  if (date > 0) {
+    for (const ActorEntry::Dated& d : e.dated)
+      if (date >= d.from && date <= d.to) {
+        if (line) *line = d.line;
+        return d.code;
+      }
+  } else if (e.default_code.empty() && !e.dated.empty()) {
+    // No date and no default (a Phoenix leader's entry): the code of the
+    // latest term, the reading of an undated recent report.
+    const ActorEntry::Dated* latest = &e.dated[0];
+    for (const ActorEntry::Dated& d : e.dated)
+      if (d.to > latest->to) latest = &d;
+    if (line) *line = latest->line;
+    return latest->code;
+  }
+  if (line) *line = e.default_line;
+  return e.default_code;
+}
+
 size_t ActorDictionary::Match(const std::vector<uint32_t>& words, size_t pos,
-                              int32_t date, std::string* code) const {
+                              int32_t date, std::string* code,
+                              uint32_t* entry) const {
   uint32_t id = 0;
   size_t len = index_.Longest(words, pos, &id);
   if (len == 0) return 0;
-  const Record& r = records_[id];
-  *code = r.default_code;
-  if (date > 0) {
-    for (const Dated& d : r.dated)
-      if (date >= d.from && date <= d.to) {
-        *code = d.code;
-        break;
-      }
-  }
+  *code = CodeOn(records_[id], date);
+  if (entry) *entry = id;
   return len;
 }
 
@@ -254,6 +286,8 @@ Status AgentDictionary::Load(const std::string& path, dict::WordTable& words) {
 Status AgentDictionary::LoadText(std::string_view text, const std::string& name,
                                  dict::WordTable& words) {
   Status status;
+  const uint32_t file = static_cast<uint32_t>(files_.size());
+  files_.push_back(name);
   std::vector<std::pair<std::string, std::vector<std::string>>> subs;
   dict::ForEachLine(text, [&](std::string_view raw, int64_t n) {
     if (!status.ok()) return;
@@ -293,6 +327,8 @@ Status AgentDictionary::LoadText(std::string_view text, const std::string& name,
     }
     std::string code(Trim(line.substr(lb + 1, rb - lb - 1)));
     Agent agent;
+    agent.file = file;
+    agent.line = n;
     if (!code.empty() && code[0] == '~') {
       agent.code = code.substr(1);
     } else if (!code.empty() && code.back() == '~') {

@@ -29,6 +29,8 @@ namespace curlew {
 class PhraseIndex {
  public:
   void Add(std::vector<uint32_t> words, uint32_t value);
+  // Room for about `n` more phrases.
+  void Reserve(size_t n) { by_pair_.reserve(by_pair_.size() + n); }
   // Longest phrase starting at words[pos]; returns its length (0 if none)
   // and sets *value.
   size_t Longest(const std::vector<uint32_t>& words, size_t pos,
@@ -58,9 +60,27 @@ class PhraseIndex {
   size_t count_ = 0;
 };
 
+// One actor record as loaded, for tools that explain a match ("curlew
+// actor"): its codes and where they were written.
+struct ActorEntry {
+  struct Dated {
+    std::string code;
+    int32_t from = INT_MIN;  // YYYYMMDD, inclusive
+    int32_t to = INT_MAX;    // YYYYMMDD, inclusive
+    int64_t line = 0;        // the line of this restriction
+  };
+  std::string phrase;        // its first phrase as written ("PUTIN_")
+  std::string default_code;  // "" if the record has only dated codes
+  int64_t default_line = 0;  // where the default code was written
+  std::vector<Dated> dated;  // in file order: the first that fits wins
+  uint32_t file = 0;         // index into ActorDictionary::files()
+  int64_t line = 0;          // line of the record's first phrase
+};
+
 class ActorDictionary {
  public:
-  // Reads one actor file; later files add to earlier ones.
+  // Reads one actor file; later files add to earlier ones (an earlier
+  // file's phrase wins over a later one's: a user's files are read first).
   Status Load(const std::string& path, dict::WordTable& words);
   // Reads actor entries from text (name used in errors).
   Status LoadText(std::string_view text, const std::string& name,
@@ -68,28 +88,32 @@ class ActorDictionary {
   void Finish() { index_.Finish(); }
 
   // Longest actor phrase at words[pos]: its length (0 if none); *code is
-  // the code valid on `date` (YYYYMMDD, 0 = unknown: the default code).
+  // the code valid on `date` (YYYYMMDD, 0 = unknown: the default code; a
+  // record with only dated codes then gives the latest one). *entry (if
+  // given) is the index of the record matched.
   size_t Match(const std::vector<uint32_t>& words, size_t pos, int32_t date,
-               std::string* code) const;
+               std::string* code, uint32_t* entry = nullptr) const;
   size_t size() const { return index_.size(); }
 
+  const ActorEntry& entry(uint32_t i) const { return records_[i]; }
+  size_t entry_count() const { return records_.size(); }
+  // Names of the files read, as given to Load().
+  const std::vector<std::string>& files() const { return files_; }
+  // The code of `e` on `date` (0 = unknown), and the line it came from.
+  static const std::string& CodeOn(const ActorEntry& e, int32_t date,
+                                   int64_t* line = nullptr);
+
  private:
-  struct Dated {
-    std::string code;
-    int32_t from = INT_MIN;
-    int32_t to = INT_MAX;
-  };
-  struct Record {
-    std::string default_code;
-    std::vector<Dated> dated;
-  };
-  std::vector<Record> records_;
+  std::vector<ActorEntry> records_;
+  std::vector<std::string> files_;
   PhraseIndex index_;
 };
 
 struct Agent {
   std::string code;     // "GOV"
   bool prefix = false;  // "NGO~": goes before the actor code
+  uint32_t file = 0;    // index into AgentDictionary::files()
+  int64_t line = 0;     // where the entry was written
 };
 
 class AgentDictionary {
@@ -102,9 +126,11 @@ class AgentDictionary {
   size_t Match(const std::vector<uint32_t>& words, size_t pos,
                const Agent** agent) const;
   size_t size() const { return index_.size(); }
+  const std::vector<std::string>& files() const { return files_; }
 
  private:
   std::vector<Agent> agents_;
+  std::vector<std::string> files_;
   PhraseIndex index_;
 };
 

@@ -60,11 +60,107 @@ std::string_view StripComment(std::string_view line) {
   return Trim(line);
 }
 
+namespace {
+
+// Base letters of the Latin-1 Supplement and Latin Extended-A letters
+// U+00C0..U+017F, upper case ('\0': not a letter; 'S' for U+00DF is
+// expanded to "SS" below).
+constexpr char kLatinBase[] =
+    // U+00C0..U+00FF
+    "AAAAAAACEEEEIIII"
+    "DNOOOOO\0OUUUUYTS"
+    "AAAAAAACEEEEIIII"
+    "DNOOOOO\0OUUUUYTY"
+    // U+0100..U+017F
+    "AAAAAACCCCCCCCDD"
+    "DDEEEEEEEEEEGGGG"
+    "GGGGHHHHIIIIIIII"
+    "IIJJJJKKKLLLLLLL"
+    "LLLNNNNNNNNNOOOO"
+    "OOOORRRRRRSSSSSS"
+    "SSTTTTTTUUUUUUUU"
+    "UUUUWWYYYZZZZZZS";
+
+// The ASCII capital(s) for code point cp, or nullptr to keep it: Latin
+// letters with diacritics fold to their base letter, so "Erdoğan",
+// "ERDOĞAN" and "Erdogan" are one dictionary word.
+const char* FoldedCapital(uint32_t cp, char* buf) {
+  if (cp == 0xDF) return "SS";
+  if (cp == 0xC6 || cp == 0xE6) return "AE";
+  if (cp == 0x152 || cp == 0x153) return "OE";
+  if (cp >= 0xC0 && cp <= 0x17F) {
+    char c = kLatinBase[cp - 0xC0];
+    if (c == '\0') return nullptr;
+    buf[0] = c;
+    buf[1] = '\0';
+    return buf;
+  }
+  switch (cp) {
+    case 0x1A0:
+    case 0x1A1:
+      return "O";  // Vietnamese horned o
+    case 0x1AF:
+    case 0x1B0:
+      return "U";  // horned u
+    case 0x18F:
+    case 0x259:
+      return "E";  // Azerbaijani schwa
+    case 0x218:
+    case 0x219:
+      return "S";  // Romanian comma-below s
+    case 0x21A:
+    case 0x21B:
+      return "T";  // and t
+    default:
+      break;
+  }
+  if (cp >= 0x1EA0 && cp <= 0x1EF9) {  // Vietnamese: Latin Extended Additional
+    if (cp <= 0x1EB7) return "A";
+    if (cp <= 0x1EC7) return "E";
+    if (cp <= 0x1ECB) return "I";
+    if (cp <= 0x1EE3) return "O";
+    if (cp <= 0x1EF1) return "U";
+    return "Y";
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::string Upper(std::string_view s) {
   std::string r(s);
-  for (char& c : r)
+  bool ascii = true;
+  for (char& c : r) {
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return r;
+  }
+  if (ascii) return r;
+  // Fold Latin letters with diacritics; other bytes are kept as they are.
+  std::string out;
+  out.reserve(r.size());
+  char buf[2];
+  for (size_t i = 0; i < r.size();) {
+    unsigned char c = static_cast<unsigned char>(r[i]);
+    uint32_t cp = 0;
+    size_t len = 0;
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < r.size()) {
+      cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(r[i + 1]) & 0x3Fu);
+      len = 2;
+    } else if (c == 0xE1 && i + 2 < r.size()) {
+      cp = ((c & 0x0Fu) << 12) |
+           ((static_cast<unsigned char>(r[i + 1]) & 0x3Fu) << 6) |
+           (static_cast<unsigned char>(r[i + 2]) & 0x3Fu);
+      len = 3;
+    }
+    const char* folded = len ? FoldedCapital(cp, buf) : nullptr;
+    if (folded) {
+      out += folded;
+      i += len;
+    } else {
+      out += r[i++];
+    }
+  }
+  return out;
 }
 
 std::vector<std::string_view> SplitWords(std::string_view p) {

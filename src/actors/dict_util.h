@@ -28,6 +28,11 @@ class WordTable {
   uint32_t Find(std::string_view upper_word) const;
   const std::string& Text(uint32_t id) const { return words_[id]; }
   size_t size() const { return words_.size(); }
+  // Room for `n` words in all, so a large file does not rehash as it loads.
+  void Reserve(size_t n) {
+    ids_.reserve(n);
+    words_.reserve(n);
+  }
 
  private:
   struct Hash {
@@ -61,6 +66,9 @@ void ForEachLine(std::string_view text, Fn fn) {
 // The line without a '#' comment, trimmed; "<!-- ... -->" lines become "".
 std::string_view StripComment(std::string_view line);
 std::string_view Trim(std::string_view s);
+// ASCII upper case; Latin letters with diacritics (Latin-1, Latin
+// Extended-A, Vietnamese, Romanian comma-below) fold to their ASCII base
+// letter: a name matches whether or not the text writes its accents.
 std::string Upper(std::string_view s);
 // Splits on blanks and underscores. Empty parts are dropped.
 std::vector<std::string_view> SplitWords(std::string_view phrase);

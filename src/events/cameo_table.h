@@ -33,6 +33,10 @@ class CameoTable {
   // Sets root, quad, goldstein, plover and plover_mode from e.cameo.
   void Fill(Event& e) const;
   size_t size() const { return codes_.size(); }
+  // Every code (for listing a root's codes).
+  const std::unordered_map<std::string, CameoCode>& codes() const {
+    return codes_;
+  }
 
  private:
   std::unordered_map<std::string, CameoCode> codes_;

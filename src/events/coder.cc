@@ -323,6 +323,8 @@ class Coder::Run {
       }
       std::string code;
       size_t la = d_.actors.Match(ids_, i, date_, &code);
+      // A personal pronoun is never a name: "attacked us" is not the US.
+      if (la > 0 && opt_.news_conventions && IsPronoun(i)) la = 0;
       const Agent* ag = nullptr;
       size_t lg = d_.agents.Match(ids_, i, &ag);
       if (la == 0 && lg == 0) {

@@ -42,15 +42,29 @@ struct Dictionaries {
 // Loads the files (paths as given).
 Result<std::shared_ptr<const Dictionaries>> LoadDictionaryFiles(
     const DictionaryFiles& files);
+// Loads several sets into one, the first on top: its actor and agent
+// phrases win over the same phrases of later sets, its verbs' patterns are
+// tried with the others and win ties.
+Result<std::shared_ptr<const Dictionaries>> LoadDictionaryFiles(
+    const std::vector<DictionaryFiles>& sets);
 
 // Reads `dir`/PETR_config.ini and loads the set it names (paths relative to
-// `dir`).
+// `dir`). `add_dirs` (curlew --add-dicts) are users' folders stacked on top
+// of it, see DictionaryFilesIn.
 Result<std::shared_ptr<const Dictionaries>> LoadDictionaries(
-    const std::string& dir);
+    const std::string& dir, const std::vector<std::string>& add_dirs = {});
 
-// Parses the [Dictionaries] keys of a PETR_config.ini text.
+// The dictionary files of a user's folder: those its PETR_config.ini names
+// (a verb file is then optional), or, without one, its *.txt files by name:
+// "*actors*" actors, "*agents*" agents, "*verbs*" or "CAMEO*" verbs,
+// "*discards*" discards, "*issue*" issues. An error if it has none.
+Result<DictionaryFiles> DictionaryFilesIn(const std::string& dir);
+
+// Parses the [Dictionaries] keys of a PETR_config.ini text (an error
+// without verbfile_name unless `verbs_optional`).
 Result<DictionaryFiles> ParsePetrConfig(std::string_view text,
-                                        const std::string& name);
+                                        const std::string& name,
+                                        bool verbs_optional = false);
 
 }  // namespace curlew
 

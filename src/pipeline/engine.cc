@@ -55,8 +55,12 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     std::string kb = engine->options_.data_dir + "/kb";
     if (std::filesystem::exists(kb + "/PETR_config.ini")) dicts = kb;
   }
+  if (dicts.empty() && !options.add_dicts_dirs.empty())
+    return Status::Error(ErrorCode::kNotFound,
+                         "--add-dicts needs the built-in knowledge base",
+                         engine->options_.data_dir + "/kb");
   if (!dicts.empty()) {
-    auto loaded = LoadDictionaries(dicts);
+    auto loaded = LoadDictionaries(dicts, options.add_dicts_dirs);
     if (!loaded.ok()) return loaded.status();
     // The CAMEO table gives Goldstein and PLOVER fields; without it the
     // coder still fills root and quad class.
