@@ -9,7 +9,7 @@
 
 #include "command.h"
 #include "curlew/engine.h"
-#include "events/event_eval.h"
+#include "eval/event_eval.h"
 
 namespace curlew::cli {
 namespace {

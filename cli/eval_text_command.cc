@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
-#include "text/segmentation_eval.h"
+#include "eval/segmentation_eval.h"
 
 namespace curlew::cli {
 namespace {

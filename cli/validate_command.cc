@@ -6,7 +6,7 @@
 #include <string>
 
 #include "command.h"
-#include "events/validate.h"
+#include "eval/validate.h"
 
 namespace curlew::cli {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "curlew/engine.h"
-#include "events/event_eval.h"
+#include "eval/event_eval.h"
 
 namespace curlew {
 namespace {

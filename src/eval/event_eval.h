@@ -10,8 +10,8 @@
 //
 // Thread safety: plain functions and values; EvaluateEvents() only reads the
 // Engine (which is itself thread-safe).
-#ifndef CURLEW_EVENTS_EVENT_EVAL_H_
-#define CURLEW_EVENTS_EVENT_EVAL_H_
+#ifndef CURLEW_EVAL_EVENT_EVAL_H_
+#define CURLEW_EVAL_EVENT_EVAL_H_
 
 #include <string>
 #include <string_view>
@@ -75,4 +75,4 @@ EventEvalScores EvaluateEvents(const Engine& engine,
 
 }  // namespace curlew::events
 
-#endif  // CURLEW_EVENTS_EVENT_EVAL_H_
+#endif  // CURLEW_EVAL_EVENT_EVAL_H_

@@ -1,4 +1,4 @@
-#include "events/event_eval.h"
+#include "eval/event_eval.h"
 
 #include <algorithm>
 #include <fstream>
