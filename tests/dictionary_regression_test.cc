@@ -4,14 +4,20 @@
 // except where a test reads ../shared (and skips without it).
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "actors/dict_util.h"
 #include "curlew/engine.h"
+#include "events/dictionaries.h"
 
 namespace curlew {
 namespace {
@@ -122,6 +128,49 @@ TEST(RegressionTest, PloverGoldSentencesCodeWithThePhoenixDictionaries) {
     ++coded;
   }
   EXPECT_GE(coded, 300);
+}
+
+// A directory (or a device, a FIFO, a huge file) where a dictionary file
+// should be aborted with std::bad_alloc: the size came from tellg.
+TEST(RegressionTest, OddDictionaryFilesAreErrorsNamingTheFile) {
+  TempFolder dir;
+  WriteDictionarySet(dir);
+  struct Case {
+    const char* what;
+    std::function<void(const std::string&)> make;
+    ErrorCode code;
+  };
+  const std::vector<Case> cases = {
+      {"directory", [](const std::string& p) { fs::create_directory(p); },
+       ErrorCode::kInvalidArgument},
+      {"fifo",
+       [](const std::string& p) { ASSERT_EQ(mkfifo(p.c_str(), 0600), 0); },
+       ErrorCode::kInvalidArgument},
+      {"device",
+       [](const std::string& p) { fs::create_symlink("/dev/zero", p); },
+       ErrorCode::kInvalidArgument},
+      {"huge",
+       [](const std::string& p) {
+         std::ofstream(p).flush();
+         fs::resize_file(p, uint64_t{2} << 30);  // sparse: no disk used
+       },
+       ErrorCode::kLimitExceeded},
+      {"missing", [](const std::string&) {}, ErrorCode::kNotFound},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    const std::string agents = dir.path() + "/agents.txt";
+    fs::remove_all(agents);
+    c.make(agents);
+    auto loaded = LoadDictionaries(dir.path());
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.status().code(), c.code) << loaded.status().ToString();
+    EXPECT_NE(loaded.status().ToString().find("agents.txt"), std::string::npos)
+        << loaded.status().ToString();
+  }
+  fs::remove_all(dir.path() + "/agents.txt");
+  EXPECT_EQ(dict::ReadFile(dir.path()).status().code(),
+            ErrorCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <set>
 #include <tuple>
 
-#include "curlew/engine.h"
+#include "curlew/env.h"
 #include "curlew/syntax.h"
 #include "curlew/text.h"
 #include "io/petrarch_xml.h"
