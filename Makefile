@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test bench clean format
+.PHONY: all deps build run test test-sanitize fuzz bench clean format
 
 all: build
 
@@ -21,6 +21,17 @@ run: build
 test: build
 	@bash scripts/run-tests.sh $(BUILD)
 
+# The whole test suite again, built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (gcc, -O1) in build-asan/; CI runs it after
+# `make test`.
+test-sanitize: deps
+	@bash scripts/run-sanitized-tests.sh
+
+# The libFuzzer targets (clang, ASan/UBSan) for FUZZ_SECONDS each (default
+# 60); see fuzz/CMakeLists.txt.
+fuzz:
+	@bash scripts/fuzz.sh
+
 bench: build
 	@for b in $(BUILD)/bench/*; do $$b; done
 
@@ -28,4 +39,4 @@ format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-asan build-fuzz

@@ -34,19 +34,6 @@ std::string StorePath() {
       .string();
 }
 
-class Examples : public curlew::store::DocumentSource {
- public:
-  Examples()
-      : reader_({std::string(CURLEW_SOURCE_DIR) +
-                 "/data/examples/reports.jsonl"}) {}
-  bool Next(curlew::Result<curlew::Document>* out) override {
-    return reader_.Next(out);
-  }
-
- private:
-  curlew::DocumentReader reader_;
-};
-
 // Builds the store unless it is there with the expected number of events.
 bool BuildStore(const std::string& path) {
   {
@@ -71,7 +58,8 @@ bool BuildStore(const std::string& path) {
   auto engine = curlew::Engine::Create({});
   if (!engine.ok()) return false;
   const curlew::Engine& coder = **engine;
-  Examples source;
+  curlew::DocumentReader source(
+      {std::string(CURLEW_SOURCE_DIR) + "/data/examples/reports.jsonl"}, {});
   curlew::store::IngestOptions options;
   options.ledger = [&](const curlew::Document& d) {
     return coder.LedgerInputOf(d);

@@ -72,11 +72,12 @@ int RunActor(const ActorArgs& args) {
   for (const std::string& w : args.name) name += (name.empty() ? "" : " ") + w;
   const int32_t date = ParseCliDate(args.date);
   if (date < 0)
-    return UsageError(
+    return UsageFail(
+        "actor",
         Status::Error(ErrorCode::kInvalidArgument,
                       "--date must be YYYY-MM-DD, not '" + args.date + "'"));
   if (args.format != "text" && args.format != "json")
-    return UsageError(Status::Error(ErrorCode::kInvalidArgument,
+    return UsageFail("actor", Status::Error(ErrorCode::kInvalidArgument,
                                     "--format must be text or json"));
   auto dicts = LoadKb(args.kb);
   if (!dicts.ok()) {

@@ -1,9 +1,10 @@
 // curlew code [FILE ...]: reads documents, codes them, writes events.
 //
-// Each rejected document gives one line on stderr (Status::ToString(): the
-// file or document, the byte position, the reason) and the batch goes on.
+// Each rejected document gives one line on stderr ("curlew code: " and
+// Status::ToString(): the file or document, the byte position, the reason)
+// and the batch goes on; a sentence too long to code is a warning line.
 // Exit status: 0 if at least one document was processed, 1 if none could
-// be, 2 for bad arguments.
+// be or the output could not be written, 2 for bad arguments.
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -11,9 +12,11 @@
 
 #include "command.h"
 #include "curlew/engine.h"
+#include "curlew/event_record.h"
 #include "curlew/reader.h"
 #include "input_options.h"
-#include "io/event_writer.h"
+#include "io/event_sink.h"
+#include "output.h"
 
 namespace curlew::cli {
 namespace {
@@ -21,6 +24,7 @@ namespace {
 struct CodeArgs {
   std::vector<std::string> inputs;
   std::string format = "jsonl";
+  std::string out;
   std::string dicts;
   std::vector<std::string> add_dicts;
   bool trace = false;
@@ -42,53 +46,55 @@ void PrintTrees(const Document& doc) {
 }
 
 int RunCode(const CodeArgs& args) {
-  auto format = io::ParseEventFormat(args.format);
-  if (!format.ok()) return UsageError(format.status());
+  auto format = CheckFormat(args.format, io::EventFormatNames());
+  if (!format.ok()) return UsageFail("code", format.status());
   auto reader_options = MakeReaderOptions(args.input);
-  if (!reader_options.ok()) return UsageError(reader_options.status());
+  if (!reader_options.ok()) return UsageFail("code", reader_options.status());
 
   EngineOptions engine_options;
   engine_options.dicts_dir = args.dicts;
   engine_options.add_dicts_dirs = args.add_dicts;
-  engine_options.text.max_document_bytes = reader_options->max_document_bytes;
+  engine_options.limits = reader_options->limits;
   auto engine = Engine::Create(engine_options);
-  if (!engine.ok()) {
-    std::fprintf(stderr, "curlew code: %s\n",
-                 engine.status().ToString().c_str());
-    return kExitFailure;
-  }
+  if (!engine.ok()) return Fail("code", engine.status());
+
+  std::unique_ptr<Output> out = Output::Open("code", args.out);
+  if (!out) return kExitFailure;
+  io::SinkOptions sink_options;
+  sink_options.places = (*engine)->places();
+  auto sink = io::MakeEventSink(*format, out->file(), sink_options);
+  if (!sink.ok()) return UsageFail("code", sink.status());
 
   DocumentReader reader(args.inputs, *reader_options);
-  io::EventWriter writer(stdout, *format);
+  const std::string coded_at = UtcNow();
+  int64_t next_id = 1;  // event ids: 1, 2, ... in output order
   uint64_t processed = 0;
   uint64_t rejected = 0;
   Result<Document> doc = Status();
   while (reader.Next(&doc)) {
     Status s = doc.ok() ? (*engine)->Process(*doc) : doc.status();
     if (!s.ok()) {
-      std::fprintf(stderr, "%s\n", s.ToString().c_str());
+      PrintError("code", s);
       ++rejected;
       continue;
     }
     ++processed;
+    for (const Status& w : doc->warnings) PrintWarning("code", w);
     if (args.trace) PrintTrees(*doc);
-    if (Status w = writer.Write(*doc); !w.ok()) {
-      std::fprintf(stderr, "curlew code: %s\n", w.ToString().c_str());
-      return kExitFailure;
+    for (const EventRecord& r : RecordsOf(*doc, next_id, coded_at)) {
+      if (Status w = (*sink)->Write(r); !w.ok()) return Fail("code", w);
     }
+    next_id += static_cast<int64_t>(doc->events.size());
   }
-  if (Status w = writer.Finish(); !w.ok()) {
-    std::fprintf(stderr, "curlew code: %s\n", w.ToString().c_str());
-    return kExitFailure;
-  }
+  if (Status w = (*sink)->Finish(); !w.ok()) return Fail("code", w);
   if (processed == 0) {
-    std::fprintf(stderr,
-                 "curlew code: no document could be processed (%llu "
-                 "rejected)\n",
-                 static_cast<unsigned long long>(rejected));
-    return kExitFailure;
+    PrintError("code",
+               Status::Error(ErrorCode::kEmptyInput,
+                             "no document could be processed (" +
+                                 std::to_string(rejected) + " rejected)"));
+    return out->Finish(kExitFailure);
   }
-  return kExitOk;
+  return out->Finish(kExitOk);
 }
 
 Runner SetUp(CLI::App& sub) {
@@ -96,8 +102,9 @@ Runner SetUp(CLI::App& sub) {
   sub.add_option("files", args->inputs,
                  "input files or directories ('-' or none: stdin)");
   sub.add_option("--format", args->format,
-                 "output format: jsonl, table, petrarch or phoenix")
+                 "output format: jsonl, csv, table, petrarch, phoenix or gdelt")
       ->capture_default_str();
+  sub.add_option("--out", args->out, "output file (default: stdout)");
   sub.add_option("--dicts", args->dicts,
                  "folder of PETRARCH-format dictionaries to code with");
   AddDictsOption(sub, args->add_dicts);

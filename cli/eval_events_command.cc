@@ -5,12 +5,14 @@
 #include <memory>
 #include <string>
 
+#include <fmt/printf.h>
 #include <nlohmann/json.hpp>
 
 #include "command.h"
 #include "curlew/engine.h"
-#include "events/event_eval.h"
+#include "eval/event_eval.h"
 #include "input_options.h"
+#include "output.h"
 
 namespace curlew::cli {
 namespace {
@@ -24,25 +26,20 @@ struct EvalEventsArgs {
 
 int RunEvalEvents(const EvalEventsArgs& args) {
   auto items = events::ReadEvalFile(args.file);
-  if (!items.ok()) {
-    std::fprintf(stderr, "%s\n", items.status().ToString().c_str());
-    return kExitFailure;
-  }
+  if (!items.ok()) return Fail("eval-events", items.status());
   EngineOptions options;
   options.dicts_dir = args.dicts;
   options.add_dicts_dirs = args.add_dicts;
   auto engine = Engine::Create(options);
-  if (!engine.ok()) {
-    std::fprintf(stderr, "curlew eval-events: %s\n",
-                 engine.status().ToString().c_str());
-    return kExitFailure;
-  }
-  events::EventEvalScores s = events::EvaluateEvents(**engine, *items);
+  if (!engine.ok()) return Fail("eval-events", engine.status());
+  events::EventEvalScores s =
+      events::EvaluateEvents((*engine)->pipeline(), *items);
+  std::string result;
   if (args.verbose) {
     for (const events::EvalError& e : s.errors) {
-      std::printf("%s %-8s %-22s coded [%s]  %s\n", e.id.c_str(),
-                  e.missed ? "MISSED" : "WRONG", e.triple.ToString().c_str(),
-                  e.coded.c_str(), e.text.c_str());
+      result += fmt::sprintf("%s %-8s %-22s coded [%s]  %s\n", e.id,
+                             e.missed ? "MISSED" : "WRONG", e.triple.ToString(),
+                             e.coded, e.text);
     }
   }
   auto round = [](double x) {
@@ -56,8 +53,7 @@ int RunEvalEvents(const EvalEventsArgs& args) {
   j["correct"] = s.correct;
   j["precision"] = round(s.Precision());
   j["recall"] = round(s.Recall());
-  std::printf("%s\n", j.dump().c_str());
-  return kExitOk;
+  return WriteResult("eval-events", result + j.dump() + "\n", kExitOk);
 }
 
 Runner SetUp(CLI::App& sub) {

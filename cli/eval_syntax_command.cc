@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +13,7 @@
 #include "curlew/syntax.h"
 #include "curlew/text.h"
 #include "io/conllu.h"
+#include "output.h"
 
 namespace curlew::cli {
 namespace {
@@ -98,13 +99,12 @@ int Run(const Args& args) {
     return kExitFailure;
   }
   if (!args.output.empty()) {
-    std::ofstream out(args.output);
-    for (const Sentence& sent : sys.sentences) WriteConllu(sys, sent, out);
-    if (!out) {
-      std::fprintf(stderr, "curlew eval-syntax: cannot write %s\n",
-                   args.output.c_str());
-      return kExitFailure;
+    std::unique_ptr<Output> out = Output::Open("eval-syntax", args.output);
+    if (!out) return kExitFailure;
+    for (const Sentence& sent : sys.sentences) {
+      WriteConllu(sys, sent, out->stream());
     }
+    if (out->Finish(kExitOk) != kExitOk) return kExitFailure;
   }
   SyntaxScores sc;
   if (args.raw) {
@@ -132,8 +132,7 @@ int Run(const Args& args) {
   j["las"] = round2(sc.F1(sc.las));
   j["tokens_per_second"] =
       std::round(seconds > 0 ? sys.tokens.size() / seconds : 0.0);
-  std::printf("%s\n", j.dump().c_str());
-  return kExitOk;
+  return WriteResult("eval-syntax", j.dump() + "\n", kExitOk);
 }
 
 Runner SetUp(CLI::App& app) {
@@ -148,7 +147,7 @@ Runner SetUp(CLI::App& app) {
   app.add_flag("--gold-tags", args->gold_tags,
                "parse on the file's own tags (the parser alone; ignored "
                "with --raw)");
-  app.add_option("--output", args->output,
+  app.add_option("--out", args->output,
                  "also write the system annotation to this CoNLL-U file");
   return [args]() { return Run(*args); };
 }

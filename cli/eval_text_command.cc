@@ -7,7 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
-#include "text/segmentation_eval.h"
+#include "eval/segmentation_eval.h"
+#include "output.h"
 
 namespace curlew::cli {
 namespace {
@@ -30,22 +31,20 @@ void AddScores(nlohmann::ordered_json& j, const char* name,
 
 int RunEvalText(const EvalTextArgs& args) {
   auto gold = text::ReadConlluGold(args.file);
-  if (!gold.ok()) {
-    std::fprintf(stderr, "%s\n", gold.status().ToString().c_str());
-    return kExitFailure;
-  }
+  if (!gold.ok()) return Fail("eval-text", gold.status());
   text::SegmentationScores total;
   for (const text::GoldText& g : *gold) {
     auto s = text::ScoreSegmentation(g);
     if (!s.ok()) {
-      std::fprintf(stderr, "%s\n", s.status().ToString().c_str());
+      PrintError("eval-text", s.status());
       continue;
     }
     total.Add(*s);
   }
   if (total.documents == 0) {
-    std::fprintf(stderr, "curlew eval-text: no document could be scored\n");
-    return kExitFailure;
+    return Fail("eval-text",
+                Status::Error(ErrorCode::kEmptyInput,
+                              "no document could be scored", args.file));
   }
   nlohmann::ordered_json j;
   j["file"] = args.file;
@@ -53,8 +52,7 @@ int RunEvalText(const EvalTextArgs& args) {
   AddScores(j, "token", total.tokens);
   AddScores(j, "word", total.words);
   AddScores(j, "sentence", total.sentences);
-  std::printf("%s\n", j.dump().c_str());
-  return kExitOk;
+  return WriteResult("eval-text", j.dump() + "\n", kExitOk);
 }
 
 Runner SetUp(CLI::App& sub) {

@@ -1,25 +1,28 @@
 // Input options shared by the subcommands that read documents (code,
-// split): --date, --input-format, --max-document-bytes; and --add-dicts,
-// shared by the subcommands that code.
+// ingest, parse, split): --date, --input-format, --max-document-bytes;
+// and --add-dicts, shared by the subcommands that code.
 #ifndef CURLEW_CLI_INPUT_OPTIONS_H_
 #define CURLEW_CLI_INPUT_OPTIONS_H_
 
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "command.h"
 #include "curlew/reader.h"
 #include "curlew/status.h"
+#include "curlew/time.h"
 
 namespace curlew::cli {
 
 struct InputArgs {
   std::string date;
   std::string input_format = "auto";
-  size_t max_document_bytes = ReaderOptions().max_document_bytes;
+  // Signed, so that "-5" is refused instead of wrapping around.
+  int64_t max_document_bytes =
+      static_cast<int64_t>(Limits().max_document_bytes);
 };
 
 inline void AddInputOptions(CLI::App& sub, InputArgs& args) {
@@ -29,7 +32,8 @@ inline void AddInputOptions(CLI::App& sub, InputArgs& args) {
                  "auto, text, jsonl, xml or conllu")
       ->capture_default_str();
   sub.add_option("--max-document-bytes", args.max_document_bytes,
-                 "longest document or JSONL line accepted")
+                 "longest document, JSONL line or XML record accepted")
+      ->check(CLI::Range(int64_t{1}, int64_t{UINT32_MAX}))
       ->capture_default_str();
 }
 
@@ -43,39 +47,25 @@ inline void AddDictsOption(CLI::App& sub, std::vector<std::string>& dirs) {
       ->check(CLI::ExistingDirectory);
 }
 
-// True for "YYYY-MM-DD" with a plausible month and day.
-inline bool IsIsoDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  const int month = std::stoi(s.substr(5, 2));
-  const int day = std::stoi(s.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
+// Checks the input options; kInvalidArgument names the option.
 inline Result<ReaderOptions> MakeReaderOptions(const InputArgs& args) {
   ReaderOptions options;
   auto format = ParseInputFormat(args.input_format);
   if (!format.ok()) return format.status();
   options.format = *format;
-  if (!args.date.empty() && !IsIsoDate(args.date)) {
-    return Status::Error(ErrorCode::kInvalidArgument,
-                         "--date must be YYYY-MM-DD, not '" + args.date + "'");
+  if (!args.date.empty()) {
+    auto date = ParseDate(args.date);
+    if (!date.ok() || date->precision != DatePrecision::kDay) {
+      return Status::Error(
+          ErrorCode::kInvalidArgument,
+          "--date must be YYYY-MM-DD, not '" + args.date + "'");
+    }
   }
   options.default_date = args.date;
-  if (args.max_document_bytes == 0) {
-    return Status::Error(ErrorCode::kInvalidArgument,
-                         "--max-document-bytes must be positive");
-  }
-  options.max_document_bytes = args.max_document_bytes;
+  options.limits.max_document_bytes =
+      static_cast<size_t>(args.max_document_bytes);
+  if (Status s = options.limits.Validate(); !s.ok()) return s;
   return options;
-}
-
-// Prints a bad-argument error and returns the usage exit status.
-inline int UsageError(const Status& s) {
-  std::fprintf(stderr, "curlew: %s\n", s.ToString().c_str());
-  return kExitUsage;
 }
 
 }  // namespace curlew::cli

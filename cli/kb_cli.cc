@@ -9,6 +9,7 @@
 #include "curlew/engine.h"
 #include "curlew/places.h"
 #include "curlew/text.h"
+#include "curlew/time.h"
 #include "input_options.h"
 
 namespace curlew::cli {
@@ -55,7 +56,8 @@ std::string ShortPath(const std::string& path) {
 
 int32_t ParseCliDate(const std::string& date) {
   if (date.empty()) return 0;
-  if (!IsIsoDate(date)) return -1;
+  auto day = ParseDate(date);
+  if (!day.ok() || day->precision != DatePrecision::kDay) return -1;
   return dict::DocDate(date);
 }
 

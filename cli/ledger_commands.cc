@@ -6,9 +6,13 @@
 #include <memory>
 #include <string>
 
+#include <fmt/printf.h>
+
 #include "command.h"
 #include "curlew/ledger.h"
+#include "curlew/time.h"
 #include "ledger/ledger_json.h"
+#include "output.h"
 #include "store/ingest.h"
 #include "store_cli.h"
 
@@ -20,17 +24,33 @@ struct LedgerArgs {
   std::string party;   // agreements: a party code; commitments: the actor
   std::string as_of;   // agreements: status date
   std::string format = "table";
+  std::string out;
   int64_t id = 0;      // agreement ID
 };
 
-bool Load(const char* command, const LedgerArgs& a, Ledger* ledger,
-          int* exit_code) {
-  if (a.format != "table" && a.format != "json") {
-    PrintError(command, Status::Error(ErrorCode::kInvalidArgument,
-                                      "--format must be table or json, not '" +
-                                          a.format + "'"));
-    *exit_code = kExitUsage;
-    return false;
+// Checks the options, loads the ledger and opens the output; on failure
+// prints the error, sets *exit_code and returns null.
+std::unique_ptr<Output> Load(const char* command, LedgerArgs& a, Ledger* ledger,
+                             int* exit_code) {
+  auto format = CheckFormat(a.format, {"table", "jsonl"});
+  Status valid = format.status();
+  if (valid.ok() && !a.as_of.empty()) {
+    valid = ParseDate(a.as_of).status();
+    if (!valid.ok()) {
+      valid = Status::Error(ErrorCode::kInvalidArgument,
+                            "--as-of must be a date YYYY, YYYY-MM or "
+                            "YYYY-MM-DD, not '" +
+                                a.as_of + "'");
+    }
+  }
+  if (!valid.ok()) {
+    *exit_code = UsageFail(command, valid);
+    return nullptr;
+  }
+  a.format = *format;
+  // Codes are stored in upper case; --party and --actor take any case.
+  for (char& c : a.party) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
   StoreOptions options;
   options.read_only = true;
@@ -38,15 +58,16 @@ bool Load(const char* command, const LedgerArgs& a, Ledger* ledger,
   std::unique_ptr<Store> store = OpenStore(command, a.store, options);
   if (!store) {
     *exit_code = kExitFailure;
-    return false;
+    return nullptr;
   }
   Status s = store::LoadLedger(*store, ledger);
   if (!s.ok()) {
-    PrintError(command, s);
-    *exit_code = kExitFailure;
-    return false;
+    *exit_code = Fail(command, s);
+    return nullptr;
   }
-  return true;
+  std::unique_ptr<Output> out = Output::Open(command, a.out);
+  if (!out) *exit_code = kExitFailure;
+  return out;
 }
 
 std::string Join(const std::vector<std::string>& v, const char* sep) {
@@ -79,94 +100,105 @@ bool PartyMatches(const std::vector<std::string>& parties,
   return false;
 }
 
-int RunAgreements(const LedgerArgs& a) {
+int RunAgreements(LedgerArgs& a) {
   Ledger ledger;
   int rc = kExitOk;
-  if (!Load("agreements", a, &ledger, &rc)) return rc;
+  std::unique_ptr<Output> output = Load("agreements", a, &ledger, &rc);
+  if (!output) return rc;
+  std::ostream& out = output->stream();
   for (const Agreement& ag : ledger.agreements()) {
     if (!PartyMatches(ag.parties, a.party)) continue;
-    if (a.format == "json") {
-      std::cout << AgreementToJson(ag, a.as_of) << '\n';
+    if (a.format == "jsonl") {
+      out << AgreementToJson(ag, a.as_of) << '\n';
       continue;
     }
     AgreementStatus st = StatusAsOf(ag, a.as_of);
-    std::printf("%3lld  %-60s  parties %-12s  %s%s\n",
-                static_cast<long long>(ag.id), Cut(Title(ag), 60).c_str(),
-                Join(ag.parties, ",").c_str(), st.label.c_str(),
-                a.as_of.empty() ? "" : (" (as of " + a.as_of + ")").c_str());
+    out << fmt::sprintf(
+        "%3lld  %-60s  parties %-12s  %s%s\n", static_cast<long long>(ag.id),
+        Cut(Title(ag), 60).c_str(), Join(ag.parties, ",").c_str(),
+        st.label.c_str(),
+        a.as_of.empty() ? "" : (" (as of " + a.as_of + ")").c_str());
   }
-  return kExitOk;
+  return output->Finish(kExitOk);
 }
 
-int RunAgreement(const LedgerArgs& a) {
+int RunAgreement(LedgerArgs& a) {
   Ledger ledger;
   int rc = kExitOk;
-  if (!Load("agreement", a, &ledger, &rc)) return rc;
+  std::unique_ptr<Output> output = Load("agreement", a, &ledger, &rc);
+  if (!output) return rc;
+  std::ostream& out = output->stream();
   for (const Agreement& ag : ledger.agreements()) {
     if (ag.id != a.id) continue;
-    if (a.format == "json") {
-      std::cout << AgreementToJson(ag, a.as_of) << '\n';
-      return kExitOk;
+    if (a.format == "jsonl") {
+      out << AgreementToJson(ag, a.as_of) << '\n';
+      return output->Finish(kExitOk);
     }
     AgreementStatus st = StatusAsOf(ag, a.as_of);
-    std::printf("Agreement %lld: %s\nkind: %s\nparties: %s\nstatus%s: %s\n\n",
-                static_cast<long long>(ag.id), Title(ag).c_str(),
-                ag.kind.empty() ? "(unknown)" : ag.kind.c_str(),
-                Join(ag.parties, ", ").c_str(),
-                a.as_of.empty() ? "" : (" as of " + a.as_of).c_str(),
-                st.label.c_str());
-    std::printf("%-10s  %-30s  %-8s  %s\n", "date", "step", "by", "source");
+    out << fmt::sprintf(
+        "Agreement %lld: %s\nkind: %s\nparties: %s\nstatus%s: %s\n\n",
+        static_cast<long long>(ag.id), Title(ag).c_str(),
+        ag.kind.empty() ? "(unknown)" : ag.kind.c_str(),
+        Join(ag.parties, ", ").c_str(),
+        a.as_of.empty() ? "" : (" as of " + a.as_of).c_str(), st.label.c_str());
+    out << fmt::sprintf("%-10s  %-30s  %-8s  %s\n", "date", "step", "by",
+                        "source");
     for (const AgreementStep& s : ag.steps) {
       std::string step = std::string(s.negated ? "not " : "") +
                          StepKindName(s.step);
-      std::printf("%-10s  %-30s  %-8s  %s#%u: %s\n", s.date.c_str(),
-                  step.c_str(), s.actor.empty() ? "(all)" : s.actor.c_str(),
-                  s.source.doc_id.c_str(), s.source.sentence,
-                  Cut(s.source.text, 120).c_str());
+      out << fmt::sprintf(
+          "%-10s  %-30s  %-8s  %s#%u: %s\n", s.date.c_str(), step.c_str(),
+          s.actor.empty() ? "(all)" : s.actor.c_str(), s.source.doc_id.c_str(),
+          s.source.sentence, Cut(s.source.text, 120).c_str());
     }
-    return kExitOk;
+    return output->Finish(kExitOk);
   }
   PrintError("agreement",
              Status::Error(ErrorCode::kNotFound,
                            "no agreement " + std::to_string(a.id) +
                                " (see `curlew agreements`)"));
-  return kExitFailure;
+  return output->Finish(kExitFailure);
 }
 
-int RunCommitments(const LedgerArgs& a) {
+int RunCommitments(LedgerArgs& a) {
   Ledger ledger;
   int rc = kExitOk;
-  if (!Load("commitments", a, &ledger, &rc)) return rc;
+  std::unique_ptr<Output> output = Load("commitments", a, &ledger, &rc);
+  if (!output) return rc;
+  std::ostream& out = output->stream();
   for (const Commitment& c : ledger.commitments()) {
     if (!PartyMatches({c.what.actor}, a.party)) continue;
-    if (a.format == "json") {
-      std::cout << CommitmentToJson(c) << '\n';
+    if (a.format == "jsonl") {
+      out << CommitmentToJson(c) << '\n';
       continue;
     }
     const CommitmentMention& w = c.what;
-    std::printf("%3lld  %s  %s%s pledged %sto %s%s%s%s\n",
-                static_cast<long long>(c.id), w.date.c_str(), w.actor.c_str(),
-                w.by.empty() || w.by == w.actor ? ""
-                                                : (" (by " + w.by + ")").c_str(),
-                w.negated ? "not " : "", w.action.c_str(),
-                w.form.empty() ? "" : (" [" + w.form + "]").c_str(),
-                w.condition.empty() ? ""
-                                    : (" [condition: " + w.condition + "]").c_str(),
-                "");
-    std::printf("     source %s#%u: %s\n", w.source.doc_id.c_str(),
-                w.source.sentence, Cut(w.source.text, 120).c_str());
+    out << fmt::sprintf(
+        "%3lld  %s  %s%s pledged %sto %s%s%s%s\n", static_cast<long long>(c.id),
+        w.date.c_str(), w.actor.c_str(),
+        w.by.empty() || w.by == w.actor ? "" : (" (by " + w.by + ")").c_str(),
+        w.negated ? "not " : "", w.action.c_str(),
+        w.form.empty() ? "" : (" [" + w.form + "]").c_str(),
+        w.condition.empty() ? ""
+                            : (" [condition: " + w.condition + "]").c_str(),
+        "");
+    out << fmt::sprintf("     source %s#%u: %s\n", w.source.doc_id.c_str(),
+                        w.source.sentence, Cut(w.source.text, 120).c_str());
     for (const CommitmentLink& l : c.links)
-      std::printf("     %s by %s#%u (%s): %s\n", CommitmentLinkName(l.kind),
-                  l.doc_id.c_str(), l.source.sentence, l.event.date.c_str(),
-                  Cut(l.source.text, 100).c_str());
+      out << fmt::sprintf("     %s by %s#%u (%s): %s\n",
+                          CommitmentLinkName(l.kind), l.doc_id.c_str(),
+                          l.source.sentence, l.event.date.c_str(),
+                          Cut(l.source.text, 100).c_str());
   }
-  return kExitOk;
+  return output->Finish(kExitOk);
 }
 
 void AddCommon(CLI::App& sub, LedgerArgs* a) {
   AddStoreOption(sub, &a->store);
-  sub.add_option("--format", a->format, "table or json (one object a line)")
+  sub.add_option("--format", a->format,
+                 "table or jsonl (one JSON object a line; json is the same)")
       ->capture_default_str();
+  sub.add_option("--out", a->out, "output file (default: stdout)");
 }
 
 Runner SetUpAgreements(CLI::App& sub) {
@@ -180,7 +212,8 @@ Runner SetUpAgreements(CLI::App& sub) {
 Runner SetUpAgreement(CLI::App& sub) {
   auto a = std::make_shared<LedgerArgs>();
   sub.add_option("id", a->id, "agreement id (from `curlew agreements`)")
-      ->required();
+      ->required()
+      ->check(CLI::Range(int64_t{1}, INT64_MAX));
   AddCommon(sub, a.get());
   sub.add_option("--as-of", a->as_of, "status on this date (YYYY[-MM[-DD]])");
   return [a] { return RunAgreement(*a); };

@@ -12,46 +12,49 @@
 #include "curlew/reader.h"
 #include "input_options.h"
 #include "io/conllu.h"
+#include "output.h"
 
 namespace curlew::cli {
 namespace {
 
 struct ParseArgs {
   std::vector<std::string> inputs;
+  std::string out;
   InputArgs input;
 };
 
 int RunParse(const ParseArgs& args) {
   auto reader_options = MakeReaderOptions(args.input);
-  if (!reader_options.ok()) return UsageError(reader_options.status());
+  if (!reader_options.ok()) return UsageFail("parse", reader_options.status());
   EngineOptions engine_options;
-  engine_options.text.max_document_bytes = reader_options->max_document_bytes;
+  engine_options.limits = reader_options->limits;
   auto engine = Engine::Create(engine_options);
-  if (!engine.ok()) {
-    std::fprintf(stderr, "curlew parse: %s\n",
-                 engine.status().ToString().c_str());
-    return kExitFailure;
-  }
+  if (!engine.ok()) return Fail("parse", engine.status());
+  std::unique_ptr<Output> output = Output::Open("parse", args.out);
+  if (!output) return kExitFailure;
+  std::ostream& out = output->stream();
   DocumentReader reader(args.inputs, *reader_options);
   uint64_t processed = 0;
   Result<Document> doc = Status();
-  while (reader.Next(&doc)) {
+  while (reader.Next(&doc) && out) {
     Status s = doc.ok() ? (*engine)->Process(*doc) : doc.status();
     if (!s.ok()) {
-      std::fprintf(stderr, "%s\n", s.ToString().c_str());
+      PrintError("parse", s);
       continue;
     }
     ++processed;
-    std::cout << "# newdoc id = " << doc->id << '\n';
-    for (const Sentence& sent : doc->sentences) WriteConllu(*doc, sent, std::cout);
+    for (const Status& w : doc->warnings) PrintWarning("parse", w);
+    out << "# newdoc id = " << doc->id << '\n';
+    for (const Sentence& sent : doc->sentences) WriteConllu(*doc, sent, out);
   }
-  return processed == 0 ? kExitFailure : kExitOk;
+  return output->Finish(processed == 0 ? kExitFailure : kExitOk);
 }
 
 Runner SetUp(CLI::App& sub) {
   auto args = std::make_shared<ParseArgs>();
   sub.add_option("files", args->inputs,
                  "input files or directories ('-' or none: stdin)");
+  sub.add_option("--out", args->out, "output file (default: stdout)");
   AddInputOptions(sub, args->input);
   return [args] { return RunParse(*args); };
 }

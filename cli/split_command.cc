@@ -2,7 +2,8 @@
 // finds, for inspection.
 //
 //   --format text   one sentence per line, tokens separated by spaces
-//   --format json   one JSON object per sentence with byte offsets
+//   --format jsonl  one JSON object per sentence with byte offsets
+//                   ("json" is the same)
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -14,6 +15,7 @@
 #include "curlew/reader.h"
 #include "curlew/text.h"
 #include "input_options.h"
+#include "output.h"
 
 namespace curlew::cli {
 namespace {
@@ -21,11 +23,13 @@ namespace {
 struct SplitArgs {
   std::vector<std::string> inputs;
   std::string format = "text";
-  size_t max_sentence_tokens = TextOptions().max_sentence_tokens;
+  std::string out;
+  int64_t max_sentence_tokens =
+      static_cast<int64_t>(Limits().max_sentence_tokens);
   InputArgs input;
 };
 
-void PrintText(const Document& doc) {
+void PrintText(const Document& doc, WritableFile* out) {
   std::string line;
   for (const Sentence& s : doc.sentences) {
     line.clear();
@@ -34,11 +38,11 @@ void PrintText(const Document& doc) {
       line += doc.TokenText(doc.tokens[k]);
     }
     line += '\n';
-    std::fwrite(line.data(), 1, line.size(), stdout);
+    if (!out->Append(line).ok()) return;
   }
 }
 
-void PrintJson(const Document& doc) {
+void PrintJson(const Document& doc, WritableFile* out) {
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
     nlohmann::ordered_json j;
@@ -60,56 +64,58 @@ void PrintJson(const Document& doc) {
     j["tokens"] = std::move(tokens);
     const std::string line =
         j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    std::fwrite(line.data(), 1, line.size(), stdout);
+    if (!out->Append(line).ok()) return;
   }
 }
 
 int RunSplit(const SplitArgs& args) {
-  if (args.format != "text" && args.format != "json") {
-    return UsageError(Status::Error(
-        ErrorCode::kInvalidArgument,
-        "unknown format '" + args.format + "' (expected text or json)"));
-  }
+  auto format = CheckFormat(args.format, {"text", "jsonl"});
+  if (!format.ok()) return UsageFail("split", format.status());
   auto reader_options = MakeReaderOptions(args.input);
-  if (!reader_options.ok()) return UsageError(reader_options.status());
+  if (!reader_options.ok()) return UsageFail("split", reader_options.status());
   TextOptions text_options;
-  text_options.max_document_bytes = reader_options->max_document_bytes;
-  text_options.max_sentence_tokens = args.max_sentence_tokens;
+  text_options.max_document_bytes = reader_options->limits.max_document_bytes;
+  text_options.max_sentence_tokens =
+      static_cast<size_t>(args.max_sentence_tokens);
+  std::unique_ptr<Output> out = Output::Open("split", args.out);
+  if (!out) return kExitFailure;
 
   DocumentReader reader(args.inputs, *reader_options);
   uint64_t processed = 0;
   Result<Document> doc = Status();
-  while (reader.Next(&doc)) {
+  while (reader.Next(&doc) && out->file()->status().ok()) {
     Status s = doc.ok() ? Segment(*doc, text_options) : doc.status();
     if (!s.ok()) {
-      std::fprintf(stderr, "%s\n", s.ToString().c_str());
+      PrintError("split", s);
       continue;
     }
     ++processed;
-    if (args.format == "json") {
-      PrintJson(*doc);
+    for (const Status& w : doc->warnings) PrintWarning("split", w);
+    if (*format == "jsonl") {
+      PrintJson(*doc, out->file());
     } else {
-      PrintText(*doc);
+      PrintText(*doc, out->file());
     }
   }
-  std::fflush(stdout);
   if (processed == 0) {
-    std::fprintf(stderr, "curlew split: no document could be processed\n");
-    return kExitFailure;
+    PrintError("split", Status::Error(ErrorCode::kEmptyInput,
+                                      "no document could be processed"));
+    return out->Finish(kExitFailure);
   }
-  return kExitOk;
+  return out->Finish(kExitOk);
 }
 
 Runner SetUp(CLI::App& sub) {
   auto args = std::make_shared<SplitArgs>();
   sub.add_option("files", args->inputs,
                  "input files or directories ('-' or none: stdin)");
-  sub.add_option("--format", args->format, "output format: text or json")
+  sub.add_option("--format", args->format, "output format: text or jsonl")
       ->capture_default_str();
+  sub.add_option("--out", args->out, "output file (default: stdout)");
   sub.add_option("--max-sentence-tokens", args->max_sentence_tokens,
                  "longest sentence kept whole, in tokens")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(int64_t{1}, int64_t{UINT32_MAX}));
   AddInputOptions(sub, args->input);
   return [args] { return RunSplit(*args); };
 }

@@ -1,14 +1,13 @@
 #include "store_cli.h"
 
-#include <unistd.h>
-
-#include <cstdio>
+#include <cstdint>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
+#include <string>
 
-#include "command.h"
+#include "curlew/env.h"
+#include "io/event_sink.h"
+#include "output.h"
 
 namespace curlew::cli {
 
@@ -23,21 +22,20 @@ void AddStoreOption(CLI::App& app, std::string* location) {
 void AddFilterOptions(CLI::App& app, EventFilter* f) {
   app.add_option("--from", f->from, "first event date, YYYY[-MM[-DD]]");
   app.add_option("--to", f->to, "last event date, YYYY[-MM[-DD]], inclusive");
-  app.add_option("--source", f->source, "source actor code or prefix (TUR)");
-  app.add_option("--target", f->target, "target actor code or prefix (IGO)");
+  app.add_option("--source", f->source,
+                 "source actor code or prefix (TUR; any case)");
+  app.add_option("--target", f->target,
+                 "target actor code or prefix (IGO; any case)");
   app.add_option("--cameo", f->cameo, "CAMEO event code (057)");
   app.add_option("--root", f->root, "CAMEO root category (05)");
-  app.add_option("--quad", f->quad, "quad class 1-4");
-  app.add_option("--plover", f->plover, "PLOVER event type (AGREE)");
+  app.add_option("--quad", f->quad, "quad class 1-4")->check(CLI::Range(1, 4));
+  app.add_option("--plover", f->plover, "PLOVER event type (AGREE; any case)");
   app.add_option("--text", f->text, "words in the sentence (case ignored)");
   app.add_option("--doc", f->doc_id, "one document id");
   app.add_flag("--one-a-day", f->one_a_day,
                "Phoenix deduplication: one event per date, dyad and code");
-  app.add_option("--limit", f->limit, "at most N rows");
-}
-
-void PrintError(const char* command, const Status& status) {
-  std::cerr << "curlew " << command << ": " << status.ToString() << '\n';
+  app.add_option("--limit", f->limit, "at most N rows")
+      ->check(CLI::Range(int64_t{1}, INT64_MAX));
 }
 
 std::unique_ptr<Store> OpenStore(const char* command,
@@ -67,35 +65,40 @@ std::unique_ptr<Store> OpenForQuery(const char* command,
   return store;
 }
 
-AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
-  temp_ = path_ + ".tmp-" + std::to_string(getpid());
-  out_ = std::make_unique<std::ofstream>(temp_, std::ios::binary);
-}
-
-AtomicFile::~AtomicFile() {
-  if (!committed_) {
-    out_.reset();
-    std::remove(temp_.c_str());
+int WriteStoredEvents(const char* command, const std::string& location,
+                      const EventFilter& filter, const std::string& format,
+                      const std::string& out_path, bool report) {
+  auto name = CheckFormat(format, io::EventFormatNames());
+  if (!name.ok()) return UsageFail(command, name.status());
+  int exit_code = kExitOk;
+  std::unique_ptr<Store> store =
+      OpenForQuery(command, location, filter, &exit_code);
+  if (!store) return exit_code;
+  io::SinkOptions sink_options;
+  if (*name == "phoenix" || *name == "gdelt") {
+    // Coordinates and countries of the events' places.
+    auto places = Gazetteer::Load(DataPath("kb/places.tsv"));
+    if (!places.ok()) return Fail(command, places.status());
+    sink_options.places = std::move(*places);
   }
-}
-
-Status AtomicFile::Commit() {
-  out_->flush();
-  bool good = out_->good();
-  out_->close();
-  if (!good || out_->fail()) {
-    return Status::Error(ErrorCode::kIoError, "cannot write the output file",
-                         path_);
+  std::unique_ptr<Output> out = Output::Open(command, out_path);
+  if (!out) return kExitFailure;
+  auto sink = io::MakeEventSink(*name, out->file(), sink_options);
+  if (!sink.ok()) return UsageFail(command, sink.status());
+  Status written;
+  Status s = store->QueryEvents(filter, [&](const EventRecord& r) {
+    written = (*sink)->Write(r);
+    return written.ok();
+  });
+  if (s.ok()) s = written;
+  if (s.ok()) s = (*sink)->Finish();
+  if (!s.ok()) return Fail(command, s);
+  const int rc = out->Finish(kExitOk);
+  if (rc == kExitOk && report && out->name() != "stdout") {
+    std::cerr << "curlew " << command << ": " << (*sink)->events_written()
+              << " events to " << out->name() << '\n';
   }
-  std::error_code ec;
-  std::filesystem::rename(temp_, path_, ec);
-  if (ec) {
-    return Status::Error(ErrorCode::kIoError,
-                         "cannot move the output into place: " + ec.message(),
-                         path_);
-  }
-  committed_ = true;
-  return Status();
+  return rc;
 }
 
 }  // namespace curlew::cli

@@ -1,6 +1,6 @@
 // Options and helpers shared by the store subcommands (ingest, query,
-// export, summary): the --store option, the event filter options and one
-// way of reporting an error.
+// export, summary, the ledger commands): the --store option, the event
+// filter options, opening a store, writing its events.
 #ifndef CURLEW_CLI_STORE_CLI_H_
 #define CURLEW_CLI_STORE_CLI_H_
 
@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "command.h"
 #include "curlew/status.h"
 #include "curlew/store.h"
 
@@ -18,11 +19,8 @@ namespace curlew::cli {
 void AddStoreOption(CLI::App& app, std::string* location);
 
 // --from --to --source --target --cameo --root --quad --plover --text
-// --doc --one-a-day --limit.
+// --doc --one-a-day --limit (range-checked; codes in any case).
 void AddFilterOptions(CLI::App& app, EventFilter* filter);
-
-// Prints "curlew <command>: <status>" on stderr.
-void PrintError(const char* command, const Status& status);
 
 // Opens the store, printing the error (and returning null) on failure.
 std::unique_ptr<Store> OpenStore(const char* command,
@@ -36,21 +34,13 @@ std::unique_ptr<Store> OpenForQuery(const char* command,
                                     const std::string& location,
                                     const EventFilter& filter, int* exit_code);
 
-// Writes `text` to `path` whole: into a temporary file beside it, renamed
-// over `path` only when everything was written.
-class AtomicFile {
- public:
-  explicit AtomicFile(std::string path);
-  ~AtomicFile();  // removes the temporary file unless committed
-  std::ostream* stream() { return out_.get(); }
-  bool ok() const { return out_ && out_->good(); }
-  Status Commit();
-
- private:
-  std::string path_, temp_;
-  std::unique_ptr<std::ofstream> out_;
-  bool committed_ = false;
-};
+// The events `filter` selects, in `format` (io/event_sink.h), to `out`
+// ("" or "-": stdout; else a file written whole). With `report`, a line
+// "curlew <command>: N events to FILE" on stderr when writing a file.
+// Returns the exit status.
+int WriteStoredEvents(const char* command, const std::string& location,
+                      const EventFilter& filter, const std::string& format,
+                      const std::string& out, bool report);
 
 }  // namespace curlew::cli
 

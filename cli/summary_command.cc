@@ -7,6 +7,7 @@
 #include <string>
 
 #include "command.h"
+#include "output.h"
 #include "store_cli.h"
 
 namespace curlew::cli {
@@ -41,6 +42,7 @@ const char* RootName(const std::string& root) {
 struct SummaryArgs {
   std::string store;
   int top = 10;
+  std::string out;
 };
 
 int RunSummary(const SummaryArgs& a) {
@@ -53,42 +55,47 @@ int RunSummary(const SummaryArgs& a) {
   auto dyads = store->Count({}, GroupBy::kDyad, Period::kAll);
   for (const Status* s : {&counts.status(), &roots.status(), &dyads.status()}) {
     if (!s->ok()) {
-      PrintError("summary", *s);
-      return kExitFailure;
+      return Fail("summary", *s);
     }
   }
-  std::cout << "store " << store->location() << " (" << store->backend()
-            << "): " << counts->documents << " documents, " << counts->sentences
-            << " sentences, " << counts->events << " events, "
-            << counts->rejected << " rejected\n";
-  if (!roots->empty()) std::cout << "\nevents by CAMEO root category:\n";
+  std::unique_ptr<Output> output = Output::Open("summary", a.out);
+  if (!output) return kExitFailure;
+  std::ostream& out = output->stream();
+  out << "store " << store->location() << " (" << store->backend()
+      << "): " << counts->documents << " documents, " << counts->sentences
+      << " sentences, " << counts->events << " events, " << counts->rejected
+      << " rejected\n";
+  if (!roots->empty()) out << "\nevents by CAMEO root category:\n";
   char line[160];
   for (const GroupCount& g : *roots) {
     std::snprintf(line, sizeof line, "  %-3s %-34s %8lld\n", g.root.c_str(),
                   RootName(g.root), static_cast<long long>(g.events));
-    std::cout << line;
+    out << line;
   }
   std::vector<GroupCount> top = *dyads;
   std::stable_sort(top.begin(), top.end(), [](const auto& x, const auto& y) {
     return x.events > y.events;
   });
   if (top.size() > static_cast<size_t>(a.top)) top.resize(a.top);
-  if (!top.empty()) std::cout << "\ntop dyads (source -> target):\n";
+  if (!top.empty()) out << "\ntop dyads (source -> target):\n";
   for (const GroupCount& g : top) {
     std::snprintf(line, sizeof line,
                   "  %-12s -> %-12s %8lld  mean Goldstein %+.2f\n",
                   g.source.empty() ? "-" : g.source.c_str(),
                   g.target.empty() ? "-" : g.target.c_str(),
                   static_cast<long long>(g.events), g.mean_goldstein);
-    std::cout << line;
+    out << line;
   }
-  return kExitOk;
+  return output->Finish(kExitOk);
 }
 
 Runner SetUp(CLI::App& sub) {
   auto a = std::make_shared<SummaryArgs>();
   AddStoreOption(sub, &a->store);
-  sub.add_option("--top", a->top, "dyads to list")->capture_default_str();
+  sub.add_option("--top", a->top, "dyads to list")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  sub.add_option("--out", a->out, "output file (default: stdout)");
   return [a] { return RunSummary(*a); };
 }
 

@@ -1,12 +1,15 @@
 // curlew validate FILE.xml [--dicts DIR] [--parser given|curlew]
 // Runs a PETRARCH validation file; prints passes by category and ends with
-// "N passed, M failed".
-#include <cstdio>
+// "N passed, M failed". Exit status 1 when a record fails or there is no
+// record at all.
+#include <fmt/printf.h>
+
 #include <iostream>
 #include <string>
 
 #include "command.h"
-#include "events/validate.h"
+#include "eval/validate.h"
+#include "output.h"
 
 namespace curlew::cli {
 namespace {
@@ -48,18 +51,23 @@ Runner SetUp(CLI::App& sub) {
     o.parser = args->parser;
     o.syntax_model = args->model;
     auto r = RunValidation(args->file, o, std::cerr);
-    if (!r.ok()) {
-      std::fprintf(stderr, "curlew validate: %s\n",
-                   r.status().ToString().c_str());
-      return kExitFailure;
+    if (!r.ok()) return Fail("validate", r.status());
+    if (r->passed + r->failed == 0) {
+      // Garbage, or a file without records, is not a validation run.
+      return Fail(
+          "validate",
+          Status::Error(ErrorCode::kEmptyInput,
+                        "no PETRARCH <Sentence> record to run", args->file));
     }
-    std::printf("%-12s %6s %6s\n", "category", "passed", "total");
+    std::string out =
+        fmt::sprintf("%-12s %6s %6s\n", "category", "passed", "total");
     for (const auto& [cat, pt] : r->by_category)
-      std::printf("%-12s %6d %6d\n", cat.c_str(), pt.first, pt.second);
+      out += fmt::sprintf("%-12s %6d %6d\n", cat, pt.first, pt.second);
     if (r->errors)
-      std::printf("%d records could not be read or coded\n", r->errors);
-    std::printf("%d passed, %d failed\n", r->passed, r->failed);
-    return kExitOk;
+      out += fmt::sprintf("%d records could not be read or coded\n", r->errors);
+    out += fmt::sprintf("%d passed, %d failed\n", r->passed, r->failed);
+    // Exit 1 when any record fails, so that scripts and CI notice.
+    return WriteResult("validate", out, r->failed > 0 ? kExitFailure : kExitOk);
   };
 }
 

@@ -33,20 +33,38 @@ int FuzzPtb(const uint8_t* data, size_t size);
 // PETRARCH dictionary files: the first byte picks the kind (verbs, actors,
 // agents, discards, issues, PETR_config.ini), the rest is the file.
 int FuzzDictionary(const uint8_t* data, size_t size);
+// The whole pipeline, document in, events out in every output format: the
+// first byte picks the engine (curlew's built-in knowledge base, or the
+// Phoenix dictionaries of ../shared/data/petrarch2 when present) and
+// whether the document has a date; the rest is the document's text.
+int FuzzPipeline(const uint8_t* data, size_t size);
+// The PETRARCH dictionary loader on a folder: the first bytes pick, for
+// each file the PETR_config.ini names, one of a directory, a 2 GiB sparse
+// file, a FIFO, /dev/zero, a symlink loop, a missing file, an empty file or
+// the input's own bytes (as a dictionary of that kind).
+int FuzzDictionaryFiles(const uint8_t* data, size_t size);
 
 using FuzzFunction = int (*)(const uint8_t*, size_t);
 
 struct FuzzTarget {
   std::string_view name;
   FuzzFunction function;
+  // Inputs tests/fuzz_smoke_test.cc runs in every build (the pipeline and
+  // the file loader cost far more per input than a reader).
+  int smoke_inputs = 5000;
 };
 
 // Every target above, by name ("text", "jsonl", "xml", "conllu", "ptb",
-// "dictionary").
+// "dictionary", "pipeline", "dictfiles").
 inline constexpr FuzzTarget kFuzzTargets[] = {
-    {"text", &FuzzText},       {"jsonl", &FuzzJsonl},
-    {"xml", &FuzzPetrarchXml}, {"conllu", &FuzzConllu},
-    {"ptb", &FuzzPtb},         {"dictionary", &FuzzDictionary},
+    {"text", &FuzzText},
+    {"jsonl", &FuzzJsonl},
+    {"xml", &FuzzPetrarchXml},
+    {"conllu", &FuzzConllu},
+    {"ptb", &FuzzPtb},
+    {"dictionary", &FuzzDictionary},
+    {"pipeline", &FuzzPipeline, 300},
+    {"dictfiles", &FuzzDictionaryFiles, 400},
 };
 
 }  // namespace curlew::fuzz

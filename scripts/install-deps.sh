@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages curlew needs to build, test and run.
 # Idempotent: packages already present are not touched; apt is only called
-# when something is missing.
+# when something is missing. With --fuzz, also clang and its libFuzzer and
+# sanitizer runtimes (for `make fuzz` only; `make test` does not need them).
 set -euo pipefail
 
 PACKAGES=(
@@ -12,6 +13,9 @@ PACKAGES=(
   wordnet-base iso-codes
   postgresql
 )
+if [[ "${1:-}" == "--fuzz" ]]; then
+  PACKAGES+=(clang libclang-rt-14-dev)
+fi
 
 # The dashboard of `curlew serve` is bundled with npm at build time and
 # tested in Chromium: Debian's nodejs and npm when no npm is on the PATH

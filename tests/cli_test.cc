@@ -153,8 +153,15 @@ TEST_F(CliTest, CodeGigawordSampleWithGivenParses) {
   const RunResult phoenix =
       Curlew("code " + xml + " --dicts " + dir + " --format phoenix");
   ASSERT_EQ(phoenix.status, 0) << phoenix.err;
-  EXPECT_EQ(CountLines(phoenix.out), events + 1);  // header
-  EXPECT_TRUE(phoenix.out.starts_with("EventID\tDate\t"));
+  EXPECT_EQ(CountLines(phoenix.out), events);  // no header line
+  EXPECT_TRUE(phoenix.out.starts_with("1\t2008")) << phoenix.out.substr(0, 80);
+
+  const RunResult gdelt =
+      Curlew("code " + xml + " --dicts " + dir + " --format gdelt");
+  ASSERT_EQ(gdelt.status, 0) << gdelt.err;
+  EXPECT_EQ(CountLines(gdelt.out), events);
+  const std::string first = gdelt.out.substr(0, gdelt.out.find('\n'));
+  EXPECT_EQ(std::count(first.begin(), first.end(), '\t'), 60) << first;
 }
 
 TEST_F(CliTest, CodeConlluAndXmlNameTheBadRecord) {
@@ -174,6 +181,145 @@ TEST_F(CliTest, CodeConlluAndXmlNameTheBadRecord) {
   EXPECT_NE(r.err.find(conllu + ": line 5"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(xml + ": byte "), std::string::npos) << r.err;
   EXPECT_EQ(CountLines(r.err), 2u) << r.err;
+}
+
+// The crashes found by trying curlew as a user, each now one rejection or
+// error line and the batch going on.
+TEST_F(CliTest, InputThatCrashedIsRejectedAndTheBatchGoesOn) {
+  // A JSON number out of range aborted code and ingest (nlohmann's
+  // out_of_range escaped the reader).
+  const std::string big =
+      Write("big.jsonl",
+            "{\"id\":\"b\",\"text\":\"x\",\"n\":1e400}\n"
+            "{\"id\":\"c\",\"text\":\"Peru protested.\"}\n");
+  RunResult r = Curlew("code " + big);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("curlew code: " + big + ": byte 0: line 1: "),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(CountLines(r.err), 1u) << r.err;
+  // A CoNLL-U head cycle overflowed the stack in the ledger extractor.
+  const std::string cycle =
+      Write("cycle.conllu",
+            "# newdoc id = c2\n# sent_id = s1\n"
+            "1\tPeru\tPeru\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+            "2\tsigned\tsign\tVERB\tVBD\t_\t4\troot\t_\t_\n"
+            "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+            "4\ttreaty\ttreaty\tNOUN\tNN\t_\t2\tobj\t_\t_\n\n"
+            "# sent_id = s2\n"
+            "1\tChile\tChile\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+            "2\tagreed\tagree\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+  const std::string db = (dir_ / "c.db").string();
+  r = Curlew("ingest " + cycle + " --store " + db);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find(cycle + ": byte 0: document c2, sentence s1 (line 1): "),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("1 documents stored"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, OneDialect) {
+  RunResult r = Curlew("no-such-command");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("unknown subcommand 'no-such-command'"),
+            std::string::npos)
+      << r.err;
+  // Every error line names its subcommand, CLI11's own included.
+  r = Curlew("code --no-such-option");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(r.err.starts_with("curlew code: ")) << r.err;
+  r = Curlew("split --format csv");
+  EXPECT_TRUE(r.err.starts_with("curlew split: ")) << r.err;
+  // Numeric options are range-checked: -5 no longer wraps around.
+  EXPECT_EQ(Curlew("code --max-document-bytes -5").status, 2);
+  EXPECT_EQ(Curlew("code --max-document-bytes 0").status, 2);
+  EXPECT_EQ(Curlew("split --max-sentence-tokens -1").status, 2);
+  EXPECT_EQ(Curlew("ingest --batch 0").status, 2);
+  // "json" and "jsonl" are one format.
+  const std::string in = Write("in.txt", "Gen. Ortiz left.");
+  EXPECT_EQ(Curlew("split --format json " + in).out,
+            Curlew("split --format jsonl " + in).out);
+}
+
+TEST_F(CliTest, EmptyAndRecordlessInputsAreNamed) {
+  const std::string empty = Write("empty.jsonl", "");
+  const std::string blank = Write("blank.jsonl", "\n  \n");
+  const std::string xml = Write("none.xml", "<Sentences></Sentences>\n");
+  fs::create_directories(dir_ / "emptydir");
+  const RunResult r = Curlew("code " + empty + " " + blank + " " + xml + " " +
+                             (dir_ / "emptydir").string());
+  EXPECT_EQ(r.status, 1);
+  for (const std::string& name : {empty, blank, xml}) {
+    EXPECT_NE(r.err.find("curlew code: " + name + ": byte 0: no documents"),
+              std::string::npos)
+        << name << "\n"
+        << r.err;
+  }
+  EXPECT_NE(r.err.find("emptydir: no files in this directory"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(CliTest, WriteErrorsExitOne) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const std::string in = Write("in.txt", "Peru and Chile signed a treaty.");
+  for (const std::string cmd : {"code", "parse", "split"}) {
+    const RunResult r = Curlew(cmd + " " + in + " --out /dev/full");
+    EXPECT_EQ(r.status, 1) << cmd << ": " << r.err;
+    EXPECT_NE(r.err.find("curlew " + cmd +
+                         ": /dev/full: byte 0: write "
+                         "failed: No space left on device"),
+              std::string::npos)
+        << r.err;
+  }
+}
+
+// The ledger commands too (tests/data/ledger_corpus.jsonl: our own reports
+// of agreements and commitments).
+TEST_F(CliTest, LedgerCommandsReportWriteErrors) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const std::string db = (dir_ / "ledger.db").string();
+  const RunResult ingest = Curlew("ingest tests/data/ledger_corpus.jsonl "
+                                  "--quiet --store " + db);
+  ASSERT_EQ(ingest.status, 0) << ingest.err;
+  for (const std::string cmd :
+       {"agreements", "commitments", "agreement 1", "summary"}) {
+    const RunResult ok = Curlew(cmd + " --store " + db);
+    ASSERT_EQ(ok.status, 0) << cmd << ": " << ok.err;
+    ASSERT_FALSE(ok.out.empty()) << cmd;
+    const RunResult full = Curlew(cmd + " --store " + db + " --out /dev/full");
+    EXPECT_EQ(full.status, 1) << cmd;
+    EXPECT_NE(full.err.find("No space left on device"), std::string::npos)
+        << cmd << ": " << full.err;
+  }
+}
+
+TEST_F(CliTest, ValidateExitsOneOnGarbageAndOnFailures) {
+  const std::string garbage = Write("garbage.xml", "this is not a file\n");
+  const RunResult r = Curlew("validate " + garbage);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(r.err.starts_with("curlew validate: ")) << r.err;
+  EXPECT_EQ(r.out.find("0 passed, 0 failed"), std::string::npos) << r.out;
+}
+
+// Plain text from stdin gets an id from its text: a second, different text
+// is a second document, not "already stored".
+TEST_F(CliTest, StdinDocumentsGetDistinctIds) {
+  const std::string db = (dir_ / "s.db").string();
+  const std::string a = Write("a.txt", "Peru protested on Monday.");
+  const std::string b = Write("b.txt", "Chile protested on Tuesday.");
+  EXPECT_EQ(Curlew("ingest - --date 2020-01-01 --store " + db, a).status, 0);
+  const RunResult second =
+      Curlew("ingest - --date 2020-01-01 --store " + db, b);
+  EXPECT_EQ(second.status, 0) << second.err;
+  EXPECT_NE(second.err.find("1 documents stored"), std::string::npos)
+      << second.err;
+  EXPECT_NE(second.err.find("it holds 2 documents"), std::string::npos)
+      << second.err;
+  // The same text again is the same document: skipped.
+  const RunResult again = Curlew("ingest - --date 2020-01-01 --store " + db, b);
+  EXPECT_NE(again.err.find("1 already stored and skipped"), std::string::npos)
+      << again.err;
 }
 
 }  // namespace

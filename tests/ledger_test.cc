@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "curlew/engine.h"
 #include "curlew/ledger.h"
 #include "curlew/reader.h"
@@ -20,23 +22,35 @@
 #include "ledger/ledger_json.h"
 #include "store/ingest.h"
 #include "store/test_util.h"
+#include "testing/memory_env.h"
 
 namespace curlew {
 namespace {
 
-// Documents from a list, in the order given.
-class ListSource : public store::DocumentSource {
+// Documents from a list, in the order given, read back through the
+// DocumentReader (as `curlew ingest` reads them) from a JSONL file kept in
+// memory.
+class ListSource {
  public:
-  explicit ListSource(std::vector<Document> docs) : docs_(std::move(docs)) {}
-  bool Next(Result<Document>* out) override {
-    if (next_ >= docs_.size()) return false;
-    *out = docs_[next_++];
-    return true;
+  explicit ListSource(const std::vector<Document>& docs) {
+    std::string jsonl;
+    for (const Document& d : docs) {
+      nlohmann::json j = {{"id", d.id},         {"date", d.date},
+                          {"source", d.source}, {"url", d.url},
+                          {"title", d.title},   {"text", d.text}};
+      jsonl += j.dump() + "\n";
+    }
+    env_.AddFile("docs.jsonl", jsonl);
+    ReaderOptions o;
+    o.env = &env_;
+    reader_ = std::make_unique<DocumentReader>(
+        std::vector<std::string>{"docs.jsonl"}, o);
   }
+  DocumentReader& reader() { return *reader_; }
 
  private:
-  std::vector<Document> docs_;
-  size_t next_ = 0;
+  testing::MemoryEnv env_;
+  std::unique_ptr<DocumentReader> reader_;
 };
 
 std::vector<Document> ReadAll(const std::string& path) {
@@ -73,8 +87,8 @@ Ledger IngestAndLoad(const std::vector<Document>& docs, const std::string& db,
     options.replace = round > 0;
     ListSource source(docs);
     auto r = store::Ingest(
-        source, [&](Document& d) { return engine.Process(d); }, **store,
-        options, log);
+        source.reader(), [&](Document& d) { return engine.Process(d); },
+        **store, options, log);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
   }
   Ledger ledger;

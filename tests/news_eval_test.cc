@@ -8,7 +8,7 @@
 #include <string>
 
 #include "curlew/engine.h"
-#include "events/event_eval.h"
+#include "eval/event_eval.h"
 
 namespace curlew {
 namespace {
@@ -25,7 +25,8 @@ TEST(NewsEvalTest, PrecisionAndRecallOnOwnEvaluationSet) {
   auto engine = Engine::Create({});
   ASSERT_TRUE(engine.ok()) << engine.status().ToString();
 
-  events::EventEvalScores s = events::EvaluateEvents(**engine, *items);
+  events::EventEvalScores s =
+      events::EvaluateEvents((*engine)->pipeline(), *items);
   std::printf(
       "eval: %d sentences, %d expected, %d coded, %d correct: "
       "precision %.4f recall %.4f\n",

@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "curlew/engine.h"
-#include "events/event_eval.h"
+#include "eval/event_eval.h"
 
 namespace curlew {
 namespace {

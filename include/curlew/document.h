@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "curlew/event.h"
+#include "curlew/status.h"
 
 namespace curlew {
 
@@ -75,6 +76,11 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::vector<Event> events;
+  // What the stages could not do in full without failing the document: a
+  // sentence cut at a limit, a sentence too long to code. Each names the
+  // document (where()) and the byte offset of the sentence (position());
+  // the CLI prints them as warnings.
+  std::vector<Status> warnings;
 
   std::string_view SpanText(Span s) const {
     return std::string_view(text).substr(s.begin, s.end - s.begin);

@@ -18,8 +18,11 @@
 #include <vector>
 
 #include "curlew/document.h"
+#include "curlew/env.h"
 #include "curlew/ledger.h"
+#include "curlew/limits.h"
 #include "curlew/pipeline.h"
+#include "curlew/places.h"
 #include "curlew/status.h"
 #include "curlew/text.h"
 
@@ -40,7 +43,10 @@ struct EngineOptions {
   // Use a Penn Treebank parse supplied with a document (PETRARCH XML)
   // instead of curlew's own parser. Default: true.
   bool use_given_parse = true;
-  TextOptions text;
+  // Bounds on the input; the engine hands them to its stages. A sentence
+  // over limits.max_coded_sentence_tokens gives no events and a warning on
+  // the Document.
+  Limits limits;
 };
 
 class Engine {
@@ -48,7 +54,8 @@ class Engine {
   static Result<std::unique_ptr<Engine>> Create(const EngineOptions& options);
   ~Engine();
 
-  // Runs the whole pipeline on `doc`. Errors name the document.
+  // Runs the whole pipeline on `doc`. Errors name the document; what was
+  // done only in part (a sentence too long to code) is in doc.warnings.
   Status Process(Document& doc) const;
 
   // What a processed document says about agreements and commitments, for
@@ -57,20 +64,19 @@ class Engine {
 
   const Pipeline& pipeline() const { return pipeline_; }
   const EngineOptions& options() const { return options_; }
+  // The gazetteer that names the events' places (null when no coder is
+  // loaded); output formats take coordinates and countries from it.
+  const std::shared_ptr<const Gazetteer>& places() const { return places_; }
 
  private:
   Engine() = default;
   EngineOptions options_;
   Pipeline pipeline_;
   std::shared_ptr<const class Coder> coder_;  // for actor look-ups
+  std::shared_ptr<const Gazetteer> places_;
   // Codes that can be parties to agreements: the gazetteer's countries.
   std::vector<std::string> country_codes_;  // sorted
 };
-
-// curlew's data folder: $CURLEW_DATA if set, else the source tree's data/.
-std::string DataDir();
-// DataDir() + "/" + relative.
-std::string DataPath(std::string_view relative);
 
 }  // namespace curlew
 

@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "curlew/document.h"
+#include "curlew/env.h"
+#include "curlew/limits.h"
 #include "curlew/status.h"
 
 namespace curlew {
@@ -39,9 +41,11 @@ struct ReaderOptions {
   // Publication date given to plain-text documents ("YYYY-MM-DD"); empty:
   // none.
   std::string default_date;
-  // Longest document (or JSONL line) accepted, in bytes; longer input is
-  // rejected and skipped without being held in memory. Default: 16 MiB.
-  size_t max_document_bytes = 16u << 20;
+  // Input bounds; the reader uses max_document_bytes (also per JSONL line
+  // and per PETRARCH XML record) and max_conllu_words.
+  Limits limits;
+  // Where files are read from. Default (null): Env::Default().
+  Env* env = nullptr;
 };
 
 class DocumentReader {
@@ -61,6 +65,11 @@ class DocumentReader {
   // e.g. stdin); for progress reports.
   uint64_t bytes_read() const;
   uint64_t bytes_total() const;
+  // The input the last Next() read from ("stdin" for "-") and the byte
+  // offset in it where that read began (for a document: roughly where it
+  // starts), to say where a document came from.
+  const std::string& last_path() const;
+  uint64_t last_offset() const;
 
  private:
   class Impl;

@@ -33,6 +33,7 @@
 
 #include "curlew/document.h"
 #include "curlew/event.h"
+#include "curlew/event_record.h"
 #include "curlew/ledger.h"
 #include "curlew/status.h"
 
@@ -118,23 +119,6 @@ struct EventFilter {
 // Checks the values of a filter (date formats, quad range). Ok or
 // kInvalidArgument naming the offending field.
 Status ValidateFilter(const EventFilter& filter);
-
-// One stored event with the context a reader of the dataset needs.
-struct EventRecord {
-  int64_t event_id = 0;  // store-wide id (GDELT GLOBALEVENTID)
-  std::string doc_id;
-  uint32_t index = 0;    // position of the event in its document
-  std::string doc_date;  // publication date of the document
-  std::string doc_source;
-  std::string doc_url;
-  std::string date;  // event date, else the document date
-  std::string sentence_text;
-  std::string ingested_at;  // UTC, "YYYY-MM-DD HH:MM:SS"
-  // GDELT-style mention count: stored reports (events in any document)
-  // with the same date, source, target and CAMEO code.
-  int64_t mentions = 1;
-  Event event;
-};
 
 // Time buckets for aggregates.
 enum class Period { kAll, kDay, kWeek, kMonth, kYear };

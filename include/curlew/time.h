@@ -37,11 +37,28 @@ struct CivilDate {
   friend bool operator==(const CivilDate&, const CivilDate&) = default;
 };
 
-// Parses "YYYY-MM-DD" (a longer ISO timestamp is cut to its date) or
-// "YYYYMMDD". Errors: kInvalidArgument with the text as `where`.
-Result<CivilDate> ParseCivilDate(std::string_view text);
-
 enum class DatePrecision { kNone = 0, kYear = 1, kMonth = 2, kDay = 3 };
+
+// A date at the precision it was given; month and day are 0 where not
+// given.
+struct PartialDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  DatePrecision precision = DatePrecision::kNone;
+};
+
+// The date parser that every date curlew is given goes through (document
+// dates, --date, --from/--to, --as-of, dictionary restrictions aside):
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD", a real calendar day (no 2020-02-30,
+// no month 13, year from 0001). Errors: kInvalidArgument with the text as
+// `where`.
+Result<PartialDate> ParseDate(std::string_view text);
+
+// ParseDate of a full day; a longer ISO timestamp is cut to its date and
+// "YYYYMMDD" is read too. Errors: kInvalidArgument with the text as
+// `where`.
+Result<CivilDate> ParseCivilDate(std::string_view text);
 
 enum class Tense { kUnknown, kPast, kPresent, kFuture };
 

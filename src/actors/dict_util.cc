@@ -2,8 +2,9 @@
 
 #include <cctype>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+
+#include "curlew/env.h"
+#include "curlew/limits.h"
 
 namespace curlew::dict {
 
@@ -22,17 +23,9 @@ uint32_t WordTable::Find(std::string_view w) const {
 }
 
 Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(ErrorCode::kNotFound, "cannot open file", path);
-  std::string data;
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) return Status::Error(ErrorCode::kIoError, "cannot read", path);
-  data.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  in.read(data.data(), size);
-  if (!in) return Status::Error(ErrorCode::kIoError, "short read", path);
-  return data;
+  // Through the Env: a directory or a device is an error, not a bad_alloc
+  // from a size that tellg made up.
+  return Env::Default()->ReadFileToString(path, Limits().max_dictionary_bytes);
 }
 
 std::string_view Trim(std::string_view s) {

@@ -1532,7 +1532,9 @@ class Coder::Run {
       for (size_t m = k; m <= j; ++m) {
         const Mention& x = mentions_[m];
         if (!x.agent) {
-          if (actor.empty()) actor = SplitSlash(x.code)[0];
+          // A code valid on other dates only is empty: no actor here.
+          const std::vector<std::string> codes = SplitSlash(x.code);
+          if (actor.empty() && !codes.empty()) actor = codes[0];
         } else if (x.agent->prefix) {
           if (prefix.find(x.agent->code) == std::string::npos)
             prefix += x.agent->code;

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <tuple>
 
-#include "events/validate.h"
+#include "eval/validate.h"
 #include "io/petrarch_xml.h"
 #include "syntax/ptb.h"
 

@@ -1,6 +1,7 @@
 #include "io/conllu.h"
 
 #include <charconv>
+#include <cstdint>
 #include <string_view>
 
 namespace curlew {
@@ -81,6 +82,7 @@ Status ConlluReader::SkipSentence(Status error) {
   std::string line;
   while (std::getline(in_, line)) {
     ++line_no_;
+    byte_ += static_cast<int64_t>(line.size()) + 1;
     if (line.empty() || line == "\r") break;
   }
   return error;
@@ -92,12 +94,17 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
   bool any = false;
   while (std::getline(in_, line)) {
     ++line_no_;
+    const int64_t line_byte = byte_;
+    byte_ += static_cast<int64_t>(line.size()) + 1;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) {
       if (any) break;
       continue;  // extra blank lines between sentences
     }
-    if (!any) out.first_line = line_no_;
+    if (!any) {
+      out.first_line = line_no_;
+      out.first_byte = line_byte;
+    }
     any = true;
     if (line[0] == '#') {
       if (!out.words.empty() || !out.extras.empty()) {
@@ -169,14 +176,74 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
     return Status::LineError(ErrorCode::kParseError, "sentence without words",
                              name_, out.first_line);
   }
-  for (const ConlluWord& w : out.words) {
-    if (w.head > static_cast<int>(out.words.size())) {
-      return Status::LineError(ErrorCode::kParseError,
-                               "HEAD points outside the sentence", name_,
-                               out.first_line);
+  if (Status tree = CheckTree(out); !tree.ok()) {
+    std::string which = "sentence at line " + std::to_string(out.first_line);
+    if (std::string id = out.Comment("sent_id"); !id.empty()) {
+      which =
+          "sentence " + id + " (line " + std::to_string(out.first_line) + ")";
     }
+    if (std::string doc = out.Comment("newdoc id"); !doc.empty()) {
+      which = "document " + doc + ", " + which;
+    }
+    return Status::Error(ErrorCode::kParseError, which + ": " + tree.message(),
+                         name_, out.first_byte);
   }
   return true;
+}
+
+Status CheckTree(const ConlluSentence& sentence) {
+  const int n = static_cast<int>(sentence.words.size());
+  int given = 0;
+  int root = 0;  // the first word whose head is 0
+  for (int i = 0; i < n; ++i) {
+    const int head = sentence.words[i].head;
+    if (head < 0) continue;
+    ++given;
+    const std::string word = "word " + std::to_string(i + 1);
+    if (head > n) {
+      return Status::Error(ErrorCode::kParseError,
+                           word + ": HEAD " + std::to_string(head) +
+                               " points outside the sentence of " +
+                               std::to_string(n) + " words");
+    }
+    if (head == i + 1) {
+      return Status::Error(ErrorCode::kParseError, word + " is its own HEAD");
+    }
+    if (head == 0) {
+      if (root != 0) {
+        return Status::Error(ErrorCode::kParseError,
+                             "two roots (words " + std::to_string(root) +
+                                 " and " + std::to_string(i + 1) + ")");
+      }
+      root = i + 1;
+    }
+  }
+  if (given == 0) return Status();  // no tree given
+  if (given != n) {
+    return Status::Error(ErrorCode::kParseError,
+                         "HEAD given for " + std::to_string(given) + " of " +
+                             std::to_string(n) + " words");
+  }
+  if (root == 0) return Status::Error(ErrorCode::kParseError, "no root");
+  // Every word must reach the root; a walk longer than n steps is a cycle.
+  // state: 0 unvisited, 1 on the current walk, 2 known to reach the root.
+  std::vector<uint8_t> state(static_cast<size_t>(n) + 1, 0);
+  state[0] = 2;
+  for (int start = 1; start <= n; ++start) {
+    int w = start;
+    while (state[w] == 0) {
+      state[w] = 1;
+      w = sentence.words[w - 1].head;
+    }
+    if (state[w] == 1) {
+      return Status::Error(ErrorCode::kParseError,
+                           "HEAD cycle through word " + std::to_string(w));
+    }
+    for (int v = start; state[v] == 1; v = sentence.words[v - 1].head) {
+      state[v] = 2;
+    }
+  }
+  return Status();
 }
 
 void AppendToDocument(const ConlluSentence& sentence, Document& doc) {

@@ -53,6 +53,7 @@ struct ConlluSentence {
   std::vector<ConlluWord> words;
   std::vector<ConlluExtraLine> extras;
   int64_t first_line = 0;  // line number of the first line, for errors
+  int64_t first_byte = 0;  // byte offset of the first line, for errors
 
   // The value of a "# key = value" comment, or "" if absent.
   std::string Comment(std::string_view key) const;
@@ -75,6 +76,10 @@ class ConlluReader {
   // Reads the next sentence into `out`. Returns false at the end of input,
   // or an error naming the file and line; after an error the rest of the
   // bad sentence is skipped, so the next call reads the following one.
+  // A sentence whose HEAD column does not make one tree (a head outside
+  // the sentence, a word its own head, a cycle, no root or two roots, heads
+  // given for some words only) is an error naming the file and the byte
+  // offset of the sentence (the message gives its line).
   Result<bool> Next(ConlluSentence& out);
 
  private:
@@ -87,7 +92,12 @@ class ConlluReader {
   std::string name_;
   ConlluOptions options_;
   int64_t line_no_ = 0;
+  int64_t byte_ = 0;  // offset of the next unread line
 };
+
+// Ok if the HEAD columns of `sentence` make one rooted tree (or are all
+// "_"); otherwise a kParseError saying what is wrong, without a place.
+Status CheckTree(const ConlluSentence& sentence);
 
 // Appends the words of `sentence` to `doc` as one Sentence of Tokens, with
 // form, tags, lemma, head and deprel copied. Sets doc.pretokenized.

@@ -37,7 +37,8 @@ class ConlluSource : public DocumentSource {
       : stream_(std::move(stream)),
         buf_(stream_.get()),
         in_(&buf_),
-        reader_(in_, stream_->path()),
+        reader_(in_, stream_->path(),
+                ConlluOptions{options.limits.max_conllu_words}),
         file_id_(std::move(id)),
         options_(options) {}
 
@@ -52,8 +53,13 @@ class ConlluSource : public DocumentSource {
       if (!more.ok()) {
         // The bad sentence is skipped; its document goes on without it.
         const Status& s = more.status();
-        *out = Status::LineError(s.code(), s.message() + "; sentence skipped",
-                                 s.where(), s.position());
+        const std::string message =
+            (open_ ? "document " + doc_.id + ": " : std::string()) +
+            s.message() + "; sentence skipped";
+        *out =
+            s.is_line()
+                ? Status::LineError(s.code(), message, s.where(), s.position())
+                : Status::Error(s.code(), message, s.where(), s.position());
         return true;
       }
       if (!*more) {
@@ -77,6 +83,7 @@ class ConlluSource : public DocumentSource {
   }
 
   uint64_t offset() const override { return stream_->offset(); }
+  Status TakeReadError() override { return stream_->TakeUnreportedError(); }
 
  private:
   // Begins a document whose first sentence is `first` (added next).
@@ -86,6 +93,7 @@ class ConlluSource : public DocumentSource {
     doc_ = Document();
     doc_.date = options_.default_date;
     doc_.id = first.Comment("newdoc id");
+    derived_id_ = doc_.id.empty() && stream_->path() == "-";
     if (doc_.id.empty()) {
       doc_.id = file_id_;
       if (documents_ > 1) {
@@ -114,7 +122,7 @@ class ConlluSource : public DocumentSource {
       }
     }
     AppendToDocument(s, doc_);
-    if (doc_.text.size() > options_.max_document_bytes) {
+    if (doc_.text.size() > options_.limits.max_document_bytes) {
       too_long_ = true;
       doc_.text.clear();
       doc_.tokens.clear();
@@ -126,11 +134,12 @@ class ConlluSource : public DocumentSource {
   Result<Document> Finish() {
     open_ = false;
     if (too_long_) {
-      return Status::LineError(ErrorCode::kLimitExceeded,
-                               "document " + doc_.id + " longer than " +
-                                   std::to_string(options_.max_document_bytes) +
-                                   " bytes (max_document_bytes); skipped",
-                               stream_->path(), first_line_);
+      return Status::LineError(
+          ErrorCode::kLimitExceeded,
+          "document " + doc_.id + " longer than " +
+              std::to_string(options_.limits.max_document_bytes) +
+              " bytes (max_document_bytes); skipped",
+          stream_->path(), first_line_);
     }
     if (doc_.sentences.empty()) {
       return Status::LineError(
@@ -138,6 +147,7 @@ class ConlluSource : public DocumentSource {
           "document " + doc_.id + " has no usable sentence", stream_->path(),
           first_line_);
     }
+    if (derived_id_) doc_.id = DerivedDocumentId("-", "", doc_.text);
     return std::move(doc_);
   }
 
@@ -153,6 +163,7 @@ class ConlluSource : public DocumentSource {
   bool open_ = false;
   bool done_ = false;
   bool too_long_ = false;
+  bool derived_id_ = false;  // stdin without "# newdoc id": from the text
   int documents_ = 0;
   int64_t first_line_ = 0;
 };

@@ -104,6 +104,55 @@ TEST(Conllu, ErrorsNameFileAndLine) {
             ErrorCode::kNotFound);
 }
 
+// A CoNLL-U head cycle overflowed the stack in the ledger extractor during
+// `ingest`, and `code` took cycles, self-loops and two roots silently. Each
+// is now an error naming the file and the sentence's byte offset.
+TEST(Conllu, HeadsThatMakeNoTreeAreErrorsWithTheBytePosition) {
+  const std::string first = "1\tok\tok\tX\tX\t_\t0\troot\t_\t_\n\n";
+  struct Case {
+    const char* heads;  // HEAD of words 1..3
+    const char* says;
+  } cases[] = {
+      {"0 3 2", "HEAD cycle"},           {"2 3 1", "no root"},
+      {"0 2 1", "its own HEAD"},         {"0 0 1", "two roots"},
+      {"0 9 1", "outside the sentence"}, {"0 _ 1", "HEAD given for 2 of 3"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.heads);
+    std::istringstream h(c.heads);
+    std::string bad = "# newdoc id = d9\n# sent_id = s2\n";
+    for (int i = 1; i <= 3; ++i) {
+      std::string head;
+      h >> head;
+      bad += std::to_string(i) + "\tw\tw\tX\tX\t_\t" + head + "\tdep\t_\t_\n";
+    }
+    std::istringstream in(first + bad + "\n" + first);
+    ConlluReader reader(in, "trees.conllu");
+    ConlluSentence s;
+    ASSERT_TRUE(reader.Next(s).ok());
+    Result<bool> r = reader.Next(s);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), ErrorCode::kParseError);
+    EXPECT_EQ(r.status().where(), "trees.conllu");
+    EXPECT_FALSE(r.status().is_line());
+    EXPECT_EQ(r.status().position(), static_cast<int64_t>(first.size()));
+    EXPECT_NE(r.status().message().find(c.says), std::string::npos)
+        << r.status().message();
+    EXPECT_NE(r.status().message().find("document d9, sentence s2"),
+              std::string::npos)
+        << r.status().message();
+    // The next sentence is read as usual.
+    Result<bool> next = reader.Next(s);
+    ASSERT_TRUE(next.ok()) << next.status().ToString();
+    EXPECT_TRUE(*next);
+  }
+  // No heads at all is no tree, not an error.
+  std::istringstream none("1\ta\ta\tX\tX\t_\t_\t_\t_\t_\n\n");
+  ConlluReader reader(none, "none.conllu");
+  ConlluSentence s;
+  EXPECT_TRUE(reader.Next(s).ok());
+}
+
 TEST(Conllu, WritesDocumentTokens) {
   std::istringstream in(kExample);
   ConlluReader reader(in, "example");

@@ -31,6 +31,9 @@ class DocumentSource {
   virtual bool Next(Result<Document>* out) = 0;
   // Bytes of the file consumed so far.
   virtual uint64_t offset() const = 0;
+  // After Next() returned false: the read error that ended the file early
+  // if the source has not reported it itself (ok otherwise), once.
+  virtual Status TakeReadError() = 0;
 };
 
 // The whole file is one document with id `id` and the default date.
@@ -54,6 +57,15 @@ std::unique_ptr<DocumentSource> MakePetrarchXmlSource(
 std::unique_ptr<DocumentSource> MakeConlluSource(
     std::unique_ptr<InputStream> stream, std::string id,
     const ReaderOptions& options);
+
+// The id of a document that has none of its own, derived from where it was
+// read: "<path>:<position>" (a JSONL line number, an XML record's byte
+// offset) for a file. Standard input has no name that outlives the run, so
+// its documents get "stdin-" and a 64-bit hash of their text instead: a
+// second ingest of other text from stdin is not taken for the first.
+std::string DerivedDocumentId(const std::string& path,
+                              const std::string& position,
+                              std::string_view text);
 
 // True if `s` has only ASCII whitespace.
 inline bool IsBlank(std::string_view s) {

@@ -1,21 +1,17 @@
-// EventWriter: writes coded events, one document at a time, as JSON lines
-// (the event contract of DESIGN.md), as a readable aligned table, or in the
-// tab-separated PETRARCH or Phoenix formats (io/event_formats.h; Phoenix
-// with its header line first).
+// The event contract of DESIGN.md as JSON: the fields `curlew code` writes
+// for every event (the jsonl event sink, io/event_sink.h, writes them first
+// and adds the record's own).
 //
-// JSON lines carry, per event: doc_id, sentence, date, source, target,
-// source_text, target_text, cameo, root, quad, goldstein, plover, text (the
-// sentence), then plover_mode, verb_text, span [begin, end], attribution,
-// modality, negated, location, issues. An event without its own date gets
-// the document's date.
+// Per event: doc_id, sentence, date, source, target, source_text,
+// target_text, cameo, root, quad, goldstein, plover, text (the sentence),
+// then plover_mode, verb_text, span [begin, end], attribution, modality,
+// negated, location, issues. An event without its own date gets the
+// document's date.
 //
-// The writer does not own the FILE it writes to. Thread safety: one writer
-// per thread.
+// Pure functions; thread-safe.
 #ifndef CURLEW_IO_EVENT_WRITER_H_
 #define CURLEW_IO_EVENT_WRITER_H_
 
-#include <cstdint>
-#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -27,10 +23,9 @@
 
 namespace curlew::io {
 
-enum class EventFormat { kJsonl, kTable, kPetrarch, kPhoenix };
-
-// Parses "jsonl", "table", "petrarch" or "phoenix".
-Result<EventFormat> ParseEventFormat(std::string_view name);
+// The bytes of an event's sentence: its own span when set, else its
+// sentence's span.
+std::string_view EventSentenceText(const Document& doc, const Event& event);
 
 // The JSON line (without newline) for one event of `doc`.
 std::string EventToJsonLine(const Document& doc, const Event& event);
@@ -41,27 +36,6 @@ nlohmann::ordered_json EventToJson(std::string_view doc_id,
                                    std::string_view date,
                                    std::string_view sentence_text,
                                    const Event& event);
-
-class EventWriter {
- public:
-  EventWriter(std::FILE* out, EventFormat format)
-      : out_(out), format_(format) {}
-
-  // Writes every event of `doc`.
-  Status Write(const Document& doc);
-  // Flushes; reports a write error (e.g. disk full) if one happened.
-  Status Finish();
-
-  uint64_t events_written() const { return events_; }
-
- private:
-  void WriteTableRow(const Document& doc, const Event& event);
-
-  std::FILE* out_;
-  EventFormat format_;
-  bool header_done_ = false;
-  uint64_t events_ = 0;
-};
 
 }  // namespace curlew::io
 

@@ -2,10 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <cstdio>
 #include <string>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -67,89 +64,6 @@ TEST(EventWriterTest, EventDateWinsOverDocumentDate) {
   doc.events[0].date = "2017";
   const auto j = nlohmann::json::parse(EventToJsonLine(doc, doc.events[0]));
   EXPECT_EQ(j["date"], "2017");
-}
-
-std::string WriteAll(const Document& doc, EventFormat format) {
-  char* buf = nullptr;
-  size_t len = 0;
-  std::FILE* f = open_memstream(&buf, &len);
-  EventWriter writer(f, format);
-  EXPECT_TRUE(writer.Write(doc).ok());
-  EXPECT_TRUE(writer.Finish().ok());
-  std::fclose(f);
-  std::string out(buf, len);
-  std::free(buf);
-  return out;
-}
-
-TEST(EventWriterTest, JsonlOneLinePerEvent) {
-  Document doc = SampleDocument();
-  doc.events.push_back(doc.events[0]);
-  const std::string out = WriteAll(doc, EventFormat::kJsonl);
-  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 2);
-}
-
-TEST(EventWriterTest, TableIsAligned) {
-  Document doc = SampleDocument();
-  doc.events.push_back(doc.events[0]);
-  doc.events[1].source = "TURGOVERNMENTLONGCODE";
-  const std::string out = WriteAll(doc, EventFormat::kTable);
-  // Header + two rows; the cameo column starts at the same place in each.
-  std::vector<std::string> lines;
-  size_t start = 0;
-  for (size_t nl; (nl = out.find('\n', start)) != std::string::npos;
-       start = nl + 1) {
-    lines.push_back(out.substr(start, nl - start));
-  }
-  ASSERT_EQ(lines.size(), 3u);
-  EXPECT_EQ(lines[0].find("cameo"), lines[1].find("057"));
-  EXPECT_EQ(lines[1].find("057"), lines[2].find("057"));
-  EXPECT_NE(lines[2].find("TURGOVERN..."), std::string::npos) << lines[2];
-  EXPECT_NE(lines[1].find("Turkey signed"), std::string::npos);
-}
-
-// The lines of `out`, without their newlines.
-std::vector<std::string> Lines(const std::string& out) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  for (size_t nl; (nl = out.find('\n', start)) != std::string::npos;
-       start = nl + 1) {
-    lines.push_back(out.substr(start, nl - start));
-  }
-  return lines;
-}
-
-TEST(EventWriterTest, PetrarchLinesAreTabSeparated) {
-  Document doc = SampleDocument();
-  doc.events.push_back(doc.events[0]);
-  const std::vector<std::string> lines =
-      Lines(WriteAll(doc, EventFormat::kPetrarch));
-  ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(std::count(lines[0].begin(), lines[0].end(), '\t'), 8);
-  EXPECT_NE(lines[0].find("\t057\t"), std::string::npos) << lines[0];
-}
-
-TEST(EventWriterTest, PhoenixHasHeaderThenNumberedEvents) {
-  Document doc = SampleDocument();
-  doc.events.push_back(doc.events[0]);
-  const std::vector<std::string> lines =
-      Lines(WriteAll(doc, EventFormat::kPhoenix));
-  ASSERT_EQ(lines.size(), 3u);
-  EXPECT_TRUE(lines[0].starts_with("EventID\t"));
-  const auto columns = [](const std::string& l) {
-    return std::count(l.begin(), l.end(), '\t');
-  };
-  EXPECT_EQ(columns(lines[1]), columns(lines[0]));
-  EXPECT_NE(lines[1].substr(0, lines[1].find('\t')),
-            lines[2].substr(0, lines[2].find('\t')));
-}
-
-TEST(EventWriterTest, ParseEventFormat) {
-  EXPECT_EQ(*ParseEventFormat("table"), EventFormat::kTable);
-  EXPECT_EQ(*ParseEventFormat("phoenix"), EventFormat::kPhoenix);
-  EXPECT_EQ(*ParseEventFormat("petrarch"), EventFormat::kPetrarch);
-  EXPECT_EQ(ParseEventFormat("csv").status().code(),
-            ErrorCode::kInvalidArgument);
 }
 
 }  // namespace

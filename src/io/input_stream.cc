@@ -1,70 +1,57 @@
 #include "io/input_stream.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <string>
 
 namespace curlew::io {
 
 Result<std::unique_ptr<InputStream>> InputStream::Open(const std::string& path,
+                                                       Env* env,
                                                        size_t buffer_bytes) {
+  if (env == nullptr) env = Env::Default();
   std::unique_ptr<InputStream> s(new InputStream());
   s->path_ = path;
-  if (path == "-") {
-    s->file_ = stdin;
-  } else {
-    s->file_ = std::fopen(path.c_str(), "rb");
-    if (s->file_ == nullptr) {
-      const ErrorCode code =
-          errno == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIoError;
-      return Status::Error(
-          code, std::string("cannot open: ") + std::strerror(errno), path);
-    }
-    s->owned_ = true;
-  }
-  struct stat st;
-  if (fstat(fileno(s->file_), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) {
-      return Status::Error(ErrorCode::kInvalidArgument,
-                           "is a directory, not a file", path);
-    }
-    if (S_ISREG(st.st_mode)) s->size_ = static_cast<uint64_t>(st.st_size);
+  auto file = env->NewSequentialFile(path);
+  if (!file.ok()) return file.status();
+  s->file_ = std::move(*file);
+  if (path != "-") {
+    auto info = env->Stat(path);
+    if (info.ok() && info->kind == FileKind::kRegular) s->size_ = info->size;
   }
   s->capacity_ = buffer_bytes < 16 ? 16 : buffer_bytes;
   s->buffer_.reset(new char[s->capacity_]);
   return s;
 }
 
-InputStream::~InputStream() {
-  if (owned_ && file_ != nullptr) std::fclose(file_);
-}
+InputStream::~InputStream() = default;
 
 bool InputStream::Fill() {
   if (begin_ < end_) return true;
   if (eof_ || !status_.ok()) return false;
   begin_ = end_ = 0;
-  // read(2), not fread: on a pipe it returns what has arrived instead of
-  // waiting for a full buffer, so streamed input is handled as it comes.
-  ssize_t n;
-  do {
-    n = ::read(fileno(file_), buffer_.get(), capacity_);
-  } while (n < 0 && errno == EINTR);
-  if (n <= 0) {
-    if (n < 0) {
-      status_ =
-          Status::Error(ErrorCode::kIoError,
-                        std::string("read failed: ") + std::strerror(errno),
-                        path_, static_cast<int64_t>(offset_));
-    }
+  // The file returns what has arrived on a pipe instead of waiting for a
+  // full buffer, so streamed input is handled as it comes.
+  Result<size_t> n = file_->Read(buffer_.get(), capacity_);
+  if (!n.ok() || *n == 0) {
+    if (!n.ok()) status_ = n.status();
     eof_ = true;
     return false;
   }
-  end_ = static_cast<size_t>(n);
+  end_ = *n;
   return true;
+}
+
+InputStream::Read InputStream::ReportError() {
+  if (error_reported_) return Read::kEnd;
+  error_reported_ = true;
+  return Read::kError;
+}
+
+Status InputStream::TakeUnreportedError() {
+  if (status_.ok() || error_reported_) return Status();
+  error_reported_ = true;
+  return status_;
 }
 
 std::string_view InputStream::Peek() {
@@ -114,7 +101,7 @@ InputStream::Read InputStream::ReadLine(size_t max_bytes, std::string* out) {
     offset_ += consumed;
     if (nl) break;
   }
-  if (!status_.ok()) return Read::kError;
+  if (!status_.ok()) return ReportError();
   if (!any) return Read::kEnd;
   if (too_long) return Read::kTooLong;
   if (!out->empty() && out->back() == '\r') out->pop_back();
@@ -138,7 +125,7 @@ InputStream::Read InputStream::ReadAll(size_t max_bytes, std::string* out) {
     begin_ = end_;
     offset_ += avail;
   }
-  if (!status_.ok()) return Read::kError;
+  if (!status_.ok()) return ReportError();
   return any ? Read::kOk : Read::kEnd;
 }
 

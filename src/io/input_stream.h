@@ -2,8 +2,8 @@
 // chunks so that memory stays bounded whatever the size of the input.
 //
 // Lines and whole files are read with an explicit byte limit; input beyond
-// the limit is consumed without being kept. The stream owns its file handle
-// (stdin is never closed).
+// the limit is consumed without being kept. The stream reads through an Env
+// (curlew/env.h) and owns its file (stdin is never closed).
 //
 // Thread safety: one stream per thread.
 #ifndef CURLEW_IO_INPUT_STREAM_H_
@@ -11,12 +11,12 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 #include <streambuf>
 #include <string>
 #include <string_view>
 
+#include "curlew/env.h"
 #include "curlew/status.h"
 
 namespace curlew::io {
@@ -27,11 +27,14 @@ class InputStream {
     kOk,       // *out holds the line or the whole input
     kTooLong,  // the limit was exceeded; *out is empty, input skipped
     kEnd,      // nothing left
-    kError,    // read failure (errno in the stream's status())
+    kError,    // read failure (in the stream's status()); reported once,
+               // the stream then reads as ended
   };
 
-  // Opens `path` ("-" = stdin). Errors name the path.
+  // Opens `path` ("-" = stdin) through `env` (Env::Default() if null).
+  // Errors name the path.
   static Result<std::unique_ptr<InputStream>> Open(const std::string& path,
+                                                   Env* env = nullptr,
                                                    size_t buffer_bytes = 1
                                                                          << 16);
   ~InputStream();
@@ -62,14 +65,19 @@ class InputStream {
   const std::string& path() const { return path_; }
   // The read error after kError.
   const Status& status() const { return status_; }
+  // The read error if no ReadLine/ReadAll has reported it yet (readers
+  // that read through InputStreamBuf see a failure as the end of input);
+  // ok otherwise. Reported once.
+  Status TakeUnreportedError();
 
  private:
   InputStream() = default;
   // Refills the buffer when it is empty; false at end of input or error.
   bool Fill();
+  // kError the first time, kEnd after (a failed file is read once).
+  Read ReportError();
 
-  std::FILE* file_ = nullptr;
-  bool owned_ = false;
+  std::unique_ptr<SequentialFile> file_;
   std::string path_;
   uint64_t size_ = 0;
   uint64_t offset_ = 0;
@@ -78,6 +86,7 @@ class InputStream {
   size_t begin_ = 0;  // first unread byte in buffer_
   size_t end_ = 0;    // one past the last valid byte in buffer_
   bool eof_ = false;
+  bool error_reported_ = false;
   Status status_;
 };
 

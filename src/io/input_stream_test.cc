@@ -19,7 +19,7 @@ std::string TempFile(const std::string& name, const std::string& bytes) {
 TEST(InputStreamTest, LinesAcrossSmallBuffers) {
   const std::string path =
       TempFile("lines", "short\r\n" + std::string(40, 'x') + "\n\nlast");
-  auto s = InputStream::Open(path, 16);
+  auto s = InputStream::Open(path, nullptr, 16);
   ASSERT_TRUE(s.ok());
   std::string line;
   EXPECT_EQ((*s)->ReadLine(100, &line), InputStream::Read::kOk);
@@ -39,7 +39,7 @@ TEST(InputStreamTest, LinesAcrossSmallBuffers) {
 TEST(InputStreamTest, TooLongLineIsSkippedToItsNewline) {
   const std::string path = TempFile(
       "long", std::string(50, 'y') + "\nnext\n" + std::string(30, 'z'));
-  auto s = InputStream::Open(path, 16);
+  auto s = InputStream::Open(path, nullptr, 16);
   ASSERT_TRUE(s.ok());
   std::string line;
   EXPECT_EQ((*s)->ReadLine(20, &line), InputStream::Read::kTooLong);
@@ -55,12 +55,12 @@ TEST(InputStreamTest, TooLongLineIsSkippedToItsNewline) {
 
 TEST(InputStreamTest, ReadAllWithLimitAndPeek) {
   const std::string path = TempFile("all", "0123456789abcdefghij");
-  auto s = InputStream::Open(path, 16);
+  auto s = InputStream::Open(path, nullptr, 16);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ((*s)->Peek().substr(0, 4), "0123");
   std::string all;
   EXPECT_EQ((*s)->ReadAll(10, &all), InputStream::Read::kTooLong);
-  auto again = InputStream::Open(path, 16);
+  auto again = InputStream::Open(path, nullptr, 16);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ((*again)->ReadAll(20, &all), InputStream::Read::kOk);
   EXPECT_EQ(all, "0123456789abcdefghij");

@@ -21,6 +21,10 @@ std::string JsonMessage(const std::string& what) {
     const size_t colon = what.find(": ", col);
     if (colon != std::string::npos) return what.substr(colon + 2);
   }
+  if (what.starts_with("[json.exception.")) {
+    const size_t end = what.find("] ");
+    if (end != std::string::npos) return what.substr(end + 2);
+  }
   return what;
 }
 
@@ -42,7 +46,8 @@ class JsonlSource : public DocumentSource {
   bool Next(Result<Document>* out) override {
     for (;;) {
       const uint64_t start = stream_->offset();
-      const auto r = stream_->ReadLine(options_.max_document_bytes, &line_buf_);
+      const auto r =
+          stream_->ReadLine(options_.limits.max_document_bytes, &line_buf_);
       if (r == InputStream::Read::kEnd) return false;
       ++line_;
       if (r == InputStream::Read::kError) {
@@ -50,11 +55,12 @@ class JsonlSource : public DocumentSource {
         return true;
       }
       if (r == InputStream::Read::kTooLong) {
-        *out = Status::Error(ErrorCode::kLimitExceeded,
-                             LinePrefix() + "longer than " +
-                                 std::to_string(options_.max_document_bytes) +
-                                 " bytes (max_document_bytes); skipped",
-                             path(), static_cast<int64_t>(start));
+        *out = Status::Error(
+            ErrorCode::kLimitExceeded,
+            LinePrefix() + "longer than " +
+                std::to_string(options_.limits.max_document_bytes) +
+                " bytes (max_document_bytes); skipped",
+            path(), static_cast<int64_t>(start));
         return true;
       }
       if (IsBlank(line_buf_)) continue;
@@ -64,6 +70,7 @@ class JsonlSource : public DocumentSource {
   }
 
   uint64_t offset() const override { return stream_->offset(); }
+  Status TakeReadError() override { return stream_->TakeUnreportedError(); }
 
  private:
   const std::string& path() const { return stream_->path(); }
@@ -88,6 +95,13 @@ class JsonlSource : public DocumentSource {
       return Status::Error(
           code, LinePrefix() + "malformed JSON: " + JsonMessage(e.what()),
           path(), at);
+    } catch (const nlohmann::json::exception& e) {
+      // Valid syntax the library cannot hold, such as a number out of the
+      // range of a double (1e400): the line is rejected like bad syntax.
+      return Status::Error(
+          ErrorCode::kParseError,
+          LinePrefix() + "unreadable JSON value: " + JsonMessage(e.what()),
+          path(), at_start);
     }
     if (!j.is_object()) {
       return Status::Error(ErrorCode::kParseError,
@@ -108,7 +122,9 @@ class JsonlSource : public DocumentSource {
           std::pair{"title", &doc.title}}) {
       if (auto v = j.find(key); v != j.end()) *field = JsonString(*v);
     }
-    if (doc.id.empty()) doc.id = path() + ":" + std::to_string(line_);
+    if (doc.id.empty()) {
+      doc.id = DerivedDocumentId(path(), std::to_string(line_), doc.text);
+    }
     if (doc.date.empty()) doc.date = options_.default_date;
     if (Status s = ValidateUtf8(doc.text); !s.ok()) {
       return Status::Error(s.code(),

@@ -21,7 +21,7 @@ class PetrarchSource : public DocumentSource {
         buf_(stream_.get()),
         default_date_(options.default_date) {
     PetrarchXmlOptions xml_options;
-    xml_options.max_record_bytes = options.max_document_bytes;
+    xml_options.max_record_bytes = options.limits.max_document_bytes;
     reader_ = std::make_unique<PetrarchXmlReader>(
         stream_->path(), std::make_unique<std::istream>(&buf_), xml_options);
   }
@@ -38,6 +38,7 @@ class PetrarchSource : public DocumentSource {
   }
 
   uint64_t offset() const override { return reader_->bytes_read(); }
+  Status TakeReadError() override { return stream_->TakeUnreportedError(); }
 
  private:
   Result<Document> ToDocument(const PetrarchRecord& rec) {
@@ -62,7 +63,7 @@ class PetrarchSource : public DocumentSource {
     }
     Document doc = RecordToDocument(rec);
     if (doc.id.empty()) {
-      doc.id = path + ":" + std::to_string(rec.offset);
+      doc.id = DerivedDocumentId(path, std::to_string(rec.offset), doc.text);
     }
     if (doc.date.empty()) doc.date = default_date_;
     return doc;

@@ -3,11 +3,11 @@
 #include "curlew/reader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <deque>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -68,6 +68,26 @@ InputFormat FormatFromContent(std::string_view head) {
 
 }  // namespace
 
+namespace io {
+
+std::string DerivedDocumentId(const std::string& path,
+                              const std::string& position,
+                              std::string_view text) {
+  if (path != "-") return position.empty() ? path : path + ":" + position;
+  // FNV-1a, 64 bits: stable across runs and machines.
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "stdin-%016llx",
+                static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace io
+
 Result<InputFormat> ParseInputFormat(std::string_view name) {
   if (name == "auto") return InputFormat::kAuto;
   if (name == "text") return InputFormat::kText;
@@ -82,7 +102,8 @@ Result<InputFormat> ParseInputFormat(std::string_view name) {
 class DocumentReader::Impl {
  public:
   Impl(std::vector<std::string> inputs, ReaderOptions options)
-      : options_(std::move(options)) {
+      : options_(std::move(options)),
+        env_(options_.env ? options_.env : Env::Default()) {
     if (inputs.empty()) inputs.push_back("-");
     for (std::string& in : inputs) Expand(in);
   }
@@ -103,10 +124,27 @@ class DocumentReader::Impl {
           return true;
         }
         source_ = std::move(opened.value());
+        current_path_ = next.path == "-" ? "stdin" : next.path;
+        yielded_ = 0;
       }
-      if (source_->Next(out)) return true;
+      last_offset_ = source_->offset();
+      if (source_->Next(out)) {
+        ++yielded_;
+        return true;
+      }
+      if (Status error = source_->TakeReadError(); !error.ok()) {
+        ++yielded_;
+        *out = error;
+        return true;
+      }
       bytes_done_ += source_->offset();
       source_.reset();
+      if (yielded_ == 0) {
+        // A file with nothing in it is named, not passed over in silence.
+        *out = Status::Error(ErrorCode::kEmptyInput,
+                             "no documents in this input", current_path_, 0);
+        return true;
+      }
     }
   }
 
@@ -114,6 +152,8 @@ class DocumentReader::Impl {
     return bytes_done_ + (source_ ? source_->offset() : 0);
   }
   uint64_t bytes_total() const { return bytes_total_; }
+  const std::string& last_path() const { return current_path_; }
+  uint64_t last_offset() const { return last_offset_; }
 
  private:
   // Adds `input` (a file, a directory read recursively in sorted order, or
@@ -123,55 +163,38 @@ class DocumentReader::Impl {
       pending_.push_back({"-", "stdin", {}});
       return;
     }
-    std::error_code ec;
-    const fs::file_status st = fs::status(input, ec);
-    if (ec || !fs::exists(st)) {
-      pending_.push_back(
-          {input,
-           {},
-           Status::Error(ErrorCode::kNotFound, "no such file", input)});
+    auto info = env_->Stat(input);
+    if (!info.ok()) {
+      pending_.push_back({input, {}, info.status()});
       return;
     }
-    if (!fs::is_directory(st)) {
+    if (info->kind != FileKind::kDirectory) {
       pending_.push_back({input, fs::path(input).filename().string(), {}});
-      AddSize(input);
+      bytes_total_ += info->size;
       return;
     }
-    std::vector<fs::path> files;
-    fs::recursive_directory_iterator it(
-        input, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const std::string name = it->path().filename().string();
-      if (name.starts_with(".")) {  // hidden files and folders
-        if (it->is_directory()) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file()) files.push_back(it->path());
+    auto files = env_->ListFiles(input);
+    if (!files.ok()) {
+      pending_.push_back({input, {}, files.status()});
+      return;
     }
-    if (ec) {
+    if (files->empty()) {
+      pending_.push_back({input,
+                          {},
+                          Status::Error(ErrorCode::kEmptyInput,
+                                        "no files in this directory", input)});
+      return;
+    }
+    for (const std::string& f : *files) {
       pending_.push_back(
-          {input,
-           {},
-           Status::Error(ErrorCode::kIoError,
-                         "cannot list directory: " + ec.message(), input)});
+          {f, fs::path(f).lexically_relative(input).string(), {}});
+      if (auto size = env_->Stat(f); size.ok()) bytes_total_ += size->size;
     }
-    std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) {
-      pending_.push_back(
-          {f.string(), f.lexically_relative(input).string(), {}});
-      AddSize(f.string());
-    }
-  }
-
-  void AddSize(const std::string& path) {
-    std::error_code ec;
-    const uintmax_t n = fs::file_size(path, ec);
-    if (!ec) bytes_total_ += n;
   }
 
   // Opens the file and picks the source for its format.
   Result<std::unique_ptr<io::DocumentSource>> Open(const PendingInput& in) {
-    auto opened = io::InputStream::Open(in.path);
+    auto opened = io::InputStream::Open(in.path, env_);
     if (!opened.ok()) return opened.status();
     std::unique_ptr<io::InputStream> stream = std::move(opened.value());
     InputFormat format = options_.format;
@@ -194,7 +217,11 @@ class DocumentReader::Impl {
   }
 
   ReaderOptions options_;
+  Env* env_;
   std::deque<PendingInput> pending_;
+  std::string current_path_;  // of the open source, for errors
+  uint64_t yielded_ = 0;      // documents and rejections of the open source
+  uint64_t last_offset_ = 0;  // where the last Next() began reading
   std::unique_ptr<io::DocumentSource> source_;
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;
@@ -210,5 +237,9 @@ bool DocumentReader::Next(Result<Document>* out) { return impl_->Next(out); }
 
 uint64_t DocumentReader::bytes_read() const { return impl_->bytes_read(); }
 uint64_t DocumentReader::bytes_total() const { return impl_->bytes_total(); }
+const std::string& DocumentReader::last_path() const {
+  return impl_->last_path();
+}
+uint64_t DocumentReader::last_offset() const { return impl_->last_offset(); }
 
 }  // namespace curlew

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "testing/memory_env.h"
+
 namespace curlew {
 namespace {
 
@@ -233,7 +235,7 @@ TEST_F(ReaderTest, ConlluWithoutNewdocIsOneDocumentNamedAfterTheFile) {
 TEST_F(ReaderTest, ConlluDocumentOverTheLimitIsRejected) {
   const std::string path = Write("gold.conllu", kConllu);
   ReaderOptions options;
-  options.max_document_bytes = 16;
+  options.limits.max_document_bytes = 16;
   auto docs = ReadAll({path}, options);
   ASSERT_EQ(docs.size(), 3u);
   EXPECT_EQ(docs[1].status().code(), ErrorCode::kLimitExceeded);
@@ -395,6 +397,134 @@ TEST_F(ReaderTest, BytesReadAndTotal) {
   while (reader.Next(&r)) {
   }
   EXPECT_EQ(reader.bytes_read(), 8u);
+}
+
+// Readers through an in-memory Env, with faults.
+std::vector<Result<Document>> ReadFrom(
+    testing::MemoryEnv& env, std::vector<std::string> inputs,
+    InputFormat format = InputFormat::kAuto) {
+  ReaderOptions options;
+  options.env = &env;
+  options.format = format;
+  DocumentReader reader(std::move(inputs), options);
+  std::vector<Result<Document>> out;
+  Result<Document> r = Status();
+  while (reader.Next(&r)) out.push_back(std::move(r));
+  return out;
+}
+
+// A JSONL number out of range aborted `code` and `ingest` (nlohmann's
+// out_of_range was not caught); every rerun aborted again.
+TEST(ReaderEnvTest, JsonNumberOutOfRangeIsOneRejection) {
+  testing::MemoryEnv env;
+  env.AddFile("in.jsonl",
+              "{\"id\":\"a\",\"text\":\"First.\"}\n"
+              "{\"id\":\"b\",\"text\":\"x\",\"n\":1e400}\n"
+              "{\"id\":\"c\",\"text\":\"Third.\"}\n");
+  auto docs = ReadFrom(env, {"in.jsonl"});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_TRUE(docs[0].ok());
+  ASSERT_FALSE(docs[1].ok());
+  EXPECT_EQ(docs[1].status().code(), ErrorCode::kParseError);
+  EXPECT_EQ(docs[1].status().where(), "in.jsonl");
+  EXPECT_EQ(docs[1].status().position(), 27);  // the line's first byte
+  EXPECT_NE(docs[1].status().message().find("1e400"), std::string::npos)
+      << docs[1].status().message();
+  EXPECT_TRUE(docs[2].ok());
+}
+
+// Empty or record-less inputs were passed over without a word.
+TEST(ReaderEnvTest, AnInputWithNoDocumentIsNamed) {
+  testing::MemoryEnv env;
+  env.AddFile("empty.jsonl", "");
+  env.AddFile("blank.jsonl", "\n \n\n");
+  env.AddFile("none.xml", "<Sentences>\n</Sentences>\n");
+  env.AddFile("dir/empty.conllu", "");
+  auto docs = ReadFrom(env, {"empty.jsonl", "blank.jsonl", "none.xml", "dir"});
+  ASSERT_EQ(docs.size(), 4u);
+  const char* names[] = {"empty.jsonl", "blank.jsonl", "none.xml",
+                         "dir/empty.conllu"};
+  for (size_t i = 0; i < docs.size(); ++i) {
+    ASSERT_FALSE(docs[i].ok());
+    EXPECT_EQ(docs[i].status().code(), ErrorCode::kEmptyInput);
+    EXPECT_EQ(docs[i].status().where(), names[i]);
+  }
+}
+
+TEST(ReaderEnvTest, AReadErrorIsARejectionWithTheBytePosition) {
+  testing::MemoryEnv env;
+  std::string jsonl;
+  for (int i = 0; i < 50; ++i) {
+    jsonl += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"Text.\"}\n";
+  }
+  env.AddFile("in.jsonl", jsonl);
+  env.FailReadsAfter("in.jsonl", 300);
+  env.AddFile("next.txt", "Read after the failure.");
+  auto docs = ReadFrom(env, {"in.jsonl", "next.txt"});
+  ASSERT_GE(docs.size(), 3u);
+  const Result<Document>& failed = docs[docs.size() - 2];
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().code(), ErrorCode::kIoError);
+  EXPECT_EQ(failed.status().where(), "in.jsonl");
+  EXPECT_EQ(failed.status().position(), 300);
+  EXPECT_TRUE(docs.back().ok());  // the next input is read
+}
+
+// Readers that read through a std::istream (CoNLL-U, PETRARCH XML) saw a
+// read error as the end of the file; it is a rejection too.
+TEST(ReaderEnvTest, AReadErrorInCoNLLUOrXmlIsNotTheEndOfTheFile) {
+  testing::MemoryEnv env;
+  std::string conllu;
+  for (int i = 0; i < 20; ++i) {
+    conllu += "# newdoc id = d" + std::to_string(i) +
+              "\n1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n\n";
+  }
+  env.AddFile("in.conllu", conllu);
+  env.FailReadsAfter("in.conllu", 200);
+  std::string xml = "<Sentences>\n";
+  for (int i = 0; i < 20; ++i) {
+    xml += "<Sentence id=\"s" + std::to_string(i) +
+           "\" date=\"20200101\"><Text>Yes.</Text></Sentence>\n";
+  }
+  env.AddFile("in.xml", xml + "</Sentences>\n");
+  env.FailReadsAfter("in.xml", 200);
+  for (const char* name : {"in.conllu", "in.xml"}) {
+    SCOPED_TRACE(name);
+    auto docs = ReadFrom(env, {name});
+    ASSERT_FALSE(docs.empty());
+    int io_errors = 0;
+    for (const auto& d : docs) {
+      if (!d.ok() && d.status().code() == ErrorCode::kIoError) {
+        ++io_errors;
+        EXPECT_EQ(d.status().where(), name);
+        EXPECT_EQ(d.status().position(), 200);
+      }
+    }
+    EXPECT_EQ(io_errors, 1);
+  }
+}
+
+// Plain text from stdin was always the document "stdin": a second ingest
+// of other text from stdin was skipped as already stored.
+TEST(ReaderEnvTest, StdinDocumentsGetIdsFromTheirText) {
+  testing::MemoryEnv env;
+  env.AddFile("-", "Peru protested.");
+  auto a = ReadFrom(env, {"-"});
+  env.AddFile("-", "Chile protested.");
+  auto b = ReadFrom(env, {"-"});
+  env.AddFile("-", "Chile protested.");
+  auto again = ReadFrom(env, {"-"});
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_TRUE(a[0].ok() && b[0].ok() && again[0].ok());
+  EXPECT_TRUE(a[0]->id.starts_with("stdin-")) << a[0]->id;
+  EXPECT_NE(a[0]->id, b[0]->id);
+  EXPECT_EQ(b[0]->id, again[0]->id);
+  // JSONL lines without an id, from stdin, too.
+  env.AddFile("-", "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n");
+  auto lines = ReadFrom(env, {"-"}, InputFormat::kJsonl);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_NE(lines[0]->id, lines[1]->id);
+  EXPECT_TRUE(lines[0]->id.starts_with("stdin-"));
 }
 
 }  // namespace

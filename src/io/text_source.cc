@@ -24,6 +24,7 @@ class TextSource : public DocumentSource {
   }
 
   uint64_t offset() const override { return stream_->offset(); }
+  Status TakeReadError() override { return stream_->TakeUnreportedError(); }
 
  private:
   Result<Document> Read() {
@@ -31,14 +32,14 @@ class TextSource : public DocumentSource {
     Document doc;
     doc.id = id_;
     doc.date = options_.default_date;
-    switch (stream_->ReadAll(options_.max_document_bytes, &doc.text)) {
+    switch (stream_->ReadAll(options_.limits.max_document_bytes, &doc.text)) {
       case InputStream::Read::kTooLong:
-        return Status::Error(ErrorCode::kLimitExceeded,
-                             "document longer than " +
-                                 std::to_string(options_.max_document_bytes) +
-                                 " bytes (max_document_bytes); skipped",
-                             path,
-                             static_cast<int64_t>(options_.max_document_bytes));
+        return Status::Error(
+            ErrorCode::kLimitExceeded,
+            "document longer than " +
+                std::to_string(options_.limits.max_document_bytes) +
+                " bytes (max_document_bytes); skipped",
+            path, static_cast<int64_t>(options_.limits.max_document_bytes));
       case InputStream::Read::kError:
         return stream_->status();
       case InputStream::Read::kEnd:
@@ -49,6 +50,7 @@ class TextSource : public DocumentSource {
     if (IsBlank(doc.text)) {
       return Status::Error(ErrorCode::kEmptyInput, "empty document", path, 0);
     }
+    if (path == "-") doc.id = DerivedDocumentId(path, "", doc.text);
     return doc;
   }
 

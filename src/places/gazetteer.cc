@@ -8,13 +8,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "curlew/engine.h"
+#include "curlew/env.h"
 #include "curlew/places.h"
 #include "curlew/time.h"
 
@@ -170,13 +169,10 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Parse(
 
 Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(
     const std::string& path, const GazetteerOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::Error(ErrorCode::kNotFound, "cannot open gazetteer", path);
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return Parse(buffer.str(), path, options);
+  // A gazetteer is a small text file; 256 MiB is far beyond any real one.
+  auto text = Env::Default()->ReadFileToString(path, size_t{256} << 20);
+  if (!text.ok()) return text.status();
+  return Parse(*text, path, options);
 }
 
 const Place* Gazetteer::Lookup(std::string_view name) const {

@@ -3,7 +3,7 @@
 #include <memory>
 #include <string>
 
-#include "curlew/engine.h"
+#include "curlew/env.h"
 #include "curlew/places.h"
 #include "testing/simple_doc.h"
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "io/event_sink.h"
 #include "server/api.h"
 #include "server/marks.h"
-#include "store/export.h"
 
 namespace curlew::server {
 namespace {
@@ -70,7 +70,7 @@ ApiResponse Events(const ApiCall& c) {
       more = true;
       return false;
     }
-    Json j = store::EventRecordToJson(r);
+    Json j = io::EventRecordToJson(r);
     j["doc_source"] = r.doc_source;
     j["marks"] = MarksJson(EventMarks(r.sentence_text, r.event), 0);
     events.push_back(std::move(j));
@@ -190,7 +190,7 @@ ApiResponse DocumentById(const ApiCall& c) {
   f.doc_id = id;
   Json events = Json::array();
   Status s = c.store.QueryEvents(f, [&](const EventRecord& r) {
-    Json j = store::EventRecordToJson(r);
+    Json j = io::EventRecordToJson(r);
     uint32_t offset = r.event.sentence < doc->sentences.size()
                           ? doc->sentences[r.event.sentence].span.begin
                           : r.event.span_begin;

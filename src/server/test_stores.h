@@ -16,15 +16,6 @@
 
 namespace curlew::server::testing {
 
-class ReaderSource : public store::DocumentSource {
- public:
-  explicit ReaderSource(std::string path) : reader_({std::move(path)}) {}
-  bool Next(Result<Document>* out) override { return reader_.Next(out); }
-
- private:
-  DocumentReader reader_;
-};
-
 // The folder both stores live in, removed at exit.
 inline store::testing::TempDir& Folder() {
   static store::testing::TempDir dir;
@@ -44,7 +35,7 @@ inline std::string ExampleStore(std::string* error) {
     if (!store.ok()) {
       failure = store.status().ToString();
     } else {
-      ReaderSource source("data/examples/reports.jsonl");
+      DocumentReader source({"data/examples/reports.jsonl"}, {});
       store::IngestOptions options;
       const Engine& coder = **engine;
       options.ledger = [&](const Document& d) {

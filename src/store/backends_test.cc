@@ -8,9 +8,10 @@
 #include <vector>
 
 #include "curlew/store.h"
-#include "store/export.h"
+#include "io/event_sink.h"
 #include "store/synthetic.h"
 #include "store/test_util.h"
+#include "testing/memory_env.h"
 
 namespace curlew {
 namespace {
@@ -19,26 +20,26 @@ using store::testing::TempDir;
 using store::testing::TempPostgresDatabase;
 
 std::string Events(Store& s, const EventFilter& f, const char* format) {
-  std::ostringstream out;
-  auto w = store::MakeEventWriter(format, out);
+  testing::StringFile out;
+  auto w = io::MakeEventSink(format, &out, {});
   EXPECT_TRUE(w.ok());
   Status st = s.QueryEvents(f, [&](const EventRecord& r) {
-    (*w)->Write(r);
+    EXPECT_TRUE((*w)->Write(r).ok());
     return true;
   });
   EXPECT_TRUE(st.ok()) << st.ToString();
-  (*w)->Finish();
-  return out.str();
+  EXPECT_TRUE((*w)->Finish().ok());
+  return out.contents();
 }
 
 std::string Counts(Store& s, const EventFilter& f, GroupBy g, Period p) {
   auto rows = s.Count(f, g, p);
   EXPECT_TRUE(rows.ok()) << rows.status().ToString();
-  std::ostringstream out;
+  testing::StringFile out;
   if (rows.ok()) {
-    EXPECT_TRUE(store::WriteCounts(*rows, g, "csv", out).ok());
+    EXPECT_TRUE(io::WriteCounts(*rows, g, "csv", &out).ok());
   }
-  return out.str();
+  return out.contents();
 }
 
 TEST(BackendsTest, SqliteAndPostgresGiveIdenticalResults) {

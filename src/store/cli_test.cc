@@ -127,8 +127,8 @@ TEST_F(CliTest, ExportWritesEveryFormatWhole) {
     EXPECT_EQ(rc, 0);
     std::ifstream in(file);
     std::string all((std::istreambuf_iterator<char>(in)), {});
-    bool header =
-        std::string(format) != "jsonl" && std::string(format) != "petrarch";
+    // Only CSV has a header line; the event-data formats have none.
+    const bool header = std::string(format) == "csv";
     EXPECT_EQ(Lines(all), 160u + (header ? 1 : 0));
   }
   int rc = -1;
@@ -138,6 +138,54 @@ TEST_F(CliTest, ExportWritesEveryFormatWhole) {
   for (const auto& e : std::filesystem::directory_iterator(dir_.path())) {
     EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
   }
+}
+
+// Every command that writes to stdout fails with exit status 1 and a line
+// naming the error when the output cannot be written (found by trying
+// curlew as a user: `export` to /dev/full said "90850 events to /dev/full"
+// and exited 0).
+TEST_F(CliTest, AWriteErrorExitsOne) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const std::string store = " --store '" + path_ + "'";
+  for (const std::string args :
+       {"query --format jsonl", "query --count-by dyad", "summary",
+        "export --format gdelt", "export --format csv --out /dev/full"}) {
+    SCOPED_TRACE(args);
+    int rc = -1;
+    const std::string err = RunShell(
+        std::string(CURLEW_BINARY) + " " + args + store + " 2>&1 >/dev/full",
+        &rc);
+    EXPECT_EQ(rc, 1) << err;
+    EXPECT_NE(err.find("No space left on device"), std::string::npos) << err;
+    EXPECT_TRUE(
+        err.starts_with("curlew " + args.substr(0, args.find(' ')) + ": "))
+        << err;
+  }
+}
+
+TEST_F(CliTest, ActorCodesInAnyCase) {
+  int rc = -1;
+  const std::string upper = Curlew("query --source TUR --format jsonl", &rc);
+  ASSERT_EQ(rc, 0);
+  EXPECT_GT(Lines(upper), 0u);
+  EXPECT_EQ(Curlew("query --source tur --format jsonl", &rc), upper);
+  EXPECT_EQ(Curlew("query --source Tur --format json", &rc), upper);
+}
+
+TEST_F(CliTest, NumbersAndDatesAreRangeChecked) {
+  for (const char* args :
+       {"query --limit -1", "query --limit 0", "query --quad 7",
+        "query --quad -2", "summary --top 0", "summary --top -5",
+        "query --to 2020-99", "agreements --as-of x",
+        "agreements --as-of 2020-99", "agreements --as-of 2021-02-29",
+        "agreement 0", "query --format xml", "agreements --format csv"}) {
+    int rc = -1;
+    Curlew(args, &rc);
+    EXPECT_EQ(rc, 2) << args;
+  }
+  int rc = -1;
+  Curlew("agreements --as-of 2020-02-29 --format json", &rc);
+  EXPECT_EQ(rc, 0);
 }
 
 }  // namespace

@@ -10,7 +10,8 @@
 
 namespace curlew::store {
 
-// True for "YYYY", "YYYY-MM" (month 01-12) and "YYYY-MM-DD" (a real day).
+// True for "YYYY", "YYYY-MM" (month 01-12) and "YYYY-MM-DD" (a real day):
+// ParseDate (curlew/time.h) succeeds.
 bool IsValidDate(std::string_view date);
 
 // The buckets of one date; "" where the date is not precise enough.
@@ -25,13 +26,6 @@ DateBuckets BucketsOf(std::string_view date);
 // The upper bound that makes an inclusive "to" date cover every date that
 // starts with it: "2020" -> "2020-99", "2020-06" -> "2020-06-99".
 std::string InclusiveUpperBound(std::string_view date);
-
-// "YYYY-MM-DD" -> "YYYYMMDD"; "YYYY-MM" -> "YYYYMM00"; "YYYY" ->
-// "YYYY0000" (GDELT and Phoenix style); "" -> "".
-std::string CompactDate(std::string_view date);
-
-// Now, UTC, "YYYY-MM-DD HH:MM:SS".
-std::string UtcNow();
 
 }  // namespace curlew::store
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace curlew::store {
@@ -19,7 +20,7 @@ std::string Duration(double seconds) {
   return buf;
 }
 
-void Progress(const IngestStats& st, const DocumentSource& source,
+void Progress(const IngestStats& st, const DocumentReader& source,
               std::ostream& log) {
   double t = st.seconds > 0 ? st.seconds : 1e-9;
   char buf[160];
@@ -43,7 +44,7 @@ void Progress(const IngestStats& st, const DocumentSource& source,
 
 }  // namespace
 
-Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
+Result<IngestStats> Ingest(DocumentReader& source, const ProcessFn& process,
                            Store& store, const IngestOptions& options,
                            std::ostream& log, IngestStats* stats_out) {
   IngestStats local;
@@ -54,23 +55,26 @@ Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
     return std::chrono::duration<double>(Clock::now() - start).count();
   };
 
+  // Ids stored by earlier runs (skipped: the run resumes), and the ids of
+  // this run with where each was read (a second one is a duplicate).
   std::unordered_set<std::string> stored;
   if (!options.replace) {
     Status s = store.ForEachDocumentId(
         [&](std::string_view id) { stored.emplace(id); });
     if (!s.ok()) return s;
   }
+  std::unordered_map<std::string, std::string> seen;
 
   WriteBatch batch;
-  int64_t pending_sentences = 0, pending_events = 0;
+  int64_t pending_new = 0, pending_sentences = 0, pending_events = 0;
   auto flush = [&]() -> Status {
     if (batch.documents.empty() && batch.rejections.empty()) return Status();
     Status s = store.Write(batch);
     if (!s.ok()) return s;
-    st.stored += static_cast<int64_t>(batch.documents.size());
+    st.stored += pending_new;
     st.sentences += pending_sentences;
     st.events += pending_events;
-    pending_sentences = pending_events = 0;
+    pending_new = pending_sentences = pending_events = 0;
     batch.documents.clear();
     batch.rejections.clear();
     batch.ledger.clear();
@@ -93,10 +97,25 @@ Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
       reject("", item.status());
     } else {
       Document& doc = *item;
+      const std::string where =
+          source.last_path() + ", byte " + std::to_string(source.last_offset());
+      auto first = seen.find(doc.id);
+      const bool duplicate = first != seen.end();
       if (doc.id.empty()) {
         reject("", Status::Error(ErrorCode::kInvalidArgument,
-                                 "document has no id", doc.url));
-      } else if (stored.count(doc.id)) {
+                                 "document has no id", source.last_path(),
+                                 static_cast<int64_t>(source.last_offset())));
+      } else if (duplicate && !options.replace) {
+        ++st.duplicates;
+        reject(doc.id, Status::Error(
+                           ErrorCode::kInvalidArgument,
+                           "duplicate document id '" + doc.id +
+                               "': the document read first (" + first->second +
+                               ") is kept, this one is not stored "
+                               "(--replace stores the later one)",
+                           source.last_path(),
+                           static_cast<int64_t>(source.last_offset())));
+      } else if (!duplicate && stored.count(doc.id)) {
         ++st.skipped;
       } else {
         Status s;
@@ -110,6 +129,16 @@ Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
         if (!s.ok()) {
           reject(doc.id, s.WithWhere(doc.id));
         } else {
+          for (const Status& w : doc.warnings) {
+            ++st.warnings;
+            log << "curlew ingest: warning: " << w.ToString() << '\n';
+          }
+          if (duplicate) {
+            ++st.duplicates;  // replaces the earlier one (--replace)
+          } else {
+            ++pending_new;
+            seen.emplace(doc.id, where);
+          }
           pending_sentences += static_cast<int64_t>(doc.sentences.size());
           pending_events += static_cast<int64_t>(doc.events.size());
           if (options.ledger) batch.ledger.push_back(options.ledger(doc));

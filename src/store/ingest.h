@@ -1,9 +1,15 @@
-// Ingest: documents from a source, coded, into a Store, safely.
+// Ingest: documents from a DocumentReader (the reader `curlew code` uses),
+// coded, into a Store, safely.
 //
 //   - Documents are written in batches, one transaction each, so a run
 //     killed at any point keeps every batch it committed and nothing else.
-//   - A rerun resumes: documents whose id is already stored are skipped
-//     (unless `replace`), and storing an id again replaces its rows.
+//   - A rerun resumes: documents whose id was stored by an earlier run are
+//     skipped (unless `replace`, which recodes and replaces them).
+//   - Within one run, a second document with an id already read is an
+//     error for that document (a rejection naming both places), never a
+//     silent overwrite of the first; with `replace` it replaces the first.
+//   - A sentence coded only in part (doc.warnings) is a warning line on the
+//     log naming the document and the byte position.
 //   - A document that fails to read or to code is recorded as rejected,
 //     reported on the log with its id and reason, and the run goes on.
 //   - A store failure (disk full, lost connection) stops the run with that
@@ -19,21 +25,11 @@
 
 #include "curlew/document.h"
 #include "curlew/ledger.h"
+#include "curlew/reader.h"
 #include "curlew/status.h"
 #include "curlew/store.h"
 
 namespace curlew::store {
-
-// Where documents come from (DocumentReader in the CLI; a list in tests).
-class DocumentSource {
- public:
-  virtual ~DocumentSource() = default;
-  // Sets *out to the next document or a read error; false at the end.
-  virtual bool Next(Result<Document>* out) = 0;
-  virtual uint64_t bytes_read() const { return 0; }
-  // Total input size, 0 when unknown (stdin).
-  virtual uint64_t bytes_total() const { return 0; }
-};
 
 struct IngestOptions {
   // Documents per transaction. Default: 1000.
@@ -52,9 +48,11 @@ struct IngestOptions {
 
 struct IngestStats {
   int64_t read = 0;      // documents (and read errors) taken from the source
-  int64_t stored = 0;    // documents written
-  int64_t skipped = 0;   // already stored, not recoded
-  int64_t rejected = 0;  // failed to read or code
+  int64_t stored = 0;    // distinct document ids written (new or replaced)
+  int64_t skipped = 0;   // stored by an earlier run, not recoded
+  int64_t rejected = 0;  // failed to read or code, or a duplicate id
+  int64_t duplicates = 0;  // of `rejected` (or, with replace, replacements)
+  int64_t warnings = 0;    // warning lines written
   int64_t sentences = 0;
   int64_t events = 0;
   double seconds = 0;
@@ -66,7 +64,7 @@ using ProcessFn = std::function<Status(Document&)>;
 // Runs the ingest. `log` receives rejections and progress lines. Returns
 // the statistics, or the store error that stopped the run (the counts of
 // what was committed before it are in *stats when given).
-Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
+Result<IngestStats> Ingest(DocumentReader& reader, const ProcessFn& process,
                            Store& store, const IngestOptions& options,
                            std::ostream& log, IngestStats* stats = nullptr);
 

@@ -13,36 +13,50 @@
 #include <thread>
 #include <vector>
 
+#include "curlew/reader.h"
 #include "store/synthetic.h"
 #include "store/test_util.h"
+#include "testing/memory_env.h"
 
 namespace curlew::store {
 namespace {
 
-using testing::TempDir;
+using store::testing::TempDir;
 
-class ListSource : public DocumentSource {
+// The documents `curlew ingest` would read from a JSONL file, read by the
+// same DocumentReader, from a file kept in memory.
+class Input {
  public:
-  explicit ListSource(std::vector<Result<Document>> items)
-      : items_(std::move(items)) {}
-  bool Next(Result<Document>* out) override {
-    if (next_ >= items_.size()) return false;
-    *out = items_[next_++];
-    return true;
+  explicit Input(const std::string& jsonl) {
+    env_.AddFile("in.jsonl", jsonl);
+    ReaderOptions o;
+    o.env = &env_;
+    reader_ = std::make_unique<DocumentReader>(
+        std::vector<std::string>{"in.jsonl"}, o);
   }
+  DocumentReader& reader() { return *reader_; }
 
  private:
-  std::vector<Result<Document>> items_;
-  size_t next_ = 0;
+  curlew::testing::MemoryEnv env_;
+  std::unique_ptr<DocumentReader> reader_;
 };
 
-std::vector<Result<Document>> Docs(int n) {
-  std::vector<Result<Document>> v;
-  for (int i = 0; i < n; ++i) v.push_back(SyntheticDocument(i));
-  return v;
+// Synthetic documents first..first+n-1 as JSONL lines.
+std::string Jsonl(int n, int first = 0) {
+  std::string out;
+  for (int i = first; i < first + n; ++i) out += SyntheticJsonl(i) + "\n";
+  return out;
 }
 
-Status Keep(Document&) { return Status(); }
+// Plays the coder: gives a read document the sentences and events of its
+// synthetic original.
+Status Keep(Document& d) {
+  const std::string id = d.id;
+  Document full = SyntheticDocument(std::stoull(id.substr(4)));
+  full.id = id;
+  d = std::move(full);
+  return Status();
+}
 
 std::unique_ptr<Store> OpenOrDie(const std::string& path, StoreOptions o = {}) {
   auto s = Store::Open(path, o);
@@ -53,11 +67,8 @@ std::unique_ptr<Store> OpenOrDie(const std::string& path, StoreOptions o = {}) {
 TEST(IngestTest, RejectsWhatFailsAndGoesOn) {
   TempDir dir;
   auto store = OpenOrDie(dir.File("s.db"));
-  std::vector<Result<Document>> items = Docs(10);
-  items.insert(
-      items.begin() + 4,
-      Status::Error(ErrorCode::kParseError, "malformed JSON", "in.jsonl", 77));
-  ListSource source(items);
+  std::string jsonl = Jsonl(4) + "{\"id\": broken\n" + Jsonl(6, 4);
+  Input input(jsonl);
   std::ostringstream log;
   IngestOptions o;
   o.batch_documents = 3;
@@ -66,9 +77,9 @@ TEST(IngestTest, RejectsWhatFailsAndGoesOn) {
       return Status::Error(ErrorCode::kLimitExceeded, "too long");
     }
     if (d.id == "syn-8") throw std::runtime_error("a bug");
-    return Status();
+    return Keep(d);
   };
-  auto stats = Ingest(source, process, *store, o, log);
+  auto stats = Ingest(input.reader(), process, *store, o, log);
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_EQ(stats->read, 11);
   EXPECT_EQ(stats->stored, 8);
@@ -89,24 +100,24 @@ TEST(IngestTest, ResumesByDocumentIdAndReplacesOnRequest) {
   auto store = OpenOrDie(dir.File("s.db"));
   std::ostringstream log;
   {
-    ListSource first(Docs(5));
-    ASSERT_TRUE(Ingest(first, Keep, *store, {}, log).ok());
+    Input first(Jsonl(5));
+    ASSERT_TRUE(Ingest(first.reader(), Keep, *store, {}, log).ok());
   }
-  ListSource again(Docs(8));
+  Input again(Jsonl(8));
   int coded = 0;
-  auto count = [&](Document&) {
+  auto count = [&](Document& d) {
     ++coded;
-    return Status();
+    return Keep(d);
   };
-  auto stats = Ingest(again, count, *store, {}, log);
+  auto stats = Ingest(again.reader(), count, *store, {}, log);
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->skipped, 5);
   EXPECT_EQ(stats->stored, 3);
   EXPECT_EQ(coded, 3);
   IngestOptions replace;
   replace.replace = true;
-  ListSource third(Docs(8));
-  stats = Ingest(third, count, *store, replace, log);
+  Input third(Jsonl(8));
+  stats = Ingest(third.reader(), count, *store, replace, log);
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->stored, 8);
   auto counts = store->Counts();
@@ -115,17 +126,95 @@ TEST(IngestTest, ResumesByDocumentIdAndReplacesOnRequest) {
   EXPECT_EQ(counts->events, 32);
 }
 
+// Found by trying curlew as a new user: two different documents with one
+// id in one input; the second overwrote the first and the summary counted
+// both. Now the second is a rejection naming both places, the first stays,
+// and `stored` is what the store holds.
+TEST(IngestTest, ASecondDocumentWithTheSameIdIsRejectedNotStoredOver) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("s.db"));
+  const std::string jsonl =
+      "{\"id\":\"a\",\"date\":\"2020-01-01\",\"text\":\"First report.\"}\n"
+      "{\"id\":\"b\",\"date\":\"2020-01-01\",\"text\":\"Other report.\"}\n"
+      "{\"id\":\"a\",\"date\":\"2020-01-02\",\"text\":\"Second report.\"}\n";
+  Input input(jsonl);
+  std::ostringstream log;
+  auto stats = Ingest(
+      input.reader(), [](Document&) { return Status(); }, *store, {}, log);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->stored, 2);
+  EXPECT_EQ(stats->rejected, 1);
+  EXPECT_EQ(stats->duplicates, 1);
+  auto counts = store->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->documents, stats->stored);
+  EXPECT_NE(log.str().find("duplicate document id 'a'"), std::string::npos)
+      << log.str();
+  EXPECT_NE(log.str().find("in.jsonl, byte 0"), std::string::npos) << log.str();
+  auto rejected = store->Rejections();
+  ASSERT_TRUE(rejected.ok());
+  ASSERT_EQ(rejected->size(), 1u);
+  EXPECT_EQ((*rejected)[0].where, "in.jsonl");
+  EXPECT_GT((*rejected)[0].position, 0);
+
+  // With --replace the later document replaces the earlier one, and the
+  // id is counted once.
+  TempDir dir2;
+  auto store2 = OpenOrDie(dir2.File("s.db"));
+  Input again(jsonl);
+  IngestOptions replace;
+  replace.replace = true;
+  std::vector<std::string> texts;
+  stats = Ingest(
+      again.reader(),
+      [&](Document& d) {
+        texts.push_back(d.text);
+        return Status();
+      },
+      *store2, replace, log);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->stored, 2);
+  EXPECT_EQ(stats->rejected, 0);
+  EXPECT_EQ(store2->Counts()->documents, 2);
+  EXPECT_EQ(texts.size(), 3u);
+}
+
+// A document coded only in part says so on the log, naming it.
+TEST(IngestTest, DocumentWarningsAreLogged) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("s.db"));
+  Input input(Jsonl(2));
+  std::ostringstream log;
+  auto stats = Ingest(
+      input.reader(),
+      [](Document& d) {
+        Status s = Keep(d);
+        if (d.id == "syn-1") {
+          d.warnings.push_back(Status::Error(ErrorCode::kLimitExceeded,
+                                             "sentence too long", d.id, 12));
+        }
+        return s;
+      },
+      *store, {}, log);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->warnings, 1);
+  EXPECT_NE(log.str().find("curlew ingest: warning: syn-1: byte 12: sentence "
+                           "too long"),
+            std::string::npos)
+      << log.str();
+}
+
 TEST(IngestTest, AStoreFailureStopsTheRunAndKeepsCommittedBatches) {
   TempDir dir;
   StoreOptions small;
   small.sqlite_max_page_count = 100;
   auto store = OpenOrDie(dir.File("s.db"), small);
-  ListSource source(Docs(5000));
+  Input input(Jsonl(5000));
   std::ostringstream log;
   IngestOptions o;
   o.batch_documents = 20;
   IngestStats stats;
-  auto result = Ingest(source, Keep, *store, o, log, &stats);
+  auto result = Ingest(input.reader(), Keep, *store, o, log, &stats);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), ErrorCode::kIoError);
   EXPECT_GT(stats.stored, 0);

@@ -52,9 +52,21 @@ std::string PrefixSuccessor(const std::string& prefix) {
   return next;
 }
 
-// "column starts with prefix" as SQL, its values appended to `params`.
-std::string PrefixClause(const std::string& column, const std::string& prefix,
+// ASCII upper case: actor codes and PLOVER types are stored in upper case
+// and matched in any case ("tur" finds TUR).
+std::string UpperCode(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+// "column starts with prefix" (in any case) as SQL, its values appended to
+// `params`.
+std::string PrefixClause(const std::string& column,
+                         const std::string& given_prefix,
                          std::vector<SqlValue>& params) {
+  const std::string prefix = UpperCode(given_prefix);
   std::string next = PrefixSuccessor(prefix);
   if (!next.empty()) {
     // A range, so the index on the column serves it.
@@ -71,7 +83,7 @@ std::string PrefixClause(const std::string& column, const std::string& prefix,
 std::string ActorClause(const std::string& column, const std::string& code,
                         bool exact, std::vector<SqlValue>& params) {
   if (!exact) return PrefixClause(column, code, params);
-  params.push_back(code);
+  params.push_back(UpperCode(code));
   return column + " = ?";
 }
 
@@ -118,7 +130,7 @@ Where PlainWhere(const EventFilter& f) {
   };
   equal("e.cameo", f.cameo);
   equal("e.root", f.root);
-  equal("e.plover", f.plover);
+  equal("e.plover", UpperCode(f.plover));
   equal("e.doc_id", f.doc_id);
   if (f.quad != 0) {
     w.Add("e.quad = ?");
@@ -571,7 +583,7 @@ class SqlStore : public Store {
       Status s = db_->ExecScript(sql);
       if (!s.ok()) return s;
     }
-    std::string now = store::UtcNow();
+    std::string now = UtcNow();
     auto join = [](const std::vector<std::string>& v) {
       std::string out;
       for (const auto& x : v) out += (out.empty() ? "" : ";") + x;
@@ -654,7 +666,7 @@ class SqlStore : public Store {
 
   Status WriteInTransaction(const WriteBatch& batch) {
     Deltas deltas;
-    std::string now = store::UtcNow();
+    std::string now = UtcNow();
     // Nothing of an earlier, failed batch may linger.
     document_rows_.values().clear();
     sentence_rows_.values().clear();

@@ -217,9 +217,12 @@ void SplitSentences(std::string_view t, const std::vector<RawToken>& words,
   const uint32_t n = static_cast<uint32_t>(words.size());
   while (begin < n) {
     const uint32_t end = splitter.SentenceEnd(begin);
+    const bool cut = end - begin > max_tokens;
+    uint32_t piece = 0;
     for (uint32_t b = begin; b < end; b += static_cast<uint32_t>(max_tokens)) {
       sentences->push_back(
-          {b, std::min<uint32_t>(end, b + static_cast<uint32_t>(max_tokens))});
+          {b, std::min<uint32_t>(end, b + static_cast<uint32_t>(max_tokens)),
+           cut ? ++piece : 0});
     }
     begin = end;
   }

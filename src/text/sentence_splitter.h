@@ -26,6 +26,9 @@ namespace curlew::text {
 struct TokenRange {
   uint32_t begin = 0;
   uint32_t end = 0;
+  // 1, 2, ... for the pieces of a sentence cut at max_tokens; 0 for a
+  // whole sentence.
+  uint32_t piece = 0;
 };
 
 // Splits `words` of `t` into sentences (a paragraph break precedes the

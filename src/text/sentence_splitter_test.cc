@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "curlew/text.h"
-#include "text/segmentation_eval.h"
+#include "eval/segmentation_eval.h"
 
 namespace curlew {
 namespace {

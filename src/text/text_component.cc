@@ -162,6 +162,15 @@ Status Segment(Document& doc, const TextOptions& options) {
     s.token_begin = r.begin;
     s.token_end = r.end;
     s.span = Span{words[r.begin].begin, words[r.end - 1].end};
+    if (r.piece == 1) {
+      doc.warnings.push_back(
+          Status::Error(ErrorCode::kLimitExceeded,
+                        "sentence " + std::to_string(doc.sentences.size()) +
+                            " is longer than max_sentence_tokens (" +
+                            std::to_string(options.max_sentence_tokens) +
+                            " tokens); cut into pieces of that many tokens",
+                        doc.id, s.span.begin));
+    }
     doc.sentences.push_back(s);
   }
   return Status();

@@ -351,23 +351,51 @@ bool OpensWithPronoun(const Document& doc, const Sentence& s) {
 
 }  // namespace
 
-Result<CivilDate> ParseCivilDate(std::string_view text) {
-  std::string_view t = text;
-  CivilDate d;
-  bool ok = false;
-  if (t.size() >= 10 && t[4] == '-' && t[7] == '-') {
-    d = {ToInt(t.substr(0, 4)), ToInt(t.substr(5, 2)), ToInt(t.substr(8, 2))};
-    ok = true;
-  } else if (t.size() == 8) {
-    d = {ToInt(t.substr(0, 4)), ToInt(t.substr(4, 2)), ToInt(t.substr(6, 2))};
-    ok = true;
+Result<PartialDate> ParseDate(std::string_view text) {
+  auto bad = [&] {
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         "not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+                         std::string(text));
+  };
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+  };
+  if (text.size() != 4 && text.size() != 7 && text.size() != 10) return bad();
+  PartialDate d;
+  if (!digits(text.substr(0, 4))) return bad();
+  d.year = ToInt(text.substr(0, 4));
+  d.precision = DatePrecision::kYear;
+  if (d.year < 1) return bad();
+  if (text.size() >= 7) {
+    if (text[4] != '-' || !digits(text.substr(5, 2))) return bad();
+    d.month = ToInt(text.substr(5, 2));
+    if (d.month < 1 || d.month > 12) return bad();
+    d.precision = DatePrecision::kMonth;
   }
-  if (!ok || d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1 ||
-      !IsValidDay(d.year, d.month, d.day)) {
+  if (text.size() == 10) {
+    if (text[7] != '-' || !digits(text.substr(8, 2))) return bad();
+    d.day = ToInt(text.substr(8, 2));
+    if (d.day < 1 || !IsValidDay(d.year, d.month, d.day)) return bad();
+    d.precision = DatePrecision::kDay;
+  }
+  return d;
+}
+
+Result<CivilDate> ParseCivilDate(std::string_view text) {
+  // A timestamp is cut to its date; "YYYYMMDD" becomes "YYYY-MM-DD".
+  std::string iso(text.substr(0, 10));
+  if (text.size() == 8 && text.find('-') == std::string_view::npos) {
+    iso = std::string(text.substr(0, 4)) + "-" +
+          std::string(text.substr(4, 2)) + "-" + std::string(text.substr(6, 2));
+  }
+  Result<PartialDate> d = ParseDate(iso);
+  if (!d.ok() || d->precision != DatePrecision::kDay) {
     return Status::Error(ErrorCode::kInvalidArgument,
                          "not a date (expected YYYY-MM-DD)", std::string(text));
   }
-  return d;
+  return CivilDate{d->year, d->month, d->day};
 }
 
 std::vector<DateMention> FindDateMentions(const Document& doc,

@@ -466,5 +466,38 @@ TEST(DateComponent, FillsEveryEventDate) {
   EXPECT_FALSE(component->Process(doc).ok());
 }
 
+// The one date parser: every date curlew is given goes through it.
+TEST(ParseDateTest, AcceptsTheThreePrecisionsAndRealDaysOnly) {
+  auto y = ParseDate("2017");
+  ASSERT_TRUE(y.ok());
+  EXPECT_EQ(y->precision, DatePrecision::kYear);
+  EXPECT_EQ(y->year, 2017);
+  auto m = ParseDate("2020-04");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->precision, DatePrecision::kMonth);
+  EXPECT_EQ(m->month, 4);
+  auto d = ParseDate("2020-02-29");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->precision, DatePrecision::kDay);
+  EXPECT_EQ(d->day, 29);
+  for (const char* bad :
+       {"", "x", "2020-99", "2020-13", "2020-00", "2021-02-29", "2020-04-31",
+        "0000", "20200101", "2020-1-1", "2020-01-01T10:00", " 2020",
+        "2020-01-0a", "-2020"}) {
+    Result<PartialDate> r = ParseDate(bad);
+    EXPECT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().code(), ErrorCode::kInvalidArgument) << bad;
+    EXPECT_EQ(r.status().where(), bad);
+  }
+}
+
+TEST(ParseDateTest, CivilDatesAcceptTimestampsAndCompactDays) {
+  EXPECT_TRUE(ParseCivilDate("2020-12-31").ok());
+  EXPECT_TRUE(ParseCivilDate("2020-12-31T08:00:00Z").ok());
+  EXPECT_TRUE(ParseCivilDate("20201231").ok());
+  EXPECT_FALSE(ParseCivilDate("2020-12").ok());
+  EXPECT_FALSE(ParseCivilDate("20201331").ok());
+}
+
 }  // namespace
 }  // namespace curlew

@@ -1,4 +1,4 @@
-#include "events/event_eval.h"
+#include "eval/event_eval.h"
 
 #include <algorithm>
 #include <fstream>
@@ -53,7 +53,7 @@ Result<std::vector<EvalItem>> ReadEvalFile(const std::string& path) {
   return items;
 }
 
-EventEvalScores EvaluateEvents(const Engine& engine,
+EventEvalScores EvaluateEvents(const Pipeline& pipeline,
                                const std::vector<EvalItem>& items) {
   EventEvalScores scores;
   for (const EvalItem& item : items) {
@@ -62,7 +62,7 @@ EventEvalScores EvaluateEvents(const Engine& engine,
     doc.date = item.date;
     doc.text = item.text;
     std::set<EvalTriple> coded;
-    if (engine.Process(doc).ok()) {
+    if (pipeline.Process(doc).ok()) {
       for (const Event& e : doc.events) {
         coded.insert({ScoreKey(e.source), ScoreKey(e.target), e.root});
       }

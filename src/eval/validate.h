@@ -8,8 +8,8 @@
 // sentencediscard) is detected.
 //
 // Thread safety: a plain function over its arguments.
-#ifndef CURLEW_EVENTS_VALIDATE_H_
-#define CURLEW_EVENTS_VALIDATE_H_
+#ifndef CURLEW_EVAL_VALIDATE_H_
+#define CURLEW_EVAL_VALIDATE_H_
 
 #include <map>
 #include <ostream>
@@ -59,4 +59,4 @@ void RetokenizeForPetrarch(Document& doc);
 
 }  // namespace curlew
 
-#endif  // CURLEW_EVENTS_VALIDATE_H_
+#endif  // CURLEW_EVAL_VALIDATE_H_

@@ -7,8 +7,8 @@
 // whitespace-free offsets.
 //
 // Thread safety: pure functions.
-#ifndef CURLEW_TEXT_SEGMENTATION_EVAL_H_
-#define CURLEW_TEXT_SEGMENTATION_EVAL_H_
+#ifndef CURLEW_EVAL_SEGMENTATION_EVAL_H_
+#define CURLEW_EVAL_SEGMENTATION_EVAL_H_
 
 #include <cstddef>
 #include <string>
@@ -57,4 +57,4 @@ Result<SegmentationScores> ScoreSegmentation(const GoldText& gold,
 
 }  // namespace curlew::text
 
-#endif  // CURLEW_TEXT_SEGMENTATION_EVAL_H_
+#endif  // CURLEW_EVAL_SEGMENTATION_EVAL_H_

@@ -1,4 +1,4 @@
-#include "text/segmentation_eval.h"
+#include "eval/segmentation_eval.h"
 
 #include <gtest/gtest.h>
 

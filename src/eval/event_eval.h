@@ -9,15 +9,16 @@
 // ("---GOV") or an empty code has the empty key.
 //
 // Thread safety: plain functions and values; EvaluateEvents() only reads the
-// Engine (which is itself thread-safe).
-#ifndef CURLEW_EVENTS_EVENT_EVAL_H_
-#define CURLEW_EVENTS_EVENT_EVAL_H_
+// Pipeline (which is itself thread-safe). The scorers take the pipeline to
+// score, never the Engine (the composition root sits above them).
+#ifndef CURLEW_EVAL_EVENT_EVAL_H_
+#define CURLEW_EVAL_EVENT_EVAL_H_
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "curlew/engine.h"
+#include "curlew/pipeline.h"
 #include "curlew/status.h"
 
 namespace curlew::events {
@@ -68,11 +69,12 @@ std::string ScoreKey(std::string_view code);
 // Reads the evaluation file. Errors name the file and line.
 Result<std::vector<EvalItem>> ReadEvalFile(const std::string& path);
 
-// Codes every item as a one-sentence document and scores the result. A
-// document the engine rejects counts as coding nothing.
-EventEvalScores EvaluateEvents(const Engine& engine,
+// Codes every item as a one-sentence document with `pipeline` (an Engine's
+// pipeline()) and scores the result. A document the pipeline rejects counts
+// as coding nothing.
+EventEvalScores EvaluateEvents(const Pipeline& pipeline,
                                const std::vector<EvalItem>& items);
 
 }  // namespace curlew::events
 
-#endif  // CURLEW_EVENTS_EVENT_EVAL_H_
+#endif  // CURLEW_EVAL_EVENT_EVAL_H_

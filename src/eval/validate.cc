@@ -1,11 +1,11 @@
-#include "events/validate.h"
+#include "eval/validate.h"
 
 #include <cctype>
 #include <filesystem>
 #include <set>
 #include <tuple>
 
-#include "curlew/engine.h"
+#include "curlew/env.h"
 #include "curlew/syntax.h"
 #include "curlew/text.h"
 #include "io/petrarch_xml.h"

@@ -1,7 +1,6 @@
 #include "curlew/engine.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -17,25 +16,25 @@
 
 namespace curlew {
 
-std::string DataDir() {
-  if (const char* env = std::getenv("CURLEW_DATA"); env && *env) return env;
-  return std::string(CURLEW_SOURCE_DIR) + "/data";
-}
-
-std::string DataPath(std::string_view relative) {
-  return DataDir() + "/" + std::string(relative);
-}
-
 Engine::~Engine() = default;
 
 Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   std::unique_ptr<Engine> engine(new Engine());
   engine->options_ = options;
   if (engine->options_.data_dir.empty()) engine->options_.data_dir = DataDir();
-  Status s = engine->pipeline_.Add(MakeTextComponent(options.text));
+  const Limits& limits = options.limits;
+  Status s = limits.Validate();
+  if (!s.ok()) return s;
+  TextOptions text_options;
+  text_options.max_document_bytes = limits.max_document_bytes;
+  text_options.max_sentence_tokens = limits.max_sentence_tokens;
+  s = engine->pipeline_.Add(MakeTextComponent(text_options));
   if (!s.ok()) return s;
   if (options.use_given_parse) {
-    s = engine->pipeline_.Add(MakeGivenParseComponent());
+    PtbOptions ptb_options;
+    ptb_options.max_nodes = limits.max_ptb_nodes;
+    ptb_options.max_depth = limits.max_ptb_depth;
+    s = engine->pipeline_.Add(MakeGivenParseComponent(ptb_options));
     if (!s.ok()) return s;
   }
   // curlew's own tagger, lemmatizer and parser, for every sentence that
@@ -44,7 +43,9 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
       options.syntax_model.empty()
           ? engine->options_.data_dir + "/models/en_ewt.model"
           : options.syntax_model;
-  auto model = SyntaxModel::Load(model_path);
+  SyntaxOptions syntax_options;
+  syntax_options.max_sentence_tokens = limits.max_parsed_sentence_tokens;
+  auto model = SyntaxModel::Load(model_path, syntax_options);
   if (!model.ok()) return model.status();
   s = engine->pipeline_.Add(MakeSyntaxComponent(*model));
   if (!s.ok()) return s;
@@ -75,10 +76,12 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     // PETRARCH set keeps PETRARCH's reading.
     CoderOptions coder_options;
     coder_options.news_conventions = options.dicts_dir.empty();
+    coder_options.max_sentence_tokens = limits.max_coded_sentence_tokens;
     auto gazetteer =
         Gazetteer::Load(engine->options_.data_dir + "/kb/places.tsv");
     if (!gazetteer.ok()) return gazetteer.status();
     std::shared_ptr<const Gazetteer> places = std::move(*gazetteer);
+    engine->places_ = places;
     if (coder_options.news_conventions) coder_options.places = places;
     engine->coder_ =
         std::make_shared<const Coder>(*loaded, coder_options, std::move(cameo));
@@ -97,7 +100,25 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   return engine;
 }
 
-Status Engine::Process(Document& doc) const { return pipeline_.Process(doc); }
+Status Engine::Process(Document& doc) const {
+  Status s = pipeline_.Process(doc);
+  if (!s.ok() || !coder_) return s;
+  // The coder passes over a sentence longer than its limit; the document
+  // says so rather than coming out with fewer events in silence.
+  const size_t limit = options_.limits.max_coded_sentence_tokens;
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& sentence = doc.sentences[i];
+    if (sentence.size() <= limit) continue;
+    doc.warnings.push_back(
+        Status::Error(ErrorCode::kLimitExceeded,
+                      "sentence " + std::to_string(i) + " has " +
+                          std::to_string(sentence.size()) +
+                          " tokens, over max_coded_sentence_tokens (" +
+                          std::to_string(limit) + "); its events are not coded",
+                      doc.id, sentence.span.begin));
+  }
+  return s;
+}
 
 namespace {
 // The ledger's actor look-up, answered by the coder's noun-phrase rules.

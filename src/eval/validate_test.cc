@@ -1,4 +1,4 @@
-#include "events/validate.h"
+#include "eval/validate.h"
 
 #include <gtest/gtest.h>
 
