@@ -6,39 +6,24 @@
 #include <string>
 #include <unordered_set>
 
+#include "parallel/progress.h"
+
 namespace curlew::store {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string Duration(double seconds) {
-  long s = static_cast<long>(seconds + 0.5);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60,
-                s % 60);
-  return buf;
-}
-
 void Progress(const IngestStats& st, const DocumentSource& source,
               std::ostream& log) {
-  double t = st.seconds > 0 ? st.seconds : 1e-9;
-  char buf[160];
-  std::snprintf(buf, sizeof buf,
-                "ingest: %lld documents (%.0f/s), %lld events (%.0f/s), "
-                "%lld skipped, %lld rejected",
-                static_cast<long long>(st.stored), st.stored / t,
-                static_cast<long long>(st.events), st.events / t,
-                static_cast<long long>(st.skipped),
-                static_cast<long long>(st.rejected));
-  std::string line = buf;
-  uint64_t total = source.bytes_total(), done = source.bytes_read();
-  if (total > 0 && done > 0 && done <= total) {
-    double fraction = static_cast<double>(done) / static_cast<double>(total);
-    std::snprintf(buf, sizeof buf, ", %.1f%%, ETA %s", 100.0 * fraction,
-                  Duration(st.seconds * (1.0 - fraction) / fraction).c_str());
-    line += buf;
-  }
-  log << line << '\n' << std::flush;
+  parallel::ProgressCounts c;
+  c.documents = st.stored;
+  c.events = st.events;
+  c.skipped = st.skipped;
+  c.rejected = st.rejected;
+  c.bytes_read = source.bytes_read();
+  c.bytes_total = source.bytes_total();
+  c.seconds = st.seconds;
+  log << parallel::ProgressLine("ingest", c) << '\n' << std::flush;
 }
 
 }  // namespace
