@@ -3,7 +3,11 @@
 // Each rejected document gives one line on stderr (Status::ToString(): the
 // file or document, the byte position, the reason) and the batch goes on.
 // Exit status: 0 if at least one document was processed, 1 if none could
-// be, 2 for bad arguments.
+// be, 2 for bad arguments. With --jobs N the documents are coded on N
+// threads and written in input order, exactly as with --jobs 1.
+#include <unistd.h>
+
+#include <atomic>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -14,6 +18,8 @@
 #include "curlew/reader.h"
 #include "input_options.h"
 #include "io/event_writer.h"
+#include "parallel/document_coder.h"
+#include "parallel/progress.h"
 
 namespace curlew::cli {
 namespace {
@@ -23,6 +29,8 @@ struct CodeArgs {
   std::string format = "jsonl";
   std::string dicts;
   bool trace = false;
+  int jobs = parallel::DefaultJobs();
+  bool progress = false;
   InputArgs input;
 };
 
@@ -57,14 +65,34 @@ int RunCode(const CodeArgs& args) {
   }
 
   DocumentReader reader(args.inputs, *reader_options);
+  std::atomic<uint64_t> bytes_read{0};
+  const Engine& coder = **engine;
+  parallel::DocumentCoder documents(
+      [&](Result<Document>* d) {
+        const bool more = reader.Next(d);
+        bytes_read.store(reader.bytes_read(), std::memory_order_relaxed);
+        return more;
+      },
+      [&](Document& d) { return coder.Process(d); }, {.jobs = args.jobs});
+  parallel::ProgressTimer timer(args.progress || isatty(STDERR_FILENO) ? 2.0
+                                                                       : 0.0);
   io::EventWriter writer(stdout, *format);
   uint64_t processed = 0;
   uint64_t rejected = 0;
   Result<Document> doc = Status();
-  while (reader.Next(&doc)) {
-    Status s = doc.ok() ? (*engine)->Process(*doc) : doc.status();
-    if (!s.ok()) {
-      std::fprintf(stderr, "%s\n", s.ToString().c_str());
+  while (documents.Next(&doc)) {
+    if (timer.Due()) {
+      parallel::ProgressCounts c{
+          .documents = static_cast<int64_t>(processed),
+          .events = static_cast<int64_t>(writer.events_written()),
+          .rejected = static_cast<int64_t>(rejected),
+          .bytes_read = bytes_read.load(std::memory_order_relaxed),
+          .bytes_total = reader.bytes_total(),
+          .seconds = timer.Elapsed()};
+      std::fprintf(stderr, "%s\n", parallel::ProgressLine("code", c).c_str());
+    }
+    if (!doc.ok()) {
+      std::fprintf(stderr, "%s\n", doc.status().ToString().c_str());
       ++rejected;
       continue;
     }
@@ -100,6 +128,12 @@ Runner SetUp(CLI::App& sub) {
                  "folder of PETRARCH-format dictionaries to code with");
   sub.add_flag("--trace", args->trace,
                "print each parsed sentence (tokens, tags, heads) on stderr");
+  sub.add_option("--jobs", args->jobs,
+                 "threads coding documents (output as with --jobs 1)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub.add_flag("--progress", args->progress,
+               "progress lines on stderr even when it is not a terminal");
   AddInputOptions(sub, args->input);
   return [args] { return RunCode(*args); };
 }

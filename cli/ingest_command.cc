@@ -11,6 +11,7 @@
 #include "command.h"
 #include "curlew/engine.h"
 #include "curlew/reader.h"
+#include "parallel/ordered_processor.h"
 #include "store/ingest.h"
 #include "store_cli.h"
 
@@ -27,6 +28,7 @@ struct IngestArgs {
   bool quiet = false;
   bool progress = false;
   std::string dicts;
+  int jobs = parallel::DefaultJobs();
 };
 
 class ReaderSource : public store::DocumentSource {
@@ -68,6 +70,7 @@ int RunIngest(const IngestArgs& a) {
   store::IngestOptions options;
   options.batch_documents = a.batch;
   options.replace = a.replace;
+  options.jobs = a.jobs;
   if (!a.quiet && (a.progress || isatty(STDERR_FILENO))) {
     options.progress_interval_s = 2.0;
   }
@@ -125,6 +128,11 @@ Runner SetUp(CLI::App& sub) {
                  "publication date for plain-text documents (YYYY-MM-DD)");
   sub.add_option("--dicts", a->dicts,
                  "code with a PETRARCH-format dictionary folder");
+  sub.add_option("--jobs", a->jobs,
+                 "threads coding documents (the store is written in input "
+                 "order, as with --jobs 1)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   sub.add_flag("--progress", a->progress,
                "progress lines on stderr even when it is not a terminal");
   sub.add_flag("--quiet", a->quiet, "no progress or summary lines");

@@ -1,11 +1,13 @@
 #include "store/ingest.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <exception>
 #include <string>
 #include <unordered_set>
 
+#include "parallel/ordered_processor.h"
 #include "parallel/progress.h"
 
 namespace curlew::store {
@@ -13,15 +15,23 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-void Progress(const IngestStats& st, const DocumentSource& source,
+// One document on its way through the processor.
+struct Item {
+  Result<Document> doc = Status();  // as read: a document or a read error
+  Status status;                    // the outcome of coding it
+  bool skipped = false;             // already stored, not coded
+  LedgerInput ledger;               // when coded and options.ledger is set
+};
+
+void Progress(const IngestStats& st, uint64_t bytes_read, uint64_t bytes_total,
               std::ostream& log) {
   parallel::ProgressCounts c;
   c.documents = st.stored;
   c.events = st.events;
   c.skipped = st.skipped;
   c.rejected = st.rejected;
-  c.bytes_read = source.bytes_read();
-  c.bytes_total = source.bytes_total();
+  c.bytes_read = bytes_read;
+  c.bytes_total = bytes_total;
   c.seconds = st.seconds;
   log << parallel::ProgressLine("ingest", c) << '\n' << std::flush;
 }
@@ -41,8 +51,10 @@ Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
 
   std::unordered_set<std::string> stored;
   if (!options.replace) {
-    Status s = store.ForEachDocumentId(
-        [&](std::string_view id) { stored.emplace(id); });
+    auto add = [&](std::string_view id) { stored.emplace(id); };
+    Status s = options.resume_ids
+                   ? store.ForEachStoredId(*options.resume_ids, add)
+                   : store.ForEachDocumentId(add);
     if (!s.ok()) return s;
   }
 
@@ -69,37 +81,57 @@ Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
         {id, why.where(), why.position(), why.code(), why.message()});
   };
 
+  // Reading and coding run on the processor's threads; everything that
+  // touches the store or the statistics stays on this thread, in input
+  // order, so batches and what a killed run leaves behind are those of a
+  // one-thread run. `stored` is only read while the processor runs.
+  std::atomic<uint64_t> bytes_read{0};
+  auto read = [&](Item* item) {
+    const bool more = source.Next(&item->doc);
+    bytes_read.store(source.bytes_read(), std::memory_order_relaxed);
+    return more;
+  };
+  auto code = [&](Item& item) {
+    if (!item.doc.ok() || item.doc->id.empty()) return;
+    Document& doc = *item.doc;
+    if (stored.count(doc.id)) {
+      item.skipped = true;
+      return;
+    }
+    // A bug that throws in one document must not end the run.
+    try {
+      item.status = process(doc);
+    } catch (const std::exception& e) {
+      item.status = Status::Error(ErrorCode::kInternal,
+                                  std::string("coding failed: ") + e.what());
+    }
+    if (item.status.ok() && options.ledger) item.ledger = options.ledger(doc);
+  };
+  parallel::ProcessorOptions processor_options;
+  processor_options.jobs = options.jobs;
+  parallel::OrderedProcessor<Item> processor(read, code, processor_options);
+
   size_t batch_size = options.batch_documents ? options.batch_documents : 1;
   double next_progress = options.progress_interval_s;
-  Result<Document> item = Status();
-  while (source.Next(&item)) {
+  Item item;
+  while (processor.Next(&item)) {
     ++st.read;
-    if (!item.ok()) {
-      reject("", item.status());
+    if (!item.doc.ok()) {
+      reject("", item.doc.status());
     } else {
-      Document& doc = *item;
+      Document& doc = *item.doc;
       if (doc.id.empty()) {
         reject("", Status::Error(ErrorCode::kInvalidArgument,
                                  "document has no id", doc.url));
-      } else if (stored.count(doc.id)) {
+      } else if (item.skipped) {
         ++st.skipped;
+      } else if (!item.status.ok()) {
+        reject(doc.id, item.status.WithWhere(doc.id));
       } else {
-        Status s;
-        // A bug that throws in one document must not end the run.
-        try {
-          s = process(doc);
-        } catch (const std::exception& e) {
-          s = Status::Error(ErrorCode::kInternal,
-                            std::string("coding failed: ") + e.what());
-        }
-        if (!s.ok()) {
-          reject(doc.id, s.WithWhere(doc.id));
-        } else {
-          pending_sentences += static_cast<int64_t>(doc.sentences.size());
-          pending_events += static_cast<int64_t>(doc.events.size());
-          if (options.ledger) batch.ledger.push_back(options.ledger(doc));
-          batch.documents.push_back(std::move(doc));
-        }
+        pending_sentences += static_cast<int64_t>(doc.sentences.size());
+        pending_events += static_cast<int64_t>(doc.events.size());
+        if (options.ledger) batch.ledger.push_back(std::move(item.ledger));
+        batch.documents.push_back(std::move(doc));
       }
     }
     if (batch.documents.size() + batch.rejections.size() >= batch_size) {
@@ -111,12 +143,15 @@ Result<IngestStats> Ingest(DocumentSource& source, const ProcessFn& process,
     }
     if (options.progress_interval_s > 0 && elapsed() >= next_progress) {
       st.seconds = elapsed();
-      Progress(st, source, log);
+      Progress(st, bytes_read.load(std::memory_order_relaxed),
+               source.bytes_total(), log);
       next_progress = st.seconds + options.progress_interval_s;
     }
   }
   Status s = flush();
-  if (s.ok() && options.ledger) s = RebuildLedger(store);
+  if (s.ok() && options.ledger && options.rebuild_ledger) {
+    s = RebuildLedger(store);
+  }
   st.seconds = elapsed();
   if (!s.ok()) return s;
   return st;

@@ -8,14 +8,22 @@
 //     reported on the log with its id and reason, and the run goes on.
 //   - A store failure (disk full, lost connection) stops the run with that
 //     error; the failing batch is rolled back whole.
+//   - With `jobs` > 1, documents are read on one thread and coded on
+//     `jobs` threads (parallel/ordered_processor.h) while the calling
+//     thread writes them in input order: the batches, the store's contents
+//     and the log are those of a one-job run.
 //
-// Thread safety: one Ingest call per Store at a time.
+// Thread safety: one Ingest call per Store at a time. With jobs > 1 the
+// ProcessFn and IngestOptions::ledger are called from several threads at
+// once (Engine::Process and Engine::LedgerInputOf are safe for that).
 #ifndef CURLEW_STORE_INGEST_H_
 #define CURLEW_STORE_INGEST_H_
 
 #include <cstdint>
 #include <functional>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "curlew/document.h"
 #include "curlew/ledger.h"
@@ -48,6 +56,18 @@ struct IngestOptions {
   // agreement and commitment tables are rebuilt at the end of the run.
   // Default: unset (no ledger).
   std::function<LedgerInput(const Document&)> ledger;
+  // Threads coding documents; 0 = the number of cores. Default: 1.
+  int jobs = 1;
+  // Rebuild the agreement and commitment tables at the end of the run
+  // (when `ledger` is set). Many ingests writing into one store at once
+  // (a distributed ingest) turn this off and call RebuildLedger once
+  // afterwards. Default: true.
+  bool rebuild_ledger = true;
+  // The ids the source will yield, when the caller knows them in advance
+  // (one partition of a distributed ingest): the store is asked about these
+  // only instead of listing every stored id. Not owned; may be null.
+  // Default: null.
+  const std::vector<std::string>* resume_ids = nullptr;
 };
 
 struct IngestStats {
