@@ -67,19 +67,28 @@ std::vector<std::string> FlatValues(const EventRecord& r) {
           r.sentence_text};
 }
 
+}  // namespace
+
+nlohmann::ordered_json EventRecordToJson(const EventRecord& r) {
+  // The `curlew code` contract fields first, in its order, then the
+  // store's own.
+  nlohmann::ordered_json j =
+      io::EventToJson(r.doc_id, r.date, r.sentence_text, r.event);
+  j["event_id"] = r.event_id;
+  j["event"] = r.index;
+  j["mentions"] = r.mentions;
+  j["doc_date"] = r.doc_date;
+  j["url"] = r.doc_url;
+  return j;
+}
+
+namespace {
+
 class JsonlWriter : public EventWriter {
  public:
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
   void Write(const EventRecord& r) override {
-    // The `curlew code` contract fields first, in its order, then the
-    // store's own.
-    Json j = io::EventToJson(r.doc_id, r.date, r.sentence_text, r.event);
-    j["event_id"] = r.event_id;
-    j["event"] = r.index;
-    j["mentions"] = r.mentions;
-    j["doc_date"] = r.doc_date;
-    j["url"] = r.doc_url;
-    out_ << Dump(j) << '\n';
+    out_ << Dump(EventRecordToJson(r)) << '\n';
   }
 
  private:

@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "curlew/status.h"
 #include "curlew/store.h"
 
@@ -31,6 +33,11 @@ class EventWriter {
   // Writes anything buffered (the table) and the closing lines.
   virtual void Finish() {}
 };
+
+// One stored event as the jsonl format writes it: the `curlew code`
+// fields, in their order, then the store's own (event_id, event, mentions,
+// doc_date, url). The Python module's Store.events() reads these.
+nlohmann::ordered_json EventRecordToJson(const EventRecord& record);
 
 // The format names this build writes, for help texts.
 const std::vector<std::string>& EventFormats();
