@@ -82,7 +82,7 @@ class CodeMany {
   CodeMany(std::shared_ptr<const Engine> engine, py::object docs,
            std::optional<int> jobs, std::string errors)
       : engine_(std::move(engine)),
-        docs_(py::iter(docs)),
+        docs_(docs),
         skip_errors_(errors == "skip") {
     if (errors != "raise" && errors != "skip") {
       ThrowStatus(Status::Error(
@@ -97,11 +97,14 @@ class CodeMany {
     options.jobs = jobs.value_or(0);
     const Engine* coder = engine_.get();
     coder_ = std::make_unique<parallel::DocumentCoder>(
-        [this](Result<Document>* out) { return Pull(out); },
+        [this](Result<Document>* out) { return docs_.Next(out, &stopping_); },
         [coder](Document& d) { return coder->Process(d); }, options);
   }
 
-  ~CodeMany() { Stop(); }
+  ~CodeMany() {
+    Stop();
+    docs_.Release();
+  }
 
   py::object Next() {
     for (;;) {
@@ -133,21 +136,6 @@ class CodeMany {
   py::list rejected() const { return rejected_; }
 
  private:
-  // Runs on the reader thread (or, with one job, the caller's thread with
-  // the GIL released).
-  bool Pull(Result<Document>* out) {
-    py::gil_scoped_acquire gil;
-    if (stopping_) return false;
-    py::handle item = PyIter_Next(docs_.ptr());
-    if (!item) {
-      if (PyErr_Occurred()) throw py::error_already_set();
-      return false;
-    }
-    py::object owned = py::reinterpret_steal<py::object>(item);
-    *out = DocumentFromPython(owned, "docs[" + std::to_string(index_++) + "]");
-    return true;
-  }
-
   // Stops the coder and joins its threads; the reader may be waiting for
   // the GIL, so it is released meanwhile.
   void Stop() {
@@ -158,10 +146,9 @@ class CodeMany {
   }
 
   std::shared_ptr<const Engine> engine_;
-  py::iterator docs_;
+  PythonDocuments docs_;  // pulled on the coder's reader thread
   bool skip_errors_;
   bool stopping_ = false;  // read and written under the GIL
-  size_t index_ = 0;       // of the next input document
   std::unique_ptr<parallel::DocumentCoder> coder_;
   Document current_;
   size_t next_event_ = 0;

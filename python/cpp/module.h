@@ -12,6 +12,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <deque>
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -47,6 +49,34 @@ py::object ToPython(const nlohmann::ordered_json& value);
 // not be read, passed on as a rejection). `where` names the input in
 // errors (e.g. "docs[3]"). Needs the GIL.
 Result<Document> DocumentFromPython(py::handle item, const std::string& where);
+
+// The documents of a Python iterable, for a coder's or an ingest's reader
+// thread: Next() takes the GIL once per batch of documents (not once per
+// document), so the thread that consumes the results, which holds the GIL
+// while it builds event dicts, is interrupted less often. An exception of
+// the iterable comes after the documents read before it.
+//
+// Made with the GIL held; call Release() (which takes it) before the
+// object dies without it. Next() is for one thread at a time.
+class PythonDocuments {
+ public:
+  explicit PythonDocuments(py::handle docs) : docs_(py::iter(docs)) {}
+  // Sets *out to the next document (or its error) and returns true; false
+  // at the end, or at once when *stopping (read under the GIL) is true.
+  bool Next(Result<Document>* out, const bool* stopping = nullptr);
+  // Drops the reference to the iterable (taking the GIL).
+  void Release();
+
+ private:
+  static constexpr size_t kBatch = 8;
+  void Pull(const bool* stopping);
+
+  py::iterator docs_;
+  size_t index_ = 0;  // of the next document, for errors ("docs[3]")
+  std::deque<Result<Document>> pulled_;
+  std::exception_ptr pending_error_;
+  bool ended_ = false;
+};
 
 // The engine the module shares by default (Store.ingest without an
 // engine, the Dask workers): created on first use, one per process.

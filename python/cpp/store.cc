@@ -19,29 +19,16 @@
 namespace curlew::python {
 namespace {
 
-// Documents from a Python iterable; Next() takes the GIL (it runs on the
-// ingest's reader thread, or on the caller's thread with the GIL
-// released).
+// Documents from a Python iterable (on the ingest's reader thread, or on
+// the caller's thread with the GIL released).
 class PythonSource : public store::DocumentSource {
  public:
-  // Made and destroyed with the GIL held.
-  explicit PythonSource(py::handle docs) : docs_(py::iter(docs)) {}
-
-  bool Next(Result<Document>* out) override {
-    py::gil_scoped_acquire gil;
-    PyObject* item = PyIter_Next(docs_.ptr());
-    if (!item) {
-      if (PyErr_Occurred()) throw py::error_already_set();
-      return false;
-    }
-    py::object owned = py::reinterpret_steal<py::object>(item);
-    *out = DocumentFromPython(owned, "docs[" + std::to_string(index_++) + "]");
-    return true;
-  }
+  explicit PythonSource(py::handle docs) : docs_(docs) {}
+  ~PythonSource() override { docs_.Release(); }
+  bool Next(Result<Document>* out) override { return docs_.Next(out); }
 
  private:
-  py::iterator docs_;
-  size_t index_ = 0;
+  PythonDocuments docs_;
 };
 
 // Documents of files and folders, read as `curlew ingest` reads them.
