@@ -44,6 +44,13 @@ std::vector<Result<Document>> Docs(int n) {
 
 Status Keep(Document&) { return Status(); }
 
+// Stores documents syn-0 .. syn-4.
+void IngestFirstFive(Store& store) {
+  std::ostringstream log;
+  ListSource first(Docs(5));
+  ASSERT_TRUE(Ingest(first, Keep, store, {}, log).ok()) << log.str();
+}
+
 std::unique_ptr<Store> OpenOrDie(const std::string& path, StoreOptions o = {}) {
   auto s = Store::Open(path, o);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
@@ -142,10 +149,7 @@ TEST(IngestTest, ResumesFromTheIdsItIsGiven) {
   TempDir dir;
   auto store = OpenOrDie(dir.File("s.db"));
   std::ostringstream log;
-  {
-    ListSource first(Docs(5));
-    ASSERT_TRUE(Ingest(first, Keep, *store, {}, log).ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(IngestFirstFive(*store));
   std::vector<std::string> ids;
   for (int i = 3; i < 8; ++i) ids.push_back("syn-" + std::to_string(i));
   std::vector<Result<Document>> part;
@@ -166,10 +170,7 @@ TEST(IngestTest, ResumesByDocumentIdAndReplacesOnRequest) {
   TempDir dir;
   auto store = OpenOrDie(dir.File("s.db"));
   std::ostringstream log;
-  {
-    ListSource first(Docs(5));
-    ASSERT_TRUE(Ingest(first, Keep, *store, {}, log).ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(IngestFirstFive(*store));
   ListSource again(Docs(8));
   int coded = 0;
   auto count = [&](Document&) {
