@@ -38,7 +38,7 @@ class ListSource : public DocumentSource {
 
 std::vector<Result<Document>> Docs(int n) {
   std::vector<Result<Document>> v;
-  for (int i = 0; i < n; ++i) v.push_back(SyntheticDocument(i));
+  for (int i = 0; i < n; ++i) v.emplace_back(SyntheticDocument(i));
   return v;
 }
 
@@ -116,7 +116,7 @@ TEST_P(IngestJobsTest, StoresWhatOneThreadStores) {
     Document d = SyntheticDocument(i);
     d.sentences.clear();
     d.events.clear();
-    bare.push_back(std::move(d));
+    bare.emplace_back(std::move(d));
   }
   IngestOptions o;
   o.batch_documents = 16;
@@ -153,7 +153,7 @@ TEST(IngestTest, ResumesFromTheIdsItIsGiven) {
   std::vector<std::string> ids;
   for (int i = 3; i < 8; ++i) ids.push_back("syn-" + std::to_string(i));
   std::vector<Result<Document>> part;
-  for (int i = 3; i < 8; ++i) part.push_back(SyntheticDocument(i));
+  for (int i = 3; i < 8; ++i) part.emplace_back(SyntheticDocument(i));
   ListSource source(part);
   IngestOptions o;
   o.resume_ids = &ids;
