@@ -16,11 +16,27 @@
 namespace curlew::python {
 namespace {
 
+// Stacks the user's PETRARCH folders on the built-in knowledge base
+// (EngineOptions::add_dicts_dirs, `curlew --add-dicts`); false when this
+// build's engine has no such option yet. A template so that this file
+// compiles with and without it.
+template <typename Options>
+bool SetAddDicts(Options& options, const std::vector<std::string>& dirs) {
+  if constexpr (requires { options.add_dicts_dirs = dirs; }) {
+    options.add_dicts_dirs = dirs;
+    return true;
+  } else {
+    return dirs.empty();
+  }
+}
+
 // Loads an engine; no GIL needed.
-Result<std::shared_ptr<const Engine>> LoadEngine(const std::string& dicts) {
+Result<std::shared_ptr<const Engine>> LoadEngine(
+    const std::string& dicts, const std::vector<std::string>& add_dicts = {}) {
   EngineOptions options;
   options.dicts_dir = dicts;
   options.data_dir = DefaultDataDir();
+  SetAddDicts(options, add_dicts);
   auto engine = Engine::Create(options);
   if (!engine.ok()) return engine.status();
   return std::shared_ptr<const Engine>(std::move(*engine));
@@ -28,9 +44,15 @@ Result<std::shared_ptr<const Engine>> LoadEngine(const std::string& dicts) {
 
 std::shared_ptr<const Engine> CreateEngine(
     const std::optional<std::string>& dicts, const py::object& add_dicts) {
-  if (!add_dicts.is_none()) {
-    // Wire to the engine's option once it exists (`curlew code
-    // --add-dicts`, DESIGN.md); until then say so rather than ignore it.
+  // One folder or a list of them.
+  std::vector<std::string> add;
+  if (py::isinstance<py::str>(add_dicts)) {
+    add.push_back(add_dicts.cast<std::string>());
+  } else if (!add_dicts.is_none()) {
+    add = add_dicts.cast<std::vector<std::string>>();
+  }
+  EngineOptions probe;
+  if (!SetAddDicts(probe, add)) {
     PyErr_SetString(PyExc_NotImplementedError,
                     "Engine(add_dicts=...): this build of curlew cannot yet "
                     "stack PETRARCH dictionaries on the built-in knowledge "
@@ -41,7 +63,7 @@ std::shared_ptr<const Engine> CreateEngine(
   Result<std::shared_ptr<const Engine>> engine = Status();
   {
     py::gil_scoped_release release;
-    engine = LoadEngine(dicts.value_or(""));
+    engine = LoadEngine(dicts.value_or(""), add);
   }
   if (!engine.ok()) ThrowStatus(engine.status());
   return *engine;
@@ -191,8 +213,10 @@ void register_engine(py::module_& m) {
            py::arg("dicts") = py::none(), py::arg("add_dicts") = py::none(),
            "Loads the engine. dicts: a folder of PETRARCH-format "
            "dictionaries to code with instead of the built-in knowledge "
-           "base. add_dicts: PETRARCH files stacked on the built-in base "
-           "(not yet available: raises NotImplementedError).")
+           "base. add_dicts: a folder (or a list of folders) of PETRARCH "
+           "files stacked on the built-in base, as `curlew --add-dicts` "
+           "(raises NotImplementedError in a build whose engine lacks "
+           "that option).")
       .def(
           "code",
           [](const Engine& e, py::handle text, std::optional<std::string> date,
