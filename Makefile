@@ -1,10 +1,12 @@
 # The two set-up commands (README): on a fresh Debian 12 machine, as root,
 #   make run    installs what is missing, builds, codes the bundled example
 #   make test   installs what is missing, builds, runs every test
+#   make install  installs the Python module (with curlew's data) for the
+#                 system python3 (docs/python.md)
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test test-sanitize fuzz bench clean format
+.PHONY: all deps build run test test-sanitize fuzz bench clean format install
 
 all: build
 
@@ -31,6 +33,9 @@ test-sanitize: deps
 # 60); see fuzz/CMakeLists.txt.
 fuzz:
 	@bash scripts/fuzz.sh
+
+install: build
+	@cmake --install $(BUILD)
 
 bench: build
 	@for b in $(BUILD)/bench/*; do $$b; done

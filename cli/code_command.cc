@@ -4,7 +4,12 @@
 // Status::ToString(): the file or document, the byte position, the reason)
 // and the batch goes on; a sentence too long to code is a warning line.
 // Exit status: 0 if at least one document was processed, 1 if none could
-// be or the output could not be written, 2 for bad arguments.
+// be or the output could not be written, 2 for bad arguments. With
+// --jobs N the documents are coded on N threads and written in input
+// order, exactly as with --jobs 1.
+#include <unistd.h>
+
+#include <atomic>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -17,6 +22,8 @@
 #include "input_options.h"
 #include "io/event_sink.h"
 #include "output.h"
+#include "parallel/document_coder.h"
+#include "parallel/progress.h"
 
 namespace curlew::cli {
 namespace {
@@ -28,6 +35,8 @@ struct CodeArgs {
   std::string dicts;
   std::vector<std::string> add_dicts;
   bool trace = false;
+  int jobs = parallel::DefaultJobs();
+  bool progress = false;
   InputArgs input;
 };
 
@@ -66,15 +75,35 @@ int RunCode(const CodeArgs& args) {
   if (!sink.ok()) return UsageFail("code", sink.status());
 
   DocumentReader reader(args.inputs, *reader_options);
+  std::atomic<uint64_t> bytes_read{0};
+  const Engine& coder = **engine;
+  parallel::DocumentCoder documents(
+      [&](Result<Document>* d) {
+        const bool more = reader.Next(d);
+        bytes_read.store(reader.bytes_read(), std::memory_order_relaxed);
+        return more;
+      },
+      [&](Document& d) { return coder.Process(d); }, {.jobs = args.jobs});
+  parallel::ProgressTimer timer(args.progress || isatty(STDERR_FILENO) ? 2.0
+                                                                       : 0.0);
   const std::string coded_at = UtcNow();
   int64_t next_id = 1;  // event ids: 1, 2, ... in output order
   uint64_t processed = 0;
   uint64_t rejected = 0;
   Result<Document> doc = Status();
-  while (reader.Next(&doc)) {
-    Status s = doc.ok() ? (*engine)->Process(*doc) : doc.status();
-    if (!s.ok()) {
-      PrintError("code", s);
+  while (documents.Next(&doc)) {
+    if (timer.Due()) {
+      parallel::ProgressCounts c{
+          .documents = static_cast<int64_t>(processed),
+          .events = next_id - 1,
+          .rejected = static_cast<int64_t>(rejected),
+          .bytes_read = bytes_read.load(std::memory_order_relaxed),
+          .bytes_total = reader.bytes_total(),
+          .seconds = timer.Elapsed()};
+      std::fprintf(stderr, "%s\n", parallel::ProgressLine("code", c).c_str());
+    }
+    if (!doc.ok()) {
+      PrintError("code", doc.status());
       ++rejected;
       continue;
     }
@@ -110,6 +139,12 @@ Runner SetUp(CLI::App& sub) {
   AddDictsOption(sub, args->add_dicts);
   sub.add_flag("--trace", args->trace,
                "print each parsed sentence (tokens, tags, heads) on stderr");
+  sub.add_option("--jobs", args->jobs,
+                 "threads coding documents (output as with --jobs 1)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub.add_flag("--progress", args->progress,
+               "progress lines on stderr even when it is not a terminal");
   AddInputOptions(sub, args->input);
   return [args] { return RunCode(*args); };
 }

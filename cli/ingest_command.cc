@@ -12,6 +12,7 @@
 #include "curlew/engine.h"
 #include "curlew/reader.h"
 #include "input_options.h"
+#include "parallel/ordered_processor.h"
 #include "store/ingest.h"
 #include "store_cli.h"
 
@@ -28,6 +29,7 @@ struct IngestArgs {
   bool progress = false;
   std::string dicts;
   std::vector<std::string> add_dicts;
+  int jobs = parallel::DefaultJobs();
 };
 
 int RunIngest(const IngestArgs& a) {
@@ -46,6 +48,7 @@ int RunIngest(const IngestArgs& a) {
   store::IngestOptions options;
   options.batch_documents = static_cast<size_t>(a.batch);
   options.replace = a.replace;
+  options.jobs = a.jobs;
   if (!a.quiet && (a.progress || isatty(STDERR_FILENO))) {
     options.progress_interval_s = 2.0;
   }
@@ -103,6 +106,11 @@ Runner SetUp(CLI::App& sub) {
   sub.add_option("--dicts", a->dicts,
                  "code with a PETRARCH-format dictionary folder");
   AddDictsOption(sub, a->add_dicts);
+  sub.add_option("--jobs", a->jobs,
+                 "threads coding documents (the store is written in input "
+                 "order, as with --jobs 1)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   sub.add_flag("--progress", a->progress,
                "progress lines on stderr even when it is not a terminal");
   sub.add_flag("--quiet", a->quiet, "no progress or summary lines");

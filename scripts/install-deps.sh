@@ -12,6 +12,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   wordnet-base iso-codes
   postgresql
+  pybind11-dev python3-dev python3-pandas python3-pytest
+  python3-dask python3-distributed
 )
 if [[ "${1:-}" == "--fuzz" ]]; then
   PACKAGES+=(clang libclang-rt-14-dev)

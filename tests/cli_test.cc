@@ -1,5 +1,6 @@
 // End-to-end checks of build/curlew (CURLEW_BINARY): exit statuses and
-// rejection messages of `curlew code` and `curlew split`.
+// rejection messages of `curlew code` and `curlew split`; `--jobs N` output
+// identical to `--jobs 1`.
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -320,6 +321,83 @@ TEST_F(CliTest, StdinDocumentsGetDistinctIds) {
   const RunResult again = Curlew("ingest - --date 2020-01-01 --store " + db, b);
   EXPECT_NE(again.err.find("1 already stored and skipped"), std::string::npos)
       << again.err;
+}
+
+// `curlew code --jobs N` and `curlew ingest --jobs N` give exactly what one
+// job gives: the same bytes on stdout and stderr, the same store.
+class JobsTest : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    if (IsSkipped()) return;
+    examples_ = fs::path(CURLEW_SOURCE_DIR) / "data/examples/reports.jsonl";
+    if (!fs::exists(examples_)) GTEST_SKIP() << "no " << examples_;
+  }
+
+  // The example reports `copies` times over with new ids, with a bad line
+  // (malformed JSON, an empty text) every 50 documents, so rejections are
+  // interleaved with documents.
+  std::string Corpus(int copies) {
+    const fs::path path = dir_ / "corpus.jsonl";
+    std::ofstream out(path);
+    int n = 0;
+    for (int c = 0; c < copies; ++c) {
+      std::ifstream in(examples_);
+      for (std::string line; std::getline(in, line);) {
+        const size_t id = line.find("\"id\": \"");
+        if (id == std::string::npos) continue;
+        line.insert(id + 7, "c" + std::to_string(c) + "-");
+        out << line << '\n';
+        if (++n % 50 == 0) {
+          out << (n % 100 ? "{\"id\": \"bad\", \"text\": \n"
+                          : "{\"id\": \"empty\", \"text\": \"  \"}\n");
+        }
+      }
+    }
+    return path.string();
+  }
+
+  fs::path examples_;
+};
+
+TEST_F(JobsTest, CodeWritesWhatOneJobWrites) {
+  const std::string corpus = Corpus(8);
+  for (const char* format : {"jsonl", "phoenix"}) {
+    const std::string args =
+        "code " + corpus + " " + examples_.string() + " --format " + format;
+    const RunResult one = Curlew(args + " --jobs 1");
+    ASSERT_EQ(one.status, 0) << one.err;
+    ASSERT_GT(one.out.size(), 1000u);
+    ASSERT_NE(one.err.find("[E7 parse-error]"), std::string::npos) << one.err;
+    for (int jobs : {3}) {
+      const RunResult many = Curlew(args + " --jobs " + std::to_string(jobs));
+      EXPECT_EQ(many.status, one.status) << format << " " << jobs;
+      EXPECT_EQ(many.out, one.out) << format << " " << jobs;
+      EXPECT_EQ(many.err, one.err) << format << " " << jobs;
+    }
+  }
+}
+
+TEST_F(JobsTest, IngestStoresWhatOneJobStores) {
+  const std::string corpus = Corpus(4);
+  std::string exported[2];
+  std::string rejected[2];
+  for (int i = 0; i < 2; ++i) {
+    const std::string store =
+        (dir_ / ("s" + std::to_string(i) + ".db")).string();
+    const RunResult in =
+        Curlew("ingest " + corpus + " --store " + store +
+               " --batch 7 --quiet --jobs " + std::to_string(i == 0 ? 1 : 2));
+    ASSERT_EQ(in.status, 0) << in.err;
+    rejected[i] = in.err;
+    const RunResult out = Curlew("export --store " + store + " --format jsonl");
+    ASSERT_EQ(out.status, 0) << out.err;
+    exported[i] = out.out;
+  }
+  EXPECT_GT(exported[0].size(), 1000u);
+  EXPECT_EQ(exported[1], exported[0]);
+  EXPECT_NE(rejected[0].find("rejected"), std::string::npos) << rejected[0];
+  EXPECT_EQ(rejected[1], rejected[0]);
 }
 
 }  // namespace

@@ -173,6 +173,11 @@ class Store {
   // Calls `visit` for every stored document id (for resuming an ingest).
   virtual Status ForEachDocumentId(
       const std::function<void(std::string_view)>& visit) = 0;
+  // Calls `visit` for every id of `ids` that is stored (in no particular
+  // order): resuming an ingest whose ids are known in advance.
+  virtual Status ForEachStoredId(
+      const std::vector<std::string>& ids,
+      const std::function<void(std::string_view)>& visit) = 0;
 
   virtual Result<StoreCounts> Counts() = 0;
   // Calls `visit` for every stored document's ledger input, in doc-id

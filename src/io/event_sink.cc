@@ -268,6 +268,21 @@ Json EventRecordToJson(const EventRecord& r) {
   return j;
 }
 
+Json CountToJson(const GroupCount& g, GroupBy group) {
+  Json j = {{"period", g.period}};
+  if (group == GroupBy::kDyad) {
+    j["source"] = g.source;
+    j["target"] = g.target;
+  } else if (group == GroupBy::kQuad) {
+    j["quad"] = g.quad;
+  } else {
+    j["root"] = g.root;
+  }
+  j["events"] = g.events;
+  j["mean_goldstein"] = g.mean_goldstein;
+  return j;
+}
+
 Status WriteCounts(const std::vector<GroupCount>& rows, GroupBy group,
                    std::string_view format, WritableFile* out) {
   const bool dyad = group == GroupBy::kDyad;
@@ -293,17 +308,7 @@ Status WriteCounts(const std::vector<GroupCount>& rows, GroupBy group,
   std::vector<std::vector<std::string>> table;
   if (format == "jsonl") {
     for (const GroupCount& g : rows) {
-      Json j = {{"period", g.period}};
-      if (dyad) {
-        j["source"] = g.source;
-        j["target"] = g.target;
-      } else if (quad) {
-        j["quad"] = g.quad;
-      } else {
-        j["root"] = g.root;
-      }
-      j["events"] = g.events;
-      j["mean_goldstein"] = g.mean_goldstein;
+      const Json j = CountToJson(g, group);
       if (Status s = out->Append(Dump(j) + "\n"); !s.ok()) return s;
     }
     return out->Flush();

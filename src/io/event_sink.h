@@ -82,6 +82,10 @@ Result<std::unique_ptr<EventSink>> MakeEventSink(std::string_view format,
 // url (also the HTTP API's event objects).
 nlohmann::ordered_json EventRecordToJson(const EventRecord& record);
 
+// One aggregate row as the jsonl format writes it: period, source and
+// target (kDyad), root (kRoot) or quad (kQuad), events, mean_goldstein.
+nlohmann::ordered_json CountToJson(const GroupCount& row, GroupBy group);
+
 // Aggregate rows (curlew query --count-by) as table, jsonl or csv.
 Status WriteCounts(const std::vector<GroupCount>& rows, GroupBy group,
                    std::string_view format, WritableFile* out);

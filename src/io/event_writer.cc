@@ -53,9 +53,12 @@ nlohmann::ordered_json EventToJson(std::string_view doc_id,
   return j;
 }
 
+nlohmann::ordered_json EventToJson(const Document& doc, const Event& e) {
+  return EventToJson(doc.id, EventDate(doc, e), EventSentenceText(doc, e), e);
+}
+
 std::string EventToJsonLine(const Document& doc, const Event& e) {
-  nlohmann::ordered_json j =
-      EventToJson(doc.id, EventDate(doc, e), EventSentenceText(doc, e), e);
+  nlohmann::ordered_json j = EventToJson(doc, e);
   // Text is valid UTF-8 after the text layer; replace defensively anyway so
   // that a bad byte can never throw here.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -30,6 +30,9 @@ std::string_view EventSentenceText(const Document& doc, const Event& event);
 // The JSON line (without newline) for one event of `doc`.
 std::string EventToJsonLine(const Document& doc, const Event& event);
 
+// The same event as a JSON object (the Python module's event dicts).
+nlohmann::ordered_json EventToJson(const Document& doc, const Event& event);
+
 // The event contract's fields, in order, as a JSON object (for writers that
 // add fields of their own after them, such as the store's export).
 nlohmann::ordered_json EventToJson(std::string_view doc_id,

@@ -1,5 +1,6 @@
 #include "store/ingest.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -7,44 +8,40 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "parallel/ordered_processor.h"
+#include "parallel/progress.h"
+
 namespace curlew::store {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string Duration(double seconds) {
-  long s = static_cast<long>(seconds + 0.5);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60,
-                s % 60);
-  return buf;
-}
+// One document on its way through the processor.
+struct Item {
+  Result<Document> doc = Status();  // as read: a document or a read error
+  Status status;                    // the outcome of coding it
+  bool skipped = false;             // already stored, not coded
+  LedgerInput ledger;               // when coded and options.ledger is set
+  std::string path;                 // where it was read: file and byte
+  uint64_t offset = 0;
+};
 
-void Progress(const IngestStats& st, const DocumentReader& source,
+void Progress(const IngestStats& st, uint64_t bytes_read, uint64_t bytes_total,
               std::ostream& log) {
-  double t = st.seconds > 0 ? st.seconds : 1e-9;
-  char buf[160];
-  std::snprintf(buf, sizeof buf,
-                "ingest: %lld documents (%.0f/s), %lld events (%.0f/s), "
-                "%lld skipped, %lld rejected",
-                static_cast<long long>(st.stored), st.stored / t,
-                static_cast<long long>(st.events), st.events / t,
-                static_cast<long long>(st.skipped),
-                static_cast<long long>(st.rejected));
-  std::string line = buf;
-  uint64_t total = source.bytes_total(), done = source.bytes_read();
-  if (total > 0 && done > 0 && done <= total) {
-    double fraction = static_cast<double>(done) / static_cast<double>(total);
-    std::snprintf(buf, sizeof buf, ", %.1f%%, ETA %s", 100.0 * fraction,
-                  Duration(st.seconds * (1.0 - fraction) / fraction).c_str());
-    line += buf;
-  }
-  log << line << '\n' << std::flush;
+  parallel::ProgressCounts c;
+  c.documents = st.stored;
+  c.events = st.events;
+  c.skipped = st.skipped;
+  c.rejected = st.rejected;
+  c.bytes_read = bytes_read;
+  c.bytes_total = bytes_total;
+  c.seconds = st.seconds;
+  log << parallel::ProgressLine("ingest", c) << '\n' << std::flush;
 }
 
 }  // namespace
 
-Result<IngestStats> Ingest(DocumentReader& source, const ProcessFn& process,
+Result<IngestStats> Ingest(DocumentInput& source, const ProcessFn& process,
                            Store& store, const IngestOptions& options,
                            std::ostream& log, IngestStats* stats_out) {
   IngestStats local;
@@ -59,8 +56,10 @@ Result<IngestStats> Ingest(DocumentReader& source, const ProcessFn& process,
   // this run with where each was read (a second one is a duplicate).
   std::unordered_set<std::string> stored;
   if (!options.replace) {
-    Status s = store.ForEachDocumentId(
-        [&](std::string_view id) { stored.emplace(id); });
+    auto add = [&](std::string_view id) { stored.emplace(id); };
+    Status s = options.resume_ids
+                   ? store.ForEachStoredId(*options.resume_ids, add)
+                   : store.ForEachDocumentId(add);
     if (!s.ok()) return s;
   }
   std::unordered_map<std::string, std::string> seen;
@@ -88,23 +87,55 @@ Result<IngestStats> Ingest(DocumentReader& source, const ProcessFn& process,
         {id, why.where(), why.position(), why.code(), why.message()});
   };
 
+  // Reading and coding run on the processor's threads; everything that
+  // touches the store or the statistics stays on this thread, in input
+  // order, so batches and what a killed run leaves behind are those of a
+  // one-thread run. `stored` is only read while the processor runs.
+  std::atomic<uint64_t> bytes_read{0};
+  auto read = [&](Item* item) {
+    const bool more = source.Next(&item->doc);
+    item->path = source.last_path();
+    item->offset = source.last_offset();
+    bytes_read.store(source.bytes_read(), std::memory_order_relaxed);
+    return more;
+  };
+  auto code = [&](Item& item) {
+    if (!item.doc.ok() || item.doc->id.empty()) return;
+    Document& doc = *item.doc;
+    if (stored.count(doc.id)) {
+      item.skipped = true;
+      return;
+    }
+    // A bug that throws in one document must not end the run.
+    try {
+      item.status = process(doc);
+    } catch (const std::exception& e) {
+      item.status = Status::Error(ErrorCode::kInternal,
+                                  std::string("coding failed: ") + e.what());
+    }
+    if (item.status.ok() && options.ledger) item.ledger = options.ledger(doc);
+  };
+  parallel::ProcessorOptions processor_options;
+  processor_options.jobs = options.jobs;
+  parallel::OrderedProcessor<Item> processor(read, code, processor_options);
+
   size_t batch_size = options.batch_documents ? options.batch_documents : 1;
   double next_progress = options.progress_interval_s;
-  Result<Document> item = Status();
-  while (source.Next(&item)) {
+  Item item;
+  while (processor.Next(&item)) {
     ++st.read;
-    if (!item.ok()) {
-      reject("", item.status());
+    if (!item.doc.ok()) {
+      reject("", item.doc.status());
     } else {
-      Document& doc = *item;
+      Document& doc = *item.doc;
       const std::string where =
-          source.last_path() + ", byte " + std::to_string(source.last_offset());
+          item.path + ", byte " + std::to_string(item.offset);
       auto first = seen.find(doc.id);
       const bool duplicate = first != seen.end();
       if (doc.id.empty()) {
         reject("", Status::Error(ErrorCode::kInvalidArgument,
-                                 "document has no id", source.last_path(),
-                                 static_cast<int64_t>(source.last_offset())));
+                                 "document has no id", item.path,
+                                 static_cast<int64_t>(item.offset)));
       } else if (duplicate && !options.replace) {
         ++st.duplicates;
         reject(doc.id, Status::Error(
@@ -113,37 +144,26 @@ Result<IngestStats> Ingest(DocumentReader& source, const ProcessFn& process,
                                "': the document read first (" + first->second +
                                ") is kept, this one is not stored "
                                "(--replace stores the later one)",
-                           source.last_path(),
-                           static_cast<int64_t>(source.last_offset())));
-      } else if (!duplicate && stored.count(doc.id)) {
+                           item.path, static_cast<int64_t>(item.offset)));
+      } else if (!duplicate && item.skipped) {
         ++st.skipped;
+      } else if (!item.status.ok()) {
+        reject(doc.id, item.status.WithWhere(doc.id));
       } else {
-        Status s;
-        // A bug that throws in one document must not end the run.
-        try {
-          s = process(doc);
-        } catch (const std::exception& e) {
-          s = Status::Error(ErrorCode::kInternal,
-                            std::string("coding failed: ") + e.what());
+        for (const Status& w : doc.warnings) {
+          ++st.warnings;
+          log << "curlew ingest: warning: " << w.ToString() << '\n';
         }
-        if (!s.ok()) {
-          reject(doc.id, s.WithWhere(doc.id));
+        if (duplicate) {
+          ++st.duplicates;  // replaces the earlier one (--replace)
         } else {
-          for (const Status& w : doc.warnings) {
-            ++st.warnings;
-            log << "curlew ingest: warning: " << w.ToString() << '\n';
-          }
-          if (duplicate) {
-            ++st.duplicates;  // replaces the earlier one (--replace)
-          } else {
-            ++pending_new;
-            seen.emplace(doc.id, where);
-          }
-          pending_sentences += static_cast<int64_t>(doc.sentences.size());
-          pending_events += static_cast<int64_t>(doc.events.size());
-          if (options.ledger) batch.ledger.push_back(options.ledger(doc));
-          batch.documents.push_back(std::move(doc));
+          ++pending_new;
+          seen.emplace(doc.id, where);
         }
+        pending_sentences += static_cast<int64_t>(doc.sentences.size());
+        pending_events += static_cast<int64_t>(doc.events.size());
+        if (options.ledger) batch.ledger.push_back(std::move(item.ledger));
+        batch.documents.push_back(std::move(doc));
       }
     }
     if (batch.documents.size() + batch.rejections.size() >= batch_size) {
@@ -155,12 +175,15 @@ Result<IngestStats> Ingest(DocumentReader& source, const ProcessFn& process,
     }
     if (options.progress_interval_s > 0 && elapsed() >= next_progress) {
       st.seconds = elapsed();
-      Progress(st, source, log);
+      Progress(st, bytes_read.load(std::memory_order_relaxed),
+               source.bytes_total(), log);
       next_progress = st.seconds + options.progress_interval_s;
     }
   }
   Status s = flush();
-  if (s.ok() && options.ledger) s = RebuildLedger(store);
+  if (s.ok() && options.ledger && options.rebuild_ledger) {
+    s = RebuildLedger(store);
+  }
   st.seconds = elapsed();
   if (!s.ok()) return s;
   return st;
@@ -180,6 +203,13 @@ Status RebuildLedger(Store& store, Ledger* out) {
   Status s = LoadLedger(store, &ledger);
   if (!s.ok()) return s;
   return store.WriteLedger(ledger);
+}
+
+Result<IngestStats> Ingest(DocumentReader& reader, const ProcessFn& process,
+                           Store& store, const IngestOptions& options,
+                           std::ostream& log, IngestStats* stats) {
+  ReaderInput input(reader);
+  return Ingest(input, process, store, options, log, stats);
 }
 
 }  // namespace curlew::store

@@ -1,5 +1,6 @@
-// Ingest: documents from a DocumentReader (the reader `curlew code` uses),
-// coded, into a Store, safely.
+// Ingest: documents from a DocumentReader (the reader `curlew code` uses)
+// or any other DocumentInput (the Python module's iterables), coded, into a
+// Store, safely.
 //
 //   - Documents are written in batches, one transaction each, so a run
 //     killed at any point keeps every batch it committed and nothing else.
@@ -14,14 +15,22 @@
 //     reported on the log with its id and reason, and the run goes on.
 //   - A store failure (disk full, lost connection) stops the run with that
 //     error; the failing batch is rolled back whole.
+//   - With `jobs` > 1, documents are read on one thread and coded on
+//     `jobs` threads (parallel/ordered_processor.h) while the calling
+//     thread writes them in input order: the batches, the store's contents
+//     and the log are those of a one-job run.
 //
-// Thread safety: one Ingest call per Store at a time.
+// Thread safety: one Ingest call per Store at a time. With jobs > 1 the
+// ProcessFn and IngestOptions::ledger are called from several threads at
+// once (Engine::Process and Engine::LedgerInputOf are safe for that).
 #ifndef CURLEW_STORE_INGEST_H_
 #define CURLEW_STORE_INGEST_H_
 
 #include <cstdint>
 #include <functional>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "curlew/document.h"
 #include "curlew/ledger.h"
@@ -44,6 +53,18 @@ struct IngestOptions {
   // agreement and commitment tables are rebuilt at the end of the run.
   // Default: unset (no ledger).
   std::function<LedgerInput(const Document&)> ledger;
+  // Threads coding documents; 0 = the number of cores. Default: 1.
+  int jobs = 1;
+  // Rebuild the agreement and commitment tables at the end of the run
+  // (when `ledger` is set). Many ingests writing into one store at once
+  // (a distributed ingest) turn this off and call RebuildLedger once
+  // afterwards. Default: true.
+  bool rebuild_ledger = true;
+  // The ids the source will yield, when the caller knows them in advance
+  // (one partition of a distributed ingest): the store is asked about these
+  // only instead of listing every stored id. Not owned; may be null.
+  // Default: null.
+  const std::vector<std::string>* resume_ids = nullptr;
 };
 
 struct IngestStats {
@@ -61,9 +82,42 @@ struct IngestStats {
 // Codes one document (Engine::Process in the CLI).
 using ProcessFn = std::function<Status(Document&)>;
 
+// Where an ingest's documents come from. Only Next is required; the rest
+// serve progress lines and the messages naming where a document was read.
+class DocumentInput {
+ public:
+  virtual ~DocumentInput() = default;
+  // As DocumentReader::Next.
+  virtual bool Next(Result<Document>* out) = 0;
+  virtual uint64_t bytes_read() const { return 0; }
+  virtual uint64_t bytes_total() const { return 0; }
+  // Where the last Next() read from; "" and 0 when unknown.
+  virtual std::string last_path() const { return ""; }
+  virtual uint64_t last_offset() const { return 0; }
+};
+
+// A DocumentReader as a DocumentInput (not owned).
+class ReaderInput : public DocumentInput {
+ public:
+  explicit ReaderInput(DocumentReader& reader) : reader_(reader) {}
+  bool Next(Result<Document>* out) override { return reader_.Next(out); }
+  uint64_t bytes_read() const override { return reader_.bytes_read(); }
+  uint64_t bytes_total() const override { return reader_.bytes_total(); }
+  std::string last_path() const override { return reader_.last_path(); }
+  uint64_t last_offset() const override { return reader_.last_offset(); }
+
+ private:
+  DocumentReader& reader_;
+};
+
 // Runs the ingest. `log` receives rejections and progress lines. Returns
 // the statistics, or the store error that stopped the run (the counts of
 // what was committed before it are in *stats when given).
+Result<IngestStats> Ingest(DocumentInput& input, const ProcessFn& process,
+                           Store& store, const IngestOptions& options,
+                           std::ostream& log, IngestStats* stats = nullptr);
+
+// The same, reading from `reader`.
 Result<IngestStats> Ingest(DocumentReader& reader, const ProcessFn& process,
                            Store& store, const IngestOptions& options,
                            std::ostream& log, IngestStats* stats = nullptr);

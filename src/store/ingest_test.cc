@@ -58,13 +58,22 @@ Status Keep(Document& d) {
   return Status();
 }
 
+// Stores documents syn-0 .. syn-4.
+void IngestFirstFive(Store& store) {
+  std::ostringstream log;
+  Input first(Jsonl(5));
+  ASSERT_TRUE(Ingest(first.reader(), Keep, store, {}, log).ok()) << log.str();
+}
+
 std::unique_ptr<Store> OpenOrDie(const std::string& path, StoreOptions o = {}) {
   auto s = Store::Open(path, o);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
   return s.ok() ? std::move(*s) : nullptr;
 }
 
-TEST(IngestTest, RejectsWhatFailsAndGoesOn) {
+class IngestJobsTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(IngestJobsTest, RejectsWhatFailsAndGoesOn) {
   TempDir dir;
   auto store = OpenOrDie(dir.File("s.db"));
   std::string jsonl = Jsonl(4) + "{\"id\": broken\n" + Jsonl(6, 4);
@@ -72,6 +81,7 @@ TEST(IngestTest, RejectsWhatFailsAndGoesOn) {
   std::ostringstream log;
   IngestOptions o;
   o.batch_documents = 3;
+  o.jobs = GetParam();
   auto process = [](Document& d) {
     if (d.id == "syn-6") {
       return Status::Error(ErrorCode::kLimitExceeded, "too long");
@@ -93,6 +103,66 @@ TEST(IngestTest, RejectsWhatFailsAndGoesOn) {
   EXPECT_EQ((*rejected)[1].reason, "too long");
   EXPECT_EQ((*rejected)[2].doc_id, "syn-8");
   EXPECT_EQ((*rejected)[2].code, ErrorCode::kInternal);
+}
+
+// Documents coded on several threads are stored as by one: same batches,
+// same rows, same order of event ids.
+TEST_P(IngestJobsTest, StoresWhatOneThreadStores) {
+  TempDir dir;
+  auto one = OpenOrDie(dir.File("one.db"));
+  auto many = OpenOrDie(dir.File("many.db"));
+  std::ostringstream log;
+  // The synthetic documents arrive uncoded; coding fills their events
+  // (uneven work so that threads finish out of order).
+  auto code = [](Document& d) {
+    const uint64_t n = std::stoull(d.id.substr(4));
+    if (n % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(300));
+    return Keep(d);
+  };
+  IngestOptions o;
+  o.batch_documents = 16;
+  {
+    Input input(Jsonl(300));
+    ASSERT_TRUE(Ingest(input.reader(), code, *one, o, log).ok());
+  }
+  o.jobs = GetParam();
+  Input input(Jsonl(300));
+  auto stats = Ingest(input.reader(), code, *many, o, log);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->stored, 300);
+  std::vector<std::string> a, b;
+  auto collect = [](std::vector<std::string>* out) {
+    return [out](const EventRecord& r) {
+      out->push_back(std::to_string(r.event_id) + " " + r.doc_id + " " +
+                     std::to_string(r.index) + " " + r.event.cameo);
+      return true;
+    };
+  };
+  ASSERT_TRUE(one->QueryEvents({}, collect(&a)).ok());
+  ASSERT_TRUE(many->QueryEvents({}, collect(&b)).ok());
+  EXPECT_EQ(a.size(), 1200u);
+  EXPECT_EQ(a, b);
+}
+
+INSTANTIATE_TEST_SUITE_P(Jobs, IngestJobsTest, ::testing::Values(1, 2, 4));
+
+TEST(IngestTest, ResumesFromTheIdsItIsGiven) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("s.db"));
+  std::ostringstream log;
+  ASSERT_NO_FATAL_FAILURE(IngestFirstFive(*store));
+  std::vector<std::string> ids;
+  for (int i = 3; i < 8; ++i) ids.push_back("syn-" + std::to_string(i));
+  Input input(Jsonl(5, 3));
+  IngestOptions o;
+  o.resume_ids = &ids;
+  auto stats = Ingest(input.reader(), Keep, *store, o, log);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->skipped, 2);
+  EXPECT_EQ(stats->stored, 3);
+  auto counts = store->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->documents, 8);
 }
 
 TEST(IngestTest, ResumesByDocumentIdAndReplacesOnRequest) {
@@ -225,8 +295,9 @@ TEST(IngestTest, AStoreFailureStopsTheRunAndKeepsCommittedBatches) {
   EXPECT_EQ(counts->events, stats.events);
 }
 
-// The real binary, killed with SIGKILL while it writes, then rerun.
-class KilledIngestTest : public ::testing::Test {
+// The real binary, killed with SIGKILL while it writes, then rerun; with
+// one coding thread and with two.
+class KilledIngestTest : public ::testing::TestWithParam<int> {
  protected:
   static constexpr int kDocuments = 6000;
 
@@ -239,11 +310,14 @@ class KilledIngestTest : public ::testing::Test {
     for (int i = 0; i < kDocuments; ++i) out << SyntheticJsonl(i) << '\n';
   }
 
+  std::string Jobs() const { return std::to_string(GetParam()); }
+
   pid_t Start(const std::string& store) {
+    const std::string jobs = Jobs();
     pid_t pid = fork();
     if (pid == 0) {
       execl(CURLEW_BINARY, CURLEW_BINARY, "ingest", input_.c_str(), "--store",
-            store.c_str(), "--batch", "25", "--quiet",
+            store.c_str(), "--batch", "25", "--quiet", "--jobs", jobs.c_str(),
             static_cast<char*>(nullptr));
       _exit(127);
     }
@@ -263,7 +337,7 @@ class KilledIngestTest : public ::testing::Test {
   std::string input_;
 };
 
-TEST_F(KilledIngestTest, EveryDocumentIsStoredExactlyOnce) {
+TEST_P(KilledIngestTest, EveryDocumentIsStoredExactlyOnce) {
   std::string killed = dir_.File("killed.db");
   int kills = 0;
   int64_t at_kill = 0;
@@ -286,11 +360,12 @@ TEST_F(KilledIngestTest, EveryDocumentIsStoredExactlyOnce) {
 
   // Rerun to completion; compare with an uninterrupted run.
   std::string rerun = std::string(CURLEW_BINARY) + " ingest " + input_ +
-                      " --store " + killed + " --batch 25 --quiet";
+                      " --store " + killed + " --batch 25 --quiet --jobs " +
+                      Jobs();
   ASSERT_EQ(std::system(rerun.c_str()), 0);
   std::string clean = dir_.File("clean.db");
   std::string once = std::string(CURLEW_BINARY) + " ingest " + input_ +
-                     " --store " + clean + " --batch 500 --quiet";
+                     " --store " + clean + " --batch 500 --quiet --jobs 1";
   ASSERT_EQ(std::system(once.c_str()), 0);
 
   auto a = OpenOrDie(killed);
@@ -315,6 +390,8 @@ TEST_F(KilledIngestTest, EveryDocumentIsStoredExactlyOnce) {
     EXPECT_TRUE(ids.count("syn-" + std::to_string(i))) << i;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Jobs, KilledIngestTest, ::testing::Values(1, 2));
 
 }  // namespace
 }  // namespace curlew::store

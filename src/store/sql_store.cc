@@ -261,6 +261,17 @@ class SqlStore : public Store {
                      });
   }
 
+  Status ForEachStoredId(
+      const std::vector<std::string>& ids,
+      const std::function<void(std::string_view)>& visit) override {
+    std::vector<SqlValue> values(ids.begin(), ids.end());
+    return ForIdChunks("SELECT doc_id FROM documents WHERE doc_id", values,
+                       [&](const SqlRow& row) {
+                         visit(row.Text(0));
+                         return true;
+                       });
+  }
+
   Result<StoreCounts> Counts() override {
     StoreCounts c;
     const std::pair<const char*, int64_t*> kTables[] = {
@@ -279,18 +290,18 @@ class SqlStore : public Store {
   Status ForEachLedgerInput(
       const std::function<void(LedgerInput&&)>& visit) override {
     Status bad;
-    Status s = db_->Exec(
-        "SELECT doc_id, payload FROM ledger_inputs ORDER BY doc_id", {},
-        [&](const SqlRow& row) {
-          Result<LedgerInput> in =
-              LedgerInputFromJson(row.Text(1), std::string(row.Text(0)));
-          if (!in.ok()) {
-            bad = in.status();
-            return false;
-          }
-          visit(std::move(*in));
-          return true;
-        });
+    Status s =
+        db_->Exec("SELECT doc_id, payload FROM ledger_inputs ORDER BY doc_id",
+                  {}, [&](const SqlRow& row) {
+                    Result<LedgerInput> in = LedgerInputFromJson(
+                        row.Text(1), std::string(row.Text(0)));
+                    if (!in.ok()) {
+                      bad = in.status();
+                      return false;
+                    }
+                    visit(std::move(*in));
+                    return true;
+                  });
     if (!s.ok()) return s.WithWhere(location_);
     return bad;
   }
@@ -594,15 +605,12 @@ class SqlStore : public Store {
       std::string id = std::to_string(a.id);
       const SourceRef first =
           a.mentions.empty() ? SourceRef{} : a.mentions.front();
-      SqlValue row[] = {id,
-                        a.name,
-                        a.kind,
-                        join(a.parties),
-                        st.label,
-                        a.steps.empty() ? std::string() : a.steps.back().date,
-                        first.doc_id,
-                        Int(first.sentence),
-                        now};
+      SqlValue row[] = {
+          id,           a.name,
+          a.kind,       join(a.parties),
+          st.label,     a.steps.empty() ? std::string() : a.steps.back().date,
+          first.doc_id, Int(first.sentence),
+          now};
       Status s = db_->Exec(
           "INSERT INTO agreements (agreement_id, name, kind, parties, status, "
           "status_date, first_doc_id, first_sentence, updated_at) VALUES "
