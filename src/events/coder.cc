@@ -104,6 +104,13 @@ std::vector<std::string> SplitSlash(const std::string& code) {
   return out;
 }
 
+// The first of "ELR/GAL"'s codes; "" for an empty code (an actor entry with
+// only dated codes, read without a date).
+std::string FirstCode(const std::string& code) {
+  std::vector<std::string> codes = SplitSlash(code);
+  return codes.empty() ? std::string() : codes[0];
+}
+
 }  // namespace
 
 // What the sentences before have established in a document: the actor
@@ -496,9 +503,8 @@ class Coder::Run {
       // "Turkish Foreign Minister Ali Demirtas" with "Turkish" parsed as
       // a stray modifier: an actor mention right before the phrase is its
       // actor.
-      if (const Mention* m =
-              opt_.news_conventions ? StrayActorBefore(lo) : nullptr) {
-        std::string actor = SplitSlash(m->code)[0];
+      const Mention* m = opt_.news_conventions ? StrayActorBefore(lo) : nullptr;
+      if (std::string actor = m ? FirstCode(m->code) : ""; !actor.empty()) {
         a.stem = actor;
         a.code = prefix + actor +
                  (actor.find(suffix) == std::string::npos ? suffix : "");
@@ -1530,7 +1536,7 @@ class Coder::Run {
       for (size_t m = k; m <= j; ++m) {
         const Mention& x = mentions_[m];
         if (!x.agent) {
-          if (actor.empty()) actor = SplitSlash(x.code)[0];
+          if (actor.empty()) actor = FirstCode(x.code);
         } else if (x.agent->prefix) {
           if (prefix.find(x.agent->code) == std::string::npos)
             prefix += x.agent->code;

@@ -54,6 +54,7 @@ OLD_TORVE
 	[VLMREB < 19900101]
 	[VLMGOV 19900101-19991231]
 	[VLMELI]
+BRYNMOR_ [BRYGOV 19900101-19991231]
 )";
 
 const char kAgents[] = R"(
@@ -357,6 +358,21 @@ TEST(CoderTest, FaultyTreesDoNotCrash) {
   Document empty;
   empty.text = "";
   EXPECT_TRUE(coder.Code(empty).ok());
+}
+
+// An actor entry with only dated codes, read in an undated document, has no
+// code: the word-order fallback reads it as an actor without a code
+// instead of crashing.
+TEST(CoderTest, ActorWithoutCodeOnTheDateDoesNotCrash) {
+  Document doc = Parse(
+      "Brynmor criticized Ossory.",
+      "(ROOT (S (NP (NNP Brynmor)) (VP (VBD criticized) (NP (NNP Ossory)))"
+      " (. .)))",
+      "");
+  for (Token& t : doc.tokens) t.head = -1;  // no tree: word order only
+  CoderOptions o;
+  o.news_conventions = true;
+  EXPECT_EQ(Code(doc, nullptr, o), (std::set<Triple>{{"---", "OSY", "111"}}));
 }
 
 // The coder needs no Penn parse: a UD tree as curlew's parser gives it.
