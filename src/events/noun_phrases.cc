@@ -1,0 +1,358 @@
+#include "events/coder_run.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace curlew {
+
+void Coder::Run::FindMentions() {
+  for (size_t i = 0; i < n_;) {
+    if (masked_[i]) {
+      ++i;
+      continue;
+    }
+    std::string code;
+    size_t la = d_.actors.Match(ids_, i, date_, &code);
+    const Agent* ag = nullptr;
+    size_t lg = d_.agents.Match(ids_, i, &ag);
+    if (la == 0 && lg == 0) {
+      ++i;
+      continue;
+    }
+    Mention m;
+    m.b = static_cast<uint32_t>(i);
+    if (la >= lg) {
+      m.e = static_cast<uint32_t>(i + la);
+      m.code = code;
+    } else {
+      m.e = static_cast<uint32_t>(i + lg);
+      m.agent = ag;
+    }
+    i = m.e;
+    mentions_.push_back(std::move(m));
+  }
+}
+
+bool Coder::Run::InMention(int i) const {
+  for (const Mention& m : mentions_)
+    if (static_cast<int>(m.b) <= i && i < static_cast<int>(m.e)) return true;
+  return false;
+}
+
+void Coder::Run::CoreTokens(int h, int* lo, int* hi) const {
+  for (int c : kids_[h]) {
+    R r = Rel(c);
+    if (r == R::kCompound || r == R::kAmod || r == R::kDet || r == R::kNummod ||
+        r == R::kNmodPoss || r == R::kFlat || r == R::kCase ||
+        r == R::kCompoundPrt || r == R::kFlat) {
+      if (r == R::kCase && c > h) continue;
+      *lo = std::min(*lo, c);
+      *hi = std::max(*hi, c);
+      CoreTokens(c, lo, hi);
+    }
+  }
+}
+
+void Coder::Run::SubtreeRange(int x, int* lo, int* hi) const {
+  *lo = std::min(*lo, x);
+  *hi = std::max(*hi, x);
+  for (int c : kids_[x]) SubtreeRange(c, lo, hi);
+}
+
+bool Coder::Run::IsPronoun(int i) const {
+  std::string_view x = Xpos(i);
+  return x == "PRP" || x == "PRP$";
+}
+
+// Actors of the noun phrase headed by h, coordinations distributed.
+// `pronouns`: whether a possessive pronoun inside may stand for its
+// antecedent ("their meeting").
+std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
+                                         bool new_actors) const {
+  std::vector<ActorRef> out;
+  if (h < 0 || depth > 6) return out;
+  if (IsPronoun(h)) return pronouns ? Antecedent(h, depth + 1) : out;
+  int lo = h, hi = h;
+  CoreTokens(h, &lo, &hi);
+  std::vector<const Mention*> actors, agents;
+  for (const Mention& m : mentions_) {
+    if (static_cast<int>(m.b) < lo || static_cast<int>(m.b) > hi) continue;
+    (m.agent ? agents : actors).push_back(&m);
+  }
+  std::vector<ActorRef> base;
+  // One noun phrase, one actor: the first ("Ithilen's minister X"), and
+  // those coordinated with it ("X and Y leaders").
+  for (const Mention* m : actors) {
+    bool take = m == actors[0];
+    for (uint32_t t = m->b; t < m->e && !take; ++t)
+      if (Rel(t) == R::kConj && head_[t] >= static_cast<int>(actors[0]->b) &&
+          head_[t] < static_cast<int>(actors[0]->e))
+        take = true;
+    if (!take) continue;
+    for (const std::string& c : SplitSlash(m->code))
+      base.push_back({c, m->b, m->e});
+  }
+  // Then prepositional phrases, then clauses attached to the noun.
+  for (int c : kids_[h]) {
+    if (!base.empty()) break;
+    if (Rel(c) != R::kNmod) continue;
+    // "talks in Kinshasa": where, not who (a role noun keeps its place:
+    // "police in Myanmar").
+    if (opt_.news_conventions && agents.empty()) {
+      int cs = Child(c, R::kCase);
+      if (cs >= 0 && (upper_[cs] == "IN" || upper_[cs] == "AT")) continue;
+    }
+    base = CodeNP(c, depth + 1, pronouns, false);
+  }
+  for (int c : kids_[h]) {
+    if (!base.empty()) break;
+    if (Rel(c) != R::kAcl) continue;
+    for (int g : kids_[c]) {
+      R r = Rel(g);
+      if (r == R::kNsubj || r == R::kNsubjPass || r == R::kObj ||
+          (r == R::kObl || r == R::kOblAgent)) {
+        if (Xpos(g) == "WDT" || Xpos(g) == "WP") continue;
+        base = CodeNP(g, depth + 1, false);
+        if (!base.empty()) break;
+      }
+    }
+  }
+  if (base.empty() && pronouns) {
+    for (int i = lo; i <= hi && base.empty(); ++i)
+      if (i != h && Xpos(i) == "PRP$") base = Antecedent(i, depth + 1);
+  }
+  // "Dirichati, the spokesman of X": the apposition names the actor.
+  if (base.empty() && agents.empty() && opt_.news_conventions)
+    for (int c : kids_[h])
+      if (Rel(c) == R::kAppos && base.empty()) {
+        base = CodeNP(c, depth + 1, false, false);
+        if (memory_ && !base.empty() && !base[0].agent_only &&
+            StartsWith(Xpos(h), "NNP"))
+          memory_->names.emplace(upper_[h], base[0].code);
+        for (ActorRef& a : base) {
+          a.begin = std::min<uint32_t>(a.begin, lo);
+          a.end = std::max<uint32_t>(a.end, hi + 1);
+        }
+      }
+  // A person's name seen earlier with a code ("Cavusoglu").
+  if (base.empty() && agents.empty() && memory_) {
+    for (int i = lo; i <= hi && base.empty(); ++i) {
+      if (!StartsWith(Xpos(i), "NNP")) continue;
+      const std::string* code = memory_->Find(upper_[i]);
+      if (code)
+        base.push_back(
+            {*code, static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1)});
+    }
+  }
+  std::string prefix, suffix, last_agent;
+  for (const Mention* m : agents) {
+    if (m->agent->prefix)
+      prefix += m->agent->code;
+    else
+      suffix += m->agent->code, last_agent = m->agent->code;
+  }
+  if (!base.empty()) {
+    for (ActorRef& a : base) {
+      // An agent already in the actor's code is not added again.
+      std::string code = a.code;
+      std::string stem;
+      for (const Mention* m : agents) {
+        const std::string& ac = m->agent->code;
+        if (code.find(ac) != std::string::npos) continue;
+        if (m->agent->prefix)
+          code = ac + code;
+        else {
+          if (m->agent->code == last_agent) stem = code;
+          code += ac;
+        }
+      }
+      a.stem = stem.empty() ? a.code : stem;
+      a.code = code;
+      // Names beside an actor and a role are that person's
+      // ("Turkish Foreign Minister Mevlut Cavusoglu").
+      if (memory_ && !agents.empty())
+        for (int i = lo; i <= hi; ++i)
+          if (StartsWith(Xpos(i), "NNP") && !InMention(i))
+            memory_->names.emplace(upper_[i], code);
+      a.begin = std::min<uint32_t>(a.begin, lo);
+      a.end = std::max<uint32_t>(a.end, hi + 1);
+      out.push_back(std::move(a));
+    }
+  } else if (!agents.empty()) {
+    ActorRef a{"---" + prefix + suffix, static_cast<uint32_t>(lo),
+               static_cast<uint32_t>(hi + 1)};
+    a.agent_only = true;
+    a.agent = last_agent.empty() ? prefix : last_agent;
+    // "Turkish Foreign Minister Ali Demirtas" with "Turkish" parsed as
+    // a stray modifier: an actor mention right before the phrase is its
+    // actor.
+    const Mention* m = opt_.news_conventions ? StrayActorBefore(lo) : nullptr;
+    if (std::string actor = m ? FirstCode(m->code) : ""; !actor.empty()) {
+      a.stem = actor;
+      a.code = prefix + actor +
+               (actor.find(suffix) == std::string::npos ? suffix : "");
+      a.agent_only = false;
+      a.begin = m->b;
+    }
+    out.push_back(std::move(a));
+  } else if (opt_.new_actor_length > 0 && new_actors && !IsPronoun(h) &&
+             StartsWith(Xpos(h), "NN")) {
+    // PETRARCH's new_actor_length: an uncoded noun phrase of a few words
+    // is coded by its own text (with its "of" phrases).
+    int nlo = lo, nhi = hi;
+    for (int c : kids_[h]) {
+      if (Rel(c) != R::kNmod) continue;
+      int a = c, b = c;
+      SubtreeRange(c, &a, &b);
+      nlo = std::min(nlo, a);
+      nhi = std::max(nhi, b);
+    }
+    std::string text;
+    int words = 0, first_word = nlo;
+    for (int i = nlo; i <= nhi; ++i) {
+      if (Xpos(i) == "POS" || (Rel(i) == R::kCase && head_[i] == h) ||
+          std::ispunct(static_cast<unsigned char>(upper_[i][0])))
+        continue;
+      if (!text.empty()) text += ' ';
+      text += upper_[i];
+      if (words++ == 0) first_word = i;
+    }
+    if (words > 0 && words <= opt_.new_actor_length)
+      out.push_back({text, static_cast<uint32_t>(first_word),
+                     static_cast<uint32_t>(nhi + 1)});
+  }
+  std::vector<ActorRef> first = out;
+  // Conjuncts of the phrase; with news conventions also those a parse
+  // hangs on a word inside the phrase's actor name ("the People's
+  // Republic of China and the Republic of Turkey" with the second
+  // Republic on "China").
+  std::vector<int> conjuncts = kids_[h];
+  if (opt_.news_conventions && !actors.empty()) {
+    const Mention& m = *actors[0];
+    for (uint32_t t = m.b; t < m.e; ++t) {
+      if (static_cast<int>(t) == h) continue;
+      for (int c : kids_[t])
+        if (Rel(c) == R::kConj &&
+            (c < static_cast<int>(m.b) || c >= static_cast<int>(m.e)))
+          conjuncts.push_back(c);
+    }
+  }
+  for (int c : conjuncts) {
+    if (Rel(c) != R::kConj) continue;
+    std::vector<ActorRef> more = CodeNP(c, depth + 1, pronouns);
+    for (ActorRef& m : more) {
+      // "Danish media and government": an agent-only conjunct takes the
+      // actor of its sibling.
+      if (m.agent_only && !first.empty() && !first[0].agent_only) {
+        for (const ActorRef& f : first) {
+          ActorRef b = m;
+          b.code = f.stem + m.agent;
+          b.agent_only = false;
+          out.push_back(std::move(b));
+        }
+        continue;
+      }
+      out.push_back(std::move(m));
+    }
+  }
+  // An agent-only head conjunct takes the actors of a later sibling:
+  // "lawmakers and officials in X" -> X's codes for both.
+  if (!first.empty() && first[0].agent_only) {
+    std::vector<ActorRef> bases;
+    for (const ActorRef& o : out)
+      if (!o.agent_only) bases.push_back(o);
+    if (!bases.empty()) {
+      std::vector<ActorRef> fixed;
+      for (const ActorRef& o : out) {
+        if (!o.agent_only) {
+          fixed.push_back(o);
+          continue;
+        }
+        for (const ActorRef& b : bases) {
+          ActorRef x = o;
+          x.code = b.stem + o.agent;
+          x.agent_only = false;
+          fixed.push_back(std::move(x));
+        }
+      }
+      out = std::move(fixed);
+    }
+  }
+  return out;
+}
+
+// An actor mention (not an agent) that ends right at token `lo` and is
+// no argument of its own ("Turkish" parsed as a modifier of the verb).
+const Coder::Run::Mention* Coder::Run::StrayActorBefore(int lo) const {
+  for (const Mention& m : mentions_) {
+    if (m.agent || static_cast<int>(m.e) != lo || masked_[m.b]) continue;
+    const R r = Rel(m.e - 1);
+    if (r == R::kNsubj || r == R::kNsubjPass || r == R::kObj || r == R::kIobj ||
+        r == R::kObl || r == R::kNmod || r == R::kConj)
+      return nullptr;
+    return &m;
+  }
+  return nullptr;
+}
+
+// The clause (verb) that token i belongs to.
+int Coder::Run::ClauseOf(int i) const {
+  int x = head_[i];
+  while (x >= 0 && !verb_tag_[x] && head_[x] >= 0) x = head_[x];
+  return x;
+}
+
+bool Coder::Run::Dominates(int a, int b) const {  // a is b or an ancestor of b
+  for (int x = b, guard = 0; x >= 0 && guard < 200; x = head_[x], ++guard)
+    if (x == a) return true;
+  return false;
+}
+
+std::vector<ActorRef> Coder::Run::Antecedent(int p, int depth) const {
+  if (depth > 6) return {};
+  for (int v = ClauseOf(p), guard = 0; v >= 0 && guard < 50;
+       v = ClauseOf(v), ++guard) {
+    int subj = Subject(v);
+    if (subj >= 0 && !Dominates(subj, p) && !IsPronoun(subj))
+      return CodeNP(subj, depth + 1);
+    if (head_[v] < 0) break;
+  }
+  // "He stressed ...": the actor the previous sentence was about.
+  const std::string& w = upper_[p];
+  if (memory_ && !memory_->last_subject.empty() &&
+      (w == "HE" || w == "SHE" || w == "WE" || w == "THEY" || w == "HIS" ||
+       w == "HER" || w == "THEIR" || w == "OUR"))
+    return {ActorRef(memory_->last_subject, static_cast<uint32_t>(p),
+                     static_cast<uint32_t>(p + 1))};
+  return {};
+}
+
+// Remembers the actor this sentence is about (the main verb's subject).
+void Coder::Run::RememberSubject() const {
+  if (!memory_) return;
+  for (size_t i = 0; i < n_; ++i) {
+    if (head_[i] >= 0) continue;
+    int subj = Subject(static_cast<int>(i));
+    for (const ActorRef& a : CodeNP(subj))
+      if (!a.agent_only) {
+        memory_->last_subject = a.code;
+        return;
+      }
+    // "Someone Unknown said ...": a later "he" is not the earlier actor.
+    if (subj >= 0 && StartsWith(Xpos(subj), "NNP"))
+      memory_->last_subject.clear();
+  }
+}
+
+// Actor codes of the noun phrase headed by sentence token h (agents
+// composed, coordinations distributed; agent-only phrases left out).
+std::vector<std::string> Coder::Run::CodesOfPhrase(int h) const {
+  std::vector<std::string> out;
+  for (const ActorRef& a : CodeNP(h))
+    if (!a.agent_only) out.push_back(a.code);
+  return out;
+}
+
+}  // namespace curlew

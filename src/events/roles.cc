@@ -1,0 +1,155 @@
+#include "events/coder_run.h"
+
+#include <string_view>
+#include <vector>
+
+namespace curlew {
+
+int Coder::Run::Child(int v, R rel) const {
+  for (int c : kids_[v])
+    if (Rel(c) == rel) return c;
+  return -1;
+}
+
+bool Coder::Run::Passive(int v) const {
+  return Child(v, R::kNsubjPass) >= 0 || Child(v, R::kAuxPass) >= 0;
+}
+
+// The subject of v: its own, or inherited through xcomp/conj.
+int Coder::Run::Subject(int v, int guard) const {
+  if (v < 0 || guard > 10) return -1;
+  int s = Child(v, R::kNsubj);
+  if (s < 0) s = Child(v, R::kCsubj);
+  if (s >= 0) return s;
+  if (Passive(v)) return -1;
+  R r = Rel(v);
+  if ((r == R::kXcomp || r == R::kConj) && head_[v] >= 0) {
+    int h = head_[v];
+    int hs = Child(h, R::kNsubj);
+    if (hs < 0) hs = Child(h, R::kNsubjPass);
+    if (hs >= 0) return hs;
+    return Subject(h, guard + 1);
+  }
+  return -1;
+}
+
+// Targets of an active verb: objects, then prepositional phrases, then
+// subject-less complement clauses; possessive pronouns only last.
+std::vector<ActorRef> Coder::Run::Targets(int v, int depth) const {
+  std::vector<ActorRef> t;
+  for (bool pronouns : {false, true}) {
+    for (R r : {R::kObj, R::kIobj})
+      for (int c : kids_[v])
+        if (Rel(c) == r && t.empty()) t = CodeNP(c, 0, pronouns);
+    // "deployed troops near the Ukrainian border": an agent object
+    // without a country gives way to an actor in a phrase.
+    bool agents_only = !t.empty() && opt_.news_conventions;
+    for (const ActorRef& a : t) agents_only = agents_only && a.agent_only;
+    for (int c : kids_[v])
+      if ((t.empty() || agents_only) &&
+          (Rel(c) == R::kObl || Rel(c) == R::kOblAgent) && !Locative(v, c)) {
+        std::vector<ActorRef> o = CodeNP(c, 0, pronouns);
+        if (t.empty()) {
+          t = o;
+        } else if (!o.empty() && !o[0].agent_only) {
+          t = o;
+          agents_only = false;
+        }
+      }
+    if (!t.empty()) return t;
+  }
+  if (depth < 3)
+    for (int c : kids_[v])
+      if (t.empty() && Rel(c) == R::kXcomp && StartsWith(Xpos(c), "VB"))
+        t = Targets(c, depth + 1);
+  return t;
+}
+
+// "held talks in Kinshasa": with an object, an in/at phrase is where it
+// happened, not whom it was done to (news conventions only).
+bool Coder::Run::Locative(int v, int c) const {
+  if (!opt_.news_conventions || Child(v, R::kObj) < 0) return false;
+  int cs = Child(c, R::kCase);
+  return cs >= 0 && (upper_[cs] == "IN" || upper_[cs] == "AT");
+}
+
+// Sources and targets of v before patterns.
+void Coder::Run::Roles(int v, std::vector<ActorRef>* src,
+                       std::vector<ActorRef>* tgt) const {
+  int subj_pass = Child(v, R::kNsubjPass);
+  if (subj_pass >= 0) {
+    // The agent phrase, also under an adverb ("opposed earlier by X").
+    std::vector<int> cands = kids_[v];
+    for (int c : kids_[v])
+      if (Xpos(c).substr(0, 2) == "RB")
+        for (int g : kids_[c]) cands.push_back(g);
+    for (int c : cands) {
+      if (Rel(c) == R::kOblAgent) *src = CodeNP(c);
+      if (src->empty() && Rel(c) == R::kObl) {
+        int cs = Child(c, R::kCase);
+        if (cs >= 0 &&
+            (upper_[cs] == "BY" || upper_[cs] == "FROM" || upper_[cs] == "IN"))
+          *src = CodeNP(c);
+      }
+      if (!src->empty()) break;
+    }
+    if (!src->empty()) {
+      *tgt = CodeNP(subj_pass);
+      return;
+    }
+    // No agent: coded as if active, the subject acting (PETRARCH), unless
+    // the verb is one that is done to someone ("are detained").
+    if (opt_.news_conventions) {
+      *tgt = CodeNP(subj_pass);
+      return;
+    }
+    *src = CodeNP(subj_pass);
+    *tgt = Targets(v);
+    return;
+  }
+  *src = CodeNP(Subject(v));
+  *tgt = Targets(v);
+}
+
+std::vector<ActorRef> Coder::Run::ActorsFrom(
+    int pos, int skip, const std::vector<bool>& allowed) const {
+  // The first coded noun phrase whose head lies at or after pos, after
+  // `skip` noun phrases.
+  int last_head = -1;
+  for (size_t i = pos; i < n_; ++i) {
+    if (!allowed[i]) continue;
+    std::string_view x = Xpos(i);
+    if (!(StartsWith(x, "NN") || x == "PRP")) continue;
+    // Use the head of the phrase containing i.
+    int h = static_cast<int>(i);
+    while (head_[h] >= 0 && (Rel(h) == R::kCompound || Rel(h) == R::kFlat ||
+                             Rel(h) == R::kAmod || Rel(h) == R::kNmodPoss))
+      h = head_[h];
+    if (h == last_head) continue;
+    last_head = h;
+    if (skip > 0) {
+      --skip;
+      continue;
+    }
+    std::vector<ActorRef> a = CodeNP(h);
+    if (!a.empty()) return a;
+  }
+  return {};
+}
+
+// The nearest coded noun phrase ending before `end`.
+std::vector<ActorRef> Coder::Run::ActorsBefore(int end) const {
+  for (int i = end - 1; i >= 0; --i) {
+    if (masked_[i] || !(StartsWith(Xpos(i), "NN") || Xpos(i) == "PRP"))
+      continue;
+    int h = i;
+    while (head_[h] >= 0 && (Rel(h) == R::kCompound || Rel(h) == R::kFlat ||
+                             Rel(h) == R::kAmod || Rel(h) == R::kNmodPoss))
+      h = head_[h];
+    std::vector<ActorRef> a = CodeNP(h);
+    if (!a.empty()) return a;
+  }
+  return {};
+}
+
+}  // namespace curlew
