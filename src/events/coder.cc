@@ -20,7 +20,8 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.size() == 0 || s.size() > options_.max_sentence_tokens) continue;
-    Run run(*this, doc, s, date, options_.news_conventions ? &memory : nullptr);
+    Run run(*this, doc, static_cast<uint32_t>(si), date,
+            options_.news_conventions ? &memory : nullptr);
     DiscardKind dk = dicts_->discards.Match(run.upper());
     if (dk == DiscardKind::kStory) {
       if (outcome) *outcome = CodingOutcome::kStoryDiscard;
@@ -87,7 +88,7 @@ std::string Coder::CodeNounPhrase(const Document& doc, uint32_t sentence,
   const Sentence& s = doc.sentences[sentence];
   if (head < s.token_begin || head >= s.token_end) return "";
   if (s.size() > options_.max_sentence_tokens) return "";
-  Run run(*this, doc, s, dict::DocDate(doc.date));
+  Run run(*this, doc, sentence, dict::DocDate(doc.date));
   std::vector<std::string> codes =
       run.CodesOfPhrase(static_cast<int>(head - s.token_begin));
   return codes.empty() ? "" : codes.front();
@@ -95,7 +96,8 @@ std::string Coder::CodeNounPhrase(const Document& doc, uint32_t sentence,
 
 PatternMatch Coder::MatchVerb(const Document& doc, const Sentence& s,
                               size_t verb, bool fast) const {
-  Run run(*this, doc, s, dict::DocDate(doc.date));
+  const auto index = static_cast<uint32_t>(&s - doc.sentences.data());
+  Run run(*this, doc, index, dict::DocDate(doc.date));
   return run.MatchVerbAt(verb, fast);
 }
 

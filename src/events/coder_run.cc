@@ -7,40 +7,6 @@
 
 namespace curlew {
 
-R DecodeRel(std::string_view r) {
-  static const std::pair<std::string_view, R> kExact[] = {
-      {"nsubj", R::kNsubj},
-      {"nsubj:pass", R::kNsubjPass},
-      {"csubj", R::kCsubj},
-      {"obj", R::kObj},
-      {"iobj", R::kIobj},
-      {"obl:agent", R::kOblAgent},
-      {"nmod:poss", R::kNmodPoss},
-      {"conj", R::kConj},
-      {"cc", R::kCc},
-      {"compound", R::kCompound},
-      {"compound:prt", R::kCompoundPrt},
-      {"amod", R::kAmod},
-      {"det", R::kDet},
-      {"nummod", R::kNummod},
-      {"case", R::kCase},
-      {"xcomp", R::kXcomp},
-      {"ccomp", R::kCcomp},
-      {"advcl", R::kAdvcl},
-      {"aux", R::kAux},
-      {"aux:pass", R::kAuxPass},
-      {"cop", R::kCop},
-      {"parataxis", R::kParataxis},
-      {"appos", R::kAppos}};
-  for (const auto& [name, code] : kExact)
-    if (r == name) return code;
-  if (StartsWith(r, "obl")) return R::kObl;
-  if (StartsWith(r, "nmod")) return R::kNmod;
-  if (StartsWith(r, "acl")) return R::kAcl;
-  if (StartsWith(r, "flat")) return R::kFlat;
-  return R::kOther;
-}
-
 // Splits "ELR/GAL" into its codes.
 std::vector<std::string> SplitSlash(const std::string& code) {
   std::vector<std::string> out;
@@ -61,41 +27,24 @@ std::string FirstCode(const std::string& code) {
   return codes.empty() ? std::string() : codes[0];
 }
 
-Coder::Run::Run(const Coder& coder, const Document& doc, const Sentence& s,
+Coder::Run::Run(const Coder& coder, const Document& doc, uint32_t sentence,
                 int32_t date, DocMemory* memory)
     : d_(*coder.dicts_),
       opt_(coder.options_),
       doc_(doc),
-      s_(s),
+      s_(doc.sentences[sentence]),
       date_(date),
+      tree_(doc, sentence),
       memory_(memory) {
-  n_ = s.size();
+  n_ = s_.size();
   upper_.resize(n_);
   ids_.resize(n_);
-  head_.assign(n_, -1);
-  kids_.assign(n_, {});
-  rel_.resize(n_);
   verb_tag_.resize(n_);
   for (size_t i = 0; i < n_; ++i) {
-    const Token& t = doc.tokens[s.token_begin + i];
+    const Token& t = Tok(i);
     upper_[i] = dict::Upper(t.norm.empty() ? doc.TokenText(t) : t.norm);
     ids_[i] = d_.words.Find(upper_[i]);
-    rel_[i] = DecodeRel(t.deprel);
     verb_tag_[i] = StartsWith(t.xpos, "VB");
-    if (t.head > 0 && static_cast<size_t>(t.head) <= n_) {
-      head_[i] = t.head - 1;
-      kids_[t.head - 1].push_back(static_cast<int>(i));
-    }
-  }
-  // A tree with a cycle (a faulty parse) is not walked: coded as flat.
-  for (size_t i = 0; i < n_; ++i) {
-    size_t steps = 0;
-    for (int x = head_[i]; x >= 0 && steps <= n_; x = head_[x]) ++steps;
-    if (steps > n_) {
-      head_.assign(n_, -1);
-      kids_.assign(n_, {});
-      break;
-    }
   }
   if (opt_.news_conventions) RepairAppositiveSubject();
   present_ = ids_;
@@ -110,28 +59,20 @@ Coder::Run::Run(const Coder& coder, const Document& doc, const Sentence& s,
 void Coder::Run::RepairAppositiveSubject() {
   int root = -1;
   for (size_t i = 0; i < n_; ++i)
-    if (head_[i] < 0 && !kids_[i].empty()) root = static_cast<int>(i);
+    if (tree_.head(i) < 0 && !tree_.kids(i).empty()) root = static_cast<int>(i);
   if (root < 0 || !StartsWith(Xpos(root), "NNP") ||
       static_cast<size_t>(root) + 1 >= n_ || upper_[root + 1] != ",")
     return;
-  for (int v : kids_[root]) {
+  for (int v : tree_.kids(root)) {
     if (v <= root + 1 || !verb_tag_[v]) continue;
     int subj = -1;
-    for (int c : kids_[v])
-      if (Rel(c) == R::kNsubj && c > root + 1 && c < v) subj = c;
+    for (int c : tree_.kids(v))
+      if (Rel(c) == DepRel::kNsubj && c > root + 1 && c < v) subj = c;
     if (subj < 0 || upper_[v - 1] != ",") continue;
-    auto move = [&](int d, int h, R r) {
-      if (head_[d] >= 0) std::erase(kids_[head_[d]], d);
-      head_[d] = h;
-      rel_[d] = r;
-      if (h >= 0) {
-        std::vector<int>& k = kids_[h];
-        k.insert(std::upper_bound(k.begin(), k.end(), d), d);
-      }
-    };
-    move(v, -1, R::kOther);
-    move(root, v, R::kNsubj);
-    move(subj, root, R::kAppos);
+    // (Reattach rebuilds the children lists: no more walking after it.)
+    tree_.Reattach(v, -1, DepRel::kOther);
+    tree_.Reattach(root, v, DepRel::kNsubj);
+    tree_.Reattach(subj, root, DepRel::kAppos);
     return;
   }
 }

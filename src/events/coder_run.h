@@ -16,46 +16,13 @@
 
 #include "actors/dict_util.h"
 #include "events/coder.h"
+#include "syntax/tree.h"
 
 namespace curlew {
 
 inline bool StartsWith(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
-
-// Dependency relations the coder looks at, decoded once per token.
-enum class R : uint8_t {
-  kOther,
-  kNsubj,
-  kNsubjPass,
-  kCsubj,
-  kObj,
-  kIobj,
-  kObl,
-  kOblAgent,
-  kNmod,
-  kNmodPoss,
-  kAcl,
-  kConj,
-  kCc,
-  kCompound,
-  kCompoundPrt,
-  kAmod,
-  kDet,
-  kNummod,
-  kFlat,
-  kCase,
-  kXcomp,
-  kCcomp,
-  kAdvcl,
-  kAux,
-  kAuxPass,
-  kCop,
-  kParataxis,
-  kAppos
-};
-
-R DecodeRel(std::string_view r);
 
 struct ActorRef {
   ActorRef() = default;
@@ -116,7 +83,7 @@ struct DocMemory {
 // Per-sentence scratch state and the coding rules.
 class Coder::Run {
  public:
-  Run(const Coder& coder, const Document& doc, const Sentence& s, int32_t date,
+  Run(const Coder& coder, const Document& doc, uint32_t sentence, int32_t date,
       DocMemory* memory = nullptr);
 
   struct Mention {
@@ -149,17 +116,16 @@ class Coder::Run {
   // name becomes the verb's subject and the apposition the name's.
   void RepairAppositiveSubject();
   void MaskCommaStretches();
-  R Rel(size_t i) const { return rel_[i]; }
+  DepRel Rel(size_t i) const { return tree_.rel(i); }
   std::string_view Xpos(size_t i) const { return Tok(i).xpos; }
   bool IsVerb(size_t i) const {
-    return !masked_[i] && verb_tag_[i] && Rel(i) != R::kAux &&
-           Rel(i) != R::kAuxPass && Rel(i) != R::kCop;
+    return !masked_[i] && verb_tag_[i] && Rel(i) != DepRel::kAux &&
+           Rel(i) != DepRel::kAuxPass && Rel(i) != DepRel::kCop;
   }
   const std::vector<std::string>& upper() const { return upper_; }
   void FindMentions();
   bool InMention(int i) const;
   void CoreTokens(int h, int* lo, int* hi) const;
-  void SubtreeRange(int x, int* lo, int* hi) const;
   bool IsPronoun(int i) const;
   // Actors of the noun phrase headed by h, coordinations distributed.
   // `pronouns`: whether a possessive pronoun inside may stand for its
@@ -169,14 +135,7 @@ class Coder::Run {
   // An actor mention (not an agent) that ends right at token `lo` and is
   // no argument of its own ("Turkish" parsed as a modifier of the verb).
   const Mention* StrayActorBefore(int lo) const;
-  // The clause (verb) that token i belongs to.
-  int ClauseOf(int i) const;
-  bool Dominates(int a, int b) const;  // a is b or an ancestor of b
   std::vector<ActorRef> Antecedent(int p, int depth) const;
-  int Child(int v, R rel) const;
-  bool Passive(int v) const;
-  // The subject of v: its own, or inherited through xcomp/conj.
-  int Subject(int v, int guard = 0) const;
   // Targets of an active verb: objects, then prepositional phrases, then
   // subject-less complement clauses; possessive pronouns only last.
   std::vector<ActorRef> Targets(int v, int depth = 0) const;
@@ -234,16 +193,14 @@ class Coder::Run {
   const Document& doc_;
   const Sentence& s_;
   int32_t date_;
+  DependencyTree tree_;  // repaired under news conventions
   size_t n_ = 0;
   std::vector<std::string> upper_;
   std::vector<uint32_t> ids_;
   std::vector<uint32_t> present_;
-  std::vector<int> head_;
-  std::vector<std::vector<int>> kids_;
   std::vector<Mention> mentions_;
   std::vector<bool> masked_;
   mutable bool fast_ = true;  // use the indexes (false: reference matcher)
-  std::vector<R> rel_;
   std::vector<bool> verb_tag_;
   DocMemory* memory_ = nullptr;  // may be null (no document context)
 };

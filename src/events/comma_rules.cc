@@ -22,8 +22,9 @@ void Coder::Run::MaskCommaStretches() {
   auto mask = [&](size_t b, size_t e) {
     // A list ("X, Y and Z") is not a comma clause.
     for (size_t i = b; i < e; ++i)
-      if ((Rel(i) == R::kConj || Rel(i) == R::kCc) &&
-          (head_[i] < static_cast<int>(b) || head_[i] >= static_cast<int>(e)))
+      if ((Rel(i) == DepRel::kConj || Rel(i) == DepRel::kCc) &&
+          (tree_.head(i) < static_cast<int>(b) ||
+           tree_.head(i) >= static_cast<int>(e)))
         return;
     for (size_t i = b; i < e; ++i) masked_[i] = true;
   };
@@ -31,7 +32,7 @@ void Coder::Run::MaskCommaStretches() {
   // (initial and internal stretches only: "..., officials said." goes).
   auto has_subject = [&](size_t b, size_t e) {
     for (size_t i = b; i < e; ++i)
-      if (Rel(i) == R::kNsubj || Rel(i) == R::kNsubjPass) return true;
+      if (Rel(i) == DepRel::kNsubj || Rel(i) == DepRel::kNsubjPass) return true;
     return false;
   };
   if (opt_.comma_bmax > 0) {
@@ -51,9 +52,9 @@ void Coder::Run::MaskCommaStretches() {
     // ("X, the old foe of Y, criticized Z.").
     bool main_clause = false;
     for (size_t i = commas.back() + 1; i < n_; ++i) {
-      if (head_[i] >= 0) continue;
-      for (int c : kids_[i])
-        if ((Rel(c) == R::kNsubj || Rel(c) == R::kNsubjPass) &&
+      if (tree_.head(i) >= 0) continue;
+      for (int c : tree_.kids(i))
+        if ((Rel(c) == DepRel::kNsubj || Rel(c) == DepRel::kNsubjPass) &&
             c < static_cast<int>(commas.back()))
           main_clause = true;
     }

@@ -42,23 +42,17 @@ bool Coder::Run::InMention(int i) const {
 }
 
 void Coder::Run::CoreTokens(int h, int* lo, int* hi) const {
-  for (int c : kids_[h]) {
-    R r = Rel(c);
-    if (r == R::kCompound || r == R::kAmod || r == R::kDet || r == R::kNummod ||
-        r == R::kNmodPoss || r == R::kFlat || r == R::kCase ||
-        r == R::kCompoundPrt || r == R::kFlat) {
-      if (r == R::kCase && c > h) continue;
+  for (int c : tree_.kids(h)) {
+    DepRel r = Rel(c);
+    if (r == DepRel::kCompound || r == DepRel::kAmod || r == DepRel::kDet ||
+        r == DepRel::kNummod || r == DepRel::kNmodPoss || r == DepRel::kFlat ||
+        r == DepRel::kCase || r == DepRel::kCompoundPrt || r == DepRel::kFlat) {
+      if (r == DepRel::kCase && c > h) continue;
       *lo = std::min(*lo, c);
       *hi = std::max(*hi, c);
       CoreTokens(c, lo, hi);
     }
   }
-}
-
-void Coder::Run::SubtreeRange(int x, int* lo, int* hi) const {
-  *lo = std::min(*lo, x);
-  *hi = std::max(*hi, x);
-  for (int c : kids_[x]) SubtreeRange(c, lo, hi);
 }
 
 bool Coder::Run::IsPronoun(int i) const {
@@ -87,32 +81,33 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
   for (const Mention* m : actors) {
     bool take = m == actors[0];
     for (uint32_t t = m->b; t < m->e && !take; ++t)
-      if (Rel(t) == R::kConj && head_[t] >= static_cast<int>(actors[0]->b) &&
-          head_[t] < static_cast<int>(actors[0]->e))
+      if (Rel(t) == DepRel::kConj &&
+          tree_.head(t) >= static_cast<int>(actors[0]->b) &&
+          tree_.head(t) < static_cast<int>(actors[0]->e))
         take = true;
     if (!take) continue;
     for (const std::string& c : SplitSlash(m->code))
       base.push_back({c, m->b, m->e});
   }
   // Then prepositional phrases, then clauses attached to the noun.
-  for (int c : kids_[h]) {
+  for (int c : tree_.kids(h)) {
     if (!base.empty()) break;
-    if (Rel(c) != R::kNmod) continue;
+    if (Rel(c) != DepRel::kNmod) continue;
     // "talks in Kinshasa": where, not who (a role noun keeps its place:
     // "police in Myanmar").
     if (opt_.news_conventions && agents.empty()) {
-      int cs = Child(c, R::kCase);
+      int cs = tree_.Child(c, DepRel::kCase);
       if (cs >= 0 && (upper_[cs] == "IN" || upper_[cs] == "AT")) continue;
     }
     base = CodeNP(c, depth + 1, pronouns, false);
   }
-  for (int c : kids_[h]) {
+  for (int c : tree_.kids(h)) {
     if (!base.empty()) break;
-    if (Rel(c) != R::kAcl) continue;
-    for (int g : kids_[c]) {
-      R r = Rel(g);
-      if (r == R::kNsubj || r == R::kNsubjPass || r == R::kObj ||
-          (r == R::kObl || r == R::kOblAgent)) {
+    if (Rel(c) != DepRel::kAcl) continue;
+    for (int g : tree_.kids(c)) {
+      DepRel r = Rel(g);
+      if (r == DepRel::kNsubj || r == DepRel::kNsubjPass || r == DepRel::kObj ||
+          (r == DepRel::kObl || r == DepRel::kOblAgent)) {
         if (Xpos(g) == "WDT" || Xpos(g) == "WP") continue;
         base = CodeNP(g, depth + 1, false);
         if (!base.empty()) break;
@@ -125,8 +120,8 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
   }
   // "Dirichati, the spokesman of X": the apposition names the actor.
   if (base.empty() && agents.empty() && opt_.news_conventions)
-    for (int c : kids_[h])
-      if (Rel(c) == R::kAppos && base.empty()) {
+    for (int c : tree_.kids(h))
+      if (Rel(c) == DepRel::kAppos && base.empty()) {
         base = CodeNP(c, depth + 1, false, false);
         if (memory_ && !base.empty() && !base[0].agent_only &&
             StartsWith(Xpos(h), "NNP"))
@@ -202,17 +197,17 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
     // PETRARCH's new_actor_length: an uncoded noun phrase of a few words
     // is coded by its own text (with its "of" phrases).
     int nlo = lo, nhi = hi;
-    for (int c : kids_[h]) {
-      if (Rel(c) != R::kNmod) continue;
+    for (int c : tree_.kids(h)) {
+      if (Rel(c) != DepRel::kNmod) continue;
       int a = c, b = c;
-      SubtreeRange(c, &a, &b);
+      tree_.SubtreeRange(c, &a, &b);
       nlo = std::min(nlo, a);
       nhi = std::max(nhi, b);
     }
     std::string text;
     int words = 0, first_word = nlo;
     for (int i = nlo; i <= nhi; ++i) {
-      if (Xpos(i) == "POS" || (Rel(i) == R::kCase && head_[i] == h) ||
+      if (Xpos(i) == "POS" || (Rel(i) == DepRel::kCase && tree_.head(i) == h) ||
           std::ispunct(static_cast<unsigned char>(upper_[i][0])))
         continue;
       if (!text.empty()) text += ' ';
@@ -228,19 +223,19 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
   // hangs on a word inside the phrase's actor name ("the People's
   // Republic of China and the Republic of Turkey" with the second
   // Republic on "China").
-  std::vector<int> conjuncts = kids_[h];
+  std::vector<int> conjuncts(tree_.kids(h).begin(), tree_.kids(h).end());
   if (opt_.news_conventions && !actors.empty()) {
     const Mention& m = *actors[0];
     for (uint32_t t = m.b; t < m.e; ++t) {
       if (static_cast<int>(t) == h) continue;
-      for (int c : kids_[t])
-        if (Rel(c) == R::kConj &&
+      for (int c : tree_.kids(t))
+        if (Rel(c) == DepRel::kConj &&
             (c < static_cast<int>(m.b) || c >= static_cast<int>(m.e)))
           conjuncts.push_back(c);
     }
   }
   for (int c : conjuncts) {
-    if (Rel(c) != R::kConj) continue;
+    if (Rel(c) != DepRel::kConj) continue;
     std::vector<ActorRef> more = CodeNP(c, depth + 1, pronouns);
     for (ActorRef& m : more) {
       // "Danish media and government": an agent-only conjunct takes the
@@ -288,36 +283,24 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
 const Coder::Run::Mention* Coder::Run::StrayActorBefore(int lo) const {
   for (const Mention& m : mentions_) {
     if (m.agent || static_cast<int>(m.e) != lo || masked_[m.b]) continue;
-    const R r = Rel(m.e - 1);
-    if (r == R::kNsubj || r == R::kNsubjPass || r == R::kObj || r == R::kIobj ||
-        r == R::kObl || r == R::kNmod || r == R::kConj)
+    const DepRel r = Rel(m.e - 1);
+    if (r == DepRel::kNsubj || r == DepRel::kNsubjPass || r == DepRel::kObj ||
+        r == DepRel::kIobj || r == DepRel::kObl || r == DepRel::kNmod ||
+        r == DepRel::kConj)
       return nullptr;
     return &m;
   }
   return nullptr;
 }
 
-// The clause (verb) that token i belongs to.
-int Coder::Run::ClauseOf(int i) const {
-  int x = head_[i];
-  while (x >= 0 && !verb_tag_[x] && head_[x] >= 0) x = head_[x];
-  return x;
-}
-
-bool Coder::Run::Dominates(int a, int b) const {  // a is b or an ancestor of b
-  for (int x = b, guard = 0; x >= 0 && guard < 200; x = head_[x], ++guard)
-    if (x == a) return true;
-  return false;
-}
-
 std::vector<ActorRef> Coder::Run::Antecedent(int p, int depth) const {
   if (depth > 6) return {};
-  for (int v = ClauseOf(p), guard = 0; v >= 0 && guard < 50;
-       v = ClauseOf(v), ++guard) {
-    int subj = Subject(v);
-    if (subj >= 0 && !Dominates(subj, p) && !IsPronoun(subj))
+  for (int v = tree_.ClauseOf(p), guard = 0; v >= 0 && guard < 50;
+       v = tree_.ClauseOf(v), ++guard) {
+    int subj = tree_.Subject(v);
+    if (subj >= 0 && !tree_.Dominates(subj, p) && !IsPronoun(subj))
       return CodeNP(subj, depth + 1);
-    if (head_[v] < 0) break;
+    if (tree_.head(v) < 0) break;
   }
   // "He stressed ...": the actor the previous sentence was about.
   const std::string& w = upper_[p];
@@ -333,8 +316,8 @@ std::vector<ActorRef> Coder::Run::Antecedent(int p, int depth) const {
 void Coder::Run::RememberSubject() const {
   if (!memory_) return;
   for (size_t i = 0; i < n_; ++i) {
-    if (head_[i] >= 0) continue;
-    int subj = Subject(static_cast<int>(i));
+    if (tree_.head(i) >= 0) continue;
+    int subj = tree_.Subject(static_cast<int>(i));
     for (const ActorRef& a : CodeNP(subj))
       if (!a.agent_only) {
         memory_->last_subject = a.code;

@@ -66,9 +66,9 @@ void Coder::Run::PostRegion(int v, std::vector<bool>* allowed) const {
     int x = stack.back();
     stack.pop_back();
     (*allowed)[x] = true;
-    for (int c : kids_[x]) {
-      if (x == v && (Rel(c) == R::kConj || Rel(c) == R::kNsubj ||
-                     Rel(c) == R::kNsubjPass))
+    for (int c : tree_.kids(x)) {
+      if (x == v && (Rel(c) == DepRel::kConj || Rel(c) == DepRel::kNsubj ||
+                     Rel(c) == DepRel::kNsubjPass))
         continue;
       stack.push_back(c);
     }

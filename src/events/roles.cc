@@ -5,49 +5,22 @@
 
 namespace curlew {
 
-int Coder::Run::Child(int v, R rel) const {
-  for (int c : kids_[v])
-    if (Rel(c) == rel) return c;
-  return -1;
-}
-
-bool Coder::Run::Passive(int v) const {
-  return Child(v, R::kNsubjPass) >= 0 || Child(v, R::kAuxPass) >= 0;
-}
-
-// The subject of v: its own, or inherited through xcomp/conj.
-int Coder::Run::Subject(int v, int guard) const {
-  if (v < 0 || guard > 10) return -1;
-  int s = Child(v, R::kNsubj);
-  if (s < 0) s = Child(v, R::kCsubj);
-  if (s >= 0) return s;
-  if (Passive(v)) return -1;
-  R r = Rel(v);
-  if ((r == R::kXcomp || r == R::kConj) && head_[v] >= 0) {
-    int h = head_[v];
-    int hs = Child(h, R::kNsubj);
-    if (hs < 0) hs = Child(h, R::kNsubjPass);
-    if (hs >= 0) return hs;
-    return Subject(h, guard + 1);
-  }
-  return -1;
-}
-
 // Targets of an active verb: objects, then prepositional phrases, then
 // subject-less complement clauses; possessive pronouns only last.
 std::vector<ActorRef> Coder::Run::Targets(int v, int depth) const {
   std::vector<ActorRef> t;
   for (bool pronouns : {false, true}) {
-    for (R r : {R::kObj, R::kIobj})
-      for (int c : kids_[v])
+    for (DepRel r : {DepRel::kObj, DepRel::kIobj})
+      for (int c : tree_.kids(v))
         if (Rel(c) == r && t.empty()) t = CodeNP(c, 0, pronouns);
     // "deployed troops near the Ukrainian border": an agent object
     // without a country gives way to an actor in a phrase.
     bool agents_only = !t.empty() && opt_.news_conventions;
     for (const ActorRef& a : t) agents_only = agents_only && a.agent_only;
-    for (int c : kids_[v])
+    for (int c : tree_.kids(v))
       if ((t.empty() || agents_only) &&
-          (Rel(c) == R::kObl || Rel(c) == R::kOblAgent) && !Locative(v, c)) {
+          (Rel(c) == DepRel::kObl || Rel(c) == DepRel::kOblAgent) &&
+          !Locative(v, c)) {
         std::vector<ActorRef> o = CodeNP(c, 0, pronouns);
         if (t.empty()) {
           t = o;
@@ -59,8 +32,8 @@ std::vector<ActorRef> Coder::Run::Targets(int v, int depth) const {
     if (!t.empty()) return t;
   }
   if (depth < 3)
-    for (int c : kids_[v])
-      if (t.empty() && Rel(c) == R::kXcomp && StartsWith(Xpos(c), "VB"))
+    for (int c : tree_.kids(v))
+      if (t.empty() && Rel(c) == DepRel::kXcomp && StartsWith(Xpos(c), "VB"))
         t = Targets(c, depth + 1);
   return t;
 }
@@ -68,25 +41,25 @@ std::vector<ActorRef> Coder::Run::Targets(int v, int depth) const {
 // "held talks in Kinshasa": with an object, an in/at phrase is where it
 // happened, not whom it was done to (news conventions only).
 bool Coder::Run::Locative(int v, int c) const {
-  if (!opt_.news_conventions || Child(v, R::kObj) < 0) return false;
-  int cs = Child(c, R::kCase);
+  if (!opt_.news_conventions || tree_.Child(v, DepRel::kObj) < 0) return false;
+  int cs = tree_.Child(c, DepRel::kCase);
   return cs >= 0 && (upper_[cs] == "IN" || upper_[cs] == "AT");
 }
 
 // Sources and targets of v before patterns.
 void Coder::Run::Roles(int v, std::vector<ActorRef>* src,
                        std::vector<ActorRef>* tgt) const {
-  int subj_pass = Child(v, R::kNsubjPass);
+  int subj_pass = tree_.Child(v, DepRel::kNsubjPass);
   if (subj_pass >= 0) {
     // The agent phrase, also under an adverb ("opposed earlier by X").
-    std::vector<int> cands = kids_[v];
-    for (int c : kids_[v])
+    std::vector<int> cands(tree_.kids(v).begin(), tree_.kids(v).end());
+    for (int c : tree_.kids(v))
       if (Xpos(c).substr(0, 2) == "RB")
-        for (int g : kids_[c]) cands.push_back(g);
+        for (int g : tree_.kids(c)) cands.push_back(g);
     for (int c : cands) {
-      if (Rel(c) == R::kOblAgent) *src = CodeNP(c);
-      if (src->empty() && Rel(c) == R::kObl) {
-        int cs = Child(c, R::kCase);
+      if (Rel(c) == DepRel::kOblAgent) *src = CodeNP(c);
+      if (src->empty() && Rel(c) == DepRel::kObl) {
+        int cs = tree_.Child(c, DepRel::kCase);
         if (cs >= 0 &&
             (upper_[cs] == "BY" || upper_[cs] == "FROM" || upper_[cs] == "IN"))
           *src = CodeNP(c);
@@ -107,7 +80,7 @@ void Coder::Run::Roles(int v, std::vector<ActorRef>* src,
     *tgt = Targets(v);
     return;
   }
-  *src = CodeNP(Subject(v));
+  *src = CodeNP(tree_.Subject(v));
   *tgt = Targets(v);
 }
 
@@ -122,9 +95,10 @@ std::vector<ActorRef> Coder::Run::ActorsFrom(
     if (!(StartsWith(x, "NN") || x == "PRP")) continue;
     // Use the head of the phrase containing i.
     int h = static_cast<int>(i);
-    while (head_[h] >= 0 && (Rel(h) == R::kCompound || Rel(h) == R::kFlat ||
-                             Rel(h) == R::kAmod || Rel(h) == R::kNmodPoss))
-      h = head_[h];
+    while (tree_.head(h) >= 0 &&
+           (Rel(h) == DepRel::kCompound || Rel(h) == DepRel::kFlat ||
+            Rel(h) == DepRel::kAmod || Rel(h) == DepRel::kNmodPoss))
+      h = tree_.head(h);
     if (h == last_head) continue;
     last_head = h;
     if (skip > 0) {
@@ -143,9 +117,10 @@ std::vector<ActorRef> Coder::Run::ActorsBefore(int end) const {
     if (masked_[i] || !(StartsWith(Xpos(i), "NN") || Xpos(i) == "PRP"))
       continue;
     int h = i;
-    while (head_[h] >= 0 && (Rel(h) == R::kCompound || Rel(h) == R::kFlat ||
-                             Rel(h) == R::kAmod || Rel(h) == R::kNmodPoss))
-      h = head_[h];
+    while (tree_.head(h) >= 0 &&
+           (Rel(h) == DepRel::kCompound || Rel(h) == DepRel::kFlat ||
+            Rel(h) == DepRel::kAmod || Rel(h) == DepRel::kNmodPoss))
+      h = tree_.head(h);
     std::vector<ActorRef> a = CodeNP(h);
     if (!a.empty()) return a;
   }

@@ -18,8 +18,8 @@ std::string Coder::Run::Modality(int v, const std::string& code) const {
     if (root == "10") return "demand";
     if (code.compare(0, 3, "112") == 0) return "accusation";
   }
-  for (int k : kids_[v]) {
-    if (Rel(k) != R::kAux) continue;
+  for (int k : tree_.kids(v)) {
+    if (Rel(k) != DepRel::kAux) continue;
     const std::string& w = upper_[k];
     if (w == "WOULD" || w == "COULD" || w == "MAY" || w == "MIGHT" ||
         w == "SHOULD")
@@ -43,14 +43,9 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
   }
   // Deepest clauses first, so that an upper verb knows what its
   // complement clause coded.
-  auto depth = [&](int x) {
-    int d = 0;
-    for (int g = 0; x >= 0 && g < 200; x = head_[x], ++g) ++d;
-    return d;
-  };
   std::stable_sort(verbs.begin(), verbs.end(),
                    [&](const VerbInfo& a, const VerbInfo& b) {
-                     return depth(a.v) > depth(b.v);
+                     return tree_.Depth(a.v) > tree_.Depth(b.v);
                    });
   std::vector<int> coded(n_, 0);  // events coded by each verb
   const size_t first_event = events->size();
@@ -66,15 +61,16 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
     std::string_view vroot(code.data(), std::min<size_t>(2, code.size()));
     if (src.empty() && opt_.news_conventions &&
         (vroot == "02" || vroot == "10" || vroot == "11" || vroot == "12"))
-      for (int x = head_[vi.v], g = 0; x >= 0 && g < 20; x = head_[x], ++g) {
+      for (int x = tree_.head(vi.v), g = 0; x >= 0 && g < 20;
+           x = tree_.head(x), ++g) {
         auto up = std::find_if(verbs.begin(), verbs.end(),
                                [&](const VerbInfo& u) { return u.v == x; });
         if (up != verbs.end() && (up->pm.code.compare(0, 2, "02") == 0 ||
                                   up->pm.code.compare(0, 2, "10") == 0)) {
-          src = CodeNP(Subject(x));
+          src = CodeNP(tree_.Subject(x));
           break;
         }
-        if (Rel(x) == R::kCcomp) break;
+        if (Rel(x) == DepRel::kCcomp) break;
       }
     // A faulty parse may give a finite verb a far subject; the actor
     // right before it ("after China recently ratified") is its subject.
@@ -103,8 +99,8 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
     // Pattern roles: '+' / '$' before the verb name the subject as
     // target / source; after it, the noun phrase at that place.
     if (vi.mk.pre_target || vi.mk.pre_source) {
-      int subj = Subject(vi.v);
-      if (subj < 0) subj = Child(vi.v, R::kNsubjPass);
+      int subj = tree_.Subject(vi.v);
+      if (subj < 0) subj = tree_.Child(vi.v, DepRel::kNsubjPass);
       std::vector<ActorRef> s = CodeNP(subj);
       // "+ HOSTING *": the actor right before the matched word.
       int end = vi.mk.pre_target ? vi.mk.pre_target_end : vi.mk.pre_source_end;
@@ -113,7 +109,8 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
         if (!before.empty()) s = before;
       }
       if (vi.mk.pre_target) {
-        if (!s.empty() && Child(vi.v, R::kNsubjPass) < 0) src.clear();
+        if (!s.empty() && tree_.Child(vi.v, DepRel::kNsubjPass) < 0)
+          src.clear();
         tgt = s;
       } else {
         src = s;
@@ -139,14 +136,16 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
     // A complement clause: its events stand; this verb reports them.
     bool child_coded = false;
     int comp_subject = -1;
-    for (int c : kids_[vi.v]) {
-      if (Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) {
+    for (int c : tree_.kids(vi.v)) {
+      if (Rel(c) == DepRel::kCcomp || Rel(c) == DepRel::kXcomp) {
         // coded[] counts events of the clause and the clauses below it.
         for (size_t k = 0; k < n_; ++k)
-          if (coded[k] && Dominates(c, static_cast<int>(k))) child_coded = true;
-        if (Rel(c) == R::kCcomp && comp_subject < 0) {
-          comp_subject = Subject(c);
-          if (comp_subject < 0) comp_subject = Child(c, R::kNsubjPass);
+          if (coded[k] && tree_.Dominates(c, static_cast<int>(k)))
+            child_coded = true;
+        if (Rel(c) == DepRel::kCcomp && comp_subject < 0) {
+          comp_subject = tree_.Subject(c);
+          if (comp_subject < 0)
+            comp_subject = tree_.Child(c, DepRel::kNsubjPass);
         }
       }
     }
@@ -163,7 +162,8 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
     if (agent_targets) tgt.clear();
     if (src.size() > 1 && tgt.empty() &&
         (vi.mk.compound || (mutual && !child_coded) ||
-         (!child_coded && comp_subject < 0 && Child(vi.v, R::kObj) >= 0)))
+         (!child_coded && comp_subject < 0 &&
+          tree_.Child(vi.v, DepRel::kObj) >= 0)))
       tgt = src;
     if (tgt.empty() && !child_coded && comp_subject >= 0) {
       tgt = CodeNP(comp_subject);
@@ -174,8 +174,8 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
         for (const ActorRef& a : src)
           if (t.code != a.code) self = false;
       if (self || tgt.empty())
-        for (int c : kids_[vi.v])
-          if (Rel(c) == R::kCcomp) {
+        for (int c : tree_.kids(vi.v))
+          if (Rel(c) == DepRel::kCcomp) {
             tgt = Targets(c);
             if (!tgt.empty()) break;
           }
@@ -189,7 +189,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
       bool any = false;
       for (size_t k = first_event; k < events->size(); ++k) {
         int ev = event_verb[k - first_event];
-        if (ev == vi.v || !Dominates(vi.v, ev)) continue;
+        if (ev == vi.v || !tree_.Dominates(vi.v, ev)) continue;
         Event& e = (*events)[k];
         e.source = src[0].code;
         e.source_text = TextOf(src[0].begin, src[0].end);
@@ -221,8 +221,9 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
         Event& e = (*events)[k];
         int ev = event_verb[k - first_event];
         if (!e.attribution.empty() || ev == vi.v) continue;
-        for (int c : kids_[vi.v])
-          if ((Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) && Dominates(c, ev))
+        for (int c : tree_.kids(vi.v))
+          if ((Rel(c) == DepRel::kCcomp || Rel(c) == DepRel::kXcomp) &&
+              tree_.Dominates(c, ev))
             e.attribution = attribution;
       }
     }
@@ -235,7 +236,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
       for (size_t k = first_event; k < events->size(); ++k) {
         const Event& e = (*events)[k];
         int ev = event_verb[k - first_event];
-        if (ev == vi.v || !Dominates(vi.v, ev) || e.source.empty() ||
+        if (ev == vi.v || !tree_.Dominates(vi.v, ev) || e.source.empty() ||
             e.source.starts_with("---") || e.cameo < "14" ||
             e.source == src[0].code)
           continue;
@@ -257,14 +258,14 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
       if (t) e.target_text = TextOf(t->begin, t->end);
       e.cameo = c;
       e.issues = issues;
-      for (int k : kids_[vi.v])
+      for (int k : tree_.kids(vi.v))
         if (upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER")
           e.negated = true;
       e.modality = Modality(vi.v, c);
       // "will lend", "would supply": a promise of help is an intent (03).
       if (opt_.news_conventions && !e.negated && c >= "04" && c < "09") {
-        for (int k : kids_[vi.v])
-          if (Rel(k) == R::kAux &&
+        for (int k : tree_.kids(vi.v))
+          if (Rel(k) == DepRel::kAux &&
               (upper_[k] == "WILL" || upper_[k] == "WOULD" ||
                upper_[k] == "'LL")) {
             e.cameo = "030";
@@ -275,8 +276,8 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
         // "would not attack": an assurance (03); "did not attack": no
         // event.
         bool future = false;
-        for (int k : kids_[vi.v])
-          if (Rel(k) == R::kAux &&
+        for (int k : tree_.kids(vi.v))
+          if (Rel(k) == DepRel::kAux &&
               (upper_[k] == "WOULD" || upper_[k] == "WILL" ||
                upper_[k] == "SHALL" || upper_[k] == "'LL"))
             future = true;
@@ -386,27 +387,29 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
   // "X attacked Y, officials said." (UD: "said" is parataxis of the
   // attack): the speaker is the attribution of the events it reports.
   for (size_t u = 0; u < n_; ++u) {
-    if (Rel(u) != R::kParataxis || !verb_tag_[u] || head_[u] < 0) continue;
-    int subj = Child(static_cast<int>(u), R::kNsubj);
+    if (Rel(u) != DepRel::kParataxis || !verb_tag_[u] || tree_.head(u) < 0)
+      continue;
+    int subj = tree_.Child(static_cast<int>(u), DepRel::kNsubj);
     if (subj < 0) continue;
     int lo = subj, hi = subj;
-    SubtreeRange(subj, &lo, &hi);
+    tree_.SubtreeRange(subj, &lo, &hi);
     std::string who =
         TextOf(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1));
     for (size_t k = first_event; k < events->size(); ++k) {
       int ev = event_verb[k - first_event];
       if ((*events)[k].attribution.empty() && ev != static_cast<int>(u) &&
-          Dominates(head_[u], ev) && !Dominates(static_cast<int>(u), ev))
+          tree_.Dominates(tree_.head(u), ev) &&
+          !tree_.Dominates(static_cast<int>(u), ev))
         (*events)[k].attribution = who;
     }
   }
   // "..., according to X": X is the attribution of the sentence's events.
   for (size_t i = 0; i + 2 < n_; ++i) {
     if (upper_[i] != "ACCORDING" || upper_[i + 1] != "TO") continue;
-    int obj = head_[i + 1];
+    int obj = tree_.head(i + 1);
     if (obj <= static_cast<int>(i + 1)) obj = static_cast<int>(i + 2);
     int lo = obj, hi = obj;
-    SubtreeRange(obj, &lo, &hi);
+    tree_.SubtreeRange(obj, &lo, &hi);
     lo = std::max(lo, static_cast<int>(i + 2));
     std::string who =
         TextOf(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1));
@@ -420,8 +423,8 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
   for (size_t k = first_event; k < events->size(); ++k) {
     int v = event_verb[k - first_event];
     bool absorbed = false;
-    for (int x = v; x >= 0 && Rel(x) == R::kXcomp && head_[x] >= 0;) {
-      x = head_[x];
+    for (int x = v; x >= 0 && Rel(x) == DepRel::kXcomp && tree_.head(x) >= 0;) {
+      x = tree_.head(x);
       if (coded[x] > 0) absorbed = true;
     }
     if (!absorbed) kept.push_back(std::move((*events)[k]));

@@ -17,8 +17,9 @@ bool Coder::Run::ApplyTransforms(const VerbInfo& vi, const std::string& code,
   for (size_t k = first_event; k < events->size(); ++k) {
     int ev = event_verb[k - first_event];
     bool below = false;
-    for (int c : kids_[vi.v])
-      if ((Rel(c) == R::kCcomp || Rel(c) == R::kXcomp) && Dominates(c, ev))
+    for (int c : tree_.kids(vi.v))
+      if ((Rel(c) == DepRel::kCcomp || Rel(c) == DepRel::kXcomp) &&
+          tree_.Dominates(c, ev))
         below = true;
     if (!below) continue;
     Event& e = (*events)[k];

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "curlew/time.h"
+#include "syntax/tree.h"
 #include "text/chars.h"
 
 namespace curlew {
@@ -18,34 +20,31 @@ bool In(std::string_view x, std::initializer_list<std::string_view> set) {
   return false;
 }
 
-// A sentence's dependency tree, with children lists; indices are
-// sentence-relative and 0-based.
+// A parsed sentence as the extractor reads it: the shared dependency-tree
+// view (syntax/tree.h) and each word's lemma in lower case, so that a word
+// tagged as a name ("Treaty", lemma "Treaty") still matches the word lists.
+// Indices are sentence-relative and 0-based.
 class Tree {
  public:
-  Tree(const Document& doc, uint32_t sentence)
-      : doc_(doc), s_(doc.sentences[sentence]), kids_(s_.size()) {
-    for (uint32_t i = 0; i < s_.size(); ++i) {
-      int h = head(i);
-      if (h >= 0 && h < static_cast<int>(s_.size())) kids_[h].push_back(i);
+  Tree(const Document& doc, uint32_t sentence) : view_(doc, sentence) {
+    lemmas_.reserve(view_.size());
+    for (uint32_t i = 0; i < view_.size(); ++i) {
+      const Token& t = view_.token(i);
+      lemmas_.push_back(text::AsciiLower(t.lemma.empty() ? t.norm : t.lemma));
     }
   }
-  uint32_t size() const { return s_.size(); }
-  const Token& tok(uint32_t i) const { return doc_.tokens[s_.token_begin + i]; }
-  uint32_t abs(uint32_t i) const { return s_.token_begin + i; }
-  int head(uint32_t i) const { return tok(i).head - 1; }
-  std::string_view rel(uint32_t i) const { return tok(i).deprel; }
-  // Lower-case, so that a word tagged as a name ("Treaty", lemma "Treaty")
-  // still matches the word lists.
-  std::string lemma(uint32_t i) const {
-    const Token& t = tok(i);
-    return text::AsciiLower(t.lemma.empty() ? t.norm : t.lemma);
-  }
-  std::string_view text(uint32_t i) const { return doc_.TokenText(tok(i)); }
-  const std::vector<uint32_t>& kids(uint32_t i) const { return kids_[i]; }
+  uint32_t size() const { return view_.size(); }
+  const Token& tok(uint32_t i) const { return view_.token(i); }
+  uint32_t abs(uint32_t i) const { return view_.abs(i); }
+  int head(uint32_t i) const { return view_.head(i); }
+  std::string_view rel(uint32_t i) const { return view_.deprel(i); }
+  const std::string& lemma(uint32_t i) const { return lemmas_[i]; }
+  std::string_view text(uint32_t i) const { return view_.text(i); }
+  std::span<const int> kids(uint32_t i) const { return view_.kids(i); }
 
   // The first child with one of the relations (a "rel:sub" matches "rel").
   int Child(uint32_t i, std::initializer_list<std::string_view> rels) const {
-    for (uint32_t k : kids_[i]) {
+    for (uint32_t k : kids(i)) {
       std::string_view r = rel(k);
       std::string_view base = r.substr(0, r.find(':'));
       for (std::string_view want : rels)
@@ -55,7 +54,7 @@ class Tree {
   }
   bool HasChildLemma(uint32_t i, std::initializer_list<std::string_view> rels,
                      std::initializer_list<std::string_view> lemmas) const {
-    for (uint32_t k : kids_[i]) {
+    for (uint32_t k : kids(i)) {
       std::string_view r = rel(k);
       std::string_view base = r.substr(0, r.find(':'));
       bool rel_ok = false;
@@ -66,18 +65,15 @@ class Tree {
   }
   // Subtree token range [first, last].
   void Range(uint32_t i, uint32_t* first, uint32_t* last) const {
-    *first = *last = i;
-    for (uint32_t k : kids_[i]) {
-      uint32_t f, l;
-      Range(k, &f, &l);
-      *first = std::min(*first, f);
-      *last = std::max(*last, l);
-    }
+    int lo = static_cast<int>(i), hi = static_cast<int>(i);
+    view_.SubtreeRange(static_cast<int>(i), &lo, &hi);
+    *first = static_cast<uint32_t>(lo);
+    *last = static_cast<uint32_t>(hi);
   }
   std::string SpanText(uint32_t first, uint32_t last) const {
     if (first > last) return "";
     Span sp{tok(first).span.begin, tok(last).span.end};
-    return std::string(doc_.SpanText(sp));
+    return std::string(view_.doc().SpanText(sp));
   }
   std::string SubtreeText(uint32_t i) const {
     uint32_t f, l;
@@ -86,9 +82,8 @@ class Tree {
   }
 
  private:
-  const Document& doc_;
-  const Sentence& s_;
-  std::vector<std::vector<uint32_t>> kids_;
+  DependencyTree view_;
+  std::vector<std::string> lemmas_;
 };
 
 bool IsSpeechVerb(std::string_view lemma) {
@@ -100,7 +95,7 @@ bool IsSpeechVerb(std::string_view lemma) {
 int ReportingVerbOf(const Tree& t, uint32_t v) {
   for (int cur = t.head(v), hops = 0; cur >= 0 && hops < 3;
        cur = t.head(cur), ++hops) {
-    std::string l = t.lemma(static_cast<uint32_t>(cur));
+    const std::string& l = t.lemma(static_cast<uint32_t>(cur));
     if (IsSpeechVerb(l) || In(l, {"add", "stress", "insist"})) return cur;
   }
   return -1;
@@ -188,7 +183,7 @@ bool IsAgreementWord(std::string_view lemma) {
 }
 
 bool IsAgreementNoun(const Tree& t, uint32_t i) {
-  std::string l = t.lemma(i);
+  const std::string& l = t.lemma(i);
   if (!IsAgreementWord(l)) return false;
   const std::string& upos = t.tok(i).upos;
   if (!upos.empty() && upos != "NOUN" && upos != "PROPN") return false;
@@ -201,7 +196,7 @@ bool IsAgreementNoun(const Tree& t, uint32_t i) {
 }
 
 bool IsLegislature(const Tree& t, uint32_t i) {
-  std::string l = t.lemma(i);
+  const std::string& l = t.lemma(i);
   return In(l, {"parliament", "assembly", "congress", "legislature", "senate",
                 "duma", "knesset", "bundestag", "lawmaker", "legislator",
                 "majlis"}) ||
@@ -223,7 +218,7 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   if (h < 0) return sv;
   uint32_t v = static_cast<uint32_t>(h);
   std::string r(t.rel(n));
-  std::string l = t.lemma(v);
+  const std::string& l = t.lemma(v);
   std::string base = r.substr(0, r.find(':'));
   auto set = [&](StepKind k) {
     sv.found = true;
@@ -372,7 +367,7 @@ class Extractor {
                                     uint32_t* first) {
     if (n < 2 || t.tok(n).upos != "VERB") return -1;
     // ("deal" is left out: as a verb it is common.)
-    std::string l = t.lemma(n);
+    const std::string& l = t.lemma(n);
     if (l == "deal" || !IsAgreementWord(l)) return -1;
     uint32_t q = n;
     while (q > 0) {
@@ -624,7 +619,7 @@ class Extractor {
 
   std::string Form(const Tree& t, uint32_t v) const {
     for (uint32_t i = 0; i < t.size(); ++i) {
-      std::string l = t.lemma(i);
+      const std::string& l = t.lemma(i);
       if (In(l, {"letter", "written", "writing", "document"})) return "written";
       if (In(l, {"verbally", "verbal", "orally", "oral"})) return "verbal";
     }
