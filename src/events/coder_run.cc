@@ -77,6 +77,13 @@ void Coder::Run::RepairAppositiveSubject() {
   }
 }
 
+void Coder::Run::SetTrigger(Event& e, size_t vb, size_t ve, int v) const {
+  e.verb_text = TextOf(static_cast<uint32_t>(vb), static_cast<uint32_t>(ve));
+  e.trigger_token = static_cast<int32_t>(s_.token_begin + v);
+  e.trigger_begin = Tok(v).span.begin;
+  e.trigger_end = Tok(v).span.end;
+}
+
 std::string Coder::Run::TextOf(uint32_t b, uint32_t e) const {
   if (b >= e || e > n_) return "";
   const Token& first = Tok(b);

@@ -167,6 +167,9 @@ class Coder::Run {
   // The nearest coded noun phrase ending before `end`.
   std::vector<ActorRef> ActorsBefore(int end) const;
   std::string TextOf(uint32_t b, uint32_t e) const;
+  // Sets the event's verb_text (the verb form's words [vb, ve)) and its
+  // trigger (word v, the verb itself).
+  void SetTrigger(Event& e, size_t vb, size_t ve, int v) const;
   // The event's modality: from its CAMEO category (appeals, intents,
   // demands, accusations, denials), else "hypothetical" under a modal verb.
   std::string Modality(int v, const std::string& code) const;

@@ -113,6 +113,8 @@ TEST(CoderTest, SubjectVerbObjectWithProvenance) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "111"}}));
   const Event& e = doc.events[0];
   EXPECT_EQ(e.verb_text, "criticized");
+  EXPECT_EQ(e.trigger_token, 1);
+  EXPECT_EQ(doc.SpanText({e.trigger_begin, e.trigger_end}), "criticized");
   EXPECT_EQ(e.source_text, "Kestrand");
   EXPECT_EQ(e.target_text, "Ossory");
   EXPECT_EQ(e.sentence, 0u);
@@ -202,6 +204,9 @@ TEST(CoderTest, MultiWordVerbAndPrepositionalPattern) {
             "(ROOT (S (NP (NNP Kestrand)) (VP (VBD fired) (PP (IN on) (NP (NNP"
             " Ossory))) (PP (IN with) (NP (NN artillery)))) (. .)))");
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "195"}}));
+  // The verb form is "fired on"; the event was coded from "fired".
+  EXPECT_EQ(doc.events[0].verb_text, "fired on");
+  EXPECT_EQ(doc.events[0].trigger_token, 1);
 }
 
 TEST(CoderTest, ReportedSpeechKeepsAttribution) {

@@ -197,8 +197,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
         e.modality = "denial";
         e.negated = false;
         e.attribution.clear();
-        e.verb_text =
-            TextOf(static_cast<uint32_t>(vi.vb), static_cast<uint32_t>(vi.ve));
+        SetTrigger(e, vi.vb, vi.ve, vi.v);
         event_verb[k - first_event] = vi.v;
         any = true;
       }
@@ -250,8 +249,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
       e.sentence = sentence_index;
       e.span_begin = s_.span.begin;
       e.span_end = s_.span.end;
-      e.verb_text =
-          TextOf(static_cast<uint32_t>(vi.vb), static_cast<uint32_t>(vi.ve));
+      SetTrigger(e, vi.vb, vi.ve, vi.v);
       e.source = s ? s->code : "";
       e.target = t ? t->code : "";
       if (s) e.source_text = TextOf(s->begin, s->end);

@@ -148,8 +148,7 @@ void Coder::Run::FlatCode(uint32_t sentence_index,
         e.sentence = sentence_index;
         e.span_begin = s_.span.begin;
         e.span_end = s_.span.end;
-        e.verb_text =
-            TextOf(static_cast<uint32_t>(vb), static_cast<uint32_t>(ve));
+        SetTrigger(e, vb, ve, static_cast<int>(i));
         e.source = s.code;
         e.target = t.code;
         e.source_text = TextOf(s.begin, s.end);

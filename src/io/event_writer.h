@@ -5,9 +5,9 @@
 //
 // JSON lines carry, per event: doc_id, sentence, date, source, target,
 // source_text, target_text, cameo, root, quad, goldstein, plover, text (the
-// sentence), then plover_mode, verb_text, span [begin, end], attribution,
-// modality, negated, location, issues. An event without its own date gets
-// the document's date.
+// sentence), then plover_mode, verb_text, span [begin, end], trigger
+// [begin, end] (null where unknown), attribution, modality, negated,
+// location, issues. An event without its own date gets the document's date.
 //
 // The writer does not own the FILE it writes to. Thread safety: one writer
 // per thread.

@@ -290,9 +290,9 @@ class Extractor {
     for (size_t i = 0; i < used.size(); ++i)
       if (!used[i]) in.sentences[i].clear();
     for (const Event& e : doc_.events) {
-      int k = FindTriggerToken(doc_, e);
+      const int k = e.trigger_token;
       std::string lemma;
-      if (k >= 0) {
+      if (k >= 0 && static_cast<size_t>(k) < doc_.tokens.size()) {
         const Token& tok = doc_.tokens[k];
         lemma = tok.lemma.empty() ? text::AsciiLower(tok.norm) : tok.lemma;
       }
@@ -461,10 +461,8 @@ class Extractor {
         }
         // Else the source the coder gave the event of this verb.
         if (actors.empty() && m.step != StepKind::kEnteredIntoForce) {
-          std::string verb(t.text(v));
           for (const Event& e : doc_.events)
-            if (e.sentence == s &&
-                e.verb_text.find(verb) != std::string::npos &&
+            if (e.trigger_token == static_cast<int32_t>(t.abs(v)) &&
                 actors_.IsParty(e.source)) {
               actors.push_back(e.source);
               m.actor_text = e.source_text;
