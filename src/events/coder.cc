@@ -16,7 +16,7 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   int32_t date = dict::DocDate(doc.date);
   bool any_sentence_discard = false;
   std::vector<Event> events;
-  DocMemory memory;
+  DocumentMemory memory;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.size() == 0 || s.size() > options_.max_sentence_tokens) continue;

@@ -27,6 +27,7 @@
 #include "curlew/status.h"
 #include "events/cameo_table.h"
 #include "events/dictionaries.h"
+#include "syntax/comma_asides.h"
 
 namespace curlew {
 
@@ -36,14 +37,9 @@ struct CoderOptions {
   // Code an uncoded noun phrase of at most this many words by its own text
   // (PETRARCH's new_actor_length). Default: 0 (off).
   int new_actor_length = 0;
-  // PETRARCH's comma rules: a comma-delimited stretch of words inside the
-  // sentence (comma_min..comma_max words), at its beginning
-  // (comma_bmin..comma_bmax) or at its end (comma_emin..comma_emax) is
-  // ignored when coding; a max of 0 turns the rule off. Defaults as in
-  // PETRARCH's PETR_config.ini: 2..8, off, 2..8.
-  int comma_min = 2, comma_max = 8;
-  int comma_bmin = 0, comma_bmax = 0;
-  int comma_emin = 2, comma_emax = 8;
+  // PETRARCH's comma rules (syntax/comma_asides.h): comma-delimited asides
+  // are ignored when coding. Defaults as in PETRARCH's PETR_config.ini.
+  CommaRules commas;
   // curlew's conventions for real news with its own knowledge base, beyond
   // PETRARCH's reading: a flat word-order fallback when the tree gives no
   // event; a passive without agent done to its subject; denials coded

@@ -1,7 +1,7 @@
 // The coder's per-sentence state (Coder::Run) and the helpers its parts
 // share. Internal to src/events: each part of the coder is one .cc file
-// (noun phrases, roles, pattern matching, comma rules, transformations,
-// the sentence pass, the word-order fallback), all members of Coder::Run.
+// (roles, pattern matching, transformations, the sentence pass, the
+// word-order fallback), all members of Coder::Run.
 //
 // A Run lives for one sentence of one Code() call, on one thread.
 #ifndef CURLEW_EVENTS_CODER_RUN_H_
@@ -11,10 +11,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "actors/coding_sentence.h"
 #include "actors/dict_util.h"
+#include "actors/document_memory.h"
+#include "actors/noun_phrase_coder.h"
 #include "events/coder.h"
 #include "syntax/tree.h"
 
@@ -24,73 +26,15 @@ inline bool StartsWith(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
-struct ActorRef {
-  ActorRef() = default;
-  ActorRef(std::string c, uint32_t b, uint32_t e)
-      : code(std::move(c)), begin(b), end(e) {}
-  std::string code;
-  uint32_t begin = 0, end = 0;  // sentence-relative token range
-  std::string stem;             // the code without its last agent
-  bool agent_only = false;      // "---GOV": an agent without an actor
-  std::string agent;            // that agent's code
-};
-
-// Splits "ELR/GAL" into its codes.
-std::vector<std::string> SplitSlash(const std::string& code);
-
-// The first of "ELR/GAL"'s codes; "" for an empty code (an actor entry with
-// only dated codes, read without a date).
-std::string FirstCode(const std::string& code);
-
-// What the sentences before have established in a document: the actor
-// the last sentence was about (for "He stressed ..."), and the names of
-// people seen with an actor ("Turkish Foreign Minister Mevlut Cavusoglu"
-// makes a later "Cavusoglu" TURGOV).
-struct DocMemory {
-  std::string last_subject;  // code of the last sentence's main subject
-  std::unordered_map<std::string, std::string> names;  // NAME -> code
-
-  // The code of a remembered name, also spelled slightly differently
-  // (transliterations: "Dirichati"/"Dilishati"): same first letter, at most
-  // two edits for names of six letters or more. nullptr if none.
-  const std::string* Find(const std::string& name) const {
-    auto it = names.find(name);
-    if (it != names.end()) return &it->second;
-    if (name.size() < 6) return nullptr;
-    for (const auto& [known, code] : names)
-      if (known.size() >= 6 && known[0] == name[0] &&
-          EditDistance(known, name) <= 2)
-        return &code;
-    return nullptr;
-  }
-  static size_t EditDistance(std::string_view a, std::string_view b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-      size_t diag = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= b.size(); ++j) {
-        size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                           diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diag = up;
-      }
-    }
-    return row[b.size()];
-  }
-};
+// An actor of a noun phrase (actors/noun_phrase_coder.h).
+using ActorRef = PhraseActor;
 
 // Per-sentence scratch state and the coding rules.
 class Coder::Run {
  public:
   Run(const Coder& coder, const Document& doc, uint32_t sentence, int32_t date,
-      DocMemory* memory = nullptr);
+      DocumentMemory* memory = nullptr);
 
-  struct Mention {
-    uint32_t b, e;
-    std::string code;
-    const Agent* agent = nullptr;
-  };
   struct Markers {
     int source_pos = -1, target_pos = -1;  // token positions in the post part
     int source_skip = 0, target_skip = 0;  // '^': noun phrases skipped first
@@ -111,11 +55,6 @@ class Coder::Run {
     std::vector<ActorRef> actors;
   };
   const Token& Tok(size_t i) const { return doc_.tokens[s_.token_begin + i]; }
-  // "Dirichati, the head of X, told ..." parsed with the name as the root,
-  // the verb hanging on it and the apposition as the verb's subject: the
-  // name becomes the verb's subject and the apposition the name's.
-  void RepairAppositiveSubject();
-  void MaskCommaStretches();
   DepRel Rel(size_t i) const { return tree_.rel(i); }
   std::string_view Xpos(size_t i) const { return Tok(i).xpos; }
   bool IsVerb(size_t i) const {
@@ -123,19 +62,11 @@ class Coder::Run {
            Rel(i) != DepRel::kAuxPass && Rel(i) != DepRel::kCop;
   }
   const std::vector<std::string>& upper() const { return upper_; }
-  void FindMentions();
-  bool InMention(int i) const;
-  void CoreTokens(int h, int* lo, int* hi) const;
-  bool IsPronoun(int i) const;
-  // Actors of the noun phrase headed by h, coordinations distributed.
-  // `pronouns`: whether a possessive pronoun inside may stand for its
-  // antecedent ("their meeting").
+  // Actors of the noun phrase headed by h (NounPhraseCoder::Code).
   std::vector<ActorRef> CodeNP(int h, int depth = 0, bool pronouns = true,
-                               bool new_actors = true) const;
-  // An actor mention (not an agent) that ends right at token `lo` and is
-  // no argument of its own ("Turkish" parsed as a modifier of the verb).
-  const Mention* StrayActorBefore(int lo) const;
-  std::vector<ActorRef> Antecedent(int p, int depth) const;
+                               bool new_actors = true) const {
+    return phrases_.Code(h, depth, pronouns, new_actors);
+  }
   // Targets of an active verb: objects, then prepositional phrases, then
   // subject-less complement clauses; possessive pronouns only last.
   std::vector<ActorRef> Targets(int v, int depth = 0) const;
@@ -184,7 +115,7 @@ class Coder::Run {
   std::vector<FlatGroup> FlatGroups() const;
   void FlatCode(uint32_t sentence_index, std::vector<Event>* events) const;
   // Remembers the actor this sentence is about (the main verb's subject).
-  void RememberSubject() const;
+  void RememberSubject() const { phrases_.RememberSubject(); }
   // Actor codes of the noun phrase headed by sentence token h (agents
   // composed, coordinations distributed; agent-only phrases left out).
   std::vector<std::string> CodesOfPhrase(int h) const;
@@ -196,16 +127,17 @@ class Coder::Run {
   const Document& doc_;
   const Sentence& s_;
   int32_t date_;
-  DependencyTree tree_;  // repaired under news conventions
+  CodingSentence sentence_;
+  const DependencyTree& tree_;             // sentence_.tree
+  const std::vector<std::string>& upper_;  // sentence_.upper
+  const std::vector<uint32_t>& ids_;       // sentence_.ids
+  const std::vector<bool>& masked_;        // sentence_.asides
+  ActorOptions actor_options_;
+  NounPhraseCoder phrases_;
   size_t n_ = 0;
-  std::vector<std::string> upper_;
-  std::vector<uint32_t> ids_;
   std::vector<uint32_t> present_;
-  std::vector<Mention> mentions_;
-  std::vector<bool> masked_;
   mutable bool fast_ = true;  // use the indexes (false: reference matcher)
   std::vector<bool> verb_tag_;
-  DocMemory* memory_ = nullptr;  // may be null (no document context)
 };
 
 }  // namespace curlew

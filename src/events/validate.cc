@@ -46,12 +46,12 @@ void ApplyConfig(const std::vector<std::pair<std::string, std::string>>& cfg,
     if (k == "require_dyad") o->require_dyad = ParseBool(v);
     int n = std::atoi(v.c_str());
     if (k == "new_actor_length") o->new_actor_length = n;
-    if (k == "comma_min") o->comma_min = n;
-    if (k == "comma_max") o->comma_max = n;
-    if (k == "comma_bmin") o->comma_bmin = n;
-    if (k == "comma_bmax") o->comma_bmax = n;
-    if (k == "comma_emin") o->comma_emin = n;
-    if (k == "comma_emax") o->comma_emax = n;
+    if (k == "comma_min") o->commas.min = n;
+    if (k == "comma_max") o->commas.max = n;
+    if (k == "comma_bmin") o->commas.bmin = n;
+    if (k == "comma_bmax") o->commas.bmax = n;
+    if (k == "comma_emin") o->commas.emin = n;
+    if (k == "comma_emax") o->commas.emax = n;
   }
 }
 

@@ -25,24 +25,25 @@ bool Coder::Run::FlatGlue(size_t i) const {
 }
 
 std::vector<Coder::Run::FlatGroup> Coder::Run::FlatGroups() const {
+  const std::vector<EntryMatch>& matches = phrases_.matches();
   std::vector<FlatGroup> groups;
   size_t k = 0;
   bool join_next = false;
-  while (k < mentions_.size()) {
+  while (k < matches.size()) {
     // One actor: mentions separated only by glue words.
     size_t j = k;
-    while (j + 1 < mentions_.size()) {
+    while (j + 1 < matches.size()) {
       bool glue = true;
-      for (uint32_t t = mentions_[j].e; t < mentions_[j + 1].b && glue; ++t)
+      for (uint32_t t = matches[j].e; t < matches[j + 1].b && glue; ++t)
         glue = FlatGlue(t);
       if (!glue) break;
       ++j;
     }
     std::string actor, prefix, suffix;
     for (size_t m = k; m <= j; ++m) {
-      const Mention& x = mentions_[m];
+      const EntryMatch& x = matches[m];
       if (!x.agent) {
-        if (actor.empty()) actor = FirstCode(x.code);
+        if (actor.empty()) actor = FirstActorCode(x.code);
       } else if (x.agent->prefix) {
         if (prefix.find(x.agent->code) == std::string::npos)
           prefix += x.agent->code;
@@ -51,8 +52,8 @@ std::vector<Coder::Run::FlatGroup> Coder::Run::FlatGroups() const {
       }
     }
     ActorRef a;
-    a.begin = mentions_[k].b;
-    a.end = mentions_[j].e;
+    a.begin = matches[k].b;
+    a.end = matches[j].e;
     if (actor.empty()) {
       a.agent_only = true;
       a.code = "---" + prefix + suffix;
@@ -68,8 +69,8 @@ std::vector<Coder::Run::FlatGroup> Coder::Run::FlatGroups() const {
     }
     // "X and Y", "X, Y and Z": the next actor joins this group.
     join_next = false;
-    if (j + 1 < mentions_.size()) {
-      uint32_t t = a.end, next = mentions_[j + 1].b;
+    if (j + 1 < matches.size()) {
+      uint32_t t = a.end, next = matches[j + 1].b;
       while (t < next &&
              (upper_[t] == "," || upper_[t] == "AND" || upper_[t] == "THE"))
         ++t;
@@ -93,7 +94,7 @@ void Coder::Run::FlatCode(uint32_t sentence_index,
     if (forms.empty()) continue;
     // A word the tagger took for a noun is a verb when it is part of a
     // multi-word verb form right after an actor ("a gunman shot dead").
-    if (!verb_tag_[i] && !(ve - vb > 1 && vb > 0 && InMention(vb - 1)))
+    if (!verb_tag_[i] && !(ve - vb > 1 && vb > 0 && phrases_.InMatch(vb - 1)))
       continue;
     // An open complement ("urged X to release Y") belongs to the coded
     // verb before it.

@@ -140,4 +140,35 @@ void DependencyTree::Reattach(int d, int h, DepRel r) {
   BuildKids();
 }
 
+// A name written with the sentence's text: its norm, else its bytes.
+namespace {
+std::string_view Form(const DependencyTree& t, int i) {
+  const Token& tok = t.token(i);
+  return tok.norm.empty() ? t.text(i) : std::string_view(tok.norm);
+}
+}  // namespace
+
+bool RepairAppositiveSubject(DependencyTree& tree) {
+  const int n = static_cast<int>(tree.size());
+  int root = -1;
+  for (int i = 0; i < n; ++i)
+    if (tree.head(i) < 0 && !tree.kids(i).empty()) root = i;
+  if (root < 0 || !tree.token(root).xpos.starts_with("NNP") || root + 1 >= n ||
+      Form(tree, root + 1) != ",")
+    return false;
+  for (int v : tree.kids(root)) {
+    if (v <= root + 1 || !tree.token(v).xpos.starts_with("VB")) continue;
+    int subj = -1;
+    for (int c : tree.kids(v))
+      if (tree.rel(c) == DepRel::kNsubj && c > root + 1 && c < v) subj = c;
+    if (subj < 0 || Form(tree, v - 1) != ",") continue;
+    // (Reattach rebuilds the children lists: no more walking after it.)
+    tree.Reattach(v, -1, DepRel::kOther);
+    tree.Reattach(root, v, DepRel::kNsubj);
+    tree.Reattach(subj, root, DepRel::kAppos);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace curlew

@@ -130,6 +130,12 @@ class DependencyTree {
   std::vector<uint32_t> kid_begin_;
 };
 
+// A parse repair for a news construction: "Dirichati, the head of X, told
+// ..." parsed with the name as the root, the verb hanging on it and the
+// apposition as the verb's subject is re-read as name = the verb's subject,
+// apposition = the name's. Returns true if it changed the tree.
+bool RepairAppositiveSubject(DependencyTree& tree);
+
 }  // namespace curlew
 
 #endif  // CURLEW_SYNTAX_TREE_H_

@@ -1,4 +1,4 @@
-#include "events/coder_run.h"
+#include "actors/noun_phrase_coder.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,21 +7,22 @@
 
 namespace curlew {
 
-void Coder::Run::FindMentions() {
-  for (size_t i = 0; i < n_;) {
-    if (masked_[i]) {
+void NounPhraseCoder::FindMatches(int32_t date) {
+  const size_t n = s_.size();
+  for (size_t i = 0; i < n;) {
+    if (s_.asides[i]) {
       ++i;
       continue;
     }
     std::string code;
-    size_t la = d_.actors.Match(ids_, i, date_, &code);
+    size_t la = actors_.Match(s_.ids, i, date, &code);
     const Agent* ag = nullptr;
-    size_t lg = d_.agents.Match(ids_, i, &ag);
+    size_t lg = agents_.Match(s_.ids, i, &ag);
     if (la == 0 && lg == 0) {
       ++i;
       continue;
     }
-    Mention m;
+    EntryMatch m;
     m.b = static_cast<uint32_t>(i);
     if (la >= lg) {
       m.e = static_cast<uint32_t>(i + la);
@@ -31,17 +32,49 @@ void Coder::Run::FindMentions() {
       m.agent = ag;
     }
     i = m.e;
-    mentions_.push_back(std::move(m));
+    matches_.push_back(std::move(m));
   }
 }
 
-bool Coder::Run::InMention(int i) const {
-  for (const Mention& m : mentions_)
+bool NounPhraseCoder::InMatch(int i) const {
+  for (const EntryMatch& m : matches_)
     if (static_cast<int>(m.b) <= i && i < static_cast<int>(m.e)) return true;
   return false;
 }
 
-void Coder::Run::CoreTokens(int h, int* lo, int* hi) const {
+std::vector<std::string> SplitActorCodes(const std::string& code) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b <= code.size()) {
+    size_t e = code.find('/', b);
+    if (e == std::string::npos) e = code.size();
+    if (e > b) out.push_back(code.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+std::string FirstActorCode(const std::string& code) {
+  std::vector<std::string> codes = SplitActorCodes(code);
+  return codes.empty() ? std::string() : codes[0];
+}
+
+NounPhraseCoder::NounPhraseCoder(const ActorDictionary& actors,
+                                 const AgentDictionary& agents,
+                                 const ActorOptions& options,
+                                 const CodingSentence& sentence, int32_t date,
+                                 DocumentMemory* memory)
+    : actors_(actors),
+      agents_(agents),
+      opt_(options),
+      s_(sentence),
+      tree_(sentence.tree),
+      upper_(sentence.upper),
+      memory_(memory) {
+  FindMatches(date);
+}
+
+void NounPhraseCoder::CoreTokens(int h, int* lo, int* hi) const {
   for (int c : tree_.kids(h)) {
     DepRel r = Rel(c);
     if (r == DepRel::kCompound || r == DepRel::kAmod || r == DepRel::kDet ||
@@ -55,7 +88,7 @@ void Coder::Run::CoreTokens(int h, int* lo, int* hi) const {
   }
 }
 
-bool Coder::Run::IsPronoun(int i) const {
+bool NounPhraseCoder::IsPronoun(int i) const {
   std::string_view x = Xpos(i);
   return x == "PRP" || x == "PRP$";
 }
@@ -63,22 +96,22 @@ bool Coder::Run::IsPronoun(int i) const {
 // Actors of the noun phrase headed by h, coordinations distributed.
 // `pronouns`: whether a possessive pronoun inside may stand for its
 // antecedent ("their meeting").
-std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
-                                         bool new_actors) const {
-  std::vector<ActorRef> out;
+std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
+                                               bool new_actors) const {
+  std::vector<PhraseActor> out;
   if (h < 0 || depth > 6) return out;
   if (IsPronoun(h)) return pronouns ? Antecedent(h, depth + 1) : out;
   int lo = h, hi = h;
   CoreTokens(h, &lo, &hi);
-  std::vector<const Mention*> actors, agents;
-  for (const Mention& m : mentions_) {
+  std::vector<const EntryMatch*> actors, agents;
+  for (const EntryMatch& m : matches_) {
     if (static_cast<int>(m.b) < lo || static_cast<int>(m.b) > hi) continue;
     (m.agent ? agents : actors).push_back(&m);
   }
-  std::vector<ActorRef> base;
+  std::vector<PhraseActor> base;
   // One noun phrase, one actor: the first ("Ithilen's minister X"), and
   // those coordinated with it ("X and Y leaders").
-  for (const Mention* m : actors) {
+  for (const EntryMatch* m : actors) {
     bool take = m == actors[0];
     for (uint32_t t = m->b; t < m->e && !take; ++t)
       if (Rel(t) == DepRel::kConj &&
@@ -86,7 +119,7 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
           tree_.head(t) < static_cast<int>(actors[0]->e))
         take = true;
     if (!take) continue;
-    for (const std::string& c : SplitSlash(m->code))
+    for (const std::string& c : SplitActorCodes(m->code))
       base.push_back({c, m->b, m->e});
   }
   // Then prepositional phrases, then clauses attached to the noun.
@@ -99,7 +132,7 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
       int cs = tree_.Child(c, DepRel::kCase);
       if (cs >= 0 && (upper_[cs] == "IN" || upper_[cs] == "AT")) continue;
     }
-    base = CodeNP(c, depth + 1, pronouns, false);
+    base = Code(c, depth + 1, pronouns, false);
   }
   for (int c : tree_.kids(h)) {
     if (!base.empty()) break;
@@ -109,7 +142,7 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
       if (r == DepRel::kNsubj || r == DepRel::kNsubjPass || r == DepRel::kObj ||
           (r == DepRel::kObl || r == DepRel::kOblAgent)) {
         if (Xpos(g) == "WDT" || Xpos(g) == "WP") continue;
-        base = CodeNP(g, depth + 1, false);
+        base = Code(g, depth + 1, false);
         if (!base.empty()) break;
       }
     }
@@ -122,11 +155,11 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
   if (base.empty() && agents.empty() && opt_.news_conventions)
     for (int c : tree_.kids(h))
       if (Rel(c) == DepRel::kAppos && base.empty()) {
-        base = CodeNP(c, depth + 1, false, false);
+        base = Code(c, depth + 1, false, false);
         if (memory_ && !base.empty() && !base[0].agent_only &&
-            StartsWith(Xpos(h), "NNP"))
-          memory_->names.emplace(upper_[h], base[0].code);
-        for (ActorRef& a : base) {
+            Xpos(h).starts_with("NNP"))
+          memory_->RememberName(upper_[h], base[0].code);
+        for (PhraseActor& a : base) {
           a.begin = std::min<uint32_t>(a.begin, lo);
           a.end = std::max<uint32_t>(a.end, hi + 1);
         }
@@ -134,26 +167,26 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
   // A person's name seen earlier with a code ("Cavusoglu").
   if (base.empty() && agents.empty() && memory_) {
     for (int i = lo; i <= hi && base.empty(); ++i) {
-      if (!StartsWith(Xpos(i), "NNP")) continue;
-      const std::string* code = memory_->Find(upper_[i]);
+      if (!Xpos(i).starts_with("NNP")) continue;
+      const std::string* code = memory_->FindName(upper_[i]);
       if (code)
         base.push_back(
             {*code, static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1)});
     }
   }
   std::string prefix, suffix, last_agent;
-  for (const Mention* m : agents) {
+  for (const EntryMatch* m : agents) {
     if (m->agent->prefix)
       prefix += m->agent->code;
     else
       suffix += m->agent->code, last_agent = m->agent->code;
   }
   if (!base.empty()) {
-    for (ActorRef& a : base) {
+    for (PhraseActor& a : base) {
       // An agent already in the actor's code is not added again.
       std::string code = a.code;
       std::string stem;
-      for (const Mention* m : agents) {
+      for (const EntryMatch* m : agents) {
         const std::string& ac = m->agent->code;
         if (code.find(ac) != std::string::npos) continue;
         if (m->agent->prefix)
@@ -169,22 +202,23 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
       // ("Turkish Foreign Minister Mevlut Cavusoglu").
       if (memory_ && !agents.empty())
         for (int i = lo; i <= hi; ++i)
-          if (StartsWith(Xpos(i), "NNP") && !InMention(i))
-            memory_->names.emplace(upper_[i], code);
+          if (Xpos(i).starts_with("NNP") && !InMatch(i))
+            memory_->RememberName(upper_[i], code);
       a.begin = std::min<uint32_t>(a.begin, lo);
       a.end = std::max<uint32_t>(a.end, hi + 1);
       out.push_back(std::move(a));
     }
   } else if (!agents.empty()) {
-    ActorRef a{"---" + prefix + suffix, static_cast<uint32_t>(lo),
-               static_cast<uint32_t>(hi + 1)};
+    PhraseActor a{"---" + prefix + suffix, static_cast<uint32_t>(lo),
+                  static_cast<uint32_t>(hi + 1)};
     a.agent_only = true;
     a.agent = last_agent.empty() ? prefix : last_agent;
     // "Turkish Foreign Minister Ali Demirtas" with "Turkish" parsed as
     // a stray modifier: an actor mention right before the phrase is its
     // actor.
-    const Mention* m = opt_.news_conventions ? StrayActorBefore(lo) : nullptr;
-    if (std::string actor = m ? FirstCode(m->code) : ""; !actor.empty()) {
+    const EntryMatch* m =
+        opt_.news_conventions ? StrayActorBefore(lo) : nullptr;
+    if (std::string actor = m ? FirstActorCode(m->code) : ""; !actor.empty()) {
       a.stem = actor;
       a.code = prefix + actor +
                (actor.find(suffix) == std::string::npos ? suffix : "");
@@ -193,7 +227,7 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
     }
     out.push_back(std::move(a));
   } else if (opt_.new_actor_length > 0 && new_actors && !IsPronoun(h) &&
-             StartsWith(Xpos(h), "NN")) {
+             Xpos(h).starts_with("NN")) {
     // PETRARCH's new_actor_length: an uncoded noun phrase of a few words
     // is coded by its own text (with its "of" phrases).
     int nlo = lo, nhi = hi;
@@ -218,14 +252,14 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
       out.push_back({text, static_cast<uint32_t>(first_word),
                      static_cast<uint32_t>(nhi + 1)});
   }
-  std::vector<ActorRef> first = out;
+  std::vector<PhraseActor> first = out;
   // Conjuncts of the phrase; with news conventions also those a parse
   // hangs on a word inside the phrase's actor name ("the People's
   // Republic of China and the Republic of Turkey" with the second
   // Republic on "China").
   std::vector<int> conjuncts(tree_.kids(h).begin(), tree_.kids(h).end());
   if (opt_.news_conventions && !actors.empty()) {
-    const Mention& m = *actors[0];
+    const EntryMatch& m = *actors[0];
     for (uint32_t t = m.b; t < m.e; ++t) {
       if (static_cast<int>(t) == h) continue;
       for (int c : tree_.kids(t))
@@ -236,13 +270,13 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
   }
   for (int c : conjuncts) {
     if (Rel(c) != DepRel::kConj) continue;
-    std::vector<ActorRef> more = CodeNP(c, depth + 1, pronouns);
-    for (ActorRef& m : more) {
+    std::vector<PhraseActor> more = Code(c, depth + 1, pronouns);
+    for (PhraseActor& m : more) {
       // "Danish media and government": an agent-only conjunct takes the
       // actor of its sibling.
       if (m.agent_only && !first.empty() && !first[0].agent_only) {
-        for (const ActorRef& f : first) {
-          ActorRef b = m;
+        for (const PhraseActor& f : first) {
+          PhraseActor b = m;
           b.code = f.stem + m.agent;
           b.agent_only = false;
           out.push_back(std::move(b));
@@ -255,18 +289,18 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
   // An agent-only head conjunct takes the actors of a later sibling:
   // "lawmakers and officials in X" -> X's codes for both.
   if (!first.empty() && first[0].agent_only) {
-    std::vector<ActorRef> bases;
-    for (const ActorRef& o : out)
+    std::vector<PhraseActor> bases;
+    for (const PhraseActor& o : out)
       if (!o.agent_only) bases.push_back(o);
     if (!bases.empty()) {
-      std::vector<ActorRef> fixed;
-      for (const ActorRef& o : out) {
+      std::vector<PhraseActor> fixed;
+      for (const PhraseActor& o : out) {
         if (!o.agent_only) {
           fixed.push_back(o);
           continue;
         }
-        for (const ActorRef& b : bases) {
-          ActorRef x = o;
+        for (const PhraseActor& b : bases) {
+          PhraseActor x = o;
           x.code = b.stem + o.agent;
           x.agent_only = false;
           fixed.push_back(std::move(x));
@@ -280,9 +314,9 @@ std::vector<ActorRef> Coder::Run::CodeNP(int h, int depth, bool pronouns,
 
 // An actor mention (not an agent) that ends right at token `lo` and is
 // no argument of its own ("Turkish" parsed as a modifier of the verb).
-const Coder::Run::Mention* Coder::Run::StrayActorBefore(int lo) const {
-  for (const Mention& m : mentions_) {
-    if (m.agent || static_cast<int>(m.e) != lo || masked_[m.b]) continue;
+const EntryMatch* NounPhraseCoder::StrayActorBefore(int lo) const {
+  for (const EntryMatch& m : matches_) {
+    if (m.agent || static_cast<int>(m.e) != lo || s_.asides[m.b]) continue;
     const DepRel r = Rel(m.e - 1);
     if (r == DepRel::kNsubj || r == DepRel::kNsubjPass || r == DepRel::kObj ||
         r == DepRel::kIobj || r == DepRel::kObl || r == DepRel::kNmod ||
@@ -293,49 +327,40 @@ const Coder::Run::Mention* Coder::Run::StrayActorBefore(int lo) const {
   return nullptr;
 }
 
-std::vector<ActorRef> Coder::Run::Antecedent(int p, int depth) const {
+std::vector<PhraseActor> NounPhraseCoder::Antecedent(int p, int depth) const {
   if (depth > 6) return {};
   for (int v = tree_.ClauseOf(p), guard = 0; v >= 0 && guard < 50;
        v = tree_.ClauseOf(v), ++guard) {
     int subj = tree_.Subject(v);
     if (subj >= 0 && !tree_.Dominates(subj, p) && !IsPronoun(subj))
-      return CodeNP(subj, depth + 1);
+      return Code(subj, depth + 1);
     if (tree_.head(v) < 0) break;
   }
   // "He stressed ...": the actor the previous sentence was about.
   const std::string& w = upper_[p];
-  if (memory_ && !memory_->last_subject.empty() &&
+  if (memory_ && !memory_->last_subject().empty() &&
       (w == "HE" || w == "SHE" || w == "WE" || w == "THEY" || w == "HIS" ||
        w == "HER" || w == "THEIR" || w == "OUR"))
-    return {ActorRef(memory_->last_subject, static_cast<uint32_t>(p),
-                     static_cast<uint32_t>(p + 1))};
+    return {PhraseActor(memory_->last_subject(), static_cast<uint32_t>(p),
+                        static_cast<uint32_t>(p + 1))};
   return {};
 }
 
 // Remembers the actor this sentence is about (the main verb's subject).
-void Coder::Run::RememberSubject() const {
+void NounPhraseCoder::RememberSubject() const {
   if (!memory_) return;
-  for (size_t i = 0; i < n_; ++i) {
+  for (size_t i = 0; i < s_.size(); ++i) {
     if (tree_.head(i) >= 0) continue;
     int subj = tree_.Subject(static_cast<int>(i));
-    for (const ActorRef& a : CodeNP(subj))
+    for (const PhraseActor& a : Code(subj))
       if (!a.agent_only) {
-        memory_->last_subject = a.code;
+        memory_->set_last_subject(a.code);
         return;
       }
     // "Someone Unknown said ...": a later "he" is not the earlier actor.
-    if (subj >= 0 && StartsWith(Xpos(subj), "NNP"))
-      memory_->last_subject.clear();
+    if (subj >= 0 && Xpos(subj).starts_with("NNP"))
+      memory_->set_last_subject("");
   }
-}
-
-// Actor codes of the noun phrase headed by sentence token h (agents
-// composed, coordinations distributed; agent-only phrases left out).
-std::vector<std::string> Coder::Run::CodesOfPhrase(int h) const {
-  std::vector<std::string> out;
-  for (const ActorRef& a : CodeNP(h))
-    if (!a.agent_only) out.push_back(a.code);
-  return out;
 }
 
 }  // namespace curlew
