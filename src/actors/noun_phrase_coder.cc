@@ -42,23 +42,6 @@ bool NounPhraseCoder::InMatch(int i) const {
   return false;
 }
 
-std::vector<std::string> SplitActorCodes(const std::string& code) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (b <= code.size()) {
-    size_t e = code.find('/', b);
-    if (e == std::string::npos) e = code.size();
-    if (e > b) out.push_back(code.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
-}
-
-std::string FirstActorCode(const std::string& code) {
-  std::vector<std::string> codes = SplitActorCodes(code);
-  return codes.empty() ? std::string() : codes[0];
-}
-
 NounPhraseCoder::NounPhraseCoder(const ActorDictionary& actors,
                                  const AgentDictionary& agents,
                                  const ActorOptions& options,
@@ -120,7 +103,7 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
         take = true;
     if (!take) continue;
     for (const std::string& c : SplitActorCodes(m->code))
-      base.push_back({c, m->b, m->e});
+      base.push_back({c, m->b, m->e, ActorResolution::kDictionary});
   }
   // Then prepositional phrases, then clauses attached to the noun.
   for (int c : tree_.kids(h)) {
@@ -156,6 +139,7 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
     for (int c : tree_.kids(h))
       if (Rel(c) == DepRel::kAppos && base.empty()) {
         base = Code(c, depth + 1, false, false);
+        for (PhraseActor& a : base) a.resolution = ActorResolution::kApposition;
         if (memory_ && !base.empty() && !base[0].agent_only &&
             Xpos(h).starts_with("NNP"))
           memory_->RememberName(upper_[h], base[0].code);
@@ -168,10 +152,12 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
   if (base.empty() && agents.empty() && memory_) {
     for (int i = lo; i <= hi && base.empty(); ++i) {
       if (!Xpos(i).starts_with("NNP")) continue;
-      const std::string* code = memory_->FindName(upper_[i]);
+      bool close = false;
+      const std::string* code = memory_->FindName(upper_[i], &close);
       if (code)
         base.push_back(
-            {*code, static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1)});
+            {*code, static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1),
+             close ? ActorResolution::kAlias : ActorResolution::kMemory});
     }
   }
   std::string prefix, suffix, last_agent;
@@ -196,6 +182,8 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
           code += ac;
         }
       }
+      if (code != a.code && a.resolution == ActorResolution::kDictionary)
+        a.resolution = ActorResolution::kComposed;
       a.stem = stem.empty() ? a.code : stem;
       a.code = code;
       // Names beside an actor and a role are that person's
@@ -210,7 +198,7 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
     }
   } else if (!agents.empty()) {
     PhraseActor a{"---" + prefix + suffix, static_cast<uint32_t>(lo),
-                  static_cast<uint32_t>(hi + 1)};
+                  static_cast<uint32_t>(hi + 1), ActorResolution::kDictionary};
     a.agent_only = true;
     a.agent = last_agent.empty() ? prefix : last_agent;
     // "Turkish Foreign Minister Ali Demirtas" with "Turkish" parsed as
@@ -223,6 +211,7 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
       a.code = prefix + actor +
                (actor.find(suffix) == std::string::npos ? suffix : "");
       a.agent_only = false;
+      a.resolution = ActorResolution::kComposed;
       a.begin = m->b;
     }
     out.push_back(std::move(a));
@@ -250,7 +239,8 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
     }
     if (words > 0 && words <= opt_.new_actor_length)
       out.push_back({text, static_cast<uint32_t>(first_word),
-                     static_cast<uint32_t>(nhi + 1)});
+                     static_cast<uint32_t>(nhi + 1),
+                     ActorResolution::kNewActor});
   }
   std::vector<PhraseActor> first = out;
   // Conjuncts of the phrase; with news conventions also those a parse
@@ -279,6 +269,7 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
           PhraseActor b = m;
           b.code = f.stem + m.agent;
           b.agent_only = false;
+          b.resolution = ActorResolution::kComposed;
           out.push_back(std::move(b));
         }
         continue;
@@ -303,6 +294,7 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
           PhraseActor x = o;
           x.code = b.stem + o.agent;
           x.agent_only = false;
+          x.resolution = ActorResolution::kComposed;
           fixed.push_back(std::move(x));
         }
       }
@@ -332,8 +324,11 @@ std::vector<PhraseActor> NounPhraseCoder::Antecedent(int p, int depth) const {
   for (int v = tree_.ClauseOf(p), guard = 0; v >= 0 && guard < 50;
        v = tree_.ClauseOf(v), ++guard) {
     int subj = tree_.Subject(v);
-    if (subj >= 0 && !tree_.Dominates(subj, p) && !IsPronoun(subj))
-      return Code(subj, depth + 1);
+    if (subj >= 0 && !tree_.Dominates(subj, p) && !IsPronoun(subj)) {
+      std::vector<PhraseActor> out = Code(subj, depth + 1);
+      for (PhraseActor& a : out) a.resolution = ActorResolution::kCoreference;
+      return out;
+    }
     if (tree_.head(v) < 0) break;
   }
   // "He stressed ...": the actor the previous sentence was about.
@@ -342,17 +337,19 @@ std::vector<PhraseActor> NounPhraseCoder::Antecedent(int p, int depth) const {
       (w == "HE" || w == "SHE" || w == "WE" || w == "THEY" || w == "HIS" ||
        w == "HER" || w == "THEIR" || w == "OUR"))
     return {PhraseActor(memory_->last_subject(), static_cast<uint32_t>(p),
-                        static_cast<uint32_t>(p + 1))};
+                        static_cast<uint32_t>(p + 1),
+                        ActorResolution::kCoreference)};
   return {};
 }
 
-// Remembers the actor this sentence is about (the main verb's subject).
-void NounPhraseCoder::RememberSubject() const {
+void NounPhraseCoder::RememberSubject(
+    const std::vector<std::vector<PhraseActor>>& coded) const {
   if (!memory_) return;
   for (size_t i = 0; i < s_.size(); ++i) {
     if (tree_.head(i) >= 0) continue;
     int subj = tree_.Subject(static_cast<int>(i));
-    for (const PhraseActor& a : Code(subj))
+    if (subj < 0) continue;
+    for (const PhraseActor& a : coded[subj])
       if (!a.agent_only) {
         memory_->set_last_subject(a.code);
         return;

@@ -31,20 +31,12 @@
 #include <vector>
 
 #include "actors/actor_dictionary.h"
+#include "actors/actors_stage.h"
 #include "actors/coding_sentence.h"
 #include "actors/document_memory.h"
+#include "curlew/document.h"
 
 namespace curlew {
-
-// How actors are found and coded.
-struct ActorOptions {
-  // curlew's conventions for real news (see above). Default: false
-  // (PETRARCH's reading).
-  bool news_conventions = false;
-  // Code an uncoded noun phrase of at most this many words by its own text
-  // (PETRARCH's new_actor_length). Default: 0 (off).
-  int new_actor_length = 0;
-};
 
 // Words matching one entry of the actor or agent dictionaries.
 struct EntryMatch {
@@ -56,20 +48,15 @@ struct EntryMatch {
 // One actor of a noun phrase.
 struct PhraseActor {
   PhraseActor() = default;
-  PhraseActor(std::string c, uint32_t b, uint32_t e)
-      : code(std::move(c)), begin(b), end(e) {}
+  PhraseActor(std::string c, uint32_t b, uint32_t e, ActorResolution r)
+      : code(std::move(c)), begin(b), end(e), resolution(r) {}
   std::string code;
   uint32_t begin = 0, end = 0;  // sentence-relative token range
   std::string stem;             // the code without its last agent
   bool agent_only = false;      // "---GOV": an agent without an actor
   std::string agent;            // that agent's code
+  ActorResolution resolution = ActorResolution::kDictionary;
 };
-
-// An entry's codes: "ELR/GAL" -> ELR, GAL.
-std::vector<std::string> SplitActorCodes(const std::string& code);
-// The first of them; "" for an empty code (an actor entry with only dated
-// codes, read without a date).
-std::string FirstActorCode(const std::string& code);
 
 class NounPhraseCoder {
  public:
@@ -90,8 +77,9 @@ class NounPhraseCoder {
   bool InMatch(int i) const;
 
   // Remembers the actor this sentence is about (the main verb's subject)
-  // for the next sentence's pronouns.
-  void RememberSubject() const;
+  // for the next sentence's pronouns; `coded` holds Code(h) of every word.
+  void RememberSubject(
+      const std::vector<std::vector<PhraseActor>>& coded) const;
 
  private:
   void FindMatches(int32_t date);

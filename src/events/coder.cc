@@ -13,15 +13,12 @@ Coder::Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options,
 
 Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   if (outcome) *outcome = CodingOutcome::kCoded;
-  int32_t date = dict::DocDate(doc.date);
   bool any_sentence_discard = false;
   std::vector<Event> events;
-  DocumentMemory memory;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.size() == 0 || s.size() > options_.max_sentence_tokens) continue;
-    Run run(*this, doc, static_cast<uint32_t>(si), date,
-            options_.news_conventions ? &memory : nullptr);
+    Run run(*this, doc, static_cast<uint32_t>(si));
     DiscardKind dk = dicts_->discards.Match(run.upper());
     if (dk == DiscardKind::kStory) {
       if (outcome) *outcome = CodingOutcome::kStoryDiscard;
@@ -32,7 +29,6 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
       continue;
     }
     run.CodeSentence(static_cast<uint32_t>(si), &events);
-    run.RememberSubject();
   }
   if (outcome && any_sentence_discard && events.empty())
     *outcome = CodingOutcome::kSentenceDiscard;
@@ -82,22 +78,10 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   return Status();
 }
 
-std::string Coder::CodeNounPhrase(const Document& doc, uint32_t sentence,
-                                  uint32_t head) const {
-  if (sentence >= doc.sentences.size()) return "";
-  const Sentence& s = doc.sentences[sentence];
-  if (head < s.token_begin || head >= s.token_end) return "";
-  if (s.size() > options_.max_sentence_tokens) return "";
-  Run run(*this, doc, sentence, dict::DocDate(doc.date));
-  std::vector<std::string> codes =
-      run.CodesOfPhrase(static_cast<int>(head - s.token_begin));
-  return codes.empty() ? "" : codes.front();
-}
-
 PatternMatch Coder::MatchVerb(const Document& doc, const Sentence& s,
                               size_t verb, bool fast) const {
   const auto index = static_cast<uint32_t>(&s - doc.sentences.data());
-  Run run(*this, doc, index, dict::DocDate(doc.date));
+  Run run(*this, doc, index);
   return run.MatchVerbAt(verb, fast);
 }
 
@@ -108,7 +92,7 @@ class CoderComponent : public Component {
       : coder_(std::move(coder)) {}
   std::string_view name() const override { return "events"; }
   uint32_t requires_annotations() const override {
-    return kTokens | kTags | kTree;
+    return kTokens | kTags | kTree | kMentions;
   }
   uint32_t assigns_annotations() const override { return kEvents; }
   Status Process(Document& doc) const override { return coder_->Code(doc); }

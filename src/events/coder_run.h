@@ -9,14 +9,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "actors/coding_sentence.h"
 #include "actors/dict_util.h"
-#include "actors/document_memory.h"
-#include "actors/noun_phrase_coder.h"
 #include "events/coder.h"
 #include "syntax/tree.h"
 
@@ -26,14 +25,22 @@ inline bool StartsWith(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
-// An actor of a noun phrase (actors/noun_phrase_coder.h).
-using ActorRef = PhraseActor;
+// An actor the coder works with: one of a phrase's ActorMentions (the
+// actors stage) or one the coder derives (a place's country, the state an
+// act is done in).
+struct ActorRef {
+  ActorRef() = default;
+  ActorRef(std::string c, uint32_t b, uint32_t e)
+      : code(std::move(c)), begin(b), end(e) {}
+  std::string code;
+  uint32_t begin = 0, end = 0;  // sentence-relative token range
+  bool agent_only = false;      // "---GOV": an agent without an actor
+};
 
 // Per-sentence scratch state and the coding rules.
 class Coder::Run {
  public:
-  Run(const Coder& coder, const Document& doc, uint32_t sentence, int32_t date,
-      DocumentMemory* memory = nullptr);
+  Run(const Coder& coder, const Document& doc, uint32_t sentence);
 
   struct Markers {
     int source_pos = -1, target_pos = -1;  // token positions in the post part
@@ -62,11 +69,12 @@ class Coder::Run {
            Rel(i) != DepRel::kAuxPass && Rel(i) != DepRel::kCop;
   }
   const std::vector<std::string>& upper() const { return upper_; }
-  // Actors of the noun phrase headed by h (NounPhraseCoder::Code).
-  std::vector<ActorRef> CodeNP(int h, int depth = 0, bool pronouns = true,
-                               bool new_actors = true) const {
-    return phrases_.Code(h, depth, pronouns, new_actors);
-  }
+  // The actors the noun phrase headed by word h names (the actors stage's
+  // mentions with that head); without `pronouns`, none that a pronoun or
+  // possessive stands for.
+  std::vector<ActorRef> ActorsAt(int h, bool pronouns = true) const;
+  // True if word i is inside a dictionary match.
+  bool InMatch(int i) const;
   // Targets of an active verb: objects, then prepositional phrases, then
   // subject-less complement clauses; possessive pronouns only last.
   std::vector<ActorRef> Targets(int v, int depth = 0) const;
@@ -114,11 +122,6 @@ class Coder::Run {
   bool FlatGlue(size_t i) const;
   std::vector<FlatGroup> FlatGroups() const;
   void FlatCode(uint32_t sentence_index, std::vector<Event>* events) const;
-  // Remembers the actor this sentence is about (the main verb's subject).
-  void RememberSubject() const { phrases_.RememberSubject(); }
-  // Actor codes of the noun phrase headed by sentence token h (agents
-  // composed, coordinations distributed; agent-only phrases left out).
-  std::vector<std::string> CodesOfPhrase(int h) const;
   PatternMatch MatchVerbAt(size_t i, bool fast) const;
 
  private:
@@ -126,14 +129,16 @@ class Coder::Run {
   const CoderOptions& opt_;
   const Document& doc_;
   const Sentence& s_;
-  int32_t date_;
   CodingSentence sentence_;
   const DependencyTree& tree_;             // sentence_.tree
   const std::vector<std::string>& upper_;  // sentence_.upper
   const std::vector<uint32_t>& ids_;       // sentence_.ids
   const std::vector<bool>& masked_;        // sentence_.asides
-  ActorOptions actor_options_;
-  NounPhraseCoder phrases_;
+  // The sentence's actor mentions and dictionary matches (Document order),
+  // and where each head's mentions start in mentions_ (size n_ + 1).
+  std::span<const ActorMention> mentions_;
+  std::vector<uint32_t> mention_at_;
+  std::span<const ActorEntryMatch> matches_;
   size_t n_ = 0;
   std::vector<uint32_t> present_;
   mutable bool fast_ = true;  // use the indexes (false: reference matcher)

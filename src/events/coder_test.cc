@@ -8,6 +8,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "actors/actors_stage.h"
 #include "events/validate.h"
 #include "io/petrarch_xml.h"
 #include "syntax/ptb.h"
@@ -96,8 +97,12 @@ Document Parse(const std::string& text, const std::string& ptb,
 
 using Triple = std::tuple<std::string, std::string, std::string>;
 
+// The actors stage, then the coder, with options that agree.
 std::set<Triple> Code(Document& doc, CodingOutcome* outcome = nullptr,
-                      CoderOptions options = {}) {
+                      CoderOptions options = {}, ActorOptions actors = {}) {
+  actors.news_conventions = options.news_conventions;
+  actors.commas = options.commas;
+  EXPECT_TRUE(FindActors(*TestDicts(), actors, doc).ok());
   Coder coder(TestDicts(), options);
   EXPECT_TRUE(coder.Code(doc, outcome).ok());
   std::set<Triple> out;
@@ -302,13 +307,13 @@ TEST(CoderTest, NewActorLengthCodesShortPhrasesByText) {
   Document off = Parse("Brannoch Harbour criticized Ossory.", ptb);
   EXPECT_TRUE(Code(off).empty());
   Document on = Parse("Brannoch Harbour criticized Ossory.", ptb);
-  CoderOptions o;
+  ActorOptions o;
   o.new_actor_length = 2;
-  EXPECT_EQ(Code(on, nullptr, o),
+  EXPECT_EQ(Code(on, nullptr, {}, o),
             (std::set<Triple>{{"BRANNOCH HARBOUR", "OSY", "111"}}));
   Document longer = Parse("Brannoch Harbour criticized Ossory.", ptb);
   o.new_actor_length = 1;
-  EXPECT_TRUE(Code(longer, nullptr, o).empty());
+  EXPECT_TRUE(Code(longer, nullptr, {}, o).empty());
 }
 
 TEST(CoderTest, CommaAsidesAreSkipped) {
@@ -341,6 +346,7 @@ TEST(CoderTest, TransformationRewritesReportedEvent) {
       "Ossory said that Kestrand attacked Vellmark.",
       "(ROOT (S (NP (NNP Ossory)) (VP (VBD said) (SBAR (IN that) (S (NP (NNP"
       " Kestrand)) (VP (VBD attacked) (NP (NNP Vellmark)))))) (. .)))");
+  ASSERT_TRUE(FindActors(*d, {}, doc).ok());
   ASSERT_TRUE(coder.Code(doc).ok());
   std::set<Triple> got;
   for (const Event& e : doc.events) got.insert({e.source, e.target, e.cameo});
@@ -359,9 +365,11 @@ TEST(CoderTest, FaultyTreesDoNotCrash) {
   doc.tokens[2].head = 99;
   doc.tokens[3].head = -5;
   Coder coder(TestDicts());
+  EXPECT_TRUE(FindActors(*TestDicts(), {}, doc).ok());
   EXPECT_TRUE(coder.Code(doc).ok());
   Document empty;
   empty.text = "";
+  EXPECT_TRUE(FindActors(*TestDicts(), {}, empty).ok());
   EXPECT_TRUE(coder.Code(empty).ok());
 }
 

@@ -12,7 +12,7 @@ std::vector<ActorRef> Coder::Run::Targets(int v, int depth) const {
   for (bool pronouns : {false, true}) {
     for (DepRel r : {DepRel::kObj, DepRel::kIobj})
       for (int c : tree_.kids(v))
-        if (Rel(c) == r && t.empty()) t = CodeNP(c, 0, pronouns);
+        if (Rel(c) == r && t.empty()) t = ActorsAt(c, pronouns);
     // "deployed troops near the Ukrainian border": an agent object
     // without a country gives way to an actor in a phrase.
     bool agents_only = !t.empty() && opt_.news_conventions;
@@ -21,7 +21,7 @@ std::vector<ActorRef> Coder::Run::Targets(int v, int depth) const {
       if ((t.empty() || agents_only) &&
           (Rel(c) == DepRel::kObl || Rel(c) == DepRel::kOblAgent) &&
           !Locative(v, c)) {
-        std::vector<ActorRef> o = CodeNP(c, 0, pronouns);
+        std::vector<ActorRef> o = ActorsAt(c, pronouns);
         if (t.empty()) {
           t = o;
         } else if (!o.empty() && !o[0].agent_only) {
@@ -57,30 +57,30 @@ void Coder::Run::Roles(int v, std::vector<ActorRef>* src,
       if (Xpos(c).substr(0, 2) == "RB")
         for (int g : tree_.kids(c)) cands.push_back(g);
     for (int c : cands) {
-      if (Rel(c) == DepRel::kOblAgent) *src = CodeNP(c);
+      if (Rel(c) == DepRel::kOblAgent) *src = ActorsAt(c);
       if (src->empty() && Rel(c) == DepRel::kObl) {
         int cs = tree_.Child(c, DepRel::kCase);
         if (cs >= 0 &&
             (upper_[cs] == "BY" || upper_[cs] == "FROM" || upper_[cs] == "IN"))
-          *src = CodeNP(c);
+          *src = ActorsAt(c);
       }
       if (!src->empty()) break;
     }
     if (!src->empty()) {
-      *tgt = CodeNP(subj_pass);
+      *tgt = ActorsAt(subj_pass);
       return;
     }
     // No agent: coded as if active, the subject acting (PETRARCH), unless
     // the verb is one that is done to someone ("are detained").
     if (opt_.news_conventions) {
-      *tgt = CodeNP(subj_pass);
+      *tgt = ActorsAt(subj_pass);
       return;
     }
-    *src = CodeNP(subj_pass);
+    *src = ActorsAt(subj_pass);
     *tgt = Targets(v);
     return;
   }
-  *src = CodeNP(tree_.Subject(v));
+  *src = ActorsAt(tree_.Subject(v));
   *tgt = Targets(v);
 }
 
@@ -105,7 +105,7 @@ std::vector<ActorRef> Coder::Run::ActorsFrom(
       --skip;
       continue;
     }
-    std::vector<ActorRef> a = CodeNP(h);
+    std::vector<ActorRef> a = ActorsAt(h);
     if (!a.empty()) return a;
   }
   return {};
@@ -121,7 +121,7 @@ std::vector<ActorRef> Coder::Run::ActorsBefore(int end) const {
            (Rel(h) == DepRel::kCompound || Rel(h) == DepRel::kFlat ||
             Rel(h) == DepRel::kAmod || Rel(h) == DepRel::kNmodPoss))
       h = tree_.head(h);
-    std::vector<ActorRef> a = CodeNP(h);
+    std::vector<ActorRef> a = ActorsAt(h);
     if (!a.empty()) return a;
   }
   return {};

@@ -67,7 +67,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
                                [&](const VerbInfo& u) { return u.v == x; });
         if (up != verbs.end() && (up->pm.code.compare(0, 2, "02") == 0 ||
                                   up->pm.code.compare(0, 2, "10") == 0)) {
-          src = CodeNP(tree_.Subject(x));
+          src = ActorsAt(tree_.Subject(x));
           break;
         }
         if (Rel(x) == DepRel::kCcomp) break;
@@ -101,7 +101,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
     if (vi.mk.pre_target || vi.mk.pre_source) {
       int subj = tree_.Subject(vi.v);
       if (subj < 0) subj = tree_.Child(vi.v, DepRel::kNsubjPass);
-      std::vector<ActorRef> s = CodeNP(subj);
+      std::vector<ActorRef> s = ActorsAt(subj);
       // "+ HOSTING *": the actor right before the matched word.
       int end = vi.mk.pre_target ? vi.mk.pre_target_end : vi.mk.pre_source_end;
       if (end >= 0) {
@@ -166,7 +166,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
           tree_.Child(vi.v, DepRel::kObj) >= 0)))
       tgt = src;
     if (tgt.empty() && !child_coded && comp_subject >= 0) {
-      tgt = CodeNP(comp_subject);
+      tgt = ActorsAt(comp_subject);
       // "X questioned whether he ... with Y": the subject is X again;
       // the target is inside the clause.
       bool self = !tgt.empty();

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "actors/actor_dictionary.h"
+
 namespace curlew {
 
 // The word-order (flat) fallback.
@@ -25,7 +27,9 @@ bool Coder::Run::FlatGlue(size_t i) const {
 }
 
 std::vector<Coder::Run::FlatGroup> Coder::Run::FlatGroups() const {
-  const std::vector<EntryMatch>& matches = phrases_.matches();
+  // Sentence-relative word ranges of the dictionary matches.
+  const uint32_t base = s_.token_begin;
+  const std::span<const ActorEntryMatch> matches = matches_;
   std::vector<FlatGroup> groups;
   size_t k = 0;
   bool join_next = false;
@@ -34,26 +38,26 @@ std::vector<Coder::Run::FlatGroup> Coder::Run::FlatGroups() const {
     size_t j = k;
     while (j + 1 < matches.size()) {
       bool glue = true;
-      for (uint32_t t = matches[j].e; t < matches[j + 1].b && glue; ++t)
+      for (uint32_t t = matches[j].token_end - base;
+           t < matches[j + 1].token_begin - base && glue; ++t)
         glue = FlatGlue(t);
       if (!glue) break;
       ++j;
     }
     std::string actor, prefix, suffix;
     for (size_t m = k; m <= j; ++m) {
-      const EntryMatch& x = matches[m];
-      if (!x.agent) {
+      const ActorEntryMatch& x = matches[m];
+      if (x.kind == ActorEntryMatch::Kind::kActor) {
         if (actor.empty()) actor = FirstActorCode(x.code);
-      } else if (x.agent->prefix) {
-        if (prefix.find(x.agent->code) == std::string::npos)
-          prefix += x.agent->code;
-      } else if (suffix.find(x.agent->code) == std::string::npos) {
-        suffix += x.agent->code;
+      } else if (x.kind == ActorEntryMatch::Kind::kAgentPrefix) {
+        if (prefix.find(x.code) == std::string::npos) prefix += x.code;
+      } else if (suffix.find(x.code) == std::string::npos) {
+        suffix += x.code;
       }
     }
     ActorRef a;
-    a.begin = matches[k].b;
-    a.end = matches[j].e;
+    a.begin = matches[k].token_begin - base;
+    a.end = matches[j].token_end - base;
     if (actor.empty()) {
       a.agent_only = true;
       a.code = "---" + prefix + suffix;
@@ -70,7 +74,7 @@ std::vector<Coder::Run::FlatGroup> Coder::Run::FlatGroups() const {
     // "X and Y", "X, Y and Z": the next actor joins this group.
     join_next = false;
     if (j + 1 < matches.size()) {
-      uint32_t t = a.end, next = matches[j + 1].b;
+      uint32_t t = a.end, next = matches[j + 1].token_begin - base;
       while (t < next &&
              (upper_[t] == "," || upper_[t] == "AND" || upper_[t] == "THE"))
         ++t;
@@ -94,8 +98,7 @@ void Coder::Run::FlatCode(uint32_t sentence_index,
     if (forms.empty()) continue;
     // A word the tagger took for a noun is a verb when it is part of a
     // multi-word verb form right after an actor ("a gunman shot dead").
-    if (!verb_tag_[i] && !(ve - vb > 1 && vb > 0 && phrases_.InMatch(vb - 1)))
-      continue;
+    if (!verb_tag_[i] && !(ve - vb > 1 && vb > 0 && InMatch(vb - 1))) continue;
     // An open complement ("urged X to release Y") belongs to the coded
     // verb before it.
     if (coded_before && i > 0 && upper_[i - 1] == "TO") continue;

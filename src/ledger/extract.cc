@@ -265,8 +265,14 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
 
 class Extractor {
  public:
-  Extractor(const Document& doc, const ActorLookup& actors)
-      : doc_(doc), actors_(actors) {}
+  Extractor(const Document& doc, const std::vector<std::string>& countries)
+      : doc_(doc), countries_(countries), mention_at_(doc.tokens.size() + 1) {
+    // Where each head word's actor mentions start in doc.actor_mentions.
+    for (const ActorMention& m : doc.actor_mentions)
+      if (m.head < doc.tokens.size()) ++mention_at_[m.head + 1];
+    for (size_t i = 0; i < doc.tokens.size(); ++i)
+      mention_at_[i + 1] += mention_at_[i];
+  }
 
   LedgerInput Run() {
     LedgerInput in;
@@ -302,8 +308,27 @@ class Extractor {
   }
 
  private:
-  std::string Code(const Tree& t, uint32_t s, uint32_t i) const {
-    std::string code = actors_.CodeOf(doc_, s, t.abs(i));
+  // The actor the phrase headed by doc_.tokens[head] names (its first
+  // mention that is not an agent alone), "" if none.
+  std::string CodeOf(uint32_t head) const {
+    for (uint32_t k = mention_at_[head]; k < mention_at_[head + 1]; ++k)
+      if (!doc_.actor_mentions[k].agent_only)
+        return doc_.actor_mentions[k].code;
+    return "";
+  }
+
+  // States (by the country part of the code) and intergovernmental
+  // organisations; any actor when no countries are given.
+  bool IsParty(std::string_view code) const {
+    if (countries_.empty()) return !code.empty();
+    if (code.size() < 3) return false;
+    if (code.substr(0, 3) == "IGO") return true;
+    return std::binary_search(countries_.begin(), countries_.end(),
+                              code.substr(0, 3));
+  }
+
+  std::string Code(const Tree& t, uint32_t i) const {
+    std::string code = CodeOf(t.abs(i));
     if (!code.empty()) return code;
     // An acronym defined earlier in parentheses: "Grand National Assembly
     // (TBMM)" lets a later "TBMM" be coded as the full name.
@@ -316,24 +341,19 @@ class Extractor {
       if (k + 1 >= doc_.tokens.size()) break;
       if (doc_.tokens[k - 1].norm != "(" || doc_.tokens[k + 1].norm != ")")
         continue;
-      for (uint32_t ss = 0; ss < doc_.sentences.size(); ++ss) {
-        const Sentence& sent = doc_.sentences[ss];
-        if (k - 2 >= sent.token_begin && k - 2 < sent.token_end)
-          return actors_.CodeOf(doc_, ss, k - 2);
-      }
+      return CodeOf(k - 2);
     }
     return "";
   }
 
   // Codes of the actors a phrase names: its head and its conjuncts.
-  std::vector<std::string> CodesWithConjuncts(const Tree& t, uint32_t s,
-                                              uint32_t i) const {
+  std::vector<std::string> CodesWithConjuncts(const Tree& t, uint32_t i) const {
     std::vector<std::string> out;
-    std::string c = Code(t, s, i);
+    std::string c = Code(t, i);
     if (!c.empty()) out.push_back(c);
     for (uint32_t k : t.kids(i))
       if (t.rel(k) == "conj") {
-        std::string ck = Code(t, s, k);
+        std::string ck = Code(t, k);
         if (!ck.empty()) out.push_back(ck);
       }
     return out;
@@ -346,7 +366,7 @@ class Extractor {
   void AddParties(std::vector<std::string>& parties,
                   const std::vector<std::string>& codes) const {
     for (const auto& c : codes) {
-      if (!actors_.IsParty(c)) continue;
+      if (!IsParty(c)) continue;
       std::string p = Party(c);
       if (p.size() == 3 &&
           std::find(parties.begin(), parties.end(), p) == parties.end())
@@ -419,7 +439,7 @@ class Extractor {
           const std::string& upos = t.tok(i).upos;
           if (upos == "PROPN" || upos == "ADJ" || upos == "NOUN" ||
               upos.empty())
-            AddParties(m.parties, {Code(t, s, i)});
+            AddParties(m.parties, {Code(t, i)});
         }
         // "China-Turkey" may come as one token: try its parts' codes via
         // the lookup on the whole token only (done above).
@@ -447,7 +467,7 @@ class Extractor {
         }
         std::vector<std::string> actors;
         if (subj >= 0) {
-          actors = CodesWithConjuncts(t, s, static_cast<uint32_t>(subj));
+          actors = CodesWithConjuncts(t, static_cast<uint32_t>(subj));
           m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
           // A parser may split one subject into two ("The Standing
           // Committee | of the National People's Congress"): try the other
@@ -455,7 +475,7 @@ class Extractor {
           for (uint32_t k : t.kids(v)) {
             if (!actors.empty()) break;
             if (static_cast<int>(k) == subj || t.rel(k) != "nsubj") continue;
-            actors = CodesWithConjuncts(t, s, k);
+            actors = CodesWithConjuncts(t, k);
             if (!actors.empty()) m.actor_text = t.SubtreeText(k);
           }
         }
@@ -463,7 +483,7 @@ class Extractor {
         if (actors.empty() && m.step != StepKind::kEnteredIntoForce) {
           for (const Event& e : doc_.events)
             if (e.trigger_token == static_cast<int32_t>(t.abs(v)) &&
-                actors_.IsParty(e.source)) {
+                IsParty(e.source)) {
               actors.push_back(e.source);
               m.actor_text = e.source_text;
               break;
@@ -473,18 +493,18 @@ class Extractor {
         for (uint32_t k : t.kids(v))
           if (t.rel(k).substr(0, 3) == "obl" &&
               t.HasChildLemma(k, {"case"}, {"with"}))
-            AddParties(m.parties, CodesWithConjuncts(t, s, k));
+            AddParties(m.parties, CodesWithConjuncts(t, k));
         // ("obl" when the agreement word was tagged as a verb.)
         for (uint32_t k : t.kids(n))
           if ((t.rel(k).substr(0, 4) == "nmod" ||
                t.rel(k).substr(0, 3) == "obl") &&
               t.HasChildLemma(k, {"case"}, {"with"}))
-            AddParties(m.parties, CodesWithConjuncts(t, s, k));
+            AddParties(m.parties, CodesWithConjuncts(t, k));
         // "Turkey and China signed": the subjects are the parties. A single
         // subject is the actor of the step; the ledger makes it a party.
         if (actors.size() >= 2) {
           AddParties(m.parties, actors);
-        } else if (actors.size() == 1 && actors_.IsParty(actors[0])) {
+        } else if (actors.size() == 1 && IsParty(actors[0])) {
           m.actor = actors[0];
         }
         bool needs_actor = m.step != StepKind::kSigned &&
@@ -558,7 +578,7 @@ class Extractor {
       int subj = t.Child(v, {"nsubj"});
       if (subj < 0) continue;
       CommitmentMention c;
-      c.actor = Code(t, s, static_cast<uint32_t>(subj));
+      c.actor = Code(t, static_cast<uint32_t>(subj));
       c.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
       if (c.actor.empty()) continue;
       int act = t.Child(v, {"xcomp", "ccomp"});
@@ -590,7 +610,7 @@ class Extractor {
         int obj = t.Child(a, {"obj"});
         if (obj < 0) obj = t.Child(a, {"obl"});
         if (obj >= 0) {
-          c.target = Code(t, s, static_cast<uint32_t>(obj));
+          c.target = Code(t, static_cast<uint32_t>(obj));
           c.target_text = t.SubtreeText(static_cast<uint32_t>(obj));
         }
       } else {
@@ -603,7 +623,7 @@ class Extractor {
       if (int said = ReportingVerbOf(t, v); said >= 0) {
         int sp = t.Child(static_cast<uint32_t>(said), {"nsubj"});
         if (sp >= 0) {
-          c.by = Code(t, s, static_cast<uint32_t>(sp));
+          c.by = Code(t, static_cast<uint32_t>(sp));
           c.by_text = t.SubtreeText(static_cast<uint32_t>(sp));
         }
       }
@@ -661,14 +681,16 @@ class Extractor {
   }
 
   const Document& doc_;
-  const ActorLookup& actors_;
+  const std::vector<std::string>& countries_;  // sorted
+  std::vector<uint32_t> mention_at_;  // by token: first of its mentions
   bool seen_agreement_ = false;
 };
 
 }  // namespace
 
-LedgerInput ExtractLedgerInput(const Document& doc, const ActorLookup& actors) {
-  return Extractor(doc, actors).Run();
+LedgerInput ExtractLedgerInput(const Document& doc,
+                               const std::vector<std::string>& countries) {
+  return Extractor(doc, countries).Run();
 }
 
 }  // namespace curlew

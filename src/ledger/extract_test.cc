@@ -9,13 +9,6 @@
 namespace curlew {
 namespace {
 
-class NoActors : public ActorLookup {
- public:
-  std::string CodeOf(const Document&, uint32_t, uint32_t) const override {
-    return "";
-  }
-};
-
 // A given parse whose heads form a cycle (hand-made CoNLL-U) is read as
 // flat: the extractor finishes and records no step.
 TEST(LedgerExtractTest, CyclicTreeDoesNotHang) {
@@ -31,7 +24,7 @@ TEST(LedgerExtractTest, CyclicTreeDoesNotHang) {
     doc.tokens[i].lemma = lemmas[i];
     doc.tokens[i].upos = upos[i];
   }
-  LedgerInput in = ExtractLedgerInput(doc, NoActors());
+  LedgerInput in = ExtractLedgerInput(doc, {});
   ASSERT_EQ(in.agreements.size(), 1u);  // the treaty is mentioned
   EXPECT_FALSE(in.agreements[0].has_step);
 }
