@@ -1,7 +1,7 @@
 // Event-coding benchmarks on the production PETRARCH dictionaries
 // (CAMEO.2.0.txt + Phoenix.*): dictionary load time (also of curlew's
-// built-in knowledge base), and coding speed with
-// given Penn parses on the GigaWord sample (replicated), PTB conversion
+// built-in knowledge base), and coding speed with given Penn parses on the
+// GigaWord sample (replicated), PTB conversion and the actors stage
 // included.
 //
 //   build/bench/coder_bench
@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "actors/actors_stage.h"
 #include "events/coder.h"
 #include "events/dictionaries.h"
 #include "io/petrarch_xml.h"
@@ -74,6 +75,7 @@ void BM_CodeGigawordGivenParses(benchmark::State& state) {
     for (const Document& d : corpus) {
       Document doc = d;
       if (!BuildFromPtb(doc).ok()) continue;
+      FindActors(**dicts, {}, doc);
       coder.Code(doc);
       sentences += doc.sentences.size();
       events += doc.events.size();

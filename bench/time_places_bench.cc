@@ -34,8 +34,8 @@ std::vector<curlew::Document> LoadCorpus() {
       curlew::Event e;
       e.sentence = s;
       const auto& sent = doc.sentences[s];
-      e.verb_text =
-          doc.tokens[std::min(sent.token_begin + 2, sent.token_end - 1)].norm;
+      e.trigger_token = static_cast<int32_t>(
+          std::min(sent.token_begin + 2, sent.token_end - 1));
       doc.events.push_back(e);
     }
     docs.push_back(std::move(doc));

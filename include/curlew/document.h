@@ -48,6 +48,66 @@ struct Token {
   std::string deprel;    // UD relation ("nsubj"), empty until parsed
 };
 
+// How the actors stage found an actor mention's code.
+enum class ActorResolution : uint8_t {
+  kDictionary,   // the phrase's own words are an actor entry ("Turkey"),
+                 // or agent entries without an actor ("the minister")
+  kComposed,     // an actor and agents composed ("Turkish" + "Foreign
+                 // Minister" -> TURGOV; "Danish media and government")
+  kApposition,   // an apposition names the actor ("Dirichati, the
+                 // spokesman of the World Uighur Congress")
+  kMemory,       // a name seen earlier in the document beside an actor
+                 // ("Cavusoglu" after "Turkish Foreign Minister Mevlut
+                 // Cavusoglu")
+  kAlias,        // a close spelling of such a name ("Dilishati" after
+                 // "Dirichati")
+  kCoreference,  // a pronoun or possessive standing for the subject of its
+                 // clause or the previous sentence's actor ("he", "their")
+  kMetonym,      // a place or building standing for a state or its organ;
+                 // not yet produced: the knowledge base does not mark its
+                 // metonyms apart from other actor entries
+  kNewActor,     // PETRARCH's new_actor_length: a short uncoded phrase
+                 // coded by its own words
+};
+// "dictionary", "composed", "apposition", "memory", "alias",
+// "coreference", "metonym", "new-actor".
+const char* ActorResolutionName(ActorResolution resolution);
+
+// One actor a noun phrase names (actors stage). A phrase that names several
+// ("Turkey and China") gives one mention each, all with the same head.
+// Every word heading a phrase that names an actor has its mentions, so a
+// later stage asks "who is the phrase headed by this word?" by its head.
+struct ActorMention {
+  uint32_t sentence = 0;     // index in Document::sentences
+  uint32_t head = 0;         // index in Document::tokens of the head word
+  uint32_t token_begin = 0;  // Document::tokens range of the words the
+  uint32_t token_end = 0;    // code was read from (the phrase's core)
+  Span span;                 // their bytes in Document::text
+  std::string code;          // "TURGOV"; "---GOV" for an agent alone
+  ActorResolution resolution = ActorResolution::kDictionary;
+  // An agent without an actor ("the minister" -> "---GOV"): a role, no
+  // one named.
+  bool agent_only = false;
+};
+
+// Words matching one entry of the actor or agent dictionaries, before any
+// composition ("Turkish" -> TUR, "Foreign Minister" -> GOV), in word order
+// (actors stage; no match starts inside a comma aside). The events stage's
+// word-order fallback groups them when the tree gives no event.
+struct ActorEntryMatch {
+  enum class Kind : uint8_t {
+    kActor,        // an actor entry: `code` on the document's date, "A/B"
+                   // for an entry with several codes, "" for none then
+    kAgent,        // an agent entry written after the actor's code ("~GOV")
+    kAgentPrefix,  // an agent entry written before it ("NGO~")
+  };
+  uint32_t sentence = 0;
+  uint32_t token_begin = 0;  // Document::tokens range
+  uint32_t token_end = 0;
+  std::string code;
+  Kind kind = Kind::kActor;
+};
+
 // One sentence: a span of text and a range of tokens.
 struct Sentence {
   Span span;                 // bytes of the sentence in Document::text
@@ -75,6 +135,10 @@ struct Document {
 
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  // Actors stage: sorted by sentence, then head (then order in the phrase).
+  std::vector<ActorMention> actor_mentions;
+  // Actors stage: sorted by sentence, then first token.
+  std::vector<ActorEntryMatch> actor_matches;
   std::vector<Event> events;
   // What the stages could not do in full without failing the document: a
   // sentence cut at a limit, a sentence too long to code. Each names the

@@ -16,6 +16,14 @@ struct Event {
   uint32_t span_begin = 0;   // byte span of the sentence in Document::text
   uint32_t span_end = 0;
   std::string verb_text;     // the words that triggered the code ("ratified")
+  // The word the event was coded from (the verb or noun whose dictionary
+  // entry gave the code; "fired" of "fired on"): its index in
+  // Document::tokens, -1 where unknown (an event read back from a store),
+  // and its bytes in Document::text. Later stages (time, places, ledger)
+  // find the event's word here, never by searching for its text.
+  int32_t trigger_token = -1;
+  uint32_t trigger_begin = 0;
+  uint32_t trigger_end = 0;
 
   // Who did what to whom.
   std::string source;        // actor code ("TURGOV"), "" where absent

@@ -36,6 +36,7 @@ enum Annotation : uint32_t {
   kEvents = 1u << 6,     // Document::events (who, what, whom)
   kDates = 1u << 7,      // Event::date
   kPlaces = 1u << 8,     // Event::location
+  kMentions = 1u << 9,   // Document::actor_mentions, actor_matches
 };
 
 class Component {

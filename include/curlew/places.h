@@ -100,7 +100,8 @@ const PlaceMention* NearestLocation(const std::vector<PlaceMention>& mentions,
                                     int verb_token);
 
 // The "places" pipeline component: requires kEvents, assigns kPlaces; sets
-// Event::location to the canonical place name ("" when none).
+// Event::location to the canonical place name ("" when none), the mention
+// nearest the event's trigger word (Event::trigger_token).
 std::unique_ptr<Component> MakePlaceComponent(
     std::shared_ptr<const Gazetteer> gazetteer);
 

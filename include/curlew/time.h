@@ -129,12 +129,9 @@ Tense TenseAt(const Document& doc, uint32_t sentence_index, int verb_token);
 Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,
                                int verb_token, const DateOptions& options = {});
 
-// Absolute token index of an event's trigger (Event::verb_text) within its
-// sentence, or -1 if not found.
-int FindTriggerToken(const Document& doc, const Event& event);
-
 // The "time" pipeline component: requires kEvents, assigns kDates; fills
-// Event::date of every event from its sentence and the document date.
+// Event::date of every event from its sentence and the document date, the
+// date expression nearest its trigger word (Event::trigger_token) first.
 std::unique_ptr<Component> MakeDateComponent(const DateOptions& options = {});
 
 }  // namespace curlew

@@ -403,4 +403,21 @@ size_t AgentDictionary::Match(const std::vector<uint32_t>& words, size_t pos,
   return len;
 }
 
+std::vector<std::string> SplitActorCodes(const std::string& code) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b <= code.size()) {
+    size_t e = code.find('/', b);
+    if (e == std::string::npos) e = code.size();
+    if (e > b) out.push_back(code.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+std::string FirstActorCode(const std::string& code) {
+  std::vector<std::string> codes = SplitActorCodes(code);
+  return codes.empty() ? std::string() : codes[0];
+}
+
 }  // namespace curlew

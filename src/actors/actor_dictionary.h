@@ -134,6 +134,12 @@ class AgentDictionary {
   PhraseIndex index_;
 };
 
+// An entry's codes: "ELR/GAL" -> ELR, GAL.
+std::vector<std::string> SplitActorCodes(const std::string& code);
+// The first of them; "" for an empty code (an actor entry with only dated
+// codes, read without a date).
+std::string FirstActorCode(const std::string& code);
+
 // Interns the words of a phrase ("MINAS_TIRITH", "HAMAS WING").
 std::vector<uint32_t> InternPhrase(std::string_view phrase,
                                    dict::WordTable& words);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "actors/actors_stage.h"
 #include "curlew/places.h"
 #include "curlew/syntax.h"
 #include "curlew/text.h"
@@ -83,6 +84,10 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     std::shared_ptr<const Gazetteer> places = std::move(*gazetteer);
     engine->places_ = places;
     if (coder_options.news_conventions) coder_options.places = places;
+    ActorOptions actor_options;
+    actor_options.news_conventions = coder_options.news_conventions;
+    s = engine->pipeline_.Add(MakeActorsComponent(*loaded, actor_options));
+    if (!s.ok()) return s;
     engine->coder_ =
         std::make_shared<const Coder>(*loaded, coder_options, std::move(cameo));
     s = engine->pipeline_.Add(MakeCoderComponent(engine->coder_));
@@ -120,31 +125,6 @@ Status Engine::Process(Document& doc) const {
   return s;
 }
 
-namespace {
-// The ledger's actor look-up, answered by the coder's noun-phrase rules.
-class CoderActorLookup : public ActorLookup {
- public:
-  CoderActorLookup(const Coder& coder, const std::vector<std::string>& states)
-      : coder_(coder), states_(states) {}
-  std::string CodeOf(const Document& doc, uint32_t sentence,
-                     uint32_t head) const override {
-    return coder_.CodeNounPhrase(doc, sentence, head);
-  }
-  // States (by the country part of the code) and intergovernmental
-  // organisations.
-  bool IsParty(std::string_view code) const override {
-    if (code.size() < 3) return false;
-    if (code.substr(0, 3) == "IGO") return true;
-    return std::binary_search(states_.begin(), states_.end(),
-                              std::string(code.substr(0, 3)));
-  }
-
- private:
-  const Coder& coder_;
-  const std::vector<std::string>& states_;
-};
-}  // namespace
-
 LedgerInput Engine::LedgerInputOf(const Document& doc) const {
   if (!coder_) {
     LedgerInput in;
@@ -152,7 +132,7 @@ LedgerInput Engine::LedgerInputOf(const Document& doc) const {
     in.doc_date = doc.date;
     return in;
   }
-  return ExtractLedgerInput(doc, CoderActorLookup(*coder_, country_codes_));
+  return ExtractLedgerInput(doc, country_codes_);
 }
 
 }  // namespace curlew

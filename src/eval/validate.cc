@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "actors/actors_stage.h"
 #include "curlew/env.h"
 #include "curlew/syntax.h"
 #include "curlew/text.h"
@@ -41,18 +42,20 @@ bool ParseBool(const std::string& v) {
 }
 
 void ApplyConfig(const std::vector<std::pair<std::string, std::string>>& cfg,
-                 CoderOptions* o) {
+                 CoderOptions* o, ActorOptions* a) {
   for (const auto& [k, v] : cfg) {
     if (k == "require_dyad") o->require_dyad = ParseBool(v);
     int n = std::atoi(v.c_str());
-    if (k == "new_actor_length") o->new_actor_length = n;
-    if (k == "comma_min") o->comma_min = n;
-    if (k == "comma_max") o->comma_max = n;
-    if (k == "comma_bmin") o->comma_bmin = n;
-    if (k == "comma_bmax") o->comma_bmax = n;
-    if (k == "comma_emin") o->comma_emin = n;
-    if (k == "comma_emax") o->comma_emax = n;
+    if (k == "new_actor_length") a->new_actor_length = n;
+    if (k == "comma_min") o->commas.min = n;
+    if (k == "comma_max") o->commas.max = n;
+    if (k == "comma_bmin") o->commas.bmin = n;
+    if (k == "comma_bmax") o->commas.bmax = n;
+    if (k == "comma_emin") o->commas.emin = n;
+    if (k == "comma_emax") o->commas.emax = n;
   }
+  // Both stages read the same asides.
+  a->commas = o->commas;
 }
 
 using Triple = std::tuple<std::string, std::string, std::string>;
@@ -146,6 +149,7 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
   ValidateResult result;
   std::shared_ptr<const Dictionaries> dicts;
   CoderOptions coder_options;
+  ActorOptions actor_options;
   std::string base = std::filesystem::path(xml_path).parent_path().string();
   if (base.empty()) base = ".";
   Result<PetrarchRecord> rec = Status();
@@ -173,7 +177,7 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
       }
       if (!loaded.ok()) return loaded.status();
       dicts = *loaded;
-      ApplyConfig(env.config, &coder_options);
+      ApplyConfig(env.config, &coder_options, &actor_options);
     }
     if (!rec.ok()) {
       ++result.errors;
@@ -182,7 +186,7 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
       continue;
     }
     const PetrarchRecord& r = *rec;
-    ApplyConfig(r.config, &coder_options);
+    ApplyConfig(r.config, &coder_options, &actor_options);
     if (options.only_sentences && !r.is_sentence) continue;
     Document doc = RecordToDocument(r);
     std::string outcome;
@@ -217,7 +221,8 @@ Result<ValidateResult> RunValidation(const std::string& xml_path,
       }
       Coder coder(dicts, coder_options);
       CodingOutcome co;
-      Status cs = coder.Code(doc, &co);
+      Status cs = FindActors(*dicts, actor_options, doc);
+      if (cs.ok()) cs = coder.Code(doc, &co);
       if (!cs.ok()) {
         ++result.errors;
         outcome = "error";

@@ -1,16 +1,22 @@
-// The event coder: from a sentence's dependency tree (curlew's own parse or
-// a converted Penn Treebank parse) and a PETRARCH-format dictionary set,
-// finds who did what to whom.
+// The event coder (the events stage): from a sentence's dependency tree
+// (curlew's own parse or a converted Penn Treebank parse), the actor
+// mentions of the actors stage (Document::actor_mentions) and a
+// PETRARCH-format verb dictionary, finds who did what to whom.
 //
 //  - verbs are looked up by surface form (blocks, multi-word verbs) and
-//    their patterns matched on the words around them (PatternMatcher);
+//    their patterns matched on the words around them (pattern matching);
 //  - sources come from subjects (inherited through xcomp/conj chains, or
 //    the by-/from- phrase of a passive), targets from objects and
-//    prepositional phrases, pronouns from the governing clause;
-//  - noun phrases are coded from actor and agent phrases ("the ambassadors
-//    of Arnor" -> ARNGOV), coordinations distributed over events;
+//    prepositional phrases (roles); who a phrase names is read from its
+//    head's actor mentions, never coded here;
 //  - "X said that Y attacked Z" codes Y -> Z with X as the attribution;
-//  - discards stop a sentence or a story; issues are attached.
+//    PETRARCH's transformations rewrite a reported event with its verb;
+//  - discards stop a sentence or a story; issues are attached;
+//  - every event keeps its trigger, the word it was coded from.
+//
+// The parts, one file each (members of Coder::Run, events/coder_run.h):
+// roles.cc, pattern_matcher.cc, transformations.cc, sentence_coder.cc (the
+// pass that turns verb matches into events), word_order_fallback.cc.
 //
 // A Coder holds only a pointer to the shared immutable Dictionaries; Code()
 // is const and thread-safe (scratch memory is per call).
@@ -27,35 +33,30 @@
 #include "curlew/status.h"
 #include "events/cameo_table.h"
 #include "events/dictionaries.h"
+#include "syntax/comma_asides.h"
 
 namespace curlew {
 
 struct CoderOptions {
   // Emit only events with both a source and a target. Default: true.
   bool require_dyad = true;
-  // Code an uncoded noun phrase of at most this many words by its own text
-  // (PETRARCH's new_actor_length). Default: 0 (off).
-  int new_actor_length = 0;
-  // PETRARCH's comma rules: a comma-delimited stretch of words inside the
-  // sentence (comma_min..comma_max words), at its beginning
-  // (comma_bmin..comma_bmax) or at its end (comma_emin..comma_emax) is
-  // ignored when coding; a max of 0 turns the rule off. Defaults as in
-  // PETRARCH's PETR_config.ini: 2..8, off, 2..8.
-  int comma_min = 2, comma_max = 8;
-  int comma_bmin = 0, comma_bmax = 0;
-  int comma_emin = 2, comma_emax = 8;
+  // PETRARCH's comma rules (syntax/comma_asides.h): no verb in a
+  // comma-delimited aside is coded. Defaults as in PETRARCH's
+  // PETR_config.ini. Must match the actors stage's ActorOptions::commas.
+  CommaRules commas;
   // curlew's conventions for real news with its own knowledge base, beyond
   // PETRARCH's reading: a flat word-order fallback when the tree gives no
   // event; a passive without agent done to its subject; denials coded
   // instead of the denied event; negated past events dropped, "would not"
-  // as an assurance (03); document memory (pronouns, names seen with a
-  // role, close spellings); appositions; the actor right before a finite
+  // as an assurance (03); the actor right before a finite
   // verb as its subject; subjectless requests under an appeal are the
   // appealer's; rights bodies reporting violence accuse its perpetrator;
   // domestic actions without a target get the actor's country; agent-only
   // targets take the source's country; no event for comments without a
   // target or remarks to news agencies. Default: false (PETRARCH); the
-  // Engine turns it on with the built-in knowledge base.
+  // Engine turns it on with the built-in knowledge base. Must match the
+  // actors stage's ActorOptions::news_conventions (the appositive-subject
+  // repair and the relative-clause comma rule apply to both).
   bool news_conventions = false;
   // With news_conventions: a gazetteer whose place named in the sentence
   // ("air strikes on Gaza City") gives the target country of an attack or
@@ -82,8 +83,10 @@ class Coder {
   Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options = {},
         std::shared_ptr<const CameoTable> cameo = nullptr);
 
-  // Codes every sentence of `doc` (tokens, tags and tree required) and
-  // appends to doc.events. *outcome (optional) reports discards.
+  // Codes every sentence of `doc` and appends to doc.events. Requires the
+  // tokens, tags and tree and the actors stage's mentions (FindActors with
+  // the same dictionaries; without them no phrase names an actor).
+  // *outcome (optional) reports discards.
   Status Code(Document& doc, CodingOutcome* outcome = nullptr) const;
 
   // The pattern chosen for the verb whose form starts at token `verb`
@@ -91,12 +94,6 @@ class Coder {
   // matcher, otherwise the plain reference matcher.
   PatternMatch MatchVerb(const Document& doc, const Sentence& s, size_t verb,
                          bool fast) const;
-
-  // The actor code of the noun phrase whose head is doc.tokens[head] in
-  // sentence `sentence` ("" if it names no known actor), by the same rules
-  // the coder uses for sources and targets.
-  std::string CodeNounPhrase(const Document& doc, uint32_t sentence,
-                             uint32_t head) const;
 
   const CoderOptions& options() const { return options_; }
 
@@ -107,13 +104,12 @@ class Coder {
   std::shared_ptr<const CameoTable> cameo_;
 };
 
-// The "events" pipeline component (requires kTokens | kTags | kTree,
-// assigns kEvents).
+// The "events" pipeline component (requires kTokens | kTags | kTree |
+// kMentions, assigns kEvents).
 std::unique_ptr<Component> MakeCoderComponent(
     std::shared_ptr<const Dictionaries> dicts, CoderOptions options = {},
     std::shared_ptr<const CameoTable> cameo = nullptr);
-// The same component around a Coder the caller shares (the Engine also
-// asks it for actor codes).
+// The same component around a Coder the caller shares.
 std::unique_ptr<Component> MakeCoderComponent(
     std::shared_ptr<const Coder> coder);
 

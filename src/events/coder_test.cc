@@ -8,6 +8,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "actors/actors_stage.h"
 #include "eval/validate.h"
 #include "io/petrarch_xml.h"
 #include "syntax/ptb.h"
@@ -54,6 +55,7 @@ OLD_TORVE
 	[VLMREB < 19900101]
 	[VLMGOV 19900101-19991231]
 	[VLMELI]
+BRYNMOR_ [BRYGOV 19900101-19991231]
 )";
 
 const char kAgents[] = R"(
@@ -95,8 +97,12 @@ Document Parse(const std::string& text, const std::string& ptb,
 
 using Triple = std::tuple<std::string, std::string, std::string>;
 
+// The actors stage, then the coder, with options that agree.
 std::set<Triple> Code(Document& doc, CodingOutcome* outcome = nullptr,
-                      CoderOptions options = {}) {
+                      CoderOptions options = {}, ActorOptions actors = {}) {
+  actors.news_conventions = options.news_conventions;
+  actors.commas = options.commas;
+  EXPECT_TRUE(FindActors(*TestDicts(), actors, doc).ok());
   Coder coder(TestDicts(), options);
   EXPECT_TRUE(coder.Code(doc, outcome).ok());
   std::set<Triple> out;
@@ -112,6 +118,8 @@ TEST(CoderTest, SubjectVerbObjectWithProvenance) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "111"}}));
   const Event& e = doc.events[0];
   EXPECT_EQ(e.verb_text, "criticized");
+  EXPECT_EQ(e.trigger_token, 1);
+  EXPECT_EQ(doc.SpanText({e.trigger_begin, e.trigger_end}), "criticized");
   EXPECT_EQ(e.source_text, "Kestrand");
   EXPECT_EQ(e.target_text, "Ossory");
   EXPECT_EQ(e.sentence, 0u);
@@ -201,6 +209,9 @@ TEST(CoderTest, MultiWordVerbAndPrepositionalPattern) {
             "(ROOT (S (NP (NNP Kestrand)) (VP (VBD fired) (PP (IN on) (NP (NNP"
             " Ossory))) (PP (IN with) (NP (NN artillery)))) (. .)))");
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"KST", "OSY", "195"}}));
+  // The verb form is "fired on"; the event was coded from "fired".
+  EXPECT_EQ(doc.events[0].verb_text, "fired on");
+  EXPECT_EQ(doc.events[0].trigger_token, 1);
 }
 
 TEST(CoderTest, ReportedSpeechKeepsAttribution) {
@@ -296,13 +307,13 @@ TEST(CoderTest, NewActorLengthCodesShortPhrasesByText) {
   Document off = Parse("Brannoch Harbour criticized Ossory.", ptb);
   EXPECT_TRUE(Code(off).empty());
   Document on = Parse("Brannoch Harbour criticized Ossory.", ptb);
-  CoderOptions o;
+  ActorOptions o;
   o.new_actor_length = 2;
-  EXPECT_EQ(Code(on, nullptr, o),
+  EXPECT_EQ(Code(on, nullptr, {}, o),
             (std::set<Triple>{{"BRANNOCH HARBOUR", "OSY", "111"}}));
   Document longer = Parse("Brannoch Harbour criticized Ossory.", ptb);
   o.new_actor_length = 1;
-  EXPECT_TRUE(Code(longer, nullptr, o).empty());
+  EXPECT_TRUE(Code(longer, nullptr, {}, o).empty());
 }
 
 TEST(CoderTest, CommaAsidesAreSkipped) {
@@ -335,6 +346,7 @@ TEST(CoderTest, TransformationRewritesReportedEvent) {
       "Ossory said that Kestrand attacked Vellmark.",
       "(ROOT (S (NP (NNP Ossory)) (VP (VBD said) (SBAR (IN that) (S (NP (NNP"
       " Kestrand)) (VP (VBD attacked) (NP (NNP Vellmark)))))) (. .)))");
+  ASSERT_TRUE(FindActors(*d, {}, doc).ok());
   ASSERT_TRUE(coder.Code(doc).ok());
   std::set<Triple> got;
   for (const Event& e : doc.events) got.insert({e.source, e.target, e.cameo});
@@ -353,10 +365,27 @@ TEST(CoderTest, FaultyTreesDoNotCrash) {
   doc.tokens[2].head = 99;
   doc.tokens[3].head = -5;
   Coder coder(TestDicts());
+  EXPECT_TRUE(FindActors(*TestDicts(), {}, doc).ok());
   EXPECT_TRUE(coder.Code(doc).ok());
   Document empty;
   empty.text = "";
+  EXPECT_TRUE(FindActors(*TestDicts(), {}, empty).ok());
   EXPECT_TRUE(coder.Code(empty).ok());
+}
+
+// An actor entry with only dated codes, read in a document dated outside
+// them, has no code: the word-order fallback reads it as an actor without
+// a code instead of crashing.
+TEST(CoderTest, ActorWithoutCodeOnTheDateDoesNotCrash) {
+  Document doc = Parse(
+      "Brynmor criticized Ossory.",
+      "(ROOT (S (NP (NNP Brynmor)) (VP (VBD criticized) (NP (NNP Ossory)))"
+      " (. .)))",
+      "2005-06-01");
+  for (Token& t : doc.tokens) t.head = -1;  // no tree: word order only
+  CoderOptions o;
+  o.news_conventions = true;
+  EXPECT_EQ(Code(doc, nullptr, o), (std::set<Triple>{{"---", "OSY", "111"}}));
 }
 
 // The coder needs no Penn parse: a UD tree as curlew's parser gives it.

@@ -45,6 +45,11 @@ nlohmann::ordered_json EventToJson(std::string_view doc_id,
   j["plover_mode"] = e.plover_mode;
   j["verb_text"] = e.verb_text;
   j["span"] = {e.span_begin, e.span_end};
+  // The word the event was coded from; null where unknown (stored events).
+  j["trigger"] =
+      e.trigger_token < 0
+          ? nlohmann::ordered_json()
+          : nlohmann::ordered_json::array({e.trigger_begin, e.trigger_end});
   j["attribution"] = e.attribution;
   j["modality"] = e.modality;
   j["negated"] = e.negated;

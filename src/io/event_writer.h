@@ -4,9 +4,9 @@
 //
 // Per event: doc_id, sentence, date, source, target, source_text,
 // target_text, cameo, root, quad, goldstein, plover, text (the sentence),
-// then plover_mode, verb_text, span [begin, end], attribution, modality,
-// negated, location, issues. An event without its own date gets the
-// document's date.
+// then plover_mode, verb_text, span [begin, end], trigger [begin, end]
+// (null where unknown), attribution, modality, negated, location, issues.
+// An event without its own date gets the document's date.
 //
 // Pure functions; thread-safe.
 #ifndef CURLEW_IO_EVENT_WRITER_H_

@@ -21,6 +21,9 @@ Document SampleDocument() {
   e.span_begin = 12;
   e.span_end = 48;
   e.verb_text = "signed";
+  e.trigger_token = 1;  // "signed" of "Turkey signed the treaty ..."
+  e.trigger_begin = 19;
+  e.trigger_end = 25;
   e.source = "TUR";
   e.target = "CHN";
   e.source_text = "Turkey";
@@ -52,11 +55,12 @@ TEST(EventWriterTest, JsonLineHasEveryContractField) {
   EXPECT_EQ(j["text"], "Turkey signed the treaty with China.");
   EXPECT_EQ(j["verb_text"], "signed");
   EXPECT_EQ(j["span"], nlohmann::json::array({12, 48}));
+  EXPECT_EQ(j["trigger"], nlohmann::json::array({19, 25}));
   for (const char* key : {"plover_mode", "attribution", "modality", "negated",
                           "location", "issues"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
-  EXPECT_EQ(j.size(), 21u);
+  EXPECT_EQ(j.size(), 22u);
 }
 
 TEST(EventWriterTest, EventDateWinsOverDocumentDate) {

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "curlew/time.h"
+#include "syntax/tree.h"
 #include "text/chars.h"
 
 namespace curlew {
@@ -18,34 +20,31 @@ bool In(std::string_view x, std::initializer_list<std::string_view> set) {
   return false;
 }
 
-// A sentence's dependency tree, with children lists; indices are
-// sentence-relative and 0-based.
+// A parsed sentence as the extractor reads it: the shared dependency-tree
+// view (syntax/tree.h) and each word's lemma in lower case, so that a word
+// tagged as a name ("Treaty", lemma "Treaty") still matches the word lists.
+// Indices are sentence-relative and 0-based.
 class Tree {
  public:
-  Tree(const Document& doc, uint32_t sentence)
-      : doc_(doc), s_(doc.sentences[sentence]), kids_(s_.size()) {
-    for (uint32_t i = 0; i < s_.size(); ++i) {
-      int h = head(i);
-      if (h >= 0 && h < static_cast<int>(s_.size())) kids_[h].push_back(i);
+  Tree(const Document& doc, uint32_t sentence) : view_(doc, sentence) {
+    lemmas_.reserve(view_.size());
+    for (uint32_t i = 0; i < view_.size(); ++i) {
+      const Token& t = view_.token(i);
+      lemmas_.push_back(text::AsciiLower(t.lemma.empty() ? t.norm : t.lemma));
     }
   }
-  uint32_t size() const { return s_.size(); }
-  const Token& tok(uint32_t i) const { return doc_.tokens[s_.token_begin + i]; }
-  uint32_t abs(uint32_t i) const { return s_.token_begin + i; }
-  int head(uint32_t i) const { return tok(i).head - 1; }
-  std::string_view rel(uint32_t i) const { return tok(i).deprel; }
-  // Lower-case, so that a word tagged as a name ("Treaty", lemma "Treaty")
-  // still matches the word lists.
-  std::string lemma(uint32_t i) const {
-    const Token& t = tok(i);
-    return text::AsciiLower(t.lemma.empty() ? t.norm : t.lemma);
-  }
-  std::string_view text(uint32_t i) const { return doc_.TokenText(tok(i)); }
-  const std::vector<uint32_t>& kids(uint32_t i) const { return kids_[i]; }
+  uint32_t size() const { return view_.size(); }
+  const Token& tok(uint32_t i) const { return view_.token(i); }
+  uint32_t abs(uint32_t i) const { return view_.abs(i); }
+  int head(uint32_t i) const { return view_.head(i); }
+  std::string_view rel(uint32_t i) const { return view_.deprel(i); }
+  const std::string& lemma(uint32_t i) const { return lemmas_[i]; }
+  std::string_view text(uint32_t i) const { return view_.text(i); }
+  std::span<const int> kids(uint32_t i) const { return view_.kids(i); }
 
   // The first child with one of the relations (a "rel:sub" matches "rel").
   int Child(uint32_t i, std::initializer_list<std::string_view> rels) const {
-    for (uint32_t k : kids_[i]) {
+    for (uint32_t k : kids(i)) {
       std::string_view r = rel(k);
       std::string_view base = r.substr(0, r.find(':'));
       for (std::string_view want : rels)
@@ -55,7 +54,7 @@ class Tree {
   }
   bool HasChildLemma(uint32_t i, std::initializer_list<std::string_view> rels,
                      std::initializer_list<std::string_view> lemmas) const {
-    for (uint32_t k : kids_[i]) {
+    for (uint32_t k : kids(i)) {
       std::string_view r = rel(k);
       std::string_view base = r.substr(0, r.find(':'));
       bool rel_ok = false;
@@ -66,18 +65,15 @@ class Tree {
   }
   // Subtree token range [first, last].
   void Range(uint32_t i, uint32_t* first, uint32_t* last) const {
-    *first = *last = i;
-    for (uint32_t k : kids_[i]) {
-      uint32_t f, l;
-      Range(k, &f, &l);
-      *first = std::min(*first, f);
-      *last = std::max(*last, l);
-    }
+    int lo = static_cast<int>(i), hi = static_cast<int>(i);
+    view_.SubtreeRange(static_cast<int>(i), &lo, &hi);
+    *first = static_cast<uint32_t>(lo);
+    *last = static_cast<uint32_t>(hi);
   }
   std::string SpanText(uint32_t first, uint32_t last) const {
     if (first > last) return "";
     Span sp{tok(first).span.begin, tok(last).span.end};
-    return std::string(doc_.SpanText(sp));
+    return std::string(view_.doc().SpanText(sp));
   }
   std::string SubtreeText(uint32_t i) const {
     uint32_t f, l;
@@ -86,9 +82,8 @@ class Tree {
   }
 
  private:
-  const Document& doc_;
-  const Sentence& s_;
-  std::vector<std::vector<uint32_t>> kids_;
+  DependencyTree view_;
+  std::vector<std::string> lemmas_;
 };
 
 bool IsSpeechVerb(std::string_view lemma) {
@@ -100,7 +95,7 @@ bool IsSpeechVerb(std::string_view lemma) {
 int ReportingVerbOf(const Tree& t, uint32_t v) {
   for (int cur = t.head(v), hops = 0; cur >= 0 && hops < 3;
        cur = t.head(cur), ++hops) {
-    std::string l = t.lemma(static_cast<uint32_t>(cur));
+    const std::string& l = t.lemma(static_cast<uint32_t>(cur));
     if (IsSpeechVerb(l) || In(l, {"add", "stress", "insist"})) return cur;
   }
   return -1;
@@ -188,7 +183,7 @@ bool IsAgreementWord(std::string_view lemma) {
 }
 
 bool IsAgreementNoun(const Tree& t, uint32_t i) {
-  std::string l = t.lemma(i);
+  const std::string& l = t.lemma(i);
   if (!IsAgreementWord(l)) return false;
   const std::string& upos = t.tok(i).upos;
   if (!upos.empty() && upos != "NOUN" && upos != "PROPN") return false;
@@ -201,7 +196,7 @@ bool IsAgreementNoun(const Tree& t, uint32_t i) {
 }
 
 bool IsLegislature(const Tree& t, uint32_t i) {
-  std::string l = t.lemma(i);
+  const std::string& l = t.lemma(i);
   return In(l, {"parliament", "assembly", "congress", "legislature", "senate",
                 "duma", "knesset", "bundestag", "lawmaker", "legislator",
                 "majlis"}) ||
@@ -223,7 +218,7 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   if (h < 0) return sv;
   uint32_t v = static_cast<uint32_t>(h);
   std::string r(t.rel(n));
-  std::string l = t.lemma(v);
+  const std::string& l = t.lemma(v);
   std::string base = r.substr(0, r.find(':'));
   auto set = [&](StepKind k) {
     sv.found = true;
@@ -270,8 +265,14 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
 
 class Extractor {
  public:
-  Extractor(const Document& doc, const ActorLookup& actors)
-      : doc_(doc), actors_(actors) {}
+  Extractor(const Document& doc, const std::vector<std::string>& countries)
+      : doc_(doc), countries_(countries), mention_at_(doc.tokens.size() + 1) {
+    // Where each head word's actor mentions start in doc.actor_mentions.
+    for (const ActorMention& m : doc.actor_mentions)
+      if (m.head < doc.tokens.size()) ++mention_at_[m.head + 1];
+    for (size_t i = 0; i < doc.tokens.size(); ++i)
+      mention_at_[i + 1] += mention_at_[i];
+  }
 
   LedgerInput Run() {
     LedgerInput in;
@@ -295,9 +296,9 @@ class Extractor {
     for (size_t i = 0; i < used.size(); ++i)
       if (!used[i]) in.sentences[i].clear();
     for (const Event& e : doc_.events) {
-      int k = FindTriggerToken(doc_, e);
+      const int k = e.trigger_token;
       std::string lemma;
-      if (k >= 0) {
+      if (k >= 0 && static_cast<size_t>(k) < doc_.tokens.size()) {
         const Token& tok = doc_.tokens[k];
         lemma = tok.lemma.empty() ? text::AsciiLower(tok.norm) : tok.lemma;
       }
@@ -307,8 +308,27 @@ class Extractor {
   }
 
  private:
-  std::string Code(const Tree& t, uint32_t s, uint32_t i) const {
-    std::string code = actors_.CodeOf(doc_, s, t.abs(i));
+  // The actor the phrase headed by doc_.tokens[head] names (its first
+  // mention that is not an agent alone), "" if none.
+  std::string CodeOf(uint32_t head) const {
+    for (uint32_t k = mention_at_[head]; k < mention_at_[head + 1]; ++k)
+      if (!doc_.actor_mentions[k].agent_only)
+        return doc_.actor_mentions[k].code;
+    return "";
+  }
+
+  // States (by the country part of the code) and intergovernmental
+  // organisations; any actor when no countries are given.
+  bool IsParty(std::string_view code) const {
+    if (countries_.empty()) return !code.empty();
+    if (code.size() < 3) return false;
+    if (code.substr(0, 3) == "IGO") return true;
+    return std::binary_search(countries_.begin(), countries_.end(),
+                              code.substr(0, 3));
+  }
+
+  std::string Code(const Tree& t, uint32_t i) const {
+    std::string code = CodeOf(t.abs(i));
     if (!code.empty()) return code;
     // An acronym defined earlier in parentheses: "Grand National Assembly
     // (TBMM)" lets a later "TBMM" be coded as the full name.
@@ -321,24 +341,19 @@ class Extractor {
       if (k + 1 >= doc_.tokens.size()) break;
       if (doc_.tokens[k - 1].norm != "(" || doc_.tokens[k + 1].norm != ")")
         continue;
-      for (uint32_t ss = 0; ss < doc_.sentences.size(); ++ss) {
-        const Sentence& sent = doc_.sentences[ss];
-        if (k - 2 >= sent.token_begin && k - 2 < sent.token_end)
-          return actors_.CodeOf(doc_, ss, k - 2);
-      }
+      return CodeOf(k - 2);
     }
     return "";
   }
 
   // Codes of the actors a phrase names: its head and its conjuncts.
-  std::vector<std::string> CodesWithConjuncts(const Tree& t, uint32_t s,
-                                              uint32_t i) const {
+  std::vector<std::string> CodesWithConjuncts(const Tree& t, uint32_t i) const {
     std::vector<std::string> out;
-    std::string c = Code(t, s, i);
+    std::string c = Code(t, i);
     if (!c.empty()) out.push_back(c);
     for (uint32_t k : t.kids(i))
       if (t.rel(k) == "conj") {
-        std::string ck = Code(t, s, k);
+        std::string ck = Code(t, k);
         if (!ck.empty()) out.push_back(ck);
       }
     return out;
@@ -351,7 +366,7 @@ class Extractor {
   void AddParties(std::vector<std::string>& parties,
                   const std::vector<std::string>& codes) const {
     for (const auto& c : codes) {
-      if (!actors_.IsParty(c)) continue;
+      if (!IsParty(c)) continue;
       std::string p = Party(c);
       if (p.size() == 3 &&
           std::find(parties.begin(), parties.end(), p) == parties.end())
@@ -372,7 +387,7 @@ class Extractor {
                                     uint32_t* first) {
     if (n < 2 || t.tok(n).upos != "VERB") return -1;
     // ("deal" is left out: as a verb it is common.)
-    std::string l = t.lemma(n);
+    const std::string& l = t.lemma(n);
     if (l == "deal" || !IsAgreementWord(l)) return -1;
     uint32_t q = n;
     while (q > 0) {
@@ -424,7 +439,7 @@ class Extractor {
           const std::string& upos = t.tok(i).upos;
           if (upos == "PROPN" || upos == "ADJ" || upos == "NOUN" ||
               upos.empty())
-            AddParties(m.parties, {Code(t, s, i)});
+            AddParties(m.parties, {Code(t, i)});
         }
         // "China-Turkey" may come as one token: try its parts' codes via
         // the lookup on the whole token only (done above).
@@ -452,7 +467,7 @@ class Extractor {
         }
         std::vector<std::string> actors;
         if (subj >= 0) {
-          actors = CodesWithConjuncts(t, s, static_cast<uint32_t>(subj));
+          actors = CodesWithConjuncts(t, static_cast<uint32_t>(subj));
           m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
           // A parser may split one subject into two ("The Standing
           // Committee | of the National People's Congress"): try the other
@@ -460,17 +475,15 @@ class Extractor {
           for (uint32_t k : t.kids(v)) {
             if (!actors.empty()) break;
             if (static_cast<int>(k) == subj || t.rel(k) != "nsubj") continue;
-            actors = CodesWithConjuncts(t, s, k);
+            actors = CodesWithConjuncts(t, k);
             if (!actors.empty()) m.actor_text = t.SubtreeText(k);
           }
         }
         // Else the source the coder gave the event of this verb.
         if (actors.empty() && m.step != StepKind::kEnteredIntoForce) {
-          std::string verb(t.text(v));
           for (const Event& e : doc_.events)
-            if (e.sentence == s &&
-                e.verb_text.find(verb) != std::string::npos &&
-                actors_.IsParty(e.source)) {
+            if (e.trigger_token == static_cast<int32_t>(t.abs(v)) &&
+                IsParty(e.source)) {
               actors.push_back(e.source);
               m.actor_text = e.source_text;
               break;
@@ -480,18 +493,18 @@ class Extractor {
         for (uint32_t k : t.kids(v))
           if (t.rel(k).substr(0, 3) == "obl" &&
               t.HasChildLemma(k, {"case"}, {"with"}))
-            AddParties(m.parties, CodesWithConjuncts(t, s, k));
+            AddParties(m.parties, CodesWithConjuncts(t, k));
         // ("obl" when the agreement word was tagged as a verb.)
         for (uint32_t k : t.kids(n))
           if ((t.rel(k).substr(0, 4) == "nmod" ||
                t.rel(k).substr(0, 3) == "obl") &&
               t.HasChildLemma(k, {"case"}, {"with"}))
-            AddParties(m.parties, CodesWithConjuncts(t, s, k));
+            AddParties(m.parties, CodesWithConjuncts(t, k));
         // "Turkey and China signed": the subjects are the parties. A single
         // subject is the actor of the step; the ledger makes it a party.
         if (actors.size() >= 2) {
           AddParties(m.parties, actors);
-        } else if (actors.size() == 1 && actors_.IsParty(actors[0])) {
+        } else if (actors.size() == 1 && IsParty(actors[0])) {
           m.actor = actors[0];
         }
         bool needs_actor = m.step != StepKind::kSigned &&
@@ -565,7 +578,7 @@ class Extractor {
       int subj = t.Child(v, {"nsubj"});
       if (subj < 0) continue;
       CommitmentMention c;
-      c.actor = Code(t, s, static_cast<uint32_t>(subj));
+      c.actor = Code(t, static_cast<uint32_t>(subj));
       c.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
       if (c.actor.empty()) continue;
       int act = t.Child(v, {"xcomp", "ccomp"});
@@ -597,7 +610,7 @@ class Extractor {
         int obj = t.Child(a, {"obj"});
         if (obj < 0) obj = t.Child(a, {"obl"});
         if (obj >= 0) {
-          c.target = Code(t, s, static_cast<uint32_t>(obj));
+          c.target = Code(t, static_cast<uint32_t>(obj));
           c.target_text = t.SubtreeText(static_cast<uint32_t>(obj));
         }
       } else {
@@ -610,7 +623,7 @@ class Extractor {
       if (int said = ReportingVerbOf(t, v); said >= 0) {
         int sp = t.Child(static_cast<uint32_t>(said), {"nsubj"});
         if (sp >= 0) {
-          c.by = Code(t, s, static_cast<uint32_t>(sp));
+          c.by = Code(t, static_cast<uint32_t>(sp));
           c.by_text = t.SubtreeText(static_cast<uint32_t>(sp));
         }
       }
@@ -624,7 +637,7 @@ class Extractor {
 
   std::string Form(const Tree& t, uint32_t v) const {
     for (uint32_t i = 0; i < t.size(); ++i) {
-      std::string l = t.lemma(i);
+      const std::string& l = t.lemma(i);
       if (In(l, {"letter", "written", "writing", "document"})) return "written";
       if (In(l, {"verbally", "verbal", "orally", "oral"})) return "verbal";
     }
@@ -668,14 +681,16 @@ class Extractor {
   }
 
   const Document& doc_;
-  const ActorLookup& actors_;
+  const std::vector<std::string>& countries_;  // sorted
+  std::vector<uint32_t> mention_at_;  // by token: first of its mentions
   bool seen_agreement_ = false;
 };
 
 }  // namespace
 
-LedgerInput ExtractLedgerInput(const Document& doc, const ActorLookup& actors) {
-  return Extractor(doc, actors).Run();
+LedgerInput ExtractLedgerInput(const Document& doc,
+                               const std::vector<std::string>& countries) {
+  return Extractor(doc, countries).Run();
 }
 
 }  // namespace curlew

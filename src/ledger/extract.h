@@ -20,38 +20,32 @@
 //    (verbal, written, signed), a condition attached in the sentence or the
 //    next two ("this only applies to guilty people"), date and speaker.
 //
-// Actor codes come from an ActorLookup supplied by the caller (the actors
-// stage), so that the ledger uses the same dictionaries as the coder.
+// Who a phrase names is read from the actors stage's mentions
+// (Document::actor_mentions) by the phrase's head: the ledger codes no
+// noun phrase itself and asks no one.
 //
-// Thread safety: reentrant; the lookup must be safe to call concurrently.
+// Thread safety: reentrant.
 #ifndef CURLEW_LEDGER_EXTRACT_H_
 #define CURLEW_LEDGER_EXTRACT_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "curlew/document.h"
 #include "curlew/ledger.h"
 
 namespace curlew {
 
-class ActorLookup {
- public:
-  virtual ~ActorLookup() = default;
-  // The actor code of the noun phrase whose head is doc.tokens[head], ""
-  // if it names no known actor.
-  virtual std::string CodeOf(const Document& doc, uint32_t sentence,
-                             uint32_t head) const = 0;
-  // Whether an actor with this code can be a party to an agreement (a
-  // state or an intergovernmental organisation, not an ethnic group).
-  // Default: any code.
-  virtual bool IsParty(std::string_view code) const { return !code.empty(); }
-};
-
 // Extracts the ledger input of a document whose tokens carry lemmas and a
-// dependency tree, and whose events have been coded and dated.
-LedgerInput ExtractLedgerInput(const Document& doc, const ActorLookup& actors);
+// dependency tree, whose actors have been found and whose events have been
+// coded and dated. `countries` (sorted codes) says who can be a party to an
+// agreement: a state (by the first three letters of its code) or an
+// intergovernmental organisation (IGO...), not an ethnic group; empty:
+// any actor.
+LedgerInput ExtractLedgerInput(const Document& doc,
+                               const std::vector<std::string>& countries);
 
 }  // namespace curlew
 

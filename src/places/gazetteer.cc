@@ -301,8 +301,7 @@ class PlaceComponent : public Component {
         mentions = gazetteer_->FindMentions(doc, e.sentence);
         cached = e.sentence;
       }
-      const PlaceMention* m =
-          NearestLocation(mentions, FindTriggerToken(doc, e));
+      const PlaceMention* m = NearestLocation(mentions, e.trigger_token);
       e.location = m != nullptr ? m->place->name : "";
     }
     return Status();

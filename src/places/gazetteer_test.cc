@@ -124,11 +124,11 @@ TEST(PlaceComponent, SetsEventLocations) {
       "Kenya praised the deal .");
   Event a, b, c;
   a.sentence = 0;
-  a.verb_text = "met";
+  a.trigger_token = testing::WordIndex(doc, 0, "met");
   b.sentence = 1;
-  b.verb_text = "detained";
+  b.trigger_token = testing::WordIndex(doc, 1, "detained");
   c.sentence = 2;
-  c.verb_text = "praised";
+  c.trigger_token = testing::WordIndex(doc, 2, "praised");
   c.location = "stale";
   doc.events = {a, b, c};
   ASSERT_TRUE(component->Process(doc).ok());

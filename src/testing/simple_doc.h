@@ -78,6 +78,15 @@ inline Document SimpleDoc(std::string text, std::string date = "") {
   return doc;
 }
 
+// The index in doc.tokens of the first word `w` of sentence `s` (as an
+// event's trigger_token), -1 if none.
+inline int32_t WordIndex(const Document& doc, uint32_t s, std::string_view w) {
+  const Sentence& sent = doc.sentences[s];
+  for (uint32_t i = sent.token_begin; i < sent.token_end; ++i)
+    if (doc.TokenText(doc.tokens[i]) == w) return static_cast<int32_t>(i);
+  return -1;
+}
+
 }  // namespace curlew::testing
 
 #endif  // CURLEW_TESTING_SIMPLE_DOC_H_

@@ -524,7 +524,8 @@ Tense TenseAt(const Document& doc, uint32_t sentence_index, int verb_token) {
   // "is to visit", "plans to sign", "due to meet".
   if (verb_token - 2 >= static_cast<int>(s.token_begin) &&
       text::AsciiLower(TokenString(doc, doc.tokens[verb_token - 1])) == "to") {
-    std::string w = text::AsciiLower(TokenString(doc, doc.tokens[verb_token - 2]));
+    std::string w =
+        text::AsciiLower(TokenString(doc, doc.tokens[verb_token - 2]));
     for (std::string_view f : {"is", "are", "plans", "plan", "planned",
                                "expected", "due", "set", "scheduled", "going"})
       if (w == f) return Tense::kFuture;
@@ -609,20 +610,6 @@ Result<EventDate> DateForEvent(const Document& doc, uint32_t sentence_index,
   return fallback;
 }
 
-int FindTriggerToken(const Document& doc, const Event& event) {
-  if (event.sentence >= doc.sentences.size() || event.verb_text.empty())
-    return -1;
-  std::string_view vt = event.verb_text;
-  std::string first = text::AsciiLower(vt.substr(0, vt.find(' ')));
-  const Sentence& s = doc.sentences[event.sentence];
-  for (uint32_t i = s.token_begin; i < s.token_end && i < doc.tokens.size();
-       ++i) {
-    if (text::AsciiLower(TokenString(doc, doc.tokens[i])) == first)
-      return static_cast<int>(i);
-  }
-  return -1;
-}
-
 namespace {
 
 class DateComponent : public Component {
@@ -640,7 +627,7 @@ class DateComponent : public Component {
                              e.span_begin);
       }
       Result<EventDate> d =
-          DateForEvent(doc, e.sentence, FindTriggerToken(doc, e), options_);
+          DateForEvent(doc, e.sentence, e.trigger_token, options_);
       if (!d.ok()) return d.status();
       e.date = d->value;
     }

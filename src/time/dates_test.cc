@@ -446,13 +446,13 @@ TEST(DateComponent, FillsEveryEventDate) {
       "2020-12-31");
   Event a;
   a.sentence = 0;
-  a.verb_text = "signed";
+  a.trigger_token = testing::WordIndex(doc, 0, "signed");
   Event b;
   b.sentence = 1;
-  b.verb_text = "pledged";
+  b.trigger_token = testing::WordIndex(doc, 1, "pledged");
   Event c;
   c.sentence = 2;
-  c.verb_text = "ratified";
+  c.trigger_token = testing::WordIndex(doc, 2, "ratified");
   doc.events = {a, b, c};
   auto component = MakeDateComponent();
   EXPECT_EQ(component->requires_annotations(), kEvents);

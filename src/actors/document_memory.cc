@@ -1,0 +1,39 @@
+#include "actors/document_memory.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace curlew {
+
+const std::string* DocumentMemory::FindName(const std::string& name,
+                                            bool* close) const {
+  if (close) *close = false;
+  auto it = names_.find(name);
+  if (it != names_.end()) return &it->second;
+  if (name.size() < 6) return nullptr;
+  for (const auto& [known, code] : names_)
+    if (known.size() >= 6 && known[0] == name[0] &&
+        EditDistance(known, name) <= 2) {
+      if (close) *close = true;
+      return &code;
+    }
+  return nullptr;
+}
+
+size_t DocumentMemory::EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min(
+          {row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace curlew

@@ -1,0 +1,44 @@
+// DocumentMemory: what the sentences before have established in one
+// document, for resolving later mentions: the actor the last sentence was
+// about (for "He stressed ..."), and the names of people seen beside an
+// actor ("Turkish Foreign Minister Mevlut Cavusoglu" makes a later
+// "Cavusoglu" TURGOV).
+//
+// Owned by the actors stage for the length of one document; one thread.
+#ifndef CURLEW_ACTORS_DOCUMENT_MEMORY_H_
+#define CURLEW_ACTORS_DOCUMENT_MEMORY_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace curlew {
+
+class DocumentMemory {
+ public:
+  // The code of the last sentence's main subject, "" if none.
+  const std::string& last_subject() const { return last_subject_; }
+  void set_last_subject(std::string code) { last_subject_ = std::move(code); }
+
+  // Remembers an upper-case name as standing for `code`; a name keeps the
+  // first code it was seen with.
+  void RememberName(const std::string& name, const std::string& code) {
+    names_.emplace(name, code);
+  }
+  // The code of a remembered name, also spelled slightly differently
+  // (transliterations: "Dirichati"/"Dilishati"): same first letter, at most
+  // two edits for names of six letters or more. nullptr if none; *close
+  // (optional) tells whether it was found by a close spelling.
+  const std::string* FindName(const std::string& name,
+                              bool* close = nullptr) const;
+
+  static size_t EditDistance(std::string_view a, std::string_view b);
+
+ private:
+  std::string last_subject_;
+  std::unordered_map<std::string, std::string> names_;  // NAME -> code
+};
+
+}  // namespace curlew
+
+#endif  // CURLEW_ACTORS_DOCUMENT_MEMORY_H_

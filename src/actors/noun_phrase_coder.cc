@@ -1,0 +1,366 @@
+#include "actors/noun_phrase_coder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace curlew {
+
+void NounPhraseCoder::FindMatches(int32_t date) {
+  const size_t n = s_.size();
+  for (size_t i = 0; i < n;) {
+    if (s_.asides[i]) {
+      ++i;
+      continue;
+    }
+    std::string code;
+    size_t la = actors_.Match(s_.ids, i, date, &code);
+    // A personal pronoun is never a name: "attacked us" is not the US.
+    if (la > 0 && opt_.news_conventions && IsPronoun(static_cast<int>(i)))
+      la = 0;
+    const Agent* ag = nullptr;
+    size_t lg = agents_.Match(s_.ids, i, &ag);
+    if (la == 0 && lg == 0) {
+      ++i;
+      continue;
+    }
+    EntryMatch m;
+    m.b = static_cast<uint32_t>(i);
+    if (la >= lg) {
+      m.e = static_cast<uint32_t>(i + la);
+      m.code = code;
+    } else {
+      m.e = static_cast<uint32_t>(i + lg);
+      m.agent = ag;
+    }
+    i = m.e;
+    matches_.push_back(std::move(m));
+  }
+}
+
+bool NounPhraseCoder::InMatch(int i) const {
+  for (const EntryMatch& m : matches_)
+    if (static_cast<int>(m.b) <= i && i < static_cast<int>(m.e)) return true;
+  return false;
+}
+
+NounPhraseCoder::NounPhraseCoder(const ActorDictionary& actors,
+                                 const AgentDictionary& agents,
+                                 const ActorOptions& options,
+                                 const CodingSentence& sentence, int32_t date,
+                                 DocumentMemory* memory)
+    : actors_(actors),
+      agents_(agents),
+      opt_(options),
+      s_(sentence),
+      tree_(sentence.tree),
+      upper_(sentence.upper),
+      memory_(memory) {
+  FindMatches(date);
+}
+
+void NounPhraseCoder::CoreTokens(int h, int* lo, int* hi) const {
+  for (int c : tree_.kids(h)) {
+    DepRel r = Rel(c);
+    if (r == DepRel::kCompound || r == DepRel::kAmod || r == DepRel::kDet ||
+        r == DepRel::kNummod || r == DepRel::kNmodPoss || r == DepRel::kFlat ||
+        r == DepRel::kCase || r == DepRel::kCompoundPrt || r == DepRel::kFlat) {
+      if (r == DepRel::kCase && c > h) continue;
+      *lo = std::min(*lo, c);
+      *hi = std::max(*hi, c);
+      CoreTokens(c, lo, hi);
+    }
+  }
+}
+
+bool NounPhraseCoder::IsPronoun(int i) const {
+  std::string_view x = Xpos(i);
+  return x == "PRP" || x == "PRP$";
+}
+
+// Actors of the noun phrase headed by h, coordinations distributed.
+// `pronouns`: whether a possessive pronoun inside may stand for its
+// antecedent ("their meeting").
+std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
+                                               bool new_actors) const {
+  std::vector<PhraseActor> out;
+  if (h < 0 || depth > 6) return out;
+  if (IsPronoun(h)) return pronouns ? Antecedent(h, depth + 1) : out;
+  int lo = h, hi = h;
+  CoreTokens(h, &lo, &hi);
+  std::vector<const EntryMatch*> actors, agents;
+  for (const EntryMatch& m : matches_) {
+    if (static_cast<int>(m.b) < lo || static_cast<int>(m.b) > hi) continue;
+    (m.agent ? agents : actors).push_back(&m);
+  }
+  std::vector<PhraseActor> base;
+  // One noun phrase, one actor: the first ("Ithilen's minister X"), and
+  // those coordinated with it ("X and Y leaders").
+  for (const EntryMatch* m : actors) {
+    bool take = m == actors[0];
+    for (uint32_t t = m->b; t < m->e && !take; ++t)
+      if (Rel(t) == DepRel::kConj &&
+          tree_.head(t) >= static_cast<int>(actors[0]->b) &&
+          tree_.head(t) < static_cast<int>(actors[0]->e))
+        take = true;
+    if (!take) continue;
+    for (const std::string& c : SplitActorCodes(m->code))
+      base.push_back({c, m->b, m->e, ActorResolution::kDictionary});
+  }
+  // Then prepositional phrases, then clauses attached to the noun.
+  for (int c : tree_.kids(h)) {
+    if (!base.empty()) break;
+    if (Rel(c) != DepRel::kNmod) continue;
+    // "talks in Kinshasa": where, not who (a role noun keeps its place:
+    // "police in Myanmar").
+    if (opt_.news_conventions && agents.empty()) {
+      int cs = tree_.Child(c, DepRel::kCase);
+      if (cs >= 0 && (upper_[cs] == "IN" || upper_[cs] == "AT")) continue;
+    }
+    base = Code(c, depth + 1, pronouns, false);
+  }
+  for (int c : tree_.kids(h)) {
+    if (!base.empty()) break;
+    if (Rel(c) != DepRel::kAcl) continue;
+    for (int g : tree_.kids(c)) {
+      DepRel r = Rel(g);
+      if (r == DepRel::kNsubj || r == DepRel::kNsubjPass || r == DepRel::kObj ||
+          (r == DepRel::kObl || r == DepRel::kOblAgent)) {
+        if (Xpos(g) == "WDT" || Xpos(g) == "WP") continue;
+        base = Code(g, depth + 1, false);
+        if (!base.empty()) break;
+      }
+    }
+  }
+  if (base.empty() && pronouns) {
+    for (int i = lo; i <= hi && base.empty(); ++i)
+      if (i != h && Xpos(i) == "PRP$") base = Antecedent(i, depth + 1);
+  }
+  // "Dirichati, the spokesman of X": the apposition names the actor.
+  if (base.empty() && agents.empty() && opt_.news_conventions)
+    for (int c : tree_.kids(h))
+      if (Rel(c) == DepRel::kAppos && base.empty()) {
+        base = Code(c, depth + 1, false, false);
+        for (PhraseActor& a : base) a.resolution = ActorResolution::kApposition;
+        if (memory_ && !base.empty() && !base[0].agent_only &&
+            Xpos(h).starts_with("NNP"))
+          memory_->RememberName(upper_[h], base[0].code);
+        for (PhraseActor& a : base) {
+          a.begin = std::min<uint32_t>(a.begin, lo);
+          a.end = std::max<uint32_t>(a.end, hi + 1);
+        }
+      }
+  // A person's name seen earlier with a code ("Cavusoglu").
+  if (base.empty() && agents.empty() && memory_) {
+    for (int i = lo; i <= hi && base.empty(); ++i) {
+      if (!Xpos(i).starts_with("NNP")) continue;
+      bool close = false;
+      const std::string* code = memory_->FindName(upper_[i], &close);
+      if (code)
+        base.push_back(
+            {*code, static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1),
+             close ? ActorResolution::kAlias : ActorResolution::kMemory});
+    }
+  }
+  std::string prefix, suffix, last_agent;
+  for (const EntryMatch* m : agents) {
+    if (m->agent->prefix)
+      prefix += m->agent->code;
+    else
+      suffix += m->agent->code, last_agent = m->agent->code;
+  }
+  if (!base.empty()) {
+    for (PhraseActor& a : base) {
+      // An agent already in the actor's code is not added again.
+      std::string code = a.code;
+      std::string stem;
+      for (const EntryMatch* m : agents) {
+        const std::string& ac = m->agent->code;
+        if (code.find(ac) != std::string::npos) continue;
+        if (m->agent->prefix)
+          code = ac + code;
+        else {
+          if (m->agent->code == last_agent) stem = code;
+          code += ac;
+        }
+      }
+      if (code != a.code && a.resolution == ActorResolution::kDictionary)
+        a.resolution = ActorResolution::kComposed;
+      a.stem = stem.empty() ? a.code : stem;
+      a.code = code;
+      // Names beside an actor and a role are that person's
+      // ("Turkish Foreign Minister Mevlut Cavusoglu").
+      if (memory_ && !agents.empty())
+        for (int i = lo; i <= hi; ++i)
+          if (Xpos(i).starts_with("NNP") && !InMatch(i))
+            memory_->RememberName(upper_[i], code);
+      a.begin = std::min<uint32_t>(a.begin, lo);
+      a.end = std::max<uint32_t>(a.end, hi + 1);
+      out.push_back(std::move(a));
+    }
+  } else if (!agents.empty()) {
+    PhraseActor a{"---" + prefix + suffix, static_cast<uint32_t>(lo),
+                  static_cast<uint32_t>(hi + 1), ActorResolution::kDictionary};
+    a.agent_only = true;
+    a.agent = last_agent.empty() ? prefix : last_agent;
+    // "Turkish Foreign Minister Ali Demirtas" with "Turkish" parsed as
+    // a stray modifier: an actor mention right before the phrase is its
+    // actor.
+    const EntryMatch* m =
+        opt_.news_conventions ? StrayActorBefore(lo) : nullptr;
+    if (std::string actor = m ? FirstActorCode(m->code) : ""; !actor.empty()) {
+      a.stem = actor;
+      a.code = prefix + actor +
+               (actor.find(suffix) == std::string::npos ? suffix : "");
+      a.agent_only = false;
+      a.resolution = ActorResolution::kComposed;
+      a.begin = m->b;
+    }
+    out.push_back(std::move(a));
+  } else if (opt_.new_actor_length > 0 && new_actors && !IsPronoun(h) &&
+             Xpos(h).starts_with("NN")) {
+    // PETRARCH's new_actor_length: an uncoded noun phrase of a few words
+    // is coded by its own text (with its "of" phrases).
+    int nlo = lo, nhi = hi;
+    for (int c : tree_.kids(h)) {
+      if (Rel(c) != DepRel::kNmod) continue;
+      int a = c, b = c;
+      tree_.SubtreeRange(c, &a, &b);
+      nlo = std::min(nlo, a);
+      nhi = std::max(nhi, b);
+    }
+    std::string text;
+    int words = 0, first_word = nlo;
+    for (int i = nlo; i <= nhi; ++i) {
+      if (Xpos(i) == "POS" || (Rel(i) == DepRel::kCase && tree_.head(i) == h) ||
+          std::ispunct(static_cast<unsigned char>(upper_[i][0])))
+        continue;
+      if (!text.empty()) text += ' ';
+      text += upper_[i];
+      if (words++ == 0) first_word = i;
+    }
+    if (words > 0 && words <= opt_.new_actor_length)
+      out.push_back({text, static_cast<uint32_t>(first_word),
+                     static_cast<uint32_t>(nhi + 1),
+                     ActorResolution::kNewActor});
+  }
+  std::vector<PhraseActor> first = out;
+  // Conjuncts of the phrase; with news conventions also those a parse
+  // hangs on a word inside the phrase's actor name ("the People's
+  // Republic of China and the Republic of Turkey" with the second
+  // Republic on "China").
+  std::vector<int> conjuncts(tree_.kids(h).begin(), tree_.kids(h).end());
+  if (opt_.news_conventions && !actors.empty()) {
+    const EntryMatch& m = *actors[0];
+    for (uint32_t t = m.b; t < m.e; ++t) {
+      if (static_cast<int>(t) == h) continue;
+      for (int c : tree_.kids(t))
+        if (Rel(c) == DepRel::kConj &&
+            (c < static_cast<int>(m.b) || c >= static_cast<int>(m.e)))
+          conjuncts.push_back(c);
+    }
+  }
+  for (int c : conjuncts) {
+    if (Rel(c) != DepRel::kConj) continue;
+    std::vector<PhraseActor> more = Code(c, depth + 1, pronouns);
+    for (PhraseActor& m : more) {
+      // "Danish media and government": an agent-only conjunct takes the
+      // actor of its sibling.
+      if (m.agent_only && !first.empty() && !first[0].agent_only) {
+        for (const PhraseActor& f : first) {
+          PhraseActor b = m;
+          b.code = f.stem + m.agent;
+          b.agent_only = false;
+          b.resolution = ActorResolution::kComposed;
+          out.push_back(std::move(b));
+        }
+        continue;
+      }
+      out.push_back(std::move(m));
+    }
+  }
+  // An agent-only head conjunct takes the actors of a later sibling:
+  // "lawmakers and officials in X" -> X's codes for both.
+  if (!first.empty() && first[0].agent_only) {
+    std::vector<PhraseActor> bases;
+    for (const PhraseActor& o : out)
+      if (!o.agent_only) bases.push_back(o);
+    if (!bases.empty()) {
+      std::vector<PhraseActor> fixed;
+      for (const PhraseActor& o : out) {
+        if (!o.agent_only) {
+          fixed.push_back(o);
+          continue;
+        }
+        for (const PhraseActor& b : bases) {
+          PhraseActor x = o;
+          x.code = b.stem + o.agent;
+          x.agent_only = false;
+          x.resolution = ActorResolution::kComposed;
+          fixed.push_back(std::move(x));
+        }
+      }
+      out = std::move(fixed);
+    }
+  }
+  return out;
+}
+
+// An actor mention (not an agent) that ends right at token `lo` and is
+// no argument of its own ("Turkish" parsed as a modifier of the verb).
+const EntryMatch* NounPhraseCoder::StrayActorBefore(int lo) const {
+  for (const EntryMatch& m : matches_) {
+    if (m.agent || static_cast<int>(m.e) != lo || s_.asides[m.b]) continue;
+    const DepRel r = Rel(m.e - 1);
+    if (r == DepRel::kNsubj || r == DepRel::kNsubjPass || r == DepRel::kObj ||
+        r == DepRel::kIobj || r == DepRel::kObl || r == DepRel::kNmod ||
+        r == DepRel::kConj)
+      return nullptr;
+    return &m;
+  }
+  return nullptr;
+}
+
+std::vector<PhraseActor> NounPhraseCoder::Antecedent(int p, int depth) const {
+  if (depth > 6) return {};
+  for (int v = tree_.ClauseOf(p), guard = 0; v >= 0 && guard < 50;
+       v = tree_.ClauseOf(v), ++guard) {
+    int subj = tree_.Subject(v);
+    if (subj >= 0 && !tree_.Dominates(subj, p) && !IsPronoun(subj)) {
+      std::vector<PhraseActor> out = Code(subj, depth + 1);
+      for (PhraseActor& a : out) a.resolution = ActorResolution::kCoreference;
+      return out;
+    }
+    if (tree_.head(v) < 0) break;
+  }
+  // "He stressed ...": the actor the previous sentence was about.
+  const std::string& w = upper_[p];
+  if (memory_ && !memory_->last_subject().empty() &&
+      (w == "HE" || w == "SHE" || w == "WE" || w == "THEY" || w == "HIS" ||
+       w == "HER" || w == "THEIR" || w == "OUR"))
+    return {PhraseActor(memory_->last_subject(), static_cast<uint32_t>(p),
+                        static_cast<uint32_t>(p + 1),
+                        ActorResolution::kCoreference)};
+  return {};
+}
+
+void NounPhraseCoder::RememberSubject(
+    const std::vector<std::vector<PhraseActor>>& coded) const {
+  if (!memory_) return;
+  for (size_t i = 0; i < s_.size(); ++i) {
+    if (tree_.head(i) >= 0) continue;
+    int subj = tree_.Subject(static_cast<int>(i));
+    if (subj < 0) continue;
+    for (const PhraseActor& a : coded[subj])
+      if (!a.agent_only) {
+        memory_->set_last_subject(a.code);
+        return;
+      }
+    // "Someone Unknown said ...": a later "he" is not the earlier actor.
+    if (subj >= 0 && Xpos(subj).starts_with("NNP"))
+      memory_->set_last_subject("");
+  }
+}
+
+}  // namespace curlew

@@ -1,0 +1,150 @@
+// The coder's per-sentence state (Coder::Run) and the helpers its parts
+// share. Internal to src/events: each part of the coder is one .cc file
+// (roles, pattern matching, transformations, the sentence pass, the
+// word-order fallback), all members of Coder::Run.
+//
+// A Run lives for one sentence of one Code() call, on one thread.
+#ifndef CURLEW_EVENTS_CODER_RUN_H_
+#define CURLEW_EVENTS_CODER_RUN_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actors/coding_sentence.h"
+#include "actors/dict_util.h"
+#include "events/coder.h"
+#include "syntax/tree.h"
+
+namespace curlew {
+
+inline bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+// An actor the coder works with: one of a phrase's ActorMentions (the
+// actors stage) or one the coder derives (a place's country, the state an
+// act is done in).
+struct ActorRef {
+  ActorRef() = default;
+  ActorRef(std::string c, uint32_t b, uint32_t e)
+      : code(std::move(c)), begin(b), end(e) {}
+  std::string code;
+  uint32_t begin = 0, end = 0;  // sentence-relative token range
+  bool agent_only = false;      // "---GOV": an agent without an actor
+};
+
+// Per-sentence scratch state and the coding rules.
+class Coder::Run {
+ public:
+  Run(const Coder& coder, const Document& doc, uint32_t sentence);
+
+  struct Markers {
+    int source_pos = -1, target_pos = -1;  // token positions in the post part
+    int source_skip = 0, target_skip = 0;  // '^': noun phrases skipped first
+    bool pre_source = false, pre_target = false, compound = false;
+    // For a pre-verb marker: the start of what was matched after it (the
+    // actor is the nearest one before), -1 if nothing followed.
+    int pre_source_end = -1, pre_target_end = -1;
+  };
+  struct VerbInfo {
+    int v;
+    size_t vb, ve;
+    PatternMatch pm;
+    Markers mk;
+  };
+  // Actor groups: coordinated runs ("X, Y and Z") of composed mentions.
+  struct FlatGroup {
+    uint32_t b = 0, e = 0;
+    std::vector<ActorRef> actors;
+  };
+  const Token& Tok(size_t i) const { return doc_.tokens[s_.token_begin + i]; }
+  DepRel Rel(size_t i) const { return tree_.rel(i); }
+  std::string_view Xpos(size_t i) const { return Tok(i).xpos; }
+  bool IsVerb(size_t i) const {
+    return !masked_[i] && verb_tag_[i] && Rel(i) != DepRel::kAux &&
+           Rel(i) != DepRel::kAuxPass && Rel(i) != DepRel::kCop;
+  }
+  const std::vector<std::string>& upper() const { return upper_; }
+  // The actors the noun phrase headed by word h names (the actors stage's
+  // mentions with that head); without `pronouns`, none that a pronoun or
+  // possessive stands for.
+  std::vector<ActorRef> ActorsAt(int h, bool pronouns = true) const;
+  // True if word i is inside a dictionary match.
+  bool InMatch(int i) const;
+  // Targets of an active verb: objects, then prepositional phrases, then
+  // subject-less complement clauses; possessive pronouns only last.
+  std::vector<ActorRef> Targets(int v, int depth = 0) const;
+  // "held talks in Kinshasa": with an object, an in/at phrase is where it
+  // happened, not whom it was done to (news conventions only).
+  bool Locative(int v, int c) const;
+  // Sources and targets of v before patterns.
+  void Roles(int v, std::vector<ActorRef>* src,
+             std::vector<ActorRef>* tgt) const;
+  // The verb forms at token i with the most words (a verb in two blocks
+  // gives two); empty if none. Sets the token range.
+  std::vector<const VerbForm*> VerbAt(size_t i, size_t* b, size_t* e) const;
+  // The best pattern over all candidate forms: the most specific match;
+  // without any match, the last form's own or block code.
+  PatternMatch Choose(int v, const std::vector<const VerbForm*>& forms,
+                      size_t vb, size_t ve, bool fast, Markers* mk) const;
+  // Tokens a post-verb pattern may look at: v's subtree after the verb,
+  // without conjoined clauses.
+  void PostRegion(int v, std::vector<bool>* allowed) const;
+  // Length of the element's match at q (0: none).
+  size_t ElemAt(const PatternElem& el, size_t q) const;
+  bool Match(const VerbPattern& p, size_t vb, size_t ve,
+             const std::vector<bool>& allowed, Markers* mk) const;
+  bool MayMatch(const VerbPattern& p) const;
+  PatternMatch ChoosePattern(int v, const VerbForm& f, size_t vb, size_t ve,
+                             bool fast, Markers* best_mk) const;
+  std::vector<ActorRef> ActorsFrom(int pos, int skip,
+                                   const std::vector<bool>& allowed) const;
+  // The nearest coded noun phrase ending before `end`.
+  std::vector<ActorRef> ActorsBefore(int end) const;
+  std::string TextOf(uint32_t b, uint32_t e) const;
+  // Sets the event's verb_text (the verb form's words [vb, ve)) and its
+  // trigger (word v, the verb itself).
+  void SetTrigger(Event& e, size_t vb, size_t ve, int v) const;
+  // The event's modality: from its CAMEO category (appeals, intents,
+  // demands, accusations, denials), else "hypothetical" under a modal verb.
+  std::string Modality(int v, const std::string& code) const;
+  bool ApplyTransforms(const VerbInfo& vi, const std::string& code,
+                       const std::vector<ActorRef>& src, size_t first_event,
+                       const std::vector<int>& event_verb,
+                       std::vector<Event>* events) const;
+  void CodeSentence(uint32_t sentence_index, std::vector<Event>* events);
+  // Words that may join the mentions of one actor ("Ghana's president",
+  // "police in Myanmar", "Turkish Foreign Minister Ali Demirtas").
+  bool FlatGlue(size_t i) const;
+  std::vector<FlatGroup> FlatGroups() const;
+  void FlatCode(uint32_t sentence_index, std::vector<Event>* events) const;
+  PatternMatch MatchVerbAt(size_t i, bool fast) const;
+
+ private:
+  const Dictionaries& d_;
+  const CoderOptions& opt_;
+  const Document& doc_;
+  const Sentence& s_;
+  CodingSentence sentence_;
+  const DependencyTree& tree_;             // sentence_.tree
+  const std::vector<std::string>& upper_;  // sentence_.upper
+  const std::vector<uint32_t>& ids_;       // sentence_.ids
+  const std::vector<bool>& masked_;        // sentence_.asides
+  // The sentence's actor mentions and dictionary matches (Document order),
+  // and where each head's mentions start in mentions_ (size n_ + 1).
+  std::span<const ActorMention> mentions_;
+  std::vector<uint32_t> mention_at_;
+  std::span<const ActorEntryMatch> matches_;
+  size_t n_ = 0;
+  std::vector<uint32_t> present_;
+  mutable bool fast_ = true;  // use the indexes (false: reference matcher)
+  std::vector<bool> verb_tag_;
+};
+
+}  // namespace curlew
+
+#endif  // CURLEW_EVENTS_CODER_RUN_H_
