@@ -112,7 +112,7 @@ Result<LedgerInput> LedgerInputFromJson(std::string_view text,
       m.parties = a.value("parties", std::vector<std::string>{});
       m.has_step = a.value("has_step", false);
       int step = a.value("step", 0);
-      if (step < 0 || step > static_cast<int>(StepKind::kViolated))
+      if (step < 0 || step > static_cast<int>(kLastStepKind))
         return Status::Error(ErrorCode::kParseError,
                              "ledger input: bad step " + std::to_string(step),
                              where);

@@ -101,7 +101,7 @@ TEST(LedgerTest, WithdrawalEndsAnAgreement) {
   ASSERT_EQ(ledger.agreements().size(), 1u);
   EXPECT_TRUE(StatusAsOf(ledger.agreements()[0], "2017-01-01").in_force);
   AgreementStatus st = StatusAsOf(ledger.agreements()[0], "2019-01-01");
-  EXPECT_EQ(st.state, AgreementState::kWithdrawn);
+  EXPECT_EQ(st.state, AgreementState::kEnded);
   EXPECT_EQ(st.withdrawn_by, (std::vector<std::string>{"USA"}));
 }
 
