@@ -272,9 +272,9 @@ TEST(LedgerSeedArticleTest, AgreementAndCommitmentTables) {
 }
 
 // Measured with `curlew eval-ledger tests/data/agreements` (seed 1).
-constexpr int kStatusFloor = 32;     // of 129
-constexpr int kCommitmentFloor = 6;  // of 36
-constexpr int kSpuriousCeiling = 18;
+constexpr int kStatusFloor = 52;     // of 129
+constexpr int kCommitmentFloor = 8;  // of 36
+constexpr int kSpuriousCeiling = 7;
 
 std::string AgreementsDir() {
   return std::string(CURLEW_SOURCE_DIR) + "/tests/data/agreements";

@@ -400,8 +400,11 @@ class Extractor {
     return out;
   }
 
+  // A state by its three letters, an organisation by six ("IGOEUR").
   static std::string Party(const std::string& code) {
-    return code.substr(0, std::min<size_t>(3, code.size()));
+    bool org = code.starts_with("IGO") || code.starts_with("NGO") ||
+               code.starts_with("IMG") || code.starts_with("MNC");
+    return code.substr(0, std::min<size_t>(org ? 6 : 3, code.size()));
   }
 
   void AddParties(std::vector<std::string>& parties,
@@ -409,7 +412,7 @@ class Extractor {
     for (const auto& c : codes) {
       if (!IsParty(c)) continue;
       std::string p = Party(c);
-      if (p.size() == 3 &&
+      if (p.size() >= 3 &&
           std::find(parties.begin(), parties.end(), p) == parties.end())
         parties.push_back(p);
     }
@@ -471,20 +474,22 @@ class Extractor {
       }
       if (!pronoun) {
         seen_agreement_ = true;
-        // Kind, parties: from the words of the phrase.
+        m.name = FormalName(t, n, first, last);
+        // Kind, parties: from the words of the phrase. In a title the words
+        // before the noun name the agreement, not its parties ("the Paris
+        // Agreement", "the Windsor Framework"); those after it may ("the
+        // Treaty on Extradition between China and Turkey").
         if (const char* k = KindOf(t.lemma(n))) m.kind = k;
         for (uint32_t i = first; i <= last; ++i) {
           if (i == n) continue;
           if (m.kind.empty())
             if (const char* k = KindOf(t.lemma(i))) m.kind = k;
+          if (!m.name.empty() && i < n) continue;
           const std::string& upos = t.tok(i).upos;
           if (upos == "PROPN" || upos == "ADJ" || upos == "NOUN" ||
               upos.empty())
             AddParties(m.parties, {Code(t, i)});
         }
-        // "China-Turkey" may come as one token: try its parts' codes via
-        // the lookup on the whole token only (done above).
-        m.name = FormalName(t, n, first, last);
       }
       StepVerb sv = StepFor(t, place);
       if (sv.found && !IsNonFactual(t, sv.verb)) {
@@ -601,7 +606,46 @@ class Extractor {
       const std::string& up = t.tok(i).upos;
       return r == "det" || r == "punct" || up == "PUNCT" || up == "DET";
     };
-    while (first < n && trim(first)) ++first;
+    // A title ends before a comma, a relative clause or a "with X" naming
+    // a party ("the Indus Waters Treaty with Pakistan"); it starts after a
+    // preposition the phrase took in ("under the ... Treaty").
+    for (uint32_t i = n + 1; i <= last; ++i) {
+      std::string_view r = t.rel(i);
+      if (t.text(i) == "," || r.starts_with("acl") ||
+          (t.head(i) == static_cast<int>(n) && r.starts_with("nmod") &&
+           t.HasChildLemma(i, {"case"}, {"with"}))) {
+        uint32_t f = i, l = i;
+        t.Range(i, &f, &l);
+        last = std::max(n, std::min(i, f) - 1);
+        break;
+      }
+    }
+    // A title is capitalised but for its joining words: it ends before
+    // the first other lower-case word or a date ("the Paris Agreement on
+    // climate change", "the Abraham Accords at the White House on
+    // Tuesday"), and a leading year is an attribute ("the 1972 Simla
+    // Agreement").
+    auto joining = [&](uint32_t i) {
+      return In(text::AsciiLower(t.text(i)),
+                {"of", "on", "between", "and", "the", "for", "in", "to", "'s",
+                 "\u2019s", "-"});
+    };
+    auto dated = [&](uint32_t i) {
+      return In(t.lemma(i), {"monday", "tuesday", "wednesday", "thursday",
+                             "friday", "saturday", "sunday"});
+    };
+    for (uint32_t i = n + 1; i <= last; ++i) {
+      std::string_view w = t.text(i);
+      bool lower = !w.empty() && std::islower(static_cast<unsigned char>(w[0]));
+      if ((lower && !joining(i)) || dated(i)) {
+        last = i - 1;
+        break;
+      }
+    }
+    while (last > n && (trim(last) || joining(last))) --last;
+    while (first < n && (trim(first) || t.rel(first) == "case" ||
+                         t.tok(first).upos == "NUM"))
+      ++first;
     while (last > n && trim(last)) --last;
     // Without a capitalised modifier or a prepositional tail this is just a
     // sentence-initial or stray capital.
@@ -649,8 +693,12 @@ class Extractor {
     for (uint32_t a = 0; a < t.size(); ++a) {
       const std::string& upos = t.tok(a).upos;
       if (upos != "VERB") continue;
-      if (!t.HasChildLemma(a, {"aux"}, {"will", "would", "'ll", "wo"}))
-        continue;
+      // "will", "would"; "are to withdraw".
+      bool future =
+          t.HasChildLemma(a, {"aux"}, {"will", "would", "'ll", "wo"}) ||
+          (t.HasChildLemma(a, {"aux"}, {"be"}) &&
+           t.HasChildLemma(a, {"mark"}, {"to"}));
+      if (!future) continue;
       if (t.Child(a, {"aux:pass", "nsubj:pass"}) >= 0) continue;
       int subj = t.Child(a, {"nsubj"});
       if (subj < 0) continue;

@@ -108,8 +108,49 @@ bool OnOrBefore(std::string_view date, std::string_view as_of) {
 
 // The country (or organisation) part of an actor code: the party a
 // government, legislature or minister acts for.
+// An organisation keeps six letters ("IGOEUR": the EU, whichever of its
+// bodies acted), a state three.
 std::string PartyOf(std::string_view code) {
-  return std::string(code.substr(0, std::min<size_t>(3, code.size())));
+  bool org = code.starts_with("IGO") || code.starts_with("NGO") ||
+             code.starts_with("IMG") || code.starts_with("MNC");
+  return std::string(
+      code.substr(0, std::min<size_t>(org ? 6 : 3, code.size())));
+}
+
+// The words of a name, lower case, without "the".
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : std::string(name) + " ") {
+    if (c == ' ') {
+      if (!w.empty() && w != "the") out.push_back(w);
+      w.clear();
+    } else {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return out;
+}
+
+// Two names of one agreement: equal, or one an acronym of the other's
+// leading words with the same last word ("INF Treaty", "Intermediate-Range
+// Nuclear Forces Treaty"), or one word an acronym of the other ("JCPOA").
+bool SameName(std::string_view a, std::string_view b) {
+  std::vector<std::string> x = NameWords(a), y = NameWords(b);
+  if (x.empty() || y.empty()) return false;
+  if (x == y) return true;
+  if (x.size() > y.size()) std::swap(x, y);
+  auto initials = [](const std::vector<std::string>& words, size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i)
+      if (words[i] != "of" && words[i] != "on" && words[i] != "and")
+        out += words[i][0];
+    return out;
+  };
+  if (x.size() == 1) return x[0].size() >= 3 && x[0] == initials(y, y.size());
+  if (x.size() == 2 && x.back() == y.back())
+    return x[0].size() >= 2 && x[0] == initials(y, y.size() - 1);
+  return false;
 }
 
 bool KindsCompatible(const std::string& a, const std::string& b) {
@@ -340,21 +381,30 @@ void Ledger::Build() {
   }
 
   // 2. Across documents: by name, then by kind and parties.
+  // Two agreements that both have names are the same only when the names
+  // are; otherwise by kind and parties, and when several agreements of the
+  // same parties fit, the one of the same kind, else the latest founded.
   auto find = [&](const AgreementMention& m) -> Agreement* {
     if (!m.name.empty()) {
       for (auto& a : agreements_)
-        if (text::AsciiLower(a.name) == text::AsciiLower(m.name)) return &a;
+        if (SameName(a.name, m.name)) return &a;
     }
+    auto names_fit = [&](const Agreement& a) {
+      return a.name.empty() || m.name.empty();
+    };
     if (m.parties.size() >= 2) {
+      Agreement* found = nullptr;
       for (auto& a : agreements_)
-        if (KindsCompatible(a.kind, m.kind) &&
-            (Subset(m.parties, a.parties) || Subset(a.parties, m.parties)))
-          return &a;
-      return nullptr;
+        if (names_fit(a) && KindsCompatible(a.kind, m.kind) &&
+            (Subset(m.parties, a.parties) || Subset(a.parties, m.parties)) &&
+            (found == nullptr || found->kind != m.kind || a.kind == m.kind))
+          found = &a;
+      return found;
     }
     Agreement* found = nullptr;
     int n = 0;
     for (auto& a : agreements_) {
+      if (!names_fit(a)) continue;
       bool ok = m.parties.size() == 1 ? Contains(a.parties, m.parties[0]) &&
                                             KindsCompatible(a.kind, m.kind)
                                       : !m.kind.empty() && a.kind == m.kind;
