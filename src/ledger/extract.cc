@@ -125,9 +125,11 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
     if (r == "xcomp" || r == "ccomp") {
       int h = t.head(c);
       if (h >= 0 &&
-          In(t.lemma(h), {"plan", "expect", "want", "hope", "seek", "aim",
-                          "intend", "try", "wish", "set", "prepare", "refuse",
-                          "threaten", "urge", "ask", "call", "demand", "fail"}))
+          In(t.lemma(h),
+             {"plan",     "expect", "want", "hope",  "seek",      "aim",
+              "due",      "likely", "able", "ready", "scheduled", "poised",
+              "intend",   "try",    "wish", "set",   "prepare",   "refuse",
+              "threaten", "urge",   "ask",  "call",  "demand",    "fail"}))
         return true;
     }
     // Only climb out of clauses that depend on their head's truth.
@@ -237,6 +239,14 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   std::string r(t.rel(n));
   const std::string& l = t.lemma(v);
   std::string base = r.substr(0, r.find(':'));
+  // "suspended its obligations under the treaty", "suspended its
+  // participation in the deal": the step the verb takes on the party's
+  // part of the agreement is a step of the agreement.
+  if ((base == "nmod" || base == "obl") &&
+      In(l, {"commitment", "obligation", "participation", "membership",
+             "implementation", "part", "limit", "cap"}) &&
+      !t.rel(v).starts_with("nmod") && !t.rel(v).starts_with("obl"))
+    return StepFor(t, v);
   auto set = [&](StepKind k) {
     sv.found = true;
     sv.step = k;
@@ -679,7 +689,33 @@ class Extractor {
         continue;
       Emit(t, s, v, act, static_cast<uint32_t>(subj), -1, in);
     }
+    Intentions(t, s, in);
     FutureClauses(t, s, in);
+  }
+
+  // "Russia has no intention of invading Ukraine": a stated intention (or
+  // its denial) is a commitment to act (or not to).
+  void Intentions(const Tree& t, uint32_t s, LedgerInput& in) {
+    for (uint32_t n = 0; n < t.size(); ++n) {
+      if (!In(t.lemma(n), {"intention", "intent", "plan"})) continue;
+      int h = t.head(n);
+      if (h < 0 || t.lemma(static_cast<uint32_t>(h)) != "have") continue;
+      int subj = t.Child(static_cast<uint32_t>(h), {"nsubj"});
+      int act = -1;
+      for (uint32_t k : t.kids(n))
+        if (act < 0 && t.tok(k).upos == "VERB") act = static_cast<int>(k);
+      if (subj < 0 || act < 0) continue;
+      const size_t before = in.commitments.size();
+      Emit(t, s, static_cast<uint32_t>(h), act, static_cast<uint32_t>(subj), -1,
+           in);
+      if (!t.HasChildLemma(n, {"det"}, {"no"})) continue;
+      for (size_t i = before; i < in.commitments.size(); ++i) {
+        CommitmentMention& c = in.commitments[i];
+        if (!c.negated && c.action.starts_with("to "))
+          c.action = "not " + c.action;
+        c.negated = true;
+      }
+    }
   }
 
   // "Russia would not deploy ..., Putin said", "Erdogan said Turkey would
@@ -702,18 +738,17 @@ class Extractor {
       if (t.Child(a, {"aux:pass", "nsubj:pass"}) >= 0) continue;
       int subj = t.Child(a, {"nsubj"});
       if (subj < 0) continue;
-      int h = t.head(a);
-      std::string_view r = t.rel(a);
+      // The verb of saying above the clause, within three heads (a parser
+      // may hang "that Russia would ..." on the date of "said on Monday").
       int speech = -1;
-      if (h >= 0 &&
-          (r == "ccomp" || r == "acl" || r.substr(0, 3) == "acl" ||
-           r == "parataxis") &&
-          In(t.lemma(static_cast<uint32_t>(h)),
-             {"say",    "tell",   "announce",  "state",     "declare",
-              "notify", "warn",   "insist",    "add",       "confirm",
-              "inform", "write",  "guarantee", "assurance", "promise",
-              "pledge", "notice", "threaten",  "vow",       "assure"}))
-        speech = h;
+      for (int cur = t.head(a), hops = 0; cur >= 0 && hops < 3 && speech < 0;
+           cur = t.head(cur), ++hops)
+        if (In(t.lemma(static_cast<uint32_t>(cur)),
+               {"say",    "tell",   "announce",  "state",     "declare",
+                "notify", "warn",   "insist",    "add",       "confirm",
+                "inform", "write",  "guarantee", "assurance", "promise",
+                "pledge", "notice", "threaten",  "vow",       "assure"}))
+          speech = cur;
       for (uint32_t k : t.kids(a))
         if (speech < 0 && (t.rel(k) == "parataxis" || t.rel(k) == "ccomp") &&
             IsSpeechVerb(t.lemma(k)))
@@ -786,8 +821,11 @@ class Extractor {
       while (last > a && (t.tok(last).upos == "PUNCT" ||
                           t.rel(last) == "punct" || t.rel(last) == "cc"))
         --last;
-      c.action =
-          std::string(c.negated ? "not to " : "to ") + t.SpanText(first, last);
+      // "of invading Ukraine" reads "to invade Ukraine".
+      std::string words = t.SpanText(first, last);
+      if (first == a && t.tok(a).xpos == "VBG")
+        words = t.lemma(a) + (last > a ? " " + t.SpanText(a + 1, last) : "");
+      c.action = std::string(c.negated ? "not to " : "to ") + words;
       int obj = t.Child(a, {"obj"});
       if (obj < 0) obj = t.Child(a, {"obl"});
       if (obj >= 0) {

@@ -663,9 +663,8 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
     if (!ratified.count(p) && !withdrawn.count(p)) all_ratified = false;
   if (!in_force && !force_denied) {
     bool inferred =
-        implied_force || (NeedsRatification(agreement.kind)
-                              ? all_ratified
-                              : !signed_by.empty() || !ratified.empty());
+        implied_force ||
+        (NeedsRatification(agreement.kind) ? all_ratified : !signed_by.empty());
     if (inferred) {
       in_force = true;
       for (const auto& p : parties)
