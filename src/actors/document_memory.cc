@@ -20,6 +20,14 @@ const std::string* DocumentMemory::FindName(const std::string& name,
   return nullptr;
 }
 
+void DocumentMemory::NoteActor(const std::string& code) {
+  auto it = std::find(recent_.begin(), recent_.end(), code);
+  if (it != recent_.end()) recent_.erase(it);
+  recent_.push_back(code);
+  // Only the last two are ever asked for; a few more keep order cheap.
+  if (recent_.size() > 8) recent_.erase(recent_.begin());
+}
+
 size_t DocumentMemory::EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;

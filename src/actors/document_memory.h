@@ -2,7 +2,9 @@
 // document, for resolving later mentions: the actor the last sentence was
 // about (for "He stressed ..."), and the names of people seen beside an
 // actor ("Turkish Foreign Minister Mevlut Cavusoglu" makes a later
-// "Cavusoglu" TURGOV).
+// "Cavusoglu" TURGOV), the last named holder of each role ("the minister"
+// after "Turkish Foreign Minister Mevlut Cavusoglu"), and the actors named
+// most recently ("the two leaders").
 //
 // Owned by the actors stage for the length of one document; one thread.
 #ifndef CURLEW_ACTORS_DOCUMENT_MEMORY_H_
@@ -11,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace curlew {
 
@@ -32,11 +35,28 @@ class DocumentMemory {
   const std::string* FindName(const std::string& name,
                               bool* close = nullptr) const;
 
+  // The last named holder of a role (agent code "GOV") was `code`.
+  void RememberHolder(const std::string& agent, const std::string& code) {
+    holders_[agent] = code;
+  }
+  // The code of the last named holder of `agent`, nullptr if none.
+  const std::string* Holder(const std::string& agent) const {
+    auto it = holders_.find(agent);
+    return it == holders_.end() ? nullptr : &it->second;
+  }
+
+  // An actor named in the text, in reading order.
+  void NoteActor(const std::string& code);
+  // The latest distinct actors named, the latest last (at most eight).
+  const std::vector<std::string>& recent() const { return recent_; }
+
   static size_t EditDistance(std::string_view a, std::string_view b);
 
  private:
   std::string last_subject_;
-  std::unordered_map<std::string, std::string> names_;  // NAME -> code
+  std::unordered_map<std::string, std::string> names_;    // NAME -> code
+  std::unordered_map<std::string, std::string> holders_;  // GOV -> TURGOV
+  std::vector<std::string> recent_;  // distinct, the latest last
 };
 
 }  // namespace curlew
