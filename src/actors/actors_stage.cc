@@ -139,11 +139,13 @@ Status FindActors(const Dictionaries& dicts, const ActorOptions& options,
         m.code = a.code;
         m.resolution = a.resolution;
         m.agent_only = a.agent_only;
-        // A role heading its phrase ("the minister") or naming a person
-        // ("Minister Tran Xuan Gia").
-        if (a.agent_only && !a.foreign &&
-            (InAgentMatch(doc, m.head) ||
-             doc.tokens[m.head].xpos.starts_with("NNP")))
+        // A role ending its phrase ("the minister", "Planning and
+        // Investment Minister") or titling a name ("Minister Tran Xuan
+        // Gia"), not a role word before another noun ("military
+        // exercises").
+        if (a.agent_only && !a.foreign && m.token_end > m.token_begin &&
+            (InAgentMatch(doc, m.token_end - 1) ||
+             doc.tokens[m.token_end - 1].xpos.starts_with("NNP")))
           roles.push_back(
               {doc.actor_mentions.size(), a.prefix_agents, a.suffix_agents});
         // Actors named, for "the two leaders": whole phrases only, not

@@ -38,6 +38,13 @@ struct Word {
   const char* rel;
 };
 
+// "Chilean Minister Rosa Vidal met Norway ." (also "Vellish Minister Aldo
+// Brannoch met Ossory .")
+const std::vector<Word> kTitledName = {
+    {"JJ", 4, "amod"},   {"NNP", 4, "compound"}, {"NNP", 4, "compound"},
+    {"NNP", 5, "nsubj"}, {"VBD", 0, "root"},     {"NNP", 5, "obj"},
+    {".", 5, "punct"}};
+
 // Gives sentence `s` of `doc` the tags and tree of `words`.
 void Parse(Document& doc, uint32_t s, const std::vector<Word>& words) {
   const Sentence& sent = doc.sentences[s];
@@ -117,14 +124,7 @@ TEST(ActorsStageTest, ResolvesNamesPronounsAndAppositionsInTheDocument) {
       "Brannoh met Kestrand .\n"
       "He met Ossory .\n"
       "Tomas Quill , an envoy of Kestrand , met Ossory .");
-  Parse(doc, 0,
-        {{"JJ", 4, "amod"},
-         {"NNP", 4, "compound"},
-         {"NNP", 4, "compound"},
-         {"NNP", 5, "nsubj"},
-         {"VBD", 0, "root"},
-         {"NNP", 5, "obj"},
-         {".", 5, "punct"}});
+  Parse(doc, 0, kTitledName);
   const std::vector<Word> svo = {{"NNP", 2, "nsubj"},
                                  {"VBD", 0, "root"},
                                  {"NNP", 2, "obj"},
@@ -318,14 +318,7 @@ TEST_F(DocumentRulesTest, BareTitleIsTheLastNamedHolder) {
       "Chilean Minister Rosa Vidal met Norway .\n"
       "The minister praised Peru .\n"
       "A minister praised Peru .");
-  Parse(doc, 0,
-        {{"JJ", 4, "amod"},
-         {"NNP", 4, "compound"},
-         {"NNP", 4, "compound"},
-         {"NNP", 5, "nsubj"},
-         {"VBD", 0, "root"},
-         {"NNP", 5, "obj"},
-         {".", 5, "punct"}});
+  Parse(doc, 0, kTitledName);
   Parse(doc, 1, kRoleSvo);
   std::vector<Word> indefinite = kRoleSvo;
   Parse(doc, 2, indefinite);
@@ -374,6 +367,28 @@ TEST_F(DocumentRulesTest, TheTwoLeadersAreTheTwoActorsNamedLast) {
                                                            "PER coreference"}));
   EXPECT_EQ(At(doc, 3, "countries"),
             (std::vector<std::string>{"CHL coreference", "PER coreference"}));
+}
+
+TEST_F(DocumentRulesTest, PronounsTakeTheLastCompatibleActor) {
+  Document doc = testing::SimpleDoc(
+      "Chilean Minister Rosa Vidal met Norway .\n"
+      "Norway praised Peru .\n"
+      "She met Peru .\n"
+      "It met Chile .\n"
+      "They met Peru .");
+  Parse(doc, 0, kTitledName);
+  Parse(doc, 1, kSvo);
+  std::vector<Word> pronoun = kSvo;
+  pronoun[0].xpos = "PRP";
+  for (uint32_t s = 2; s <= 4; ++s) Parse(doc, s, pronoun);
+  ASSERT_TRUE(FindActors(*CountryDicts(), News(), doc).ok());
+  // "She": not Norway, the subject just before, but the minister.
+  EXPECT_EQ(At(doc, 2, "She"),
+            (std::vector<std::string>{"CHLGOV coreference"}));
+  // "It": a state, Norway.
+  EXPECT_EQ(At(doc, 3, "It"), (std::vector<std::string>{"NOR coreference"}));
+  // "They": the last subject, whatever it is ("It", Norway).
+  EXPECT_EQ(At(doc, 4, "They"), (std::vector<std::string>{"NOR coreference"}));
 }
 
 TEST_F(DocumentRulesTest, AppositionsOrganisationOverAPersonsEliteCode) {

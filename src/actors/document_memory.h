@@ -21,7 +21,14 @@ class DocumentMemory {
  public:
   // The code of the last sentence's main subject, "" if none.
   const std::string& last_subject() const { return last_subject_; }
-  void set_last_subject(std::string code) { last_subject_ = std::move(code); }
+  // The last main subject that can be "he"/"she" (a code with a role:
+  // "TURGOV") and the last that can be "it" (a state or organisation
+  // itself: "TUR", "IGOUNO"); "" if none.
+  const std::string& last_personal() const { return last_personal_; }
+  const std::string& last_neuter() const { return last_neuter_; }
+  // "" : the subject was no known actor (an unknown person, who is now
+  // "he").
+  void set_last_subject(std::string code);
 
   // Remembers an upper-case name as standing for `code`; a name keeps the
   // first code it was seen with.
@@ -53,7 +60,7 @@ class DocumentMemory {
   static size_t EditDistance(std::string_view a, std::string_view b);
 
  private:
-  std::string last_subject_;
+  std::string last_subject_, last_personal_, last_neuter_;
   std::unordered_map<std::string, std::string> names_;    // NAME -> code
   std::unordered_map<std::string, std::string> holders_;  // GOV -> TURGOV
   std::vector<std::string> recent_;  // distinct, the latest last

@@ -428,12 +428,20 @@ std::vector<PhraseActor> NounPhraseCoder::Antecedent(int p, int depth) const {
     }
     if (tree_.head(v) < 0) break;
   }
-  // "He stressed ...": the actor the previous sentence was about.
+  // "He stressed ...": the last actor of the sentences before that the
+  // pronoun can stand for: "he"/"she" a person (a code with a role), "it"
+  // a state or organisation itself, "they"/"we" any.
+  if (!memory_) return {};
   const std::string& w = upper_[p];
-  if (memory_ && !memory_->last_subject().empty() &&
-      (w == "HE" || w == "SHE" || w == "WE" || w == "THEY" || w == "HIS" ||
-       w == "HER" || w == "THEIR" || w == "OUR"))
-    return {PhraseActor(memory_->last_subject(), static_cast<uint32_t>(p),
+  const std::string* code = nullptr;
+  if (w == "HE" || w == "SHE" || w == "HIS" || w == "HER")
+    code = &memory_->last_personal();
+  else if (opt_.news_conventions && (w == "IT" || w == "ITS"))
+    code = &memory_->last_neuter();
+  else if (w == "WE" || w == "THEY" || w == "THEIR" || w == "OUR")
+    code = &memory_->last_subject();
+  if (code && !code->empty())
+    return {PhraseActor(*code, static_cast<uint32_t>(p),
                         static_cast<uint32_t>(p + 1),
                         ActorResolution::kCoreference)};
   return {};
