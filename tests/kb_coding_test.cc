@@ -62,20 +62,6 @@ TEST_F(KbCodingTest, APresidentIsGovernmentInOfficeAndEliteBeforeAndAfter) {
             (Pairs{{"UKRGOV", "RUS"}}));
 }
 
-TEST_F(KbCodingTest, ATitledPersonTakesTheTitlesRoleAndFormerIsElite) {
-  // Out of office on the date, the knowledge base has him as elite; the
-  // title in the text says which office: his country and the title's role.
-  EXPECT_EQ(Code("President Biden criticised Russia.", "2018-06-01"),
-            (Pairs{{"USAGOV", "RUS"}}));
-  // "former" keeps (or makes) the person his country's elite.
-  EXPECT_EQ(
-      Code("Former Prime Minister Tony Blair criticised Iran.", "2012-06-01"),
-      (Pairs{{"GBRELI", "IRN"}}));
-  EXPECT_EQ(
-      Code("Former Prime Minister Tony Blair criticised Iran.", "2003-06-01"),
-      (Pairs{{"GBRELI", "IRN"}}));
-}
-
 TEST_F(KbCodingTest, TheIssuesExamplesCodeWithTheirDates) {
   EXPECT_EQ(Code("Putin met Erdogan in Sochi on Tuesday.", "2018-05-04"),
             (Pairs{{"RUSGOV", "TURGOV"}, {"TURGOV", "RUSGOV"}}));
