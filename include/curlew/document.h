@@ -62,15 +62,20 @@ enum class ActorResolution : uint8_t {
   kAlias,        // a close spelling of such a name ("Dilishati" after
                  // "Dirichati")
   kCoreference,  // a pronoun or possessive standing for the subject of its
-                 // clause or the previous sentence's actor ("he", "their")
+                 // clause or the previous sentence's actor ("he", "their");
+                 // a bare title for its last named holder ("the
+                 // minister"); "the two leaders" for the last two named
   kMetonym,      // a place or building standing for a state or its organ;
                  // not yet produced: the knowledge base does not mark its
                  // metonyms apart from other actor entries
   kNewActor,     // PETRARCH's new_actor_length: a short uncoded phrase
                  // coded by its own words
+  // A role without a country ("the minister") given the one country the
+  // document names (news conventions; docs/event-coding.md).
+  kDocumentCountry,
 };
 // "dictionary", "composed", "apposition", "memory", "alias",
-// "coreference", "metonym", "new-actor".
+// "coreference", "metonym", "new-actor", "document-country".
 const char* ActorResolutionName(ActorResolution resolution);
 
 // One actor a noun phrase names (actors stage). A phrase that names several

@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "actors/coding_sentence.h"
+#include "actors/country_codes.h"
 #include "actors/dict_util.h"
 #include "actors/document_memory.h"
 #include "actors/noun_phrase_coder.h"
+#include "syntax/tree.h"
 
 namespace curlew {
 
@@ -31,6 +33,8 @@ const char* ActorResolutionName(ActorResolution resolution) {
       return "metonym";
     case ActorResolution::kNewActor:
       return "new-actor";
+    case ActorResolution::kDocumentCountry:
+      return "document-country";
   }
   return "";
 }
@@ -50,6 +54,54 @@ Span BytesOf(const Document& doc, uint32_t b, uint32_t e) {
   return {first.begin, std::max(first.begin, last.end)};
 }
 
+// A role without a country, kept for the document-country rule.
+struct Role {
+  size_t mention;  // index in Document::actor_mentions
+  std::string prefix, suffix;
+};
+
+// The one country the document names, or "" when it names none, several,
+// or an organisation with officials of its own (IGO, NGO, ...). Read from
+// the actor entries matched anywhere in the text (names, adjectives,
+// capitals, people by their office); religious and ethnic groups own no
+// offices and do not count.
+std::string OnlyCountry(const Document& doc) {
+  std::string only;
+  for (const ActorEntryMatch& m : doc.actor_matches) {
+    if (m.kind != ActorEntryMatch::Kind::kActor) continue;
+    for (const std::string& code : SplitActorCodes(m.code)) {
+      if (code.size() < 3) continue;
+      const std::string_view owner(code.data(), 3);
+      if (owner == "IGO" || owner == "NGO" || owner == "IMG" ||
+          owner == "ISM" || owner == "MNC")
+        return "";
+      if (!IsoCountryCodes().contains(owner) && owner != "KSV") continue;
+      if (!only.empty() && only != owner) return "";
+      only = owner;
+    }
+  }
+  return only;
+}
+
+// True if token t is inside an agent entry match ("the minister" headed
+// by "minister"), not just a role word modifying another noun ("military
+// exercises").
+bool InAgentMatch(const Document& doc, uint32_t t) {
+  for (const ActorEntryMatch& m : doc.actor_matches)
+    if (m.kind != ActorEntryMatch::Kind::kActor && m.token_begin <= t &&
+        t < m.token_end)
+      return true;
+  return false;
+}
+
+// True if the token modifies another noun (its phrase is part of a larger
+// one).
+bool IsModifier(const Token& t) {
+  const DepRel r = DecodeDepRel(t.deprel);
+  return r == DepRel::kAmod || r == DepRel::kCompound ||
+         r == DepRel::kNmodPoss || r == DepRel::kFlat || r == DepRel::kDet;
+}
+
 }  // namespace
 
 Status FindActors(const Dictionaries& dicts, const ActorOptions& options,
@@ -60,6 +112,7 @@ Status FindActors(const Dictionaries& dicts, const ActorOptions& options,
   DocumentMemory memory;
   DocumentMemory* remember = options.news_conventions ? &memory : nullptr;
   std::vector<std::vector<PhraseActor>> coded;
+  std::vector<Role> roles;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.size() == 0 || s.size() > options.max_sentence_tokens) continue;
@@ -86,10 +139,36 @@ Status FindActors(const Dictionaries& dicts, const ActorOptions& options,
         m.code = a.code;
         m.resolution = a.resolution;
         m.agent_only = a.agent_only;
+        // A role ending its phrase ("the minister", "Planning and
+        // Investment Minister") or titling a name ("Minister Tran Xuan
+        // Gia"), not a role word before another noun ("military
+        // exercises").
+        if (a.agent_only && !a.foreign && m.token_end > m.token_begin &&
+            (InAgentMatch(doc, m.token_end - 1) ||
+             doc.tokens[m.token_end - 1].xpos.starts_with("NNP")))
+          roles.push_back(
+              {doc.actor_mentions.size(), a.prefix_agents, a.suffix_agents});
+        // Actors named, for "the two leaders": whole phrases only, not
+        // "Norwegian" in "Norwegian Minister Ola Berg".
+        if (!m.agent_only && !IsModifier(doc.tokens[m.head]))
+          memory.NoteActor(m.code);
         doc.actor_mentions.push_back(std::move(m));
       }
     }
     phrases.RememberSubject(coded);
+  }
+  // A role without a country takes the document's country when the
+  // document names exactly one (see OnlyCountry): "Vietnam ... the Planning
+  // Minister" is Vietnam's minister; with two countries named it stays
+  // "---GOV".
+  if (options.news_conventions && !roles.empty()) {
+    if (const std::string country = OnlyCountry(doc); !country.empty())
+      for (const Role& r : roles) {
+        ActorMention& m = doc.actor_mentions[r.mention];
+        m.code = r.prefix + country + r.suffix;
+        m.agent_only = false;
+        m.resolution = ActorResolution::kDocumentCountry;
+      }
   }
   return Status();
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "actors/country_codes.h"
 #include "testing/simple_doc.h"
 
 namespace curlew {
@@ -36,6 +37,13 @@ struct Word {
   int head;  // 1-based within the sentence, 0 = root
   const char* rel;
 };
+
+// "Chilean Minister Rosa Vidal met Norway ." (also "Vellish Minister Aldo
+// Brannoch met Ossory .")
+const std::vector<Word> kTitledName = {
+    {"JJ", 4, "amod"},   {"NNP", 4, "compound"}, {"NNP", 4, "compound"},
+    {"NNP", 5, "nsubj"}, {"VBD", 0, "root"},     {"NNP", 5, "obj"},
+    {".", 5, "punct"}};
 
 // Gives sentence `s` of `doc` the tags and tree of `words`.
 void Parse(Document& doc, uint32_t s, const std::vector<Word>& words) {
@@ -116,14 +124,7 @@ TEST(ActorsStageTest, ResolvesNamesPronounsAndAppositionsInTheDocument) {
       "Brannoh met Kestrand .\n"
       "He met Ossory .\n"
       "Tomas Quill , an envoy of Kestrand , met Ossory .");
-  Parse(doc, 0,
-        {{"JJ", 4, "amod"},
-         {"NNP", 4, "compound"},
-         {"NNP", 4, "compound"},
-         {"NNP", 5, "nsubj"},
-         {"VBD", 0, "root"},
-         {"NNP", 5, "obj"},
-         {".", 5, "punct"}});
+  Parse(doc, 0, kTitledName);
   const std::vector<Word> svo = {{"NNP", 2, "nsubj"},
                                  {"VBD", 0, "root"},
                                  {"NNP", 2, "obj"},
@@ -182,6 +183,241 @@ TEST(ActorsStageTest, WordsInCommaAsidesNameNoActor) {
   EXPECT_EQ(At(doc, 0, "Kestrand"),
             (std::vector<std::string>{"KST dictionary"}));
   EXPECT_EQ(doc.actor_matches.size(), 2u);
+}
+
+// The document-level rules (news conventions): a role without a country
+// takes the document's only country; a bare title after a named holder;
+// "the two leaders", "both sides", "the two countries"; an apposition's
+// organisation over a person's elite code.
+
+// Our own small dictionary: real country codes (the rule asks whether a
+// code is a country), names made up for the tests.
+std::shared_ptr<const Dictionaries> CountryDicts() {
+  static std::shared_ptr<const Dictionaries> dicts = [] {
+    auto d = std::make_shared<Dictionaries>();
+    EXPECT_TRUE(d->actors
+                    .LoadText("NORWAY_ [NOR]\n+NORWEGIAN_\n"
+                              "CHILE_ [CHL]\n+CHILEAN_\n"
+                              "PERU_ [PER]\n"
+                              "UNITED_NATIONS_ [IGOUNO]\n"
+                              "KURDS_ [KUR]\n"
+                              "ALDO_BRANNOCH_ [NORELI]\n",
+                              "actors", d->words)
+                    .ok());
+    d->actors.Finish();
+    EXPECT_TRUE(
+        d->agents
+            .LoadText("MINISTER [~GOV]\nENVOY [~GOV]\n"
+                      "LEADER [~GOV]\nAMBASSADOR [~GOV]\nMILITARY [~MIL]\n"
+                      "POLICE [~COP]\n",
+                      "agents", d->words)
+            .ok());
+    d->agents.Finish();
+    d->issues.Finish();
+    return std::shared_ptr<const Dictionaries>(d);
+  }();
+  return dicts;
+}
+
+ActorOptions News() {
+  ActorOptions o;
+  o.news_conventions = true;
+  o.commas.max = 0;  // appositions are not read as comma asides
+  return o;
+}
+
+// "The minister praised X ." (det, subject, root, object, punct).
+const std::vector<Word> kRoleSvo = {{"DT", 2, "det"},
+                                    {"NN", 3, "nsubj"},
+                                    {"VBD", 0, "root"},
+                                    {"NNP", 3, "obj"},
+                                    {".", 3, "punct"}};
+const std::vector<Word> kSvo = {{"NNP", 2, "nsubj"},
+                                {"VBD", 0, "root"},
+                                {"NNP", 2, "obj"},
+                                {".", 2, "punct"}};
+
+// "Norway held military exercises ."
+const std::vector<Word> kSvAdjObj = {{"NNP", 2, "nsubj"},
+                                     {"VBD", 0, "root"},
+                                     {"JJ", 4, "amod"},
+                                     {"NNS", 2, "obj"},
+                                     {".", 2, "punct"}};
+
+class DocumentRulesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (IsoCountryCodes().empty())
+      GTEST_SKIP() << "iso-codes not installed "
+                      "(/usr/share/iso-codes/json/iso_3166-1.json): the "
+                      "rules cannot tell a country code";
+  }
+};
+
+TEST_F(DocumentRulesTest, RoleTakesTheDocumentsOnlyCountry) {
+  Document one = testing::SimpleDoc("The minister praised Norway .");
+  Parse(one, 0, kRoleSvo);
+  ASSERT_TRUE(FindActors(*CountryDicts(), News(), one).ok());
+  EXPECT_EQ(At(one, 0, "minister"),
+            (std::vector<std::string>{"NORGOV document-country"}));
+
+  // Two countries: no telling whose minister.
+  Document two = testing::SimpleDoc(
+      "The minister praised Norway .\nChile praised Norway .");
+  Parse(two, 0, kRoleSvo);
+  Parse(two, 1, kSvo);
+  ASSERT_TRUE(FindActors(*CountryDicts(), News(), two).ok());
+  EXPECT_EQ(At(two, 0, "minister"),
+            (std::vector<std::string>{"---GOV dictionary"}));
+
+  // An organisation with officials of its own: the envoy may be its.
+  Document org = testing::SimpleDoc(
+      "The envoy praised Norway .\nUnited Nations praised Norway .");
+  Parse(org, 0, kRoleSvo);
+  Parse(org, 1,
+        {{"NNP", 2, "compound"},
+         {"NNP", 3, "nsubj"},
+         {"VBD", 0, "root"},
+         {"NNP", 3, "obj"},
+         {".", 3, "punct"}});
+  ASSERT_TRUE(FindActors(*CountryDicts(), News(), org).ok());
+  EXPECT_EQ(At(org, 0, "envoy"),
+            (std::vector<std::string>{"---GOV dictionary"}));
+
+  // A group (Kurds) owns no offices and does not count as a second
+  // owner; a role word that only modifies another noun ("military
+  // exercises") is no role mention and stays as it was.
+  Document group = testing::SimpleDoc(
+      "The police praised Kurds .\nNorway held military exercises .");
+  Parse(group, 0, kRoleSvo);
+  Parse(group, 1, kSvAdjObj);
+  ASSERT_TRUE(FindActors(*CountryDicts(), News(), group).ok());
+  EXPECT_EQ(At(group, 0, "police"),
+            (std::vector<std::string>{"NORCOP document-country"}));
+  EXPECT_EQ(At(group, 1, "exercises"),
+            (std::vector<std::string>{"---MIL dictionary"}));
+
+  // "Western ambassadors" are someone else's.
+  Document foreign =
+      testing::SimpleDoc("Norway expelled Western ambassadors .");
+  Parse(foreign, 0, kSvAdjObj);
+  ASSERT_TRUE(FindActors(*CountryDicts(), News(), foreign).ok());
+  EXPECT_EQ(At(foreign, 0, "ambassadors"),
+            (std::vector<std::string>{"---GOV dictionary"}));
+
+  // PETRARCH's reading (no news conventions) keeps the role alone.
+  Document petrarch = testing::SimpleDoc("The minister praised Norway .");
+  Parse(petrarch, 0, kRoleSvo);
+  ASSERT_TRUE(FindActors(*CountryDicts(), {}, petrarch).ok());
+  EXPECT_EQ(At(petrarch, 0, "minister"),
+            (std::vector<std::string>{"---GOV dictionary"}));
+}
+
+TEST_F(DocumentRulesTest, BareTitleIsTheLastNamedHolder) {
+  Document doc = testing::SimpleDoc(
+      "Chilean Minister Rosa Vidal met Norway .\n"
+      "The minister praised Peru .\n"
+      "A minister praised Peru .");
+  Parse(doc, 0, kTitledName);
+  Parse(doc, 1, kRoleSvo);
+  std::vector<Word> indefinite = kRoleSvo;
+  Parse(doc, 2, indefinite);
+  ASSERT_TRUE(FindActors(*CountryDicts(), News(), doc).ok());
+  EXPECT_EQ(At(doc, 0, "Vidal"), (std::vector<std::string>{"CHLGOV composed"}));
+  EXPECT_EQ(At(doc, 1, "minister"),
+            (std::vector<std::string>{"CHLGOV coreference"}));
+  // "A minister" is someone else; three countries named: no country.
+  EXPECT_EQ(At(doc, 2, "minister"),
+            (std::vector<std::string>{"---GOV dictionary"}));
+}
+
+TEST_F(DocumentRulesTest, TheTwoLeadersAreTheTwoActorsNamedLast) {
+  Document doc = testing::SimpleDoc(
+      "Norwegian Minister Ola Berg met Chilean Minister Rosa Vidal .\n"
+      "The two leaders praised Peru .\n"
+      "Both sides praised Peru .\n"
+      "The two countries praised Peru .");
+  Parse(doc, 0,
+        {{"JJ", 4, "amod"},
+         {"NNP", 4, "compound"},
+         {"NNP", 4, "compound"},
+         {"NNP", 5, "nsubj"},
+         {"VBD", 0, "root"},
+         {"JJ", 9, "amod"},
+         {"NNP", 9, "compound"},
+         {"NNP", 9, "compound"},
+         {"NNP", 5, "obj"},
+         {".", 5, "punct"}});
+  // "The two leaders praised Peru ." and "Both sides praised Peru ."
+  const std::vector<Word> two = {{"DT", 3, "det"},    {"CD", 3, "nummod"},
+                                 {"NNS", 4, "nsubj"}, {"VBD", 0, "root"},
+                                 {"NNP", 4, "obj"},   {".", 4, "punct"}};
+  std::vector<Word> both = kRoleSvo;
+  both[1].xpos = "NNS";
+  Parse(doc, 1, two);
+  Parse(doc, 2, both);
+  Parse(doc, 3, two);
+  ASSERT_TRUE(FindActors(*CountryDicts(), News(), doc).ok());
+  EXPECT_EQ(
+      At(doc, 1, "leaders"),
+      (std::vector<std::string>{"NORGOV coreference", "CHLGOV coreference"}));
+  // The rule is "the last two named": Peru, named after the ministers,
+  // is now one of "both sides".
+  EXPECT_EQ(At(doc, 2, "sides"), (std::vector<std::string>{"CHLGOV coreference",
+                                                           "PER coreference"}));
+  EXPECT_EQ(At(doc, 3, "countries"),
+            (std::vector<std::string>{"CHL coreference", "PER coreference"}));
+}
+
+TEST_F(DocumentRulesTest, PronounsTakeTheLastCompatibleActor) {
+  Document doc = testing::SimpleDoc(
+      "Chilean Minister Rosa Vidal met Norway .\n"
+      "Norway praised Peru .\n"
+      "She met Peru .\n"
+      "It met Chile .\n"
+      "They met Peru .");
+  Parse(doc, 0, kTitledName);
+  Parse(doc, 1, kSvo);
+  std::vector<Word> pronoun = kSvo;
+  pronoun[0].xpos = "PRP";
+  for (uint32_t s = 2; s <= 4; ++s) Parse(doc, s, pronoun);
+  ASSERT_TRUE(FindActors(*CountryDicts(), News(), doc).ok());
+  // "She": not Norway, the subject just before, but the minister.
+  EXPECT_EQ(At(doc, 2, "She"),
+            (std::vector<std::string>{"CHLGOV coreference"}));
+  // "It": a state, Norway.
+  EXPECT_EQ(At(doc, 3, "It"), (std::vector<std::string>{"NOR coreference"}));
+  // "They": the last subject, whatever it is ("It", Norway).
+  EXPECT_EQ(At(doc, 4, "They"), (std::vector<std::string>{"NOR coreference"}));
+}
+
+TEST_F(DocumentRulesTest, AppositionsOrganisationOverAPersonsEliteCode) {
+  Document doc = testing::SimpleDoc(
+      "Aldo Brannoch , the United Nations envoy , praised Chile .\n"
+      "Brannoch praised Peru .");
+  Parse(doc, 0,
+        {{"NNP", 2, "compound"},
+         {"NNP", 9, "nsubj"},
+         {",", 7, "punct"},
+         {"DT", 7, "det"},
+         {"NNP", 6, "compound"},
+         {"NNP", 7, "compound"},
+         {"NN", 2, "appos"},
+         {",", 7, "punct"},
+         {"VBD", 0, "root"},
+         {"NNP", 9, "obj"},
+         {".", 9, "punct"}});
+  Parse(doc, 1, kSvo);
+  ASSERT_TRUE(FindActors(*CountryDicts(), News(), doc).ok());
+  EXPECT_EQ(At(doc, 0, "Brannoch"),
+            (std::vector<std::string>{"IGOUNOGOV apposition"}));
+  EXPECT_EQ(At(doc, 1, "Brannoch"),
+            (std::vector<std::string>{"IGOUNOGOV memory"}));
+  // Without news conventions: the dictionary's code.
+  Document plain = doc;
+  ASSERT_TRUE(FindActors(*CountryDicts(), {}, plain).ok());
+  EXPECT_EQ(At(plain, 0, "Brannoch"),
+            (std::vector<std::string>{"NORELI dictionary"}));
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // document, for resolving later mentions: the actor the last sentence was
 // about (for "He stressed ..."), and the names of people seen beside an
 // actor ("Turkish Foreign Minister Mevlut Cavusoglu" makes a later
-// "Cavusoglu" TURGOV).
+// "Cavusoglu" TURGOV), the last named holder of each role ("the minister"
+// after "Turkish Foreign Minister Mevlut Cavusoglu"), and the actors named
+// most recently ("the two leaders").
 //
 // Owned by the actors stage for the length of one document; one thread.
 #ifndef CURLEW_ACTORS_DOCUMENT_MEMORY_H_
@@ -11,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace curlew {
 
@@ -18,7 +21,14 @@ class DocumentMemory {
  public:
   // The code of the last sentence's main subject, "" if none.
   const std::string& last_subject() const { return last_subject_; }
-  void set_last_subject(std::string code) { last_subject_ = std::move(code); }
+  // The last main subject that can be "he"/"she" (a code with a role:
+  // "TURGOV") and the last that can be "it" (a state or organisation
+  // itself: "TUR", "IGOUNO"); "" if none.
+  const std::string& last_personal() const { return last_personal_; }
+  const std::string& last_neuter() const { return last_neuter_; }
+  // "" : the subject was no known actor (an unknown person, who is now
+  // "he").
+  void set_last_subject(std::string code);
 
   // Remembers an upper-case name as standing for `code`; a name keeps the
   // first code it was seen with.
@@ -32,11 +42,28 @@ class DocumentMemory {
   const std::string* FindName(const std::string& name,
                               bool* close = nullptr) const;
 
+  // The last named holder of a role (agent code "GOV") was `code`.
+  void RememberHolder(const std::string& agent, const std::string& code) {
+    holders_[agent] = code;
+  }
+  // The code of the last named holder of `agent`, nullptr if none.
+  const std::string* Holder(const std::string& agent) const {
+    auto it = holders_.find(agent);
+    return it == holders_.end() ? nullptr : &it->second;
+  }
+
+  // An actor named in the text, in reading order.
+  void NoteActor(const std::string& code);
+  // The latest distinct actors named, the latest last (at most eight).
+  const std::vector<std::string>& recent() const { return recent_; }
+
   static size_t EditDistance(std::string_view a, std::string_view b);
 
  private:
-  std::string last_subject_;
-  std::unordered_map<std::string, std::string> names_;  // NAME -> code
+  std::string last_subject_, last_personal_, last_neuter_;
+  std::unordered_map<std::string, std::string> names_;    // NAME -> code
+  std::unordered_map<std::string, std::string> holders_;  // GOV -> TURGOV
+  std::vector<std::string> recent_;  // distinct, the latest last
 };
 
 }  // namespace curlew

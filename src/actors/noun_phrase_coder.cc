@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "actors/country_codes.h"
+
 namespace curlew {
 
 void NounPhraseCoder::FindMatches(int32_t date) {
@@ -74,6 +76,17 @@ void NounPhraseCoder::CoreTokens(int h, int* lo, int* hi) const {
   }
 }
 
+// A person's code as the knowledge base gives it: a country and one
+// office ("USAGOV", "RUSELI").
+bool NounPhraseCoder::IsPersonCode(const std::string& code) {
+  if (code.size() != 6 ||
+      !IsoCountryCodes().contains(std::string_view(code).substr(0, 3)))
+    return false;
+  const std::string_view role = std::string_view(code).substr(3);
+  return role == "GOV" || role == "ELI" || role == "MIL" || role == "LEG" ||
+         role == "JUD" || role == "OPP" || role == "SPY" || role == "COP";
+}
+
 bool NounPhraseCoder::IsPronoun(int i) const {
   std::string_view x = Xpos(i);
   return x == "PRP" || x == "PRP$";
@@ -89,6 +102,9 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
   if (IsPronoun(h)) return pronouns ? Antecedent(h, depth + 1) : out;
   int lo = h, hi = h;
   CoreTokens(h, &lo, &hi);
+  if (memory_ && opt_.news_conventions)
+    if (std::vector<PhraseActor> both = BothOf(h, lo, hi); !both.empty())
+      return both;
   std::vector<const EntryMatch*> actors, agents;
   for (const EntryMatch& m : matches_) {
     if (static_cast<int>(m.b) < lo || static_cast<int>(m.b) > hi) continue;
@@ -151,6 +167,35 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
           a.end = std::max<uint32_t>(a.end, hi + 1);
         }
       }
+  // "Kenzo Oshima, the UN relief coordinator": a person the dictionary
+  // knows only as an elite of his country (out of office on the date), or
+  // any name beside an organisation's office, is coded by the office the
+  // apposition gives him.
+  if (!base.empty() && agents.empty() && opt_.news_conventions &&
+      Xpos(h).starts_with("NNP") &&
+      base[0].resolution == ActorResolution::kDictionary)
+    for (int c : tree_.kids(h)) {
+      if (Rel(c) != DepRel::kAppos) continue;
+      std::vector<PhraseActor> office = Code(c, depth + 1, false, false);
+      if (office.empty() || office[0].agent_only) break;
+      const bool elite = base[0].code.ends_with("ELI");
+      const std::string_view owner(office[0].code.data(),
+                                   std::min<size_t>(3, office[0].code.size()));
+      if (!elite && owner != "IGO" && owner != "NGO") break;
+      for (PhraseActor& a : office) {
+        a.resolution = ActorResolution::kApposition;
+        a.begin = std::min<uint32_t>(a.begin, lo);
+        a.end = std::max<uint32_t>(a.end, hi + 1);
+      }
+      base = std::move(office);
+      if (memory_) memory_->RememberName(upper_[h], base[0].code);
+      break;
+    }
+  // A person the dictionary codes by office ("Putin" RUSGOV) is the
+  // holder a later "the president" means.
+  if (memory_ && opt_.news_conventions && !base.empty() && agents.empty() &&
+      Xpos(h).starts_with("NNP") && IsPersonCode(base[0].code))
+    memory_->RememberHolder(base[0].code.substr(3, 3), base[0].code);
   // A person's name seen earlier with a code ("Cavusoglu").
   if (base.empty() && agents.empty() && memory_) {
     for (int i = lo; i <= hi && base.empty(); ++i) {
@@ -171,7 +216,29 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
       suffix += m->agent->code, last_agent = m->agent->code;
   }
   if (!base.empty()) {
+    // "former"/"ousted" before a person's title: out of office.
+    bool former = false;
+    for (int i = lo; i <= hi; ++i)
+      former |= upper_[i] == "FORMER" || upper_[i] == "OUSTED" ||
+                upper_[i] == "DEPOSED";
     for (PhraseActor& a : base) {
+      // A person with a title: the person's country and the title's role
+      // ("President Biden" when the knowledge base has him out of office:
+      // USAGOV, not USAELIGOV), or the elite for a "former" one.
+      if (opt_.news_conventions && !agents.empty() &&
+          a.resolution == ActorResolution::kDictionary &&
+          IsPersonCode(a.code)) {
+        if (former) {
+          a.code = a.code.substr(0, 3) + "ELI";
+          a.stem = a.code.substr(0, 3);
+          a.resolution = ActorResolution::kComposed;
+          a.begin = std::min<uint32_t>(a.begin, lo);
+          a.end = std::max<uint32_t>(a.end, hi + 1);
+          out.push_back(std::move(a));
+          continue;
+        }
+        if (a.code.ends_with("ELI")) a.code.resize(3);
+      }
       // An agent already in the actor's code is not added again.
       std::string code = a.code;
       std::string stem;
@@ -192,9 +259,12 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
       // Names beside an actor and a role are that person's
       // ("Turkish Foreign Minister Mevlut Cavusoglu").
       if (memory_ && !agents.empty())
-        for (int i = lo; i <= hi; ++i)
-          if (Xpos(i).starts_with("NNP") && !InMatch(i))
-            memory_->RememberName(upper_[i], code);
+        for (int i = lo; i <= hi; ++i) {
+          if (!Xpos(i).starts_with("NNP")) continue;
+          // ... and a later "the minister" is that person too.
+          if (!last_agent.empty()) memory_->RememberHolder(last_agent, code);
+          if (!InMatch(i)) memory_->RememberName(upper_[i], code);
+        }
       a.begin = std::min<uint32_t>(a.begin, lo);
       a.end = std::max<uint32_t>(a.end, hi + 1);
       out.push_back(std::move(a));
@@ -204,6 +274,15 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
                   static_cast<uint32_t>(hi + 1), ActorResolution::kDictionary};
     a.agent_only = true;
     a.agent = last_agent.empty() ? prefix : last_agent;
+    a.prefix_agents = prefix;
+    a.suffix_agents = suffix;
+    // "Western ambassadors", "foreign journalists": someone else's, never
+    // the document's country.
+    for (int i = lo; i <= hi; ++i)
+      if (upper_[i] == "FOREIGN" || upper_[i] == "WESTERN" ||
+          upper_[i] == "OVERSEAS" || upper_[i] == "INTERNATIONAL" ||
+          upper_[i] == "EXPATRIATE")
+        a.foreign = true;
     // "Turkish Foreign Minister Ali Demirtas" with "Turkish" parsed as
     // a stray modifier: an actor mention right before the phrase is its
     // actor.
@@ -216,6 +295,21 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
       a.agent_only = false;
       a.resolution = ActorResolution::kComposed;
       a.begin = m->b;
+    } else if (memory_ && opt_.news_conventions && Xpos(h) == "NN" &&
+               !last_agent.empty()) {
+      // "the minister" after a named minister: that holder. Only a
+      // definite, singular, unnamed role ("a minister", "ministers" and
+      // "Minister Gia" are someone else).
+      int det = tree_.Child(h, DepRel::kDet);
+      bool named = false;
+      for (int i = lo; i <= hi; ++i) named |= Xpos(i).starts_with("NNP");
+      const std::string* holder = memory_->Holder(last_agent);
+      if (holder && !named && det >= 0 && upper_[det] == "THE") {
+        a.code = *holder;
+        a.stem = holder->substr(0, holder->size() - last_agent.size());
+        a.agent_only = false;
+        a.resolution = ActorResolution::kCoreference;
+      }
     }
     out.push_back(std::move(a));
   } else if (opt_.new_actor_length > 0 && new_actors && !IsPronoun(h) &&
@@ -334,15 +428,63 @@ std::vector<PhraseActor> NounPhraseCoder::Antecedent(int p, int depth) const {
     }
     if (tree_.head(v) < 0) break;
   }
-  // "He stressed ...": the actor the previous sentence was about.
+  // "He stressed ...": the last actor of the sentences before that the
+  // pronoun can stand for: "he"/"she" a person (a code with a role), "it"
+  // a state or organisation itself, "they"/"we" any.
+  if (!memory_) return {};
   const std::string& w = upper_[p];
-  if (memory_ && !memory_->last_subject().empty() &&
-      (w == "HE" || w == "SHE" || w == "WE" || w == "THEY" || w == "HIS" ||
-       w == "HER" || w == "THEIR" || w == "OUR"))
-    return {PhraseActor(memory_->last_subject(), static_cast<uint32_t>(p),
+  const std::string* code = nullptr;
+  if (w == "HE" || w == "SHE" || w == "HIS" || w == "HER")
+    code = &memory_->last_personal();
+  else if (opt_.news_conventions && (w == "IT" || w == "ITS"))
+    code = &memory_->last_neuter();
+  else if (w == "WE" || w == "THEY" || w == "THEIR" || w == "OUR")
+    code = &memory_->last_subject();
+  if (code && !code->empty())
+    return {PhraseActor(*code, static_cast<uint32_t>(p),
                         static_cast<uint32_t>(p + 1),
                         ActorResolution::kCoreference)};
   return {};
+}
+
+// "the two leaders", "both sides", "the two countries": the two actors
+// named last in the document (their countries for "countries", "nations",
+// "states").
+std::vector<PhraseActor> NounPhraseCoder::BothOf(int h, int lo, int hi) const {
+  static const char* const kPairs[] = {"LEADERS",     "SIDES",      "COUNTRIES",
+                                       "NATIONS",     "STATES",     "PARTIES",
+                                       "GOVERNMENTS", "PRESIDENTS", "MINISTERS",
+                                       "NEIGHBOURS",  "NEIGHBORS"};
+  const std::string& w = upper_[h];
+  if (std::none_of(std::begin(kPairs), std::end(kPairs),
+                   [&](const char* p) { return w == p; }))
+    return {};
+  bool two = false;
+  for (int c : tree_.kids(h))
+    two |= c < h && (upper_[c] == "TWO" || upper_[c] == "BOTH");
+  if (!two) return {};
+  const bool countries = w == "COUNTRIES" || w == "NATIONS" || w == "STATES";
+  std::vector<std::string> picked;
+  const std::vector<std::string>& recent = memory_->recent();
+  for (auto it = recent.rbegin(); it != recent.rend() && picked.size() < 2;
+       ++it) {
+    std::string code = *it;
+    if (countries) {
+      if (code.size() < 3 ||
+          !IsoCountryCodes().contains(std::string_view(code).substr(0, 3)))
+        continue;
+      code.resize(3);
+    }
+    if (std::find(picked.begin(), picked.end(), code) == picked.end())
+      picked.push_back(code);
+  }
+  if (picked.size() < 2) return {};
+  std::vector<PhraseActor> out;
+  for (auto it = picked.rbegin(); it != picked.rend(); ++it)
+    out.emplace_back(*it, static_cast<uint32_t>(lo),
+                     static_cast<uint32_t>(hi + 1),
+                     ActorResolution::kCoreference);
+  return out;
 }
 
 void NounPhraseCoder::RememberSubject(

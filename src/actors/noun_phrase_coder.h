@@ -55,6 +55,10 @@ struct PhraseActor {
   std::string stem;             // the code without its last agent
   bool agent_only = false;      // "---GOV": an agent without an actor
   std::string agent;            // that agent's code
+  // An agent-only actor's agents before and after the (missing) actor
+  // ("NGO", "GOV"), for giving it a country later.
+  std::string prefix_agents, suffix_agents;
+  bool foreign = false;  // "foreign ministers": not the document's country
   ActorResolution resolution = ActorResolution::kDictionary;
 };
 
@@ -85,8 +89,10 @@ class NounPhraseCoder {
   void FindMatches(int32_t date);
   void CoreTokens(int h, int* lo, int* hi) const;
   bool IsPronoun(int i) const;
+  static bool IsPersonCode(const std::string& code);
   const EntryMatch* StrayActorBefore(int lo) const;
   std::vector<PhraseActor> Antecedent(int p, int depth) const;
+  std::vector<PhraseActor> BothOf(int h, int lo, int hi) const;
   DepRel Rel(int i) const { return s_.tree.rel(i); }
   std::string_view Xpos(int i) const { return s_.xpos(i); }
 

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "actors/country_codes.h"
 #include "curlew/time.h"
 
 namespace curlew::io {
@@ -64,25 +65,6 @@ std::string SentenceId(const EventRecord& r) {
 
 std::string CodeOrDashes(const std::string& code) {
   return code.empty() ? "---" : Clean(code);
-}
-
-// ISO 3166 alpha-3 codes from Debian's iso-codes (empty if not installed).
-const std::set<std::string, std::less<>>& IsoCountryCodes() {
-  static const std::set<std::string, std::less<>> kCodes = [] {
-    std::set<std::string, std::less<>> codes;
-    std::ifstream in("/usr/share/iso-codes/json/iso_3166-1.json");
-    if (!in) return codes;
-    nlohmann::json j =
-        nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-    if (!j.is_object() || !j.contains("3166-1")) return codes;
-    for (const nlohmann::json& c : j["3166-1"]) {
-      if (c.contains("alpha_3") && c["alpha_3"].is_string()) {
-        codes.insert(c["alpha_3"].get<std::string>());
-      }
-    }
-    return codes;
-  }();
-  return kCodes;
 }
 
 // The gazetteer's countries by code, and a look-up of a place by name.
