@@ -21,11 +21,11 @@ namespace {
 
 struct LedgerArgs {
   std::string store;
-  std::string party;   // agreements: a party code; commitments: the actor
-  std::string as_of;   // agreements: status date
+  std::string party;  // agreements: a party code; commitments: the actor
+  std::string as_of;  // agreements: status date
   std::string format = "table";
   std::string out;
-  int64_t id = 0;      // agreement ID
+  int64_t id = 0;  // agreement ID
 };
 
 // Checks the options, loads the ledger and opens the output; on failure
@@ -144,8 +144,8 @@ int RunAgreement(LedgerArgs& a) {
     out << fmt::sprintf("%-10s  %-30s  %-8s  %s\n", "date", "step", "by",
                         "source");
     for (const AgreementStep& s : ag.steps) {
-      std::string step = std::string(s.negated ? "not " : "") +
-                         StepKindName(s.step);
+      std::string step =
+          std::string(s.negated ? "not " : "") + StepKindName(s.step);
       out << fmt::sprintf(
           "%-10s  %-30s  %-8s  %s#%u: %s\n", s.date.c_str(), step.c_str(),
           s.actor.empty() ? "(all)" : s.actor.c_str(), s.source.doc_id.c_str(),
@@ -153,10 +153,9 @@ int RunAgreement(LedgerArgs& a) {
     }
     return output->Finish(kExitOk);
   }
-  PrintError("agreement",
-             Status::Error(ErrorCode::kNotFound,
-                           "no agreement " + std::to_string(a.id) +
-                               " (see `curlew agreements`)"));
+  PrintError("agreement", Status::Error(ErrorCode::kNotFound,
+                                        "no agreement " + std::to_string(a.id) +
+                                            " (see `curlew agreements`)"));
   return output->Finish(kExitFailure);
 }
 
@@ -174,11 +173,10 @@ int RunCommitments(LedgerArgs& a) {
     }
     const CommitmentMention& w = c.what;
     out << fmt::sprintf(
-        "%3lld  %s  %s%s pledged %sto %s%s%s%s\n", static_cast<long long>(c.id),
+        "%3lld  %s  %s%s pledged %s%s%s%s\n", static_cast<long long>(c.id),
         w.date.c_str(), w.actor.c_str(),
         w.by.empty() || w.by == w.actor ? "" : (" (by " + w.by + ")").c_str(),
-        w.negated ? "not " : "", w.action.c_str(),
-        w.form.empty() ? "" : (" [" + w.form + "]").c_str(),
+        w.action.c_str(), w.form.empty() ? "" : (" [" + w.form + "]").c_str(),
         w.condition.empty() ? ""
                             : (" [condition: " + w.condition + "]").c_str(),
         "");

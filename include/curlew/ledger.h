@@ -52,7 +52,19 @@ enum class StepKind {
   kSuspended,         // "suspend", "freeze"
   kWithdrawn,         // "withdraw from", "pull out of", "scrap", "terminate"
   kViolated,          // accused of violating it ("violate", "breach")
+  // Appended (stored inputs keep their numbers):
+  kProposed,    // a party puts forward a draft
+  kInitialled,  // the negotiators initial the text
+  kEndorsed,    // a body that is not a party endorses it (UN Security Council)
+  kAcceded,     // a state joins (or rejoins) an agreement others signed
+  kDeposited,   // instruments of ratification deposited or exchanged
+  kExtended,    // extended or renewed
+  kResumed,     // a party resumes what it had suspended
+  kTerminated,  // ended by the parties' acts
+  kExpired,     // lapsed at the end of its term
+  kCollapsed,   // declared dead, broken down in fact
 };
+inline constexpr StepKind kLastStepKind = StepKind::kCollapsed;
 const char* StepKindName(StepKind kind);  // "signed", "ratified", ...
 
 // What one sentence says about one agreement. Produced by the extractor
@@ -72,17 +84,17 @@ struct AgreementMention {
 
 // What one sentence says someone promised.
 struct CommitmentMention {
-  std::string actor;       // who pledged (code)
+  std::string actor;  // who pledged (code)
   std::string actor_text;
-  std::string target;      // to or about whom (code), "" if none
+  std::string target;  // to or about whom (code), "" if none
   std::string target_text;
-  std::string by;          // who voiced it, when reported from speech
-  std::string by_text;     // ("Turkish Foreign Minister Mevlut Cavusoglu")
-  std::string action;      // the promised action, as text ("return Uighurs")
+  std::string by;            // who voiced it, when reported from speech
+  std::string by_text;       // ("Turkish Foreign Minister Mevlut Cavusoglu")
+  std::string action;        // the promised action, as text ("return Uighurs")
   std::string action_lemma;  // its verb lemma ("return")
-  bool negated = false;    // a promise not to do it
-  std::string form;        // "verbal", "written", "signed"
-  std::string condition;   // a condition the text attaches, "" if none
+  bool negated = false;      // a promise not to do it
+  std::string form;          // "verbal", "written", "signed"
+  std::string condition;     // a condition the text attaches, "" if none
   std::string date;
   SourceRef source;
 };
@@ -91,6 +103,9 @@ struct CommitmentMention {
 struct AgreementStep {
   StepKind step = StepKind::kSigned;
   std::string actor;  // "" = all parties
+  // The parties the step's sentence names ("Israel, the UAE and Bahrain
+  // signed"): who took a step of "the parties" on that date.
+  std::vector<std::string> parties;
   std::string actor_text;
   std::string date;
   bool negated = false;
@@ -106,16 +121,24 @@ struct Agreement {
   std::vector<SourceRef> mentions;   // every sentence that mentions it
 };
 
+// The states and their transitions are described in docs/ledger.md.
 enum class AgreementState {
-  kUnknown,           // mentioned, no step known by that date
-  kNegotiating,
-  kSigned,            // signed; no party has ratified
-  kPartiallyRatified, // some but not all parties ratified
+  kUnknown,            // mentioned, no step known by that date
+  kNegotiating,        // agreed or initialled; nobody signed or ratified
+  kSigned,             // signed; no party has ratified; not in force
+  kPartiallyRatified,  // "pending": someone ratified or acceded; not in force
   kInForce,
-  kSuspended,
-  kWithdrawn,         // a party withdrew or it was terminated
+  kSuspended,  // in force; a party's suspension not yet resumed
+  kEnded,      // terminated, expired, collapsed, or a party withdrew
+               // from a bilateral agreement
+  kProposed,   // only a draft put forward
 };
 const char* AgreementStateName(AgreementState state);  // "not in force", ...
+
+// Whether an agreement of this kind needs its parties' ratification before
+// it is in force (false: ceasefires, normalisation accords, memoranda,
+// declarations, political arrangements: in force from signature).
+bool NeedsRatification(std::string_view kind);
 
 struct AgreementStatus {
   AgreementState state = AgreementState::kUnknown;
@@ -123,7 +146,10 @@ struct AgreementStatus {
   std::vector<std::string> signed_by;
   std::vector<std::string> ratified_by;
   std::vector<std::string> not_ratified_by;  // parties that have not ratified
-  std::vector<std::string> withdrawn_by;
+  std::vector<std::string> withdrawn_by;     // withdrawal in effect
+  std::vector<std::string> suspended_by;     // suspension not yet resumed
+  std::vector<std::string> in_force_for;     // parties it has taken effect for
+  std::vector<std::string> parties;  // who had signed, joined or agreed it
   std::string label;  // e.g. "signed; ratified by CHN; not in force"
 };
 
@@ -134,7 +160,9 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date);
 
 // A later event linked to a commitment.
 struct CommitmentLink {
-  enum class Kind { kFulfils, kContradicts };
+  // kContradicts: the actor did what it undertook not to do (a breach);
+  // kReverses: the actor approved what it had refused or vowed to block.
+  enum class Kind { kFulfils, kContradicts, kReverses };
   Kind kind = Kind::kFulfils;
   Event event;
   uint32_t event_index = 0;  // position of the event in its document

@@ -125,9 +125,11 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
     if (r == "xcomp" || r == "ccomp") {
       int h = t.head(c);
       if (h >= 0 &&
-          In(t.lemma(h), {"plan", "expect", "want", "hope", "seek", "aim",
-                          "intend", "try", "wish", "set", "prepare", "refuse",
-                          "threaten", "urge", "ask", "call", "demand", "fail"}))
+          In(t.lemma(h),
+             {"plan",     "expect", "want", "hope",  "seek",      "aim",
+              "due",      "likely", "able", "ready", "scheduled", "poised",
+              "intend",   "try",    "wish", "set",   "prepare",   "refuse",
+              "threaten", "urge",   "ask",  "call",  "demand",    "fail"}))
         return true;
     }
     // Only climb out of clauses that depend on their head's truth.
@@ -205,6 +207,23 @@ bool IsLegislature(const Tree& t, uint32_t i) {
                       [](char c) { return std::isupper(c); }));
 }
 
+// Steps a party takes on its own: recorded only when the text says which.
+bool IsPartyStep(StepKind k) {
+  switch (k) {
+    case StepKind::kRatified:
+    case StepKind::kApproved:
+    case StepKind::kSuspended:
+    case StepKind::kResumed:
+    case StepKind::kWithdrawn:
+    case StepKind::kAcceded:
+    case StepKind::kDeposited:
+    case StepKind::kSubmitted:
+      return true;
+    default:
+      return false;
+  }
+}
+
 struct StepVerb {
   bool found = false;
   StepKind step = StepKind::kSigned;
@@ -220,6 +239,14 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   std::string r(t.rel(n));
   const std::string& l = t.lemma(v);
   std::string base = r.substr(0, r.find(':'));
+  // "suspended its obligations under the treaty", "suspended its
+  // participation in the deal": the step the verb takes on the party's
+  // part of the agreement is a step of the agreement.
+  if ((base == "nmod" || base == "obl") &&
+      In(l, {"commitment", "obligation", "participation", "membership",
+             "implementation", "part", "limit", "cap"}) &&
+      !t.rel(v).starts_with("nmod") && !t.rel(v).starts_with("obl"))
+    return StepFor(t, v);
   auto set = [&](StepKind k) {
     sv.found = true;
     sv.step = k;
@@ -230,26 +257,46 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       set(StepKind::kSigned);
     else if (l == "ratify")
       set(StepKind::kRatified);
-    else if (In(l, {"approve", "pass", "endorse", "adopt"}))
+    else if (In(l, {"approve", "pass"}))
       set(StepKind::kApproved);
+    else if (l == "endorse")
+      set(StepKind::kEndorsed);
+    else if (In(l, {"adopt", "reach", "strike", "negotiate", "agree", "broker",
+                    "announce", "unveil"}))
+      set(StepKind::kNegotiated);
+    else if (In(l, {"initial", "initialle"}))
+      set(StepKind::kInitialled);
+    else if (In(l, {"propose", "draft"}))
+      set(StepKind::kProposed);
+    else if (l == "deposit")
+      set(StepKind::kDeposited);
+    else if (In(l, {"join", "rejoin"}))
+      set(StepKind::kAcceded);
+    else if (In(l, {"extend", "renew", "prolong"}))
+      set(StepKind::kExtended);
     else if (l == "submit")
       set(StepKind::kSubmitted);
     else if (In(l, {"send", "refer", "forward"})) {
       int o = t.Child(v, {"obl"});
       if (o >= 0 && IsLegislature(t, o)) set(StepKind::kSubmitted);
-    } else if (In(l, {"negotiate", "discuss"}))
-      set(StepKind::kNegotiated);
-    else if (In(l, {"suspend", "freeze"}))
+    } else if (In(l, {"suspend", "freeze"}))
       set(StepKind::kSuspended);
-    else if (In(l, {"quit", "exit", "abandon", "scrap", "terminate", "abrogate",
-                    "renounce", "cancel", "leave", "denounce"}))
+    else if (l == "resume")
+      set(StepKind::kResumed);
+    else if (In(l,
+                {"quit", "exit", "abandon", "leave", "renounce", "denounce"}))
       set(StepKind::kWithdrawn);
-    else if (In(l, {"violate", "breach", "break"}))
+    else if (In(l, {"scrap", "terminate", "abrogate", "cancel", "end"}))
+      set(StepKind::kTerminated);
+    else if (In(l, {"violate", "breach", "break", "shatter"}))
       set(StepKind::kViolated);
   } else if (base == "obl") {
     bool from = t.HasChildLemma(n, {"case"}, {"from", "of"});
+    bool to = t.HasChildLemma(n, {"case"}, {"to"});
     if (from && (l == "withdraw" || l == "pull" || l == "exit"))
       set(StepKind::kWithdrawn);
+    else if (to && In(l, {"accede", "return", "adhere"}))
+      set(StepKind::kAcceded);
   } else if (base == "nsubj") {
     // "the treaty entered into force", "the deal took effect".
     int o = t.Child(v, {"obl", "obj"});
@@ -257,8 +304,12 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
     if ((In(l, {"enter", "come", "go"}) && In(ol, {"force", "effect"})) ||
         (l == "take" && ol == "effect"))
       set(StepKind::kEnteredIntoForce);
-    else if (In(l, {"collapse", "expire", "lapse"}))
-      set(StepKind::kWithdrawn);
+    else if (In(l, {"collapse"}))
+      set(StepKind::kCollapsed);
+    else if (In(l, {"expire", "lapse"}))
+      set(StepKind::kExpired);
+    else if (l == "end")
+      set(StepKind::kTerminated);
   }
   return sv;
 }
@@ -359,8 +410,11 @@ class Extractor {
     return out;
   }
 
+  // A state by its three letters, an organisation by six ("IGOEUR").
   static std::string Party(const std::string& code) {
-    return code.substr(0, std::min<size_t>(3, code.size()));
+    bool org = code.starts_with("IGO") || code.starts_with("NGO") ||
+               code.starts_with("IMG") || code.starts_with("MNC");
+    return code.substr(0, std::min<size_t>(org ? 6 : 3, code.size()));
   }
 
   void AddParties(std::vector<std::string>& parties,
@@ -368,7 +422,7 @@ class Extractor {
     for (const auto& c : codes) {
       if (!IsParty(c)) continue;
       std::string p = Party(c);
-      if (p.size() == 3 &&
+      if (p.size() >= 3 &&
           std::find(parties.begin(), parties.end(), p) == parties.end())
         parties.push_back(p);
     }
@@ -430,20 +484,22 @@ class Extractor {
       }
       if (!pronoun) {
         seen_agreement_ = true;
-        // Kind, parties: from the words of the phrase.
+        m.name = FormalName(t, n, first, last);
+        // Kind, parties: from the words of the phrase. In a title the words
+        // before the noun name the agreement, not its parties ("the Paris
+        // Agreement", "the Windsor Framework"); those after it may ("the
+        // Treaty on Extradition between China and Turkey").
         if (const char* k = KindOf(t.lemma(n))) m.kind = k;
         for (uint32_t i = first; i <= last; ++i) {
           if (i == n) continue;
           if (m.kind.empty())
             if (const char* k = KindOf(t.lemma(i))) m.kind = k;
+          if (!m.name.empty() && i < n) continue;
           const std::string& upos = t.tok(i).upos;
           if (upos == "PROPN" || upos == "ADJ" || upos == "NOUN" ||
               upos.empty())
             AddParties(m.parties, {Code(t, i)});
         }
-        // "China-Turkey" may come as one token: try its parts' codes via
-        // the lookup on the whole token only (done above).
-        m.name = FormalName(t, n, first, last);
       }
       StepVerb sv = StepFor(t, place);
       if (sv.found && !IsNonFactual(t, sv.verb)) {
@@ -462,7 +518,9 @@ class Extractor {
           subj = t.Child(v, {"nsubj"});
           // The subject of a conjoined clause's first verb ("signed and
           // ratified").
-          if (subj < 0 && t.rel(v) == "conj" && t.head(v) >= 0)
+          // ("voted to ratify": the subject of the governing verb.)
+          if (subj < 0 && (t.rel(v) == "conj" || t.rel(v) == "xcomp") &&
+              t.head(v) >= 0)
             subj = t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"});
         }
         std::vector<std::string> actors;
@@ -507,9 +565,8 @@ class Extractor {
         } else if (actors.size() == 1 && IsParty(actors[0])) {
           m.actor = actors[0];
         }
-        bool needs_actor = m.step != StepKind::kSigned &&
-                           m.step != StepKind::kNegotiated &&
-                           m.step != StepKind::kEnteredIntoForce;
+        // Steps a party takes on its own need to say which party.
+        bool needs_actor = IsPartyStep(m.step);
         if (needs_actor && m.actor.empty()) {
           m.has_step = false;  // who ratified is unknown: keep the mention
         }
@@ -559,7 +616,46 @@ class Extractor {
       const std::string& up = t.tok(i).upos;
       return r == "det" || r == "punct" || up == "PUNCT" || up == "DET";
     };
-    while (first < n && trim(first)) ++first;
+    // A title ends before a comma, a relative clause or a "with X" naming
+    // a party ("the Indus Waters Treaty with Pakistan"); it starts after a
+    // preposition the phrase took in ("under the ... Treaty").
+    for (uint32_t i = n + 1; i <= last; ++i) {
+      std::string_view r = t.rel(i);
+      if (t.text(i) == "," || r.starts_with("acl") ||
+          (t.head(i) == static_cast<int>(n) && r.starts_with("nmod") &&
+           t.HasChildLemma(i, {"case"}, {"with"}))) {
+        uint32_t f = i, l = i;
+        t.Range(i, &f, &l);
+        last = std::max(n, std::min(i, f) - 1);
+        break;
+      }
+    }
+    // A title is capitalised but for its joining words: it ends before
+    // the first other lower-case word or a date ("the Paris Agreement on
+    // climate change", "the Abraham Accords at the White House on
+    // Tuesday"), and a leading year is an attribute ("the 1972 Simla
+    // Agreement").
+    auto joining = [&](uint32_t i) {
+      return In(text::AsciiLower(t.text(i)),
+                {"of", "on", "between", "and", "the", "for", "in", "to", "'s",
+                 "\u2019s", "-"});
+    };
+    auto dated = [&](uint32_t i) {
+      return In(t.lemma(i), {"monday", "tuesday", "wednesday", "thursday",
+                             "friday", "saturday", "sunday"});
+    };
+    for (uint32_t i = n + 1; i <= last; ++i) {
+      std::string_view w = t.text(i);
+      bool lower = !w.empty() && std::islower(static_cast<unsigned char>(w[0]));
+      if ((lower && !joining(i)) || dated(i)) {
+        last = i - 1;
+        break;
+      }
+    }
+    while (last > n && (trim(last) || joining(last))) --last;
+    while (first < n && (trim(first) || t.rel(first) == "case" ||
+                         t.tok(first).upos == "NUM"))
+      ++first;
     while (last > n && trim(last)) --last;
     // Without a capitalised modifier or a prepositional tail this is just a
     // sentence-initial or stray capital.
@@ -570,17 +666,13 @@ class Extractor {
   void Commitments(const Tree& t, uint32_t s, LedgerInput& in) {
     for (uint32_t v = 0; v < t.size(); ++v) {
       if (!In(t.lemma(v), {"pledge", "promise", "vow", "assure", "guarantee",
-                           "commit", "undertake", "swear"}))
+                           "commit", "undertake", "swear", "threaten"}))
         continue;
       const std::string& upos = t.tok(v).upos;
       if (!upos.empty() && upos != "VERB") continue;
       if (IsNegated(t, v) || IsNonFactual(t, v)) continue;
       int subj = t.Child(v, {"nsubj"});
       if (subj < 0) continue;
-      CommitmentMention c;
-      c.actor = Code(t, static_cast<uint32_t>(subj));
-      c.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
-      if (c.actor.empty()) continue;
       int act = t.Child(v, {"xcomp", "ccomp"});
       if (act < 0) {
         // A complement the parser attached elsewhere: "vowed to release"
@@ -591,47 +683,173 @@ class Extractor {
             (t.tok(k + 1).upos == "VERB" || t.tok(k + 1).xpos == "VB"))
           act = static_cast<int>(k + 1);
       }
-      if (act >= 0) {
-        uint32_t a = static_cast<uint32_t>(act);
-        c.negated = IsNegated(t, a) || (a >= 2 && t.lemma(a - 1) == "to" &&
-                                        In(t.lemma(a - 2), {"not", "never"}));
-        c.action_lemma = t.lemma(a);
-        // The action's words, without a leading "not" or "to" or trailing
-        // punctuation; not past the end of its clause.
-        uint32_t first, last;
-        t.Range(a, &first, &last);
-        if (first < v) first = a;
-        while (first < a && (In(t.lemma(first), {"not", "never", "to"})))
-          ++first;
-        while (last > a &&
-               (t.tok(last).upos == "PUNCT" || t.rel(last) == "punct"))
-          --last;
-        c.action = t.SpanText(first, last);
-        int obj = t.Child(a, {"obj"});
-        if (obj < 0) obj = t.Child(a, {"obl"});
-        if (obj >= 0) {
-          c.target = Code(t, static_cast<uint32_t>(obj));
-          c.target_text = t.SubtreeText(static_cast<uint32_t>(obj));
-        }
-      } else {
-        int obj = t.Child(v, {"obj"});
-        if (obj < 0) continue;
-        c.action_lemma = t.lemma(static_cast<uint32_t>(obj));
-        c.action = t.SubtreeText(static_cast<uint32_t>(obj));
+      // "pledged that it would ...": the complement's own clause is read
+      // by FutureClauses below.
+      if (act >= 0 && t.Child(static_cast<uint32_t>(act), {"nsubj"}) >= 0)
+        continue;
+      Emit(t, s, v, act, static_cast<uint32_t>(subj), -1, in);
+    }
+    Intentions(t, s, in);
+    FutureClauses(t, s, in);
+  }
+
+  // "Russia has no intention of invading Ukraine": a stated intention (or
+  // its denial) is a commitment to act (or not to).
+  void Intentions(const Tree& t, uint32_t s, LedgerInput& in) {
+    for (uint32_t n = 0; n < t.size(); ++n) {
+      if (!In(t.lemma(n), {"intention", "intent", "plan"})) continue;
+      int h = t.head(n);
+      if (h < 0 || t.lemma(static_cast<uint32_t>(h)) != "have") continue;
+      int subj = t.Child(static_cast<uint32_t>(h), {"nsubj"});
+      int act = -1;
+      for (uint32_t k : t.kids(n))
+        if (act < 0 && t.tok(k).upos == "VERB") act = static_cast<int>(k);
+      if (subj < 0 || act < 0) continue;
+      const size_t before = in.commitments.size();
+      Emit(t, s, static_cast<uint32_t>(h), act, static_cast<uint32_t>(subj), -1,
+           in);
+      if (!t.HasChildLemma(n, {"det"}, {"no"})) continue;
+      for (size_t i = before; i < in.commitments.size(); ++i) {
+        CommitmentMention& c = in.commitments[i];
+        if (!c.negated && c.action.starts_with("to "))
+          c.action = "not " + c.action;
+        c.negated = true;
       }
-      // The speaker, when the pledge is reported from speech.
-      if (int said = ReportingVerbOf(t, v); said >= 0) {
-        int sp = t.Child(static_cast<uint32_t>(said), {"nsubj"});
-        if (sp >= 0) {
-          c.by = Code(t, static_cast<uint32_t>(sp));
-          c.by_text = t.SubtreeText(static_cast<uint32_t>(sp));
+    }
+  }
+
+  // "Russia would not deploy ..., Putin said", "Erdogan said Turkey would
+  // not approve ...", "gave guarantees that it would not use ...", "Under
+  // the deal, Israel will suspend ...": a clause in the future (will,
+  // would) whose subject names an actor, reported from speech or written
+  // in an agreement's terms, is that actor's commitment. A narrator's
+  // statement about what will happen ("the withdrawal will take effect")
+  // has no actor as subject and is not reported, so it is not one.
+  void FutureClauses(const Tree& t, uint32_t s, LedgerInput& in) {
+    for (uint32_t a = 0; a < t.size(); ++a) {
+      const std::string& upos = t.tok(a).upos;
+      if (upos != "VERB") continue;
+      // "will", "would"; "are to withdraw".
+      bool future =
+          t.HasChildLemma(a, {"aux"}, {"will", "would", "'ll", "wo"}) ||
+          (t.HasChildLemma(a, {"aux"}, {"be"}) &&
+           t.HasChildLemma(a, {"mark"}, {"to"}));
+      if (!future) continue;
+      if (t.Child(a, {"aux:pass", "nsubj:pass"}) >= 0) continue;
+      int subj = t.Child(a, {"nsubj"});
+      if (subj < 0) continue;
+      // The verb of saying above the clause, within three heads (a parser
+      // may hang "that Russia would ..." on the date of "said on Monday").
+      int speech = -1;
+      for (int cur = t.head(a), hops = 0; cur >= 0 && hops < 3 && speech < 0;
+           cur = t.head(cur), ++hops)
+        if (In(t.lemma(static_cast<uint32_t>(cur)),
+               {"say",    "tell",   "announce",  "state",     "declare",
+                "notify", "warn",   "insist",    "add",       "confirm",
+                "inform", "write",  "guarantee", "assurance", "promise",
+                "pledge", "notice", "threaten",  "vow",       "assure"}))
+          speech = cur;
+      for (uint32_t k : t.kids(a))
+        if (speech < 0 && (t.rel(k) == "parataxis" || t.rel(k) == "ccomp") &&
+            IsSpeechVerb(t.lemma(k)))
+          speech = static_cast<int>(k);
+      bool terms = false;
+      for (uint32_t k : t.kids(a))
+        if (t.rel(k).substr(0, 3) == "obl" &&
+            t.HasChildLemma(k, {"case"}, {"under"}) && IsAgreementNoun(t, k))
+          terms = true;
+      // Said by someone, as a fact ("it is illogical to say that Turkey
+      // will ..." reports no one's statement).
+      if (speech >= 0 && (SpeakerOf(t, speech) < 0 || IsNegated(t, speech) ||
+                          IsNonFactual(t, static_cast<uint32_t>(speech)) ||
+                          t.rel(speech) == "xcomp"))
+        speech = -1;
+      if (speech < 0 && !terms) continue;
+      Emit(t, s, a, static_cast<int>(a), static_cast<uint32_t>(subj), speech,
+           in);
+    }
+  }
+
+  // The speaker of a speech verb (its subject), or -1; follows the head of
+  // a noun ("gave guarantees that") to its verb's subject.
+  static int SpeakerOf(const Tree& t, int speech) {
+    for (int cur = speech, hops = 0; cur >= 0 && hops < 2;
+         cur = t.head(cur), ++hops) {
+      int sp = t.Child(static_cast<uint32_t>(cur), {"nsubj"});
+      if (sp >= 0) return sp;
+    }
+    return -1;
+  }
+
+  // Records the commitment of verb `v` (a pledge verb, or the future verb
+  // itself) with action clause `act` (-1: the pledge verb's object), for
+  // each actor the subject names; `speech` is a verb of saying that reports
+  // it, or -1 to look for one.
+  void Emit(const Tree& t, uint32_t s, uint32_t v, int act, uint32_t subj,
+            int speech, LedgerInput& in) {
+    if (speech < 0) speech = ReportingVerbOf(t, v);
+    int speaker = speech >= 0 ? SpeakerOf(t, speech) : -1;
+    std::vector<std::string> actors = CodesWithConjuncts(t, subj);
+    std::string actor_text = t.SubtreeText(subj);
+    // "said it would": the pronoun stands for the speaker.
+    if (actors.empty() && speaker >= 0 &&
+        In(t.lemma(subj), {"it", "he", "she", "they", "we", "i"})) {
+      actors = CodesWithConjuncts(t, static_cast<uint32_t>(speaker));
+      actor_text = t.SubtreeText(static_cast<uint32_t>(speaker));
+    }
+    if (actors.empty()) return;
+    CommitmentMention c;
+    c.actor_text = actor_text;
+    if (act >= 0) {
+      uint32_t a = static_cast<uint32_t>(act);
+      c.negated = IsNegated(t, a) || (a >= 2 && t.lemma(a - 1) == "to" &&
+                                      In(t.lemma(a - 2), {"not", "never"}));
+      c.action_lemma = t.lemma(a);
+      // The action's words, without its subject, auxiliaries, a leading
+      // "not" or "to", a condition or trailing punctuation.
+      uint32_t first, last;
+      t.Range(a, &first, &last);
+      if (first < v || a == v) first = a;
+      while (first < a && In(t.lemma(first), {"not", "never", "to"})) ++first;
+      for (uint32_t k : t.kids(a))
+        if (k > a && (t.rel(k) == "advcl" || t.rel(k) == "parataxis" ||
+                      static_cast<int>(k) == speech)) {
+          uint32_t f, l;
+          t.Range(k, &f, &l);
+          if (f > a && f - 1 < last) last = f - 1;
         }
+      while (last > a && (t.tok(last).upos == "PUNCT" ||
+                          t.rel(last) == "punct" || t.rel(last) == "cc"))
+        --last;
+      // "of invading Ukraine" reads "to invade Ukraine".
+      std::string words = t.SpanText(first, last);
+      if (first == a && t.tok(a).xpos == "VBG")
+        words = t.lemma(a) + (last > a ? " " + t.SpanText(a + 1, last) : "");
+      c.action = std::string(c.negated ? "not to " : "to ") + words;
+      int obj = t.Child(a, {"obj"});
+      if (obj < 0) obj = t.Child(a, {"obl"});
+      if (obj >= 0) {
+        c.target = Code(t, static_cast<uint32_t>(obj));
+        c.target_text = t.SubtreeText(static_cast<uint32_t>(obj));
       }
-      c.form = Form(t, v);
-      c.condition = Condition(t, s, v);
-      c.date = DateAt(s, t.abs(v));
-      c.source = SourceRef{doc_.id, s, in.sentences[s]};
-      in.commitments.push_back(std::move(c));
+    } else {
+      int obj = t.Child(v, {"obj"});
+      if (obj < 0) return;
+      c.action_lemma = t.lemma(static_cast<uint32_t>(obj));
+      c.action = t.SubtreeText(static_cast<uint32_t>(obj));
+    }
+    // The speaker, when the pledge is reported from speech.
+    if (speaker >= 0) {
+      c.by = Code(t, static_cast<uint32_t>(speaker));
+      c.by_text = t.SubtreeText(static_cast<uint32_t>(speaker));
+    }
+    c.form = Form(t, v);
+    c.condition = Condition(t, s, act >= 0 ? static_cast<uint32_t>(act) : v);
+    c.date = DateAt(s, t.abs(speech >= 0 ? static_cast<uint32_t>(speech) : v));
+    c.source = SourceRef{doc_.id, s, in.sentences[s]};
+    for (const std::string& actor : actors) {
+      c.actor = actor;
+      in.commitments.push_back(c);
     }
   }
 
@@ -657,11 +875,28 @@ class Extractor {
   // A condition attached to the pledge: an if/unless/provided clause in the
   // sentence, or in the next two sentences a clause saying it only applies.
   std::string Condition(const Tree& t, uint32_t s, uint32_t v) const {
-    for (uint32_t i = 0; i < t.size(); ++i) {
-      if (t.rel(i) != "advcl") continue;
-      if (t.HasChildLemma(i, {"mark"},
-                          {"if", "unless", "provided", "providing"}))
-        return t.SubtreeText(i);
+    // A clause attached to the promised action first, then any.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (uint32_t i = 0; i < t.size(); ++i) {
+        if (t.rel(i) != "advcl") continue;
+        if (pass == 0 && t.head(i) != static_cast<int>(v)) continue;
+        std::string text = t.SubtreeText(i);
+        std::string lower = text::AsciiLower(text);
+        bool conditional =
+            t.HasChildLemma(
+                i, {"mark"},
+                {"if", "unless", "provided", "providing", "until", "till"}) ||
+            lower.starts_with("as soon as ") ||
+            lower.starts_with("as long as ") || lower.starts_with("only ");
+        if (!conditional && t.HasChildLemma(i, {"mark"}, {"after", "when"})) {
+          // "only after ...": the "only" may hang on the clause's first word.
+          uint32_t f, l;
+          t.Range(i, &f, &l);
+          conditional = f > 0 && t.lemma(f - 1) == "only";
+          if (conditional) text = "only " + text;
+        }
+        if (conditional) return text;
+      }
     }
     for (uint32_t next = s + 1; next < doc_.sentences.size() && next <= s + 2;
          ++next) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <deque>
 #include <set>
 #include <string>
@@ -13,35 +14,80 @@ namespace curlew {
 
 const char* StepKindName(StepKind kind) {
   switch (kind) {
-    case StepKind::kNegotiated: return "negotiated";
-    case StepKind::kSigned: return "signed";
-    case StepKind::kSubmitted: return "submitted for ratification";
-    case StepKind::kApproved: return "approved by the legislature";
-    case StepKind::kRatified: return "ratified";
-    case StepKind::kEnteredIntoForce: return "entered into force";
-    case StepKind::kSuspended: return "suspended";
-    case StepKind::kWithdrawn: return "withdrawn";
-    case StepKind::kViolated: return "violated (accused)";
+    case StepKind::kNegotiated:
+      return "negotiated";
+    case StepKind::kSigned:
+      return "signed";
+    case StepKind::kSubmitted:
+      return "submitted for ratification";
+    case StepKind::kApproved:
+      return "approved by the legislature";
+    case StepKind::kRatified:
+      return "ratified";
+    case StepKind::kEnteredIntoForce:
+      return "entered into force";
+    case StepKind::kSuspended:
+      return "suspended";
+    case StepKind::kWithdrawn:
+      return "withdrawn";
+    case StepKind::kViolated:
+      return "violated (accused)";
+    case StepKind::kProposed:
+      return "proposed";
+    case StepKind::kInitialled:
+      return "initialled";
+    case StepKind::kEndorsed:
+      return "endorsed";
+    case StepKind::kAcceded:
+      return "acceded";
+    case StepKind::kDeposited:
+      return "instrument deposited";
+    case StepKind::kExtended:
+      return "extended";
+    case StepKind::kResumed:
+      return "resumed";
+    case StepKind::kTerminated:
+      return "terminated";
+    case StepKind::kExpired:
+      return "expired";
+    case StepKind::kCollapsed:
+      return "collapsed";
   }
   return "?";
 }
 
 const char* AgreementStateName(AgreementState state) {
   switch (state) {
-    case AgreementState::kUnknown: return "status unknown";
-    case AgreementState::kNegotiating: return "under negotiation";
-    case AgreementState::kSigned: return "signed, not in force";
+    case AgreementState::kUnknown:
+      return "status unknown";
+    case AgreementState::kProposed:
+      return "proposed";
+    case AgreementState::kNegotiating:
+      return "negotiated, not signed";
+    case AgreementState::kSigned:
+      return "signed, not in force";
     case AgreementState::kPartiallyRatified:
-      return "partly ratified, not in force";
-    case AgreementState::kInForce: return "in force";
-    case AgreementState::kSuspended: return "suspended";
-    case AgreementState::kWithdrawn: return "withdrawn";
+      return "pending: ratified by some, not in force";
+    case AgreementState::kInForce:
+      return "in force";
+    case AgreementState::kSuspended:
+      return "suspended";
+    case AgreementState::kEnded:
+      return "ended";
   }
   return "?";
 }
 
 const char* CommitmentLinkName(CommitmentLink::Kind kind) {
-  return kind == CommitmentLink::Kind::kFulfils ? "fulfils" : "contradicts";
+  switch (kind) {
+    case CommitmentLink::Kind::kFulfils:
+      return "fulfils";
+    case CommitmentLink::Kind::kContradicts:
+      return "contradicts";
+    case CommitmentLink::Kind::kReverses:
+      return "reverses";
+  }
+  return "?";
 }
 
 namespace {
@@ -62,8 +108,49 @@ bool OnOrBefore(std::string_view date, std::string_view as_of) {
 
 // The country (or organisation) part of an actor code: the party a
 // government, legislature or minister acts for.
+// An organisation keeps six letters ("IGOEUR": the EU, whichever of its
+// bodies acted), a state three.
 std::string PartyOf(std::string_view code) {
-  return std::string(code.substr(0, std::min<size_t>(3, code.size())));
+  bool org = code.starts_with("IGO") || code.starts_with("NGO") ||
+             code.starts_with("IMG") || code.starts_with("MNC");
+  return std::string(
+      code.substr(0, std::min<size_t>(org ? 6 : 3, code.size())));
+}
+
+// The words of a name, lower case, without "the".
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : std::string(name) + " ") {
+    if (c == ' ') {
+      if (!w.empty() && w != "the") out.push_back(w);
+      w.clear();
+    } else {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return out;
+}
+
+// Two names of one agreement: equal, or one an acronym of the other's
+// leading words with the same last word ("INF Treaty", "Intermediate-Range
+// Nuclear Forces Treaty"), or one word an acronym of the other ("JCPOA").
+bool SameName(std::string_view a, std::string_view b) {
+  std::vector<std::string> x = NameWords(a), y = NameWords(b);
+  if (x.empty() || y.empty()) return false;
+  if (x == y) return true;
+  if (x.size() > y.size()) std::swap(x, y);
+  auto initials = [](const std::vector<std::string>& words, size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i)
+      if (words[i] != "of" && words[i] != "on" && words[i] != "and")
+        out += words[i][0];
+    return out;
+  };
+  if (x.size() == 1) return x[0].size() >= 3 && x[0] == initials(y, y.size());
+  if (x.size() == 2 && x.back() == y.back())
+    return x[0].size() >= 2 && x[0] == initials(y, y.size() - 1);
+  return false;
 }
 
 bool KindsCompatible(const std::string& a, const std::string& b) {
@@ -95,14 +182,14 @@ struct Located {
 // against a pledge "not to return" someone.
 int ActionClass(std::string_view lemma) {
   static const std::pair<const char*, int> kClasses[] = {
-      {"return", 1},   {"deport", 1},   {"extradite", 1}, {"expel", 1},
-      {"repatriate", 1}, {"hand", 1},   {"send", 1},      {"surrender", 1},
-      {"transfer", 1}, {"release", 2},  {"free", 2},      {"withdraw", 3},
-      {"pull", 3},     {"attack", 4},   {"strike", 4},    {"bomb", 4},
-      {"shell", 4},    {"invade", 4},   {"pay", 5},       {"give", 5},
-      {"provide", 5},  {"deliver", 5},  {"hold", 6},
-      {"organize", 6}, {"organise", 6}, {"stage", 6},     {"cut", 7},
-      {"reduce", 7},   {"lower", 7},    {"close", 8},     {"shut", 8},
+      {"return", 1},     {"deport", 1},  {"extradite", 1}, {"expel", 1},
+      {"repatriate", 1}, {"hand", 1},    {"send", 1},      {"surrender", 1},
+      {"transfer", 1},   {"release", 2}, {"free", 2},      {"withdraw", 3},
+      {"pull", 3},       {"attack", 4},  {"strike", 4},    {"bomb", 4},
+      {"shell", 4},      {"invade", 4},  {"pay", 5},       {"give", 5},
+      {"provide", 5},    {"deliver", 5}, {"hold", 6},      {"organize", 6},
+      {"organise", 6},   {"stage", 6},   {"cut", 7},       {"reduce", 7},
+      {"lower", 7},      {"close", 8},   {"shut", 8},
   };
   for (const auto& [l, c] : kClasses)
     if (lemma == l) return c;
@@ -140,7 +227,111 @@ bool TargetMatches(const CommitmentMention& c, const Event& e,
       PartyOf(c.target) == PartyOf(e.target))
     return true;
   std::string stem = Stem(c.target_text);
-  return !stem.empty() && text::AsciiLower(sentence).find(stem) != std::string::npos;
+  return !stem.empty() &&
+         text::AsciiLower(sentence).find(stem) != std::string::npos;
+}
+
+// Refusing to approve ("would not ratify") and then approving is a
+// reversal; doing what one undertook not to do is a breach.
+bool IsApproval(std::string_view lemma) {
+  return lemma == "approve" || lemma == "ratify" || lemma == "send" ||
+         lemma == "submit" || lemma == "accept" || lemma == "back" ||
+         lemma == "support" || lemma == "endorse" || lemma == "sign" ||
+         lemma == "join" || lemma == "rejoin";
+}
+
+CommitmentLink::Kind LinkKind(const CommitmentMention& c) {
+  if (!c.negated) return CommitmentLink::Kind::kFulfils;
+  return IsApproval(c.action_lemma) ? CommitmentLink::Kind::kReverses
+                                    : CommitmentLink::Kind::kContradicts;
+}
+
+// The lifecycle steps a promised action names, read off the words of the
+// action clause ("to begin ratifying Finland's membership", "to start the
+// procedures needed to withdraw from the treaty").
+std::vector<StepKind> StepsPromised(const CommitmentMention& c) {
+  static const std::pair<const char*, std::vector<StepKind>> kWords[] = {
+      {"withdraw", {StepKind::kWithdrawn}},
+      {"quit", {StepKind::kWithdrawn}},
+      {"leave", {StepKind::kWithdrawn}},
+      {"exit", {StepKind::kWithdrawn}},
+      {"pull", {StepKind::kWithdrawn}},
+      {"rejoin", {StepKind::kAcceded}},
+      {"join", {StepKind::kAcceded, StepKind::kRatified}},
+      {"ratif", {StepKind::kRatified, StepKind::kApproved}},
+      {"approv", {StepKind::kRatified, StepKind::kApproved}},
+      {"send",
+       {StepKind::kSubmitted, StepKind::kRatified, StepKind::kApproved}},
+      {"submit",
+       {StepKind::kSubmitted, StepKind::kRatified, StepKind::kApproved}},
+      {"suspend", {StepKind::kSuspended}},
+      {"sign", {StepKind::kSigned}},
+      {"extend", {StepKind::kExtended}},
+      {"resum", {StepKind::kResumed}},
+  };
+  std::vector<StepKind> out;
+  std::string lower = text::AsciiLower(c.action);
+  size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() &&
+           !std::isalpha(static_cast<unsigned char>(lower[i])))
+      ++i;
+    size_t j = i;
+    while (j < lower.size() &&
+           std::isalpha(static_cast<unsigned char>(lower[j])))
+      ++j;
+    std::string_view word(lower.data() + i, j - i);
+    for (const auto& [stem, steps] : kWords)
+      if (word.starts_with(stem))
+        for (StepKind k : steps)
+          if (std::find(out.begin(), out.end(), k) == out.end())
+            out.push_back(k);
+    i = j;
+  }
+  return out;
+}
+
+// Links the lifecycle steps that carry out (or reverse) commitment `c`:
+// steps of the promised kind taken later by the committed party, in another
+// report, on an agreement the commitment's report also names; for each
+// agreement the earliest such date (the act that carried it out, not every
+// later repetition).
+void LinkSteps(Commitment& c, const std::vector<Agreement>& agreements) {
+  std::vector<StepKind> kinds = StepsPromised(c.what);
+  if (kinds.empty()) return;
+  const std::string party = PartyOf(c.what.actor);
+  for (const Agreement& a : agreements) {
+    bool named = false;
+    for (const SourceRef& m : a.mentions)
+      named |= m.doc_id == c.what.source.doc_id;
+    if (!named) continue;
+    std::string first_date;
+    for (const AgreementStep& s : a.steps) {
+      if (s.negated || s.source.doc_id == c.what.source.doc_id) continue;
+      if (DateKey(s.date) <= DateKey(c.what.date)) continue;
+      bool by = s.actor.empty() ? Contains(a.parties, party)
+                                : PartyOf(s.actor) == party;
+      if (!by || std::find(kinds.begin(), kinds.end(), s.step) == kinds.end())
+        continue;
+      if (!first_date.empty() && DateKey(s.date) != DateKey(first_date) &&
+          !c.what.negated)
+        continue;
+      if (first_date.empty()) first_date = s.date;
+      bool dup = false;
+      for (const CommitmentLink& l : c.links)
+        dup |= l.doc_id == s.source.doc_id &&
+               l.source.sentence == s.source.sentence;
+      if (dup) continue;
+      CommitmentLink link;
+      link.kind = LinkKind(c.what);
+      link.event.date = s.date;
+      link.event.sentence = s.source.sentence;
+      link.event_index = UINT32_MAX;  // a step, not a coded event
+      link.doc_id = s.source.doc_id;
+      link.source = s.source;
+      c.links.push_back(std::move(link));
+    }
+  }
 }
 
 }  // namespace
@@ -149,7 +340,6 @@ void Ledger::Add(LedgerInput input) {
   std::string id = input.doc_id;
   inputs_[id] = std::move(input);
 }
-
 
 void Ledger::Build() {
   agreements_.clear();
@@ -172,8 +362,7 @@ void Ledger::Build() {
       // "the treaty", "the extradition treaty", "it": no name and fewer
       // than two parties of its own.
       bool anaphoric = m.name.empty() && m.parties.size() < 2;
-      if (anaphoric && last != nullptr &&
-          KindsCompatible(m.kind, last->kind)) {
+      if (anaphoric && last != nullptr && KindsCompatible(m.kind, last->kind)) {
         loc.mention.kind = last->kind;
         loc.mention.name = last->name;
         std::vector<std::string> parties = last->parties;
@@ -192,25 +381,33 @@ void Ledger::Build() {
   }
 
   // 2. Across documents: by name, then by kind and parties.
+  // Two agreements that both have names are the same only when the names
+  // are; otherwise by kind and parties, and when several agreements of the
+  // same parties fit, the one of the same kind, else the latest founded.
   auto find = [&](const AgreementMention& m) -> Agreement* {
     if (!m.name.empty()) {
       for (auto& a : agreements_)
-        if (text::AsciiLower(a.name) == text::AsciiLower(m.name)) return &a;
+        if (SameName(a.name, m.name)) return &a;
     }
+    auto names_fit = [&](const Agreement& a) {
+      return a.name.empty() || m.name.empty();
+    };
     if (m.parties.size() >= 2) {
+      Agreement* found = nullptr;
       for (auto& a : agreements_)
-        if (KindsCompatible(a.kind, m.kind) &&
-            (Subset(m.parties, a.parties) || Subset(a.parties, m.parties)))
-          return &a;
-      return nullptr;
+        if (names_fit(a) && KindsCompatible(a.kind, m.kind) &&
+            (Subset(m.parties, a.parties) || Subset(a.parties, m.parties)) &&
+            (found == nullptr || found->kind != m.kind || a.kind == m.kind))
+          found = &a;
+      return found;
     }
     Agreement* found = nullptr;
     int n = 0;
     for (auto& a : agreements_) {
-      bool ok = m.parties.size() == 1
-                    ? Contains(a.parties, m.parties[0]) &&
-                          KindsCompatible(a.kind, m.kind)
-                    : !m.kind.empty() && a.kind == m.kind;
+      if (!names_fit(a)) continue;
+      bool ok = m.parties.size() == 1 ? Contains(a.parties, m.parties[0]) &&
+                                            KindsCompatible(a.kind, m.kind)
+                                      : !m.kind.empty() && a.kind == m.kind;
       if (ok) {
         found = &a;
         ++n;
@@ -219,64 +416,73 @@ void Ledger::Build() {
     return n == 1 ? found : nullptr;
   };
 
-  for (Located& loc : mentions) {
-    AgreementMention& m = loc.mention;
-    Agreement* a = find(m);
-    if (a == nullptr) {
-      if (m.name.empty() && m.parties.empty() && m.kind.empty()) continue;
-      if (m.parties.empty() && !m.has_step) continue;  // nothing to anchor
-      agreements_.push_back(Agreement{});
-      a = &agreements_.back();
-      a->id = static_cast<int64_t>(agreements_.size());
-    }
-    if (a->kind.empty()) a->kind = m.kind;
-    if (a->name.empty()) a->name = m.name;
-    for (const auto& p : m.parties) AddParty(a->parties, p);
-    if (std::find(a->mentions.begin(), a->mentions.end(), m.source) ==
-        a->mentions.end())
-      a->mentions.push_back(m.source);
-    if (m.has_step) {
-      AgreementStep s;
-      s.step = m.step;
-      s.actor = m.actor;
-      s.actor_text = m.actor_text;
-      s.date = m.date.empty() ? loc.input->doc_date : m.date;
-      s.negated = m.negated;
-      s.source = m.source;
-      if (!s.actor.empty()) AddParty(a->parties, PartyOf(s.actor));
-      // The same step by the same party reported twice ("China recently
-      // ratified", "the NPC Standing Committee ratified ... on 26 June") is
-      // one step, dated by the earliest report of it.
-      AgreementStep* same = nullptr;
-      for (auto& t : a->steps)
-        if (t.step == s.step && PartyOf(t.actor) == PartyOf(s.actor) &&
-            t.negated == s.negated)
-          same = &t;
-      if (same == nullptr) {
-        a->steps.push_back(std::move(s));
-      } else if (DateKey(s.date) < DateKey(same->date)) {
-        *same = std::move(s);
+  // An agreement is founded by a mention with a step or a title; a bare
+  // mention ("the deal", "a trade pact between A and B") only attaches to
+  // one, so that no agreement is recorded without a dated step or a title.
+  for (int pass = 0; pass < 2; ++pass)
+    for (Located& loc : mentions) {
+      AgreementMention& m = loc.mention;
+      const bool founding = m.has_step || !m.name.empty();
+      if ((pass == 0) != founding) continue;
+      Agreement* a = find(m);
+      if (a == nullptr) {
+        if (!founding) continue;
+        if (m.name.empty() && m.parties.empty() && m.kind.empty()) continue;
+        agreements_.push_back(Agreement{});
+        a = &agreements_.back();
+        a->id = static_cast<int64_t>(agreements_.size());
+      }
+      if (a->kind.empty()) a->kind = m.kind;
+      if (a->name.empty()) a->name = m.name;
+      for (const auto& p : m.parties) AddParty(a->parties, p);
+      if (std::find(a->mentions.begin(), a->mentions.end(), m.source) ==
+          a->mentions.end())
+        a->mentions.push_back(m.source);
+      if (m.has_step) {
+        AgreementStep s;
+        s.step = m.step;
+        s.actor = m.actor;
+        s.actor_text = m.actor_text;
+        s.date = m.date.empty() ? loc.input->doc_date : m.date;
+        s.negated = m.negated;
+        s.parties = m.parties;
+        s.source = m.source;
+        if (!s.actor.empty()) AddParty(a->parties, PartyOf(s.actor));
+        // The same step by the same party reported twice ("China recently
+        // ratified", "the NPC Standing Committee ratified ... on 26 June") is
+        // one step, dated by the earliest report of it.
+        AgreementStep* same = nullptr;
+        for (auto& t : a->steps)
+          if (t.step == s.step && PartyOf(t.actor) == PartyOf(s.actor) &&
+              t.negated == s.negated)
+            same = &t;
+        if (same == nullptr) {
+          a->steps.push_back(std::move(s));
+        } else if (DateKey(s.date) < DateKey(same->date)) {
+          *same = std::move(s);
+        }
       }
     }
-  }
   for (auto& a : agreements_) {
     std::stable_sort(a.steps.begin(), a.steps.end(),
                      [](const AgreementStep& x, const AgreementStep& y) {
                        return std::make_tuple(DateKey(x.date), x.source.doc_id,
-                                       x.source.sentence) <
+                                              x.source.sentence) <
                               std::make_tuple(DateKey(y.date), y.source.doc_id,
-                                       y.source.sentence);
+                                              y.source.sentence);
                      });
   }
 
   // 3. Commitments, then the later events that fulfil or contradict them.
   for (const LedgerInput* in : docs) {
     for (const CommitmentMention& m : in->commitments) {
-      // The same pledge reported twice (a headline and the story) is one
-      // commitment: dated by its earliest report, with every detail given.
+      // The same pledge told twice in one report (a headline and the story)
+      // is one commitment, with every detail given; reports of different
+      // days are different statements, kept apart.
       Commitment* same = nullptr;
       for (auto& c : commitments_)
-        if (PartyOf(c.what.actor) == PartyOf(m.actor) &&
+        if (c.what.source.doc_id == m.source.doc_id &&
+            PartyOf(c.what.actor) == PartyOf(m.actor) &&
             (c.what.action_lemma == m.action_lemma ||
              SameAction(c.what.action_lemma, m.action_lemma)) &&
             c.what.negated == m.negated &&
@@ -330,8 +536,7 @@ void Ledger::Build() {
             e.sentence < in->sentences.size() ? in->sentences[e.sentence] : "";
         if (!TargetMatches(c.what, e, sentence)) continue;
         CommitmentLink link;
-        link.kind = c.what.negated ? CommitmentLink::Kind::kContradicts
-                                   : CommitmentLink::Kind::kFulfils;
+        link.kind = LinkKind(c.what);
         link.event = e;
         link.event_index = static_cast<uint32_t>(i);
         if (link.event.date.empty()) link.event.date = date;
@@ -340,6 +545,7 @@ void Ledger::Build() {
         c.links.push_back(std::move(link));
       }
     }
+    LinkSteps(c, agreements_);
     std::stable_sort(c.links.begin(), c.links.end(),
                      [](const CommitmentLink& a, const CommitmentLink& b) {
                        return DateKey(a.event.date) < DateKey(b.event.date);
@@ -347,69 +553,152 @@ void Ledger::Build() {
   }
 }
 
+bool NeedsRatification(std::string_view kind) {
+  static const char* const kPolitical[] = {
+      "ceasefire", "normalisation", "memorandum", "declaration", "grain"};
+  for (const char* k : kPolitical)
+    if (kind == k) return false;
+  return true;
+}
+
+// The state on a date follows from the dated steps, taken in date order
+// (docs/ledger.md has the diagram): each party's signature, ratification,
+// accession, suspension and withdrawal is tracked; a stated entry into
+// force wins; otherwise an agreement that needs no ratification is in force
+// from its signature and one that does once every party ratified; a
+// suspension, extension, resumption or violation of an agreement implies it
+// was in force. A multilateral agreement outlives a party's withdrawal; a
+// bilateral one ends with it; termination, expiry and collapse end any.
 AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   AgreementStatus st;
-  std::set<std::string> signed_by, ratified, not_ratified, withdrawn;
-  bool in_force = false, force_denied = false, suspended = false;
-  bool negotiating = false, any = false;
+  std::set<std::string> signed_by, ratified, not_ratified, withdrawn, suspended,
+      in_force_for, as_of_parties;
+  bool in_force = false, force_denied = false, implied_force = false;
+  bool proposed = false, negotiated = false, ended = false, any = false;
+  const std::vector<std::string>& parties = agreement.parties;
   for (const AgreementStep& s : agreement.steps) {
     if (!OnOrBefore(s.date, date)) continue;
     any = true;
     std::vector<std::string> who;
-    if (s.actor.empty())
-      who = agreement.parties;
-    else
+    if (!s.actor.empty())
       who.push_back(PartyOf(s.actor));
+    else if (!s.parties.empty())
+      who = s.parties;
+    else
+      who = parties;
+    if (s.negated) {
+      if (s.step == StepKind::kRatified || s.step == StepKind::kApproved)
+        for (const auto& p : who)
+          if (!ratified.count(p)) not_ratified.insert(p);
+      if (s.step == StepKind::kEnteredIntoForce) force_denied = true;
+      continue;
+    }
     switch (s.step) {
-      case StepKind::kNegotiated: negotiating = !s.negated; break;
+      case StepKind::kNegotiated:
+      case StepKind::kInitialled:
       case StepKind::kSigned:
-        if (!s.negated) signed_by.insert(who.begin(), who.end());
+      case StepKind::kRatified:
+      case StepKind::kApproved:
+      case StepKind::kDeposited:
+      case StepKind::kAcceded:
+        as_of_parties.insert(who.begin(), who.end());
+        break;
+      default:
+        break;
+    }
+    switch (s.step) {
+      case StepKind::kProposed:
+        proposed = true;
+        break;
+      case StepKind::kNegotiated:
+      case StepKind::kInitialled:
+        negotiated = true;
+        break;
+      case StepKind::kSigned:
+        signed_by.insert(who.begin(), who.end());
         break;
       case StepKind::kRatified:
+      case StepKind::kApproved:
+      case StepKind::kDeposited:
+        for (const auto& p : who) ratified.insert(p), not_ratified.erase(p);
+        break;
+      case StepKind::kAcceded:
         for (const auto& p : who) {
-          if (s.negated) {
-            if (!ratified.count(p)) not_ratified.insert(p);
-          } else {
-            ratified.insert(p);
-            not_ratified.erase(p);
-          }
+          ratified.insert(p);
+          signed_by.insert(p);
+          withdrawn.erase(p);
+          if (in_force) in_force_for.insert(p);
         }
         break;
       case StepKind::kEnteredIntoForce:
-        if (s.negated)
-          force_denied = true;
+        in_force = true;
+        ended = false;
+        if (s.actor.empty())
+          in_force_for.insert(parties.begin(), parties.end());
         else
-          in_force = true, suspended = false;
+          in_force_for.insert(who.begin(), who.end());
         break;
       case StepKind::kSuspended:
-        if (!s.negated) suspended = true;
+        implied_force = true;
+        suspended.insert(who.begin(), who.end());
+        break;
+      case StepKind::kResumed:
+        implied_force = true;
+        for (const auto& p : who) suspended.erase(p);
+        break;
+      case StepKind::kExtended:
+      case StepKind::kViolated:
+        implied_force = true;
         break;
       case StepKind::kWithdrawn:
-        if (!s.negated) withdrawn.insert(who.begin(), who.end());
+        withdrawn.insert(who.begin(), who.end());
+        for (const auto& p : who) in_force_for.erase(p), suspended.erase(p);
+        break;
+      case StepKind::kTerminated:
+      case StepKind::kExpired:
+      case StepKind::kCollapsed:
+        ended = true;
         break;
       case StepKind::kSubmitted:
-      case StepKind::kApproved:
-      case StepKind::kViolated:
+      case StepKind::kEndorsed:
         break;
     }
   }
   // Ratification implies signature.
   signed_by.insert(ratified.begin(), ratified.end());
-  bool all_ratified = agreement.parties.size() >= 2;
-  for (const auto& p : agreement.parties)
-    if (!ratified.count(p)) all_ratified = false;
-  if (!in_force && !force_denied && all_ratified) in_force = true;
-  for (const auto& p : agreement.parties)
+  bool all_ratified = parties.size() >= 2;
+  for (const auto& p : parties)
+    if (!ratified.count(p) && !withdrawn.count(p)) all_ratified = false;
+  if (!in_force && !force_denied) {
+    bool inferred =
+        implied_force ||
+        (NeedsRatification(agreement.kind) ? all_ratified : !signed_by.empty());
+    if (inferred) {
+      in_force = true;
+      for (const auto& p : parties)
+        if (!withdrawn.count(p)) in_force_for.insert(p);
+    }
+  }
+  for (const auto& p : parties)
     if (!ratified.count(p)) not_ratified.insert(p);
+  // A bilateral agreement ends when a party's withdrawal takes effect.
+  if (!withdrawn.empty() && parties.size() <= 2) ended = true;
 
   st.signed_by.assign(signed_by.begin(), signed_by.end());
   st.ratified_by.assign(ratified.begin(), ratified.end());
   st.not_ratified_by.assign(not_ratified.begin(), not_ratified.end());
   st.withdrawn_by.assign(withdrawn.begin(), withdrawn.end());
+  st.suspended_by.assign(suspended.begin(), suspended.end());
+  // Parties as of the date: those that took a step by then, within the
+  // agreement's parties (a step's sentence may name a broker too).
+  for (const auto& p : as_of_parties)
+    if (Contains(parties, p)) st.parties.push_back(p);
+  if (in_force && !ended)
+    st.in_force_for.assign(in_force_for.begin(), in_force_for.end());
 
-  if (!withdrawn.empty())
-    st.state = AgreementState::kWithdrawn;
-  else if (in_force && suspended)
+  if (ended)
+    st.state = AgreementState::kEnded;
+  else if (in_force && !suspended.empty())
     st.state = AgreementState::kSuspended;
   else if (in_force)
     st.state = AgreementState::kInForce;
@@ -417,8 +706,10 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
     st.state = AgreementState::kPartiallyRatified;
   else if (!signed_by.empty())
     st.state = AgreementState::kSigned;
-  else if (negotiating)
+  else if (negotiated)
     st.state = AgreementState::kNegotiating;
+  else if (proposed)
+    st.state = AgreementState::kProposed;
   else
     st.state = any ? AgreementState::kNegotiating : AgreementState::kUnknown;
   st.in_force = st.state == AgreementState::kInForce ||
@@ -441,6 +732,8 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
              join(st.withdrawn_by);
   if (st.state == AgreementState::kSuspended)
     label += std::string(label.empty() ? "" : "; ") + "suspended";
+  if (st.state == AgreementState::kEnded)
+    label += std::string(label.empty() ? "" : "; ") + "ended";
   label += std::string(label.empty() ? "" : "; ") +
            (st.in_force ? "in force" : "not in force");
   st.label = label;

@@ -21,14 +21,22 @@ SourceRef RefFrom(const json& j) {
 }
 
 json EventJson(const Event& e) {
-  return {{"sentence", e.sentence},   {"span", {e.span_begin, e.span_end}},
-          {"verb_text", e.verb_text}, {"source", e.source},
-          {"target", e.target},       {"source_text", e.source_text},
-          {"target_text", e.target_text}, {"cameo", e.cameo},
-          {"root", e.root},           {"quad", e.quad},
-          {"goldstein", e.goldstein}, {"plover", e.plover},
-          {"date", e.date},           {"location", e.location},
-          {"attribution", e.attribution}, {"modality", e.modality},
+  return {{"sentence", e.sentence},
+          {"span", {e.span_begin, e.span_end}},
+          {"verb_text", e.verb_text},
+          {"source", e.source},
+          {"target", e.target},
+          {"source_text", e.source_text},
+          {"target_text", e.target_text},
+          {"cameo", e.cameo},
+          {"root", e.root},
+          {"quad", e.quad},
+          {"goldstein", e.goldstein},
+          {"plover", e.plover},
+          {"date", e.date},
+          {"location", e.location},
+          {"attribution", e.attribution},
+          {"modality", e.modality},
           {"negated", e.negated}};
 }
 Event EventFrom(const json& j) {
@@ -57,12 +65,18 @@ Event EventFrom(const json& j) {
 }
 
 json CommitmentMentionJson(const CommitmentMention& c) {
-  return {{"actor", c.actor},       {"actor_text", c.actor_text},
-          {"by", c.by},             {"by_text", c.by_text},
-          {"target", c.target},     {"target_text", c.target_text},
-          {"action", c.action},     {"action_lemma", c.action_lemma},
-          {"negated", c.negated},   {"form", c.form},
-          {"condition", c.condition}, {"date", c.date},
+  return {{"actor", c.actor},
+          {"actor_text", c.actor_text},
+          {"by", c.by},
+          {"by_text", c.by_text},
+          {"target", c.target},
+          {"target_text", c.target_text},
+          {"action", c.action},
+          {"action_lemma", c.action_lemma},
+          {"negated", c.negated},
+          {"form", c.form},
+          {"condition", c.condition},
+          {"date", c.date},
           {"source", Ref(c.source)}};
 }
 
@@ -112,7 +126,7 @@ Result<LedgerInput> LedgerInputFromJson(std::string_view text,
       m.parties = a.value("parties", std::vector<std::string>{});
       m.has_step = a.value("has_step", false);
       int step = a.value("step", 0);
-      if (step < 0 || step > static_cast<int>(StepKind::kViolated))
+      if (step < 0 || step > static_cast<int>(kLastStepKind))
         return Status::Error(ErrorCode::kParseError,
                              "ledger input: bad step " + std::to_string(step),
                              where);
@@ -142,8 +156,7 @@ Result<LedgerInput> LedgerInputFromJson(std::string_view text,
       in.commitments.push_back(std::move(m));
     }
     for (const json& e : j.at("events")) in.events.push_back(EventFrom(e));
-    in.event_lemmas =
-        j.value("event_lemmas", std::vector<std::string>{});
+    in.event_lemmas = j.value("event_lemmas", std::vector<std::string>{});
     in.sentences = j.value("sentences", std::vector<std::string>{});
     return in;
   } catch (const std::exception& e) {

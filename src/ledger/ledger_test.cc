@@ -55,7 +55,8 @@ TEST(LedgerTest, BilateralTreatyRatifiedByOnePartyIsNotInForce) {
   EXPECT_EQ(st.state, AgreementState::kPartiallyRatified);
   EXPECT_EQ(st.ratified_by, (std::vector<std::string>{"CHN"}));
   EXPECT_EQ(st.not_ratified_by, (std::vector<std::string>{"TUR"}));
-  EXPECT_EQ(st.label, "signed; ratified by CHN; not ratified by TUR; not in force");
+  EXPECT_EQ(st.label,
+            "signed; ratified by CHN; not ratified by TUR; not in force");
   // Before China's ratification, only signed.
   EXPECT_EQ(StatusAsOf(a, "2019-01-01").state, AgreementState::kSigned);
   // Before the signature, nothing known.
@@ -92,8 +93,8 @@ TEST(LedgerTest, InForceWhenAllPartiesRatifyOrTextSaysSo) {
 TEST(LedgerTest, WithdrawalEndsAnAgreement) {
   Ledger ledger;
   ledger.Add(Doc("a", "2015-07-14",
-                 {Step("nuclear", {"IRN", "USA"},
-                       StepKind::kEnteredIntoForce, "", "2016-01-16", "a", 0)}));
+                 {Step("nuclear", {"IRN", "USA"}, StepKind::kEnteredIntoForce,
+                       "", "2016-01-16", "a", 0)}));
   ledger.Add(Doc("b", "2018-05-08",
                  {Step("nuclear", {"USA"}, StepKind::kWithdrawn, "USAGOV",
                        "2018-05-08", "b", 2)}));
@@ -101,7 +102,7 @@ TEST(LedgerTest, WithdrawalEndsAnAgreement) {
   ASSERT_EQ(ledger.agreements().size(), 1u);
   EXPECT_TRUE(StatusAsOf(ledger.agreements()[0], "2017-01-01").in_force);
   AgreementStatus st = StatusAsOf(ledger.agreements()[0], "2019-01-01");
-  EXPECT_EQ(st.state, AgreementState::kWithdrawn);
+  EXPECT_EQ(st.state, AgreementState::kEnded);
   EXPECT_EQ(st.withdrawn_by, (std::vector<std::string>{"USA"}));
 }
 
@@ -142,8 +143,8 @@ TEST(LedgerTest, BareMentionResolvesToAgreementNamedEarlierInDocument) {
   AgreementMention named = Step("extradition", {"CHN", "TUR"},
                                 StepKind::kSigned, "", "2017", "d", 0);
   named.name = "Treaty on Extradition";
-  AgreementMention bare = Step("", {}, StepKind::kRatified, "CHNLEG",
-                               "2020-06-26", "d", 1);
+  AgreementMention bare =
+      Step("", {}, StepKind::kRatified, "CHNLEG", "2020-06-26", "d", 1);
   Ledger ledger;
   ledger.Add(Doc("d", "2020-12-31", {named, bare}));
   ledger.Build();
@@ -222,9 +223,8 @@ namespace {
 
 TEST(LedgerJsonTest, InputRoundTrip) {
   LedgerInput in = Doc("d", "2020-12-31",
-                       {Step("extradition", {"CHN", "TUR"},
-                             StepKind::kRatified, "CHNLEG", "2020-06-26",
-                             "d", 4, true)});
+                       {Step("extradition", {"CHN", "TUR"}, StepKind::kRatified,
+                             "CHNLEG", "2020-06-26", "d", 4, true)});
   CommitmentMention c;
   c.actor = "TUR";
   c.action = "return \"Uighurs\" to China";

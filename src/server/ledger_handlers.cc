@@ -22,7 +22,7 @@ std::string_view StatusGroup(AgreementState state) {
       return "in-force";
     case AgreementState::kSuspended:
       return "suspended";
-    case AgreementState::kWithdrawn:
+    case AgreementState::kEnded:
       return "ended";
     default:
       return "pending";

@@ -12,9 +12,13 @@ namespace curlew::store {
 namespace {
 
 constexpr StepKind kStepKinds[] = {
-    StepKind::kNegotiated, StepKind::kSigned,    StepKind::kSubmitted,
-    StepKind::kApproved,   StepKind::kRatified,  StepKind::kEnteredIntoForce,
-    StepKind::kSuspended,  StepKind::kWithdrawn, StepKind::kViolated};
+    StepKind::kNegotiated, StepKind::kSigned,     StepKind::kSubmitted,
+    StepKind::kApproved,   StepKind::kRatified,   StepKind::kEnteredIntoForce,
+    StepKind::kSuspended,  StepKind::kWithdrawn,  StepKind::kViolated,
+    StepKind::kProposed,   StepKind::kInitialled, StepKind::kEndorsed,
+    StepKind::kAcceded,    StepKind::kDeposited,  StepKind::kExtended,
+    StepKind::kResumed,    StepKind::kTerminated, StepKind::kExpired,
+    StepKind::kCollapsed};
 
 // The inverse of StepKindName; nullopt-like false for a name this build
 // does not know (a store written by a newer curlew).
@@ -149,12 +153,12 @@ Result<std::vector<Commitment>> ReadCommitmentTables(SqlConnection& db) {
         if (it == by_id.end()) return true;
         CommitmentLink link;
         std::string_view relation = row.Text(1);
-        if (relation == CommitmentLinkName(CommitmentLink::Kind::kFulfils)) {
-          link.kind = CommitmentLink::Kind::kFulfils;
-        } else if (relation ==
-                   CommitmentLinkName(CommitmentLink::Kind::kContradicts)) {
-          link.kind = CommitmentLink::Kind::kContradicts;
-        } else {
+        bool known = false;
+        for (auto k : {CommitmentLink::Kind::kFulfils,
+                       CommitmentLink::Kind::kContradicts,
+                       CommitmentLink::Kind::kReverses})
+          if (relation == CommitmentLinkName(k)) link.kind = k, known = true;
+        if (!known) {
           bad = Status::Error(ErrorCode::kUnsupported,
                               "commitment link '" + std::string(relation) +
                                   "' is not known to this curlew",

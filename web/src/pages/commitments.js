@@ -5,8 +5,9 @@ import { h } from '../dom.js';
 import { filterBar } from '../filters.js';
 import { marksFor, openSentences } from '../sentences.js';
 
+// The action reads as a clause already ("not to return Uighurs to China").
 function pledgeText(c) {
-  return `${c.negated ? 'not to ' : 'to '}${c.action}`;
+  return c.action;
 }
 
 function pledgeItem(c) {
