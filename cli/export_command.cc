@@ -27,6 +27,11 @@ Runner SetUp(CLI::App& sub) {
       ->capture_default_str();
   sub.add_option("--out", a->out, "output file (default: stdout)");
   return [a] {
+    // A GDELT- or Phoenix-style data set holds facts: only asserted
+    // events, unless --modality asks for others (docs/modality.md).
+    if (a->filter.modality.empty() &&
+        (a->format == "gdelt" || a->format == "phoenix"))
+      a->filter.modality = {"asserted"};
     const int rc = WriteStoredEvents("export", a->store, a->filter, a->format,
                                      a->out, /*report=*/true);
     return rc;

@@ -30,6 +30,10 @@ void AddFilterOptions(CLI::App& app, EventFilter* f) {
   app.add_option("--root", f->root, "CAMEO root category (05)");
   app.add_option("--quad", f->quad, "quad class 1-4")->check(CLI::Range(1, 4));
   app.add_option("--plover", f->plover, "PLOVER event type (AGREE; any case)");
+  app.add_option("--modality", f->modality,
+                 "modalities to keep, comma-separated (asserted, negated, "
+                 "hypothetical, future, alleged; default: all)")
+      ->delimiter(',');
   app.add_option("--text", f->text, "words in the sentence (case ignored)");
   app.add_option("--doc", f->doc_id, "one document id");
   app.add_flag("--one-a-day", f->one_a_day,

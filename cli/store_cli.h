@@ -18,8 +18,8 @@ namespace curlew::cli {
 // --store PATH|URL (default curlew.db, or $CURLEW_STORE when set).
 void AddStoreOption(CLI::App& app, std::string* location);
 
-// --from --to --source --target --cameo --root --quad --plover --text
-// --doc --one-a-day --limit (range-checked; codes in any case).
+// --from --to --source --target --cameo --root --quad --plover --modality
+// --text --doc --one-a-day --limit (range-checked; codes in any case).
 void AddFilterOptions(CLI::App& app, EventFilter* filter);
 
 // Opens the store, printing the error (and returning null) on failure.

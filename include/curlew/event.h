@@ -42,8 +42,18 @@ struct Event {
   std::string date;          // "YYYY-MM-DD", "YYYY-MM" or "YYYY"
   std::string location;      // place name from the gazetteer, "" if none
   std::string attribution;   // who reported or said it ("Xinhua"), "" if none
-  std::string modality;      // "", "pledge", "demand", "denial",
-                             // "hypothetical", "appeal", "accusation"
+  // How the report presents the act (docs/modality.md): "asserted"
+  // (happened or happening; also a statement CAMEO codes as such: an
+  // intent, demand, appeal, threat, rejection, accusation or denial),
+  // "negated" (did not happen), "hypothetical" (possible, conditional,
+  // hoped, feared), "future" (announced or planned, not yet done) or
+  // "alleged" (claimed by someone other than the actor). "" only on events
+  // from stores written before modality existed.
+  std::string modality;
+  // Code of the actor in whose words the event is reported ("RUS" of
+  // "Russia said ..."), "" where the narrator reports it or the speaker has
+  // no code.
+  std::string speaker;
   bool negated = false;
   std::string issues;        // issue codes, ";"-separated
 };

@@ -41,7 +41,7 @@ namespace curlew {
 
 // The schema version this build writes. A store with a newer version is
 // refused with ErrorCode::kUnsupported; an older one is migrated on Open.
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 // Default SQLite file name.
 inline constexpr const char* kDefaultStorePath = "curlew.db";
@@ -99,6 +99,10 @@ struct EventFilter {
   std::string root;    // CAMEO root ("05")
   int quad = 0;        // quad class 1..4; 0 = any
   std::string plover;  // PLOVER event type ("AGREE")
+  // Event modalities to keep ("asserted", "negated", "hypothetical",
+  // "future", "alleged"); empty = all. Events of stores written before
+  // modality existed read as "asserted" (schema version 3).
+  std::vector<std::string> modality;
   std::string text;    // substring of the sentence (ASCII case ignored)
   std::string doc_id;  // one document
   // Phoenix "one-a-day" deduplication: keep one event per (date, source,

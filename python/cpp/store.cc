@@ -1,6 +1,7 @@
 // curlew.Store (its C++ part; curlew/__init__.py adds the DataFrame
 // methods): ingest documents from Python or files, read events, counts,
 // agreements and commitments as the CLI writes them.
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -129,6 +130,18 @@ EventFilter FilterFrom(const py::kwargs& kw) {
       f.quad = value.cast<int>();
     } else if (k == "plover") {
       f.plover = text();
+    } else if (k == "modality") {
+      // "asserted", "asserted,alleged" or a list of names.
+      if (py::isinstance<py::str>(value)) {
+        std::string list = text();
+        for (size_t b = 0; b <= list.size();) {
+          size_t e = std::min(list.find(',', b), list.size());
+          if (e > b) f.modality.push_back(list.substr(b, e - b));
+          b = e + 1;
+        }
+      } else {
+        for (py::handle m : value) f.modality.push_back(py::str(m));
+      }
     } else if (k == "text") {
       f.text = text();
     } else if (k == "doc" || k == "doc_id") {
@@ -142,7 +155,7 @@ EventFilter FilterFrom(const py::kwargs& kw) {
           ErrorCode::kInvalidArgument,
           "unknown filter '" + k +
               "' (from_, to, source, target, cameo, root, quad, plover, "
-              "text, doc, one_a_day, limit)"));
+              "modality, text, doc, one_a_day, limit)"));
     }
   }
   if (Status s = ValidateFilter(f); !s.ok()) ThrowStatus(s);

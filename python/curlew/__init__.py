@@ -154,7 +154,8 @@ class Store(_curlew.Store):
         """Stored events as a typed DataFrame (see events_frame), with the
         filters of ``curlew query``: ``from_`` (or ``start``), ``to``,
         ``source``, ``target`` (codes or prefixes), ``cameo``, ``root``,
-        ``quad``, ``plover``, ``text``, ``doc``, ``one_a_day``, ``limit``.
+        ``quad``, ``plover``, ``modality`` (a name, "a,b" or a list),
+        ``text``, ``doc``, ``one_a_day``, ``limit``.
         Besides the event fields, each row has the store's ``event_id``,
         ``event`` (index in its document), ``mentions``, ``doc_date`` and
         ``url``."""

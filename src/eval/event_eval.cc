@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <utility>
 
@@ -22,34 +23,43 @@ std::string ScoreKey(std::string_view code) {
   return std::string(code.substr(0, 3));
 }
 
-Result<std::vector<EvalItem>> ReadEvalFile(const std::string& path) {
+Status ForEachEvalLine(
+    const std::string& path,
+    const std::function<void(const nlohmann::json&, int64_t)>& read) {
   std::ifstream in(path);
   if (!in) {
     return Status::Error(ErrorCode::kNotFound, "cannot open evaluation file",
                          path);
   }
-  std::vector<EvalItem> items;
   std::string line;
   int64_t line_no = 0;
   while (std::getline(in, line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     try {
-      nlohmann::json j = nlohmann::json::parse(line);
-      EvalItem item;
-      item.id = j.value("id", "line " + std::to_string(line_no));
-      item.date = j.value("date", "");
-      item.text = j.at("text").get<std::string>();
-      for (const auto& e : j.value("events", nlohmann::json::array())) {
-        item.expected.push_back({ScoreKey(e.value("source", "")),
-                                 ScoreKey(e.value("target", "")),
-                                 e.at("root").get<std::string>()});
-      }
-      items.push_back(std::move(item));
+      read(nlohmann::json::parse(line), line_no);
     } catch (const nlohmann::json::exception& e) {
       return Status::LineError(ErrorCode::kParseError, e.what(), path, line_no);
     }
   }
+  return Status();
+}
+
+Result<std::vector<EvalItem>> ReadEvalFile(const std::string& path) {
+  std::vector<EvalItem> items;
+  Status s = ForEachEvalLine(path, [&](const nlohmann::json& j, int64_t n) {
+    EvalItem item;
+    item.id = j.value("id", "line " + std::to_string(n));
+    item.date = j.value("date", "");
+    item.text = j.at("text").get<std::string>();
+    for (const auto& e : j.value("events", nlohmann::json::array())) {
+      item.expected.push_back({ScoreKey(e.value("source", "")),
+                               ScoreKey(e.value("target", "")),
+                               e.at("root").get<std::string>()});
+    }
+    items.push_back(std::move(item));
+  });
+  if (!s.ok()) return s;
   return items;
 }
 
@@ -64,6 +74,8 @@ EventEvalScores EvaluateEvents(const Pipeline& pipeline,
     std::set<EvalTriple> coded;
     if (pipeline.Process(doc).ok()) {
       for (const Event& e : doc.events) {
+        // An act reported as not done is no event of this set.
+        if (e.modality == "negated") continue;
         coded.insert({ScoreKey(e.source), ScoreKey(e.target), e.root});
       }
     }

@@ -14,8 +14,12 @@
 #ifndef CURLEW_EVAL_EVENT_EVAL_H_
 #define CURLEW_EVAL_EVENT_EVAL_H_
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
 #include <vector>
 
 #include "curlew/pipeline.h"
@@ -65,6 +69,13 @@ struct EventEvalScores {
 
 // The scored part of an actor code (see the file comment).
 std::string ScoreKey(std::string_view code);
+
+// Calls `read` with each non-blank line of a JSONL evaluation file, parsed,
+// and its line number; a JSON error (also one `read` throws) stops with a
+// Status naming the file and line.
+Status ForEachEvalLine(
+    const std::string& path,
+    const std::function<void(const nlohmann::json&, int64_t)>& read);
 
 // Reads the evaluation file. Errors name the file and line.
 Result<std::vector<EvalItem>> ReadEvalFile(const std::string& path);

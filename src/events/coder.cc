@@ -67,6 +67,7 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
          e.target.ends_with("MED")))
       e.cameo = "175";
     e.date = doc.date;
+    if (e.modality.empty()) e.modality = "asserted";
     if (cameo_)
       cameo_->Fill(e);
     else if (QuadClass(e.cameo)) {

@@ -109,9 +109,30 @@ class Coder::Run {
   // Sets the event's verb_text (the verb form's words [vb, ve)) and its
   // trigger (word v, the verb itself).
   void SetTrigger(Event& e, size_t vb, size_t ve, int v) const;
-  // The event's modality: from its CAMEO category (appeals, intents,
-  // demands, accusations, denials), else "hypothetical" under a modal verb.
-  std::string Modality(int v, const std::string& code) const;
+  // True for the codes of statements CAMEO codes as the event itself
+  // (01 statements and denials, 02 appeals, 03 intents, 10 demands, 11
+  // accusations, 12 rejections, 13 threats).
+  static bool IsStatementCode(std::string_view code);
+  // The modality of event e coded from word v (modality.cc): "asserted",
+  // "negated", "hypothetical", "future" or "alleged".
+  // Also sets the event's speaker where a speech, hope or fear verb above
+  // it, a "..., X said" parenthetical or "according to X" names one.
+  std::string ClassifyModality(int v, Event* e) const;
+  // Word h's lemma, with the base form of a few inflected verbs where the
+  // tree came from a given parse (lemmas = lower-cased words).
+  std::string LemmaOf(int h) const;
+  // Sets the modality of (*events)[first_event..] from their triggers.
+  void AssignModality(size_t first_event, std::vector<Event>* events);
+  // The code of the actor the phrase headed by h names ("" if none or only
+  // an agent): the speaker of what it says.
+  std::string SpeakerAt(int h) const;
+  // The code of the first actor mentioned within words [b, e), "" if none.
+  std::string SpeakerIn(int b, int e) const;
+  // "X said Y must/should do Z": turns the reported event e (coded from
+  // word ev, under the complement of speech verb `say`) into X's demand or
+  // appeal to Y.
+  void ReportedDemand(int say, int ev, const std::vector<ActorRef>& src,
+                      Event* e) const;
   bool ApplyTransforms(const VerbInfo& vi, const std::string& code,
                        const std::vector<ActorRef>& src, size_t first_event,
                        const std::vector<int>& event_verb,
@@ -143,6 +164,11 @@ class Coder::Run {
   std::vector<uint32_t> present_;
   mutable bool fast_ = true;  // use the indexes (false: reference matcher)
   std::vector<bool> verb_tag_;
+  // "according to X" of the sentence: X's code and words (AssignModality).
+  std::string according_, according_text_;
+  // A closing ", X said" parenthetical: its comma (-1: none) and X's code.
+  int tail_comma_ = -1;
+  std::string tail_speaker_;
 };
 
 }  // namespace curlew

@@ -36,6 +36,9 @@ ATTACK
 +FIRE_ON {+FIRED_ON +FIRES_ON +FIRING_ON}
 - * (WITH ARTILLERY) [195]
 
+--- RELEASE [0841] ---
+RELEASE
+
 --- SAY [010] ---
 SAID
 SAY
@@ -290,6 +293,68 @@ TEST(CoderTest, ModalityFromModalVerbs) {
       " Ossory)))) (. .)))");
   EXPECT_EQ(e.modality, "hypothetical");
   EXPECT_FALSE(e.negated);
+}
+
+// The modality of the one event news conventions code from a sentence.
+Event CodeNews(const std::string& text, const std::string& ptb) {
+  Document doc = Parse(text, ptb);
+  CoderOptions o;
+  o.news_conventions = true;
+  Code(doc, nullptr, o);
+  EXPECT_EQ(doc.events.size(), 1u) << text;
+  return doc.events.size() == 1 ? doc.events[0] : Event();
+}
+
+TEST(CoderTest, ModalityOfActs) {
+  EXPECT_EQ(CodeNews("Kestrand attacked Ossory.",
+                     "(ROOT (S (NP (NNP Kestrand)) (VP (VBD attacked) (NP"
+                     " (NNP Ossory))) (. .)))")
+                .modality,
+            "asserted");
+  Event no = CodeNews("Kestrand did not attack Ossory.",
+                      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD did) (RB not)"
+                      " (VP (VB attack) (NP (NNP Ossory)))) (. .)))");
+  EXPECT_EQ(no.modality, "negated");
+  EXPECT_EQ(no.cameo, "190");
+  EXPECT_EQ(CodeNews("Kestrand might attack Ossory.",
+                     "(ROOT (S (NP (NNP Kestrand)) (VP (MD might) (VP (VB"
+                     " attack) (NP (NNP Ossory)))) (. .)))")
+                .modality,
+            "hypothetical");
+  EXPECT_EQ(CodeNews("Kestrand will attack Ossory.",
+                     "(ROOT (S (NP (NNP Kestrand)) (VP (MD will) (VP (VB"
+                     " attack) (NP (NNP Ossory)))) (. .)))")
+                .modality,
+            "future");
+}
+
+TEST(CoderTest, ReportedActsAreAllegedUnlessTheActorSpeaks) {
+  Event e = CodeNews(
+      "Ossory said Kestrand attacked Vellmark.",
+      "(ROOT (S (NP (NNP Ossory)) (VP (VBD said) (SBAR (S (NP (NNP Kestrand))"
+      " (VP (VBD attacked) (NP (NNP Vellmark)))))) (. .)))");
+  EXPECT_EQ(e.cameo, "190");
+  EXPECT_EQ(e.modality, "alleged");
+  EXPECT_EQ(e.speaker, "OSY");
+  Event own = CodeNews(
+      "Kestrand said it attacked Vellmark.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD said) (SBAR (S (NP (PRP it))"
+      " (VP (VBD attacked) (NP (NNP Vellmark)))))) (. .)))");
+  EXPECT_EQ(own.modality, "asserted");
+  EXPECT_EQ(own.speaker, "KST");
+}
+
+TEST(CoderTest, ReportedMustIsTheSpeakersDemand) {
+  Event e = CodeNews(
+      "Ossory said Kestrand must release Vellish envoys.",
+      "(ROOT (S (NP (NNP Ossory)) (VP (VBD said) (SBAR (S (NP (NNP Kestrand))"
+      " (VP (MD must) (VP (VB release) (NP (JJ Vellish) (NNS envoys)))))))"
+      " (. .)))");
+  EXPECT_EQ(e.source, "OSY");
+  EXPECT_EQ(e.target, "KST");
+  EXPECT_EQ(e.cameo, "100");
+  EXPECT_EQ(e.modality, "asserted");
+  EXPECT_EQ(e.speaker, "OSY");
 }
 
 TEST(CoderTest, PronounTakesTheGoverningSubject) {

@@ -7,25 +7,13 @@
 
 namespace curlew {
 
-// The event's modality: from its CAMEO category (appeals, intents,
-// demands, accusations, denials), else "hypothetical" under a modal verb.
-std::string Coder::Run::Modality(int v, const std::string& code) const {
-  if (code.size() >= 3 && code.compare(0, 3, "016") == 0) return "denial";
-  if (code.size() >= 2) {
-    std::string_view root(code.data(), 2);
-    if (root == "02") return "appeal";
-    if (root == "03") return "pledge";
-    if (root == "10") return "demand";
-    if (code.compare(0, 3, "112") == 0) return "accusation";
-  }
-  for (int k : tree_.kids(v)) {
-    if (Rel(k) != DepRel::kAux) continue;
-    const std::string& w = upper_[k];
-    if (w == "WOULD" || w == "COULD" || w == "MAY" || w == "MIGHT" ||
-        w == "SHOULD")
-      return "hypothetical";
-  }
-  return "";
+std::string Coder::Run::SpeakerAt(int h) const {
+  for (const ActorRef& a : ActorsAt(h))
+    if (!a.agent_only) return a.code;
+  if (h < 0) return "";
+  int lo = h, hi = h;
+  tree_.SubtreeRange(h, &lo, &hi);
+  return SpeakerIn(lo, hi + 1);
 }
 
 void Coder::Run::CodeSentence(uint32_t sentence_index,
@@ -51,6 +39,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
   const size_t first_event = events->size();
   std::vector<int> event_verb;  // the verb of each event coded here
   std::string issues = d_.issues.Match(ids_);
+  std::vector<Event> negated_events;  // acts reported as not done
   for (const VerbInfo& vi : verbs) {
     const std::string& code = vi.pm.code;
     if (code.empty() || code == "---") continue;
@@ -194,7 +183,6 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
         e.source = src[0].code;
         e.source_text = TextOf(src[0].begin, src[0].end);
         e.cameo = code;
-        e.modality = "denial";
         e.negated = false;
         e.attribution.clear();
         SetTrigger(e, vi.vb, vi.ve, vi.v);
@@ -222,8 +210,11 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
         if (!e.attribution.empty() || ev == vi.v) continue;
         for (int c : tree_.kids(vi.v))
           if ((Rel(c) == DepRel::kCcomp || Rel(c) == DepRel::kXcomp) &&
-              tree_.Dominates(c, ev))
+              tree_.Dominates(c, ev)) {
             e.attribution = attribution;
+            if (!src.empty() && !src[0].agent_only) e.speaker = src[0].code;
+            if (Rel(c) == DepRel::kCcomp) ReportedDemand(vi.v, ev, src, &e);
+          }
       }
     }
     // An international or rights body reporting violence ("UN experts
@@ -259,16 +250,13 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
       for (int k : tree_.kids(vi.v))
         if (upper_[k] == "NOT" || upper_[k] == "N'T" || upper_[k] == "NEVER")
           e.negated = true;
-      e.modality = Modality(vi.v, c);
       // "will lend", "would supply": a promise of help is an intent (03).
       if (opt_.news_conventions && !e.negated && c >= "04" && c < "09") {
         for (int k : tree_.kids(vi.v))
           if (Rel(k) == DepRel::kAux &&
               (upper_[k] == "WILL" || upper_[k] == "WOULD" ||
-               upper_[k] == "'LL")) {
+               upper_[k] == "'LL"))
             e.cameo = "030";
-            e.modality = "pledge";
-          }
       }
       if (e.negated && opt_.news_conventions) {
         // "would not attack": an assurance (03); "did not attack": no
@@ -279,9 +267,14 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
               (upper_[k] == "WOULD" || upper_[k] == "WILL" ||
                upper_[k] == "SHALL" || upper_[k] == "'LL"))
             future = true;
-        if (!future) return;
+        // The act that did not happen is kept, marked negated, apart
+        // from the events that stand (it reports nothing and takes over
+        // no clause).
+        if (!future) {
+          negated_events.push_back(std::move(e));
+          return;
+        }
         if (c.compare(0, 2, "03") != 0) e.cameo = "030";
-        e.modality = "pledge";
       }
       events->push_back(std::move(e));
       event_verb.push_back(vi.v);
@@ -393,27 +386,16 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
     tree_.SubtreeRange(subj, &lo, &hi);
     std::string who =
         TextOf(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1));
+    const std::string speaker = SpeakerAt(subj);
     for (size_t k = first_event; k < events->size(); ++k) {
       int ev = event_verb[k - first_event];
       if ((*events)[k].attribution.empty() && ev != static_cast<int>(u) &&
           tree_.Dominates(tree_.head(u), ev) &&
-          !tree_.Dominates(static_cast<int>(u), ev))
+          !tree_.Dominates(static_cast<int>(u), ev)) {
         (*events)[k].attribution = who;
+        (*events)[k].speaker = speaker;
+      }
     }
-  }
-  // "..., according to X": X is the attribution of the sentence's events.
-  for (size_t i = 0; i + 2 < n_; ++i) {
-    if (upper_[i] != "ACCORDING" || upper_[i + 1] != "TO") continue;
-    int obj = tree_.head(i + 1);
-    if (obj <= static_cast<int>(i + 1)) obj = static_cast<int>(i + 2);
-    int lo = obj, hi = obj;
-    tree_.SubtreeRange(obj, &lo, &hi);
-    lo = std::max(lo, static_cast<int>(i + 2));
-    std::string who =
-        TextOf(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi + 1));
-    for (size_t k = first_event; k < events->size(); ++k)
-      if ((*events)[k].attribution.empty()) (*events)[k].attribution = who;
-    break;
   }
   // A coded verb takes over its open complement ("abandoned efforts to
   // stop X" is one event, not two).
@@ -430,6 +412,34 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
   *events = std::move(kept);
   if (events->size() == first_event && opt_.news_conventions)
     FlatCode(sentence_index, events);
+  for (Event& e : negated_events) events->push_back(std::move(e));
+  AssignModality(first_event, events);
+}
+
+// "X said (that) Y must do Z" is X's demand to Y (10); "... should do Z"
+// X's appeal (02): the statement is the event, not Y's act.
+void Coder::Run::ReportedDemand(int say, int ev,
+                                const std::vector<ActorRef>& src,
+                                Event* e) const {
+  if (!opt_.news_conventions || src.empty() || src[0].agent_only ||
+      e->source.empty() || IsStatementCode(e->cameo))
+    return;
+  const std::string lemma = LemmaOf(say);
+  if (lemma != "say" && lemma != "tell" && lemma != "insist" &&
+      lemma != "state" && lemma != "add")
+    return;
+  std::string code;
+  for (int k : tree_.kids(ev))
+    if (Rel(k) == DepRel::kAux) {
+      if (upper_[k] == "MUST") code = "100";
+      if (upper_[k] == "SHOULD") code = "020";
+    }
+  if (code.empty() || e->source.compare(0, 3, src[0].code, 0, 3) == 0) return;
+  e->target = e->source;
+  e->target_text = e->source_text;
+  e->source = src[0].code;
+  e->source_text = TextOf(src[0].begin, src[0].end);
+  e->cameo = code;
 }
 
 }  // namespace curlew

@@ -159,7 +159,7 @@ void Coder::Run::FlatCode(uint32_t sentence_index,
         e.target_text = TextOf(t.begin, t.end);
         e.cameo = pm.code;
         e.issues = issues;
-        e.modality = Modality(static_cast<int>(i), pm.code);
+        e.modality = ClassifyModality(static_cast<int>(i), &e);
         events->push_back(std::move(e));
         coded_before = true;
       }

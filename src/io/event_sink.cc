@@ -103,6 +103,7 @@ class CsvSink : public EventSink {
                   e.plover,
                   e.plover_mode,
                   e.modality,
+                  e.speaker,
                   e.negated ? "1" : "0",
                   e.attribution,
                   e.location,
@@ -129,11 +130,12 @@ class CsvSink : public EventSink {
     header_done_ = true;
     std::string header;
     AppendCsvRow(
-        {"event_id",  "doc_id",   "event",       "sentence",    "date",
-         "source",    "target",   "source_text", "target_text", "cameo",
-         "root",      "quad",     "goldstein",   "plover",      "plover_mode",
-         "modality",  "negated",  "attribution", "location",    "issues",
-         "verb_text", "mentions", "doc_date",    "url",         "text"},
+        {"event_id", "doc_id",    "event",       "sentence",    "date",
+         "source",   "target",    "source_text", "target_text", "cameo",
+         "root",     "quad",      "goldstein",   "plover",      "plover_mode",
+         "modality", "speaker",   "negated",     "attribution", "location",
+         "issues",   "verb_text", "mentions",    "doc_date",    "url",
+         "text"},
         &header);
     return WriteLine(header);
   }

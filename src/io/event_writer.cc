@@ -52,6 +52,7 @@ nlohmann::ordered_json EventToJson(std::string_view doc_id,
           : nlohmann::ordered_json::array({e.trigger_begin, e.trigger_end});
   j["attribution"] = e.attribution;
   j["modality"] = e.modality;
+  j["speaker"] = e.speaker;
   j["negated"] = e.negated;
   j["location"] = e.location;
   j["issues"] = e.issues;

@@ -5,7 +5,8 @@
 // Per event: doc_id, sentence, date, source, target, source_text,
 // target_text, cameo, root, quad, goldstein, plover, text (the sentence),
 // then plover_mode, verb_text, span [begin, end], trigger [begin, end]
-// (null where unknown), attribution, modality, negated, location, issues.
+// (null where unknown), attribution, modality, speaker, negated, location,
+// issues.
 // An event without its own date gets the document's date.
 //
 // Pure functions; thread-safe.

@@ -56,11 +56,11 @@ TEST(EventWriterTest, JsonLineHasEveryContractField) {
   EXPECT_EQ(j["verb_text"], "signed");
   EXPECT_EQ(j["span"], nlohmann::json::array({12, 48}));
   EXPECT_EQ(j["trigger"], nlohmann::json::array({19, 25}));
-  for (const char* key : {"plover_mode", "attribution", "modality", "negated",
-                          "location", "issues"}) {
+  for (const char* key : {"plover_mode", "attribution", "modality", "speaker",
+                          "negated", "location", "issues"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
-  EXPECT_EQ(j.size(), 22u);
+  EXPECT_EQ(j.size(), 23u);
 }
 
 TEST(EventWriterTest, EventDateWinsOverDocumentDate) {

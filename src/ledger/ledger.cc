@@ -516,7 +516,15 @@ void Ledger::Build() {
     for (const LedgerInput* in : docs) {
       for (size_t i = 0; i < in->events.size(); ++i) {
         const Event& e = in->events[i];
-        if (e.negated || !e.modality.empty()) continue;  // not an act
+        // Only an act reported as done (asserted, or claimed by a
+        // speaker) fulfils or contradicts a pledge, not a statement (an
+        // intent, appeal, demand, accusation, denial).
+        if (e.negated || e.modality == "negated" ||
+            e.modality == "hypothetical" || e.modality == "future" ||
+            e.cameo.starts_with("02") || e.cameo.starts_with("03") ||
+            e.cameo.starts_with("10") || e.cameo.starts_with("016") ||
+            e.cameo.starts_with("112"))
+          continue;
         const std::string date = e.date.empty() ? in->doc_date : e.date;
         if (DateKey(date) <= DateKey(c.what.date)) continue;
         if (in->doc_id == c.what.source.doc_id) continue;

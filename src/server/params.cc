@@ -132,9 +132,13 @@ const std::vector<FilterParam>& FilterParams() {
        [](EventFilter& f, const std::string& v) { f.text = v; }},
       {{"one_a_day", ParamType::kBoolean, "Phoenix one-a-day deduplication"},
        [](EventFilter& f, const std::string& v) { f.one_a_day = v == "true"; }},
-      // TODO(modality): once EventFilter has a modality field (issue 13):
-      // {{"modality", ParamType::kWord, "event modality (asserted)"},
-      //  [](EventFilter& f, const std::string& v) { f.modality = v; }},
+      {{"modality",
+        ParamType::kChoice,
+        "event modality (default: all)",
+        0,
+        0,
+        {"asserted", "negated", "hypothetical", "future", "alleged"}},
+       [](EventFilter& f, const std::string& v) { f.modality = {v}; }},
   };
   return kParams;
 }

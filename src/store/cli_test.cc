@@ -122,7 +122,10 @@ TEST_F(CliTest, ExportWritesEveryFormatWhole) {
     SCOPED_TRACE(format);
     std::string file = dir_.File(std::string("out.") + format);
     int rc = -1;
-    Curlew(std::string("export --format ") + format + " --out '" + file + "'",
+    Curlew(std::string("export --format ") + format +
+               " --modality asserted,negated,hypothetical,future,alleged"
+               " --out '" +
+               file + "'",
            &rc);
     EXPECT_EQ(rc, 0);
     std::ifstream in(file);
@@ -130,6 +133,16 @@ TEST_F(CliTest, ExportWritesEveryFormatWhole) {
     // Only CSV has a header line; the event-data formats have none.
     const bool header = std::string(format) == "csv";
     EXPECT_EQ(Lines(all), 160u + (header ? 1 : 0));
+  }
+  // GDELT and Phoenix exports hold asserted events only unless asked.
+  for (const char* format : {"phoenix", "gdelt"}) {
+    SCOPED_TRACE(format);
+    int rc = -1;
+    std::string facts = Curlew(std::string("export --format ") + format, &rc);
+    std::string asserted =
+        Curlew("export --format jsonl --modality asserted", &rc);
+    EXPECT_EQ(Lines(facts), Lines(asserted));
+    EXPECT_LT(Lines(facts), 160u);
   }
   int rc = -1;
   Curlew("export --format gdelt --out /nonexistent-dir/x.csv", &rc);

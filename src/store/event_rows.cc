@@ -22,6 +22,7 @@ void ReadEventColumns(const SqlRow& row, int c, Event* event) {
   e.location = row.Text(c++);
   e.attribution = row.Text(c++);
   e.modality = row.Text(c++);
+  e.speaker = row.Text(c++);
   e.negated = row.Int(c++) != 0;
   e.issues = row.Text(c++);
 }

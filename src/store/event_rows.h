@@ -17,7 +17,7 @@ inline constexpr const char* kEventColumns =
     "e.sentence, e.span_begin, e.span_end, e.verb_text, e.source, "
     "e.target, e.source_text, e.target_text, e.cameo, e.root, e.quad, "
     "e.goldstein, e.plover, e.plover_mode, e.date, e.location, "
-    "e.attribution, e.modality, e.negated, e.issues";
+    "e.attribution, e.modality, e.speaker, e.negated, e.issues";
 
 // Reads the columns of kEventColumns from `row`, starting at column
 // `first`, into *event.

@@ -157,13 +157,27 @@ CREATE TABLE ledger_inputs (
   payload {T} NOT NULL);
 )sql";
 
+// Version 3: the event's speaker, and the five modalities (docs/modality.md)
+// in place of the old statement kinds: a statement ("pledge", "demand",
+// "appeal", "denial", "accusation") is asserted, a negated act negated.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE events ADD COLUMN speaker {T} NOT NULL DEFAULT '';
+UPDATE events SET modality = CASE
+  WHEN modality IN ('hypothetical', 'future', 'alleged', 'negated')
+    THEN modality
+  WHEN negated <> 0 AND modality = '' THEN 'negated'
+  ELSE 'asserted' END;
+CREATE INDEX events_modality ON events (modality);
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
 
 const std::vector<Migration>& Migrations() {
-  static const std::vector<Migration> kMigrations = {{1, kSchemaV1}, {2, kSchemaV2}};
+  static const std::vector<Migration> kMigrations = {
+      {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}};
   return kMigrations;
 }
 

@@ -132,6 +132,14 @@ Where PlainWhere(const EventFilter& f) {
   equal("e.root", f.root);
   equal("e.plover", UpperCode(f.plover));
   equal("e.doc_id", f.doc_id);
+  if (!f.modality.empty()) {
+    std::string in;
+    for (const std::string& m : f.modality) {
+      in += in.empty() ? "?" : ", ?";
+      w.params.push_back(m);
+    }
+    w.Add("e.modality IN (" + in + ")");
+  }
   if (f.quad != 0) {
     w.Add("e.quad = ?");
     w.params.push_back(Int(f.quad));
@@ -394,7 +402,7 @@ class SqlStore : public Store {
         filter.from.empty() && filter.to.empty() && filter.cameo.empty() &&
         filter.root.empty() && filter.quad == 0 && filter.plover.empty() &&
         filter.text.empty() && filter.doc_id.empty() && filter.actor.empty() &&
-        !filter.one_a_day;
+        filter.modality.empty() && !filter.one_a_day;
     if (!summary_serves) return CountFromEvents(filter, group, period);
     Status valid = ValidateFilter(filter);
     if (!valid.ok()) return valid;
@@ -870,7 +878,8 @@ class SqlStore : public Store {
                          SqlValue(b.year),
                          SqlValue(e.location),
                          SqlValue(e.attribution),
-                         SqlValue(e.modality),
+                         SqlValue(e.modality.empty() ? "asserted" : e.modality),
+                         SqlValue(e.speaker),
                          Int(e.negated ? 1 : 0),
                          SqlValue(e.issues)});
       Tally& t = deltas[{b.year, b.month, e.source, e.target}];
@@ -914,8 +923,8 @@ class SqlStore : public Store {
       "verb_text, source, target, source_text, target_text, cameo, root, "
       "quad, goldstein, goldstein_x10, plover, plover_mode, date, "
       "event_date, ev_day, ev_week, ev_month, ev_year, location, "
-      "attribution, modality, negated, issues)",
-      28};
+      "attribution, modality, speaker, negated, issues)",
+      29};
 };
 
 bool IsPostgresUrl(const std::string& location) {
@@ -954,6 +963,15 @@ Status ValidateFilter(const EventFilter& f) {
   if (f.limit < 0) {
     return Status::Error(ErrorCode::kInvalidArgument,
                          "--limit must not be negative");
+  }
+  for (const std::string& m : f.modality) {
+    if (m != "asserted" && m != "negated" && m != "hypothetical" &&
+        m != "future" && m != "alleged") {
+      return Status::Error(ErrorCode::kInvalidArgument,
+                           "--modality takes asserted, negated, hypothetical, "
+                           "future or alleged, not '" +
+                               m + "'");
+    }
   }
   if (f.after.index < 0) {
     return Status::Error(ErrorCode::kInvalidArgument,

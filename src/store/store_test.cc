@@ -40,6 +40,9 @@ bool Selects(const EventFilter& f, const Document& doc, const Event& e) {
   if (!f.root.empty() && e.root != f.root) return false;
   if (f.quad && e.quad != f.quad) return false;
   if (!f.plover.empty() && e.plover != f.plover) return false;
+  if (!f.modality.empty() && std::find(f.modality.begin(), f.modality.end(),
+                                       e.modality) == f.modality.end())
+    return false;
   if (!f.doc_id.empty() && doc.id != f.doc_id) return false;
   if (!f.text.empty()) {
     std::string sentence(doc.SpanText(doc.sentences[e.sentence].span));
@@ -142,6 +145,8 @@ TEST_P(StoreTest, WritesDocumentsSentencesAndEvents) {
     EXPECT_EQ(e.date, want.date);
     EXPECT_EQ(e.negated, want.negated);
     EXPECT_EQ(e.attribution, want.attribution);
+    EXPECT_EQ(e.modality, want.modality);
+    EXPECT_EQ(e.speaker, want.speaker);
     EXPECT_EQ(got[i].sentence_text,
               docs[3].SpanText(docs[3].sentences[want.sentence].span));
     EXPECT_EQ(got[i].doc_url, docs[3].url);
@@ -204,7 +209,10 @@ TEST_P(StoreTest, RejectionsAreRecordedAndClearedByASuccess) {
 
 TEST_P(StoreTest, EveryFilterMatchesTheReference) {
   std::vector<Document> docs = WriteSynthetic(0, 120);
-  std::vector<EventFilter> filters(16);
+  std::vector<EventFilter> filters(18);
+  filters[16].modality = {"alleged", "negated"};
+  filters[17].modality = {"future"};
+  filters[17].source = "TUR";
   filters[1].source = "TUR";
   filters[2].source = "TURGOV";
   filters[3].target = "IGO";

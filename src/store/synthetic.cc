@@ -122,6 +122,11 @@ Document SyntheticDocument(uint64_t n, const SyntheticOptions& o) {
       e.date = (h >> 40) % 5 == 0 ? doc.date.substr(0, 7) : doc.date;
       e.attribution = k % 2 ? "a spokesman" : "";
       e.negated = (h >> 44) % 11 == 0;
+      e.modality = e.negated             ? "negated"
+                   : (h >> 48) % 7 == 0  ? "alleged"
+                   : (h >> 52) % 13 == 0 ? "future"
+                                         : "asserted";
+      if (e.modality == "alleged") e.speaker = "USAGOV";
       doc.events.push_back(std::move(e));
     }
   }
