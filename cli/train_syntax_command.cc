@@ -25,6 +25,22 @@ Runner SetUp(CLI::App& app) {
   app.add_option("--prune", o->prune,
                  "drop parser features below this fraction of the largest "
                  "weight (default 0)");
+  app.add_option("--max-model-bytes", o->max_model_bytes,
+                 "largest model file; the parser is pruned until it fits "
+                 "(default 30,000,000)");
+  app.add_option("--tagger-features", o->tagger_features,
+                 "optional tagger feature groups, a bit set: 1 more context, "
+                 "2 word clusters (default 0; the committed model: 3)");
+  app.add_option("--parser-features", o->parser_features,
+                 "optional parser feature groups, a bit set: 1 word clusters "
+                 "(default 0; the committed model: 1)");
+  app.add_option("--clusters", o->cluster_classes,
+                 "word clusters induced from the training text (default "
+                 "256)");
+  app.add_option("--tagger-cache", o->tagger_cache,
+                 "experiments on the parser: read the tagger and its "
+                 "jackknifed tags from FILE if it exists, else write them "
+                 "there");
   app.add_option("--reuse", o->reuse_model,
                  "take the parser from this model; train only the tagger and "
                  "lemmatizer");

@@ -84,6 +84,15 @@ class SyntaxModel {
 std::unique_ptr<Component> MakeSyntaxComponent(
     std::shared_ptr<const SyntaxModel> model);
 
+// The same component over a model file that is loaded the first time a
+// sentence without a given parse needs it (once; then shared by every
+// thread): a run over documents that all come with parses never reads the
+// model. The file must be there (kNotFound otherwise, naming it); an error
+// loading it later (kCorruptModel) is returned by Process() for each
+// document that needs the model.
+Result<std::unique_ptr<Component>> MakeLazySyntaxComponent(
+    const std::string& model_path, const SyntaxOptions& options = {});
+
 struct SyntaxTrainOptions {
   std::string train_path;  // CoNLL-U training file (required)
   std::string dev_path;    // CoNLL-U development file (optional)
@@ -107,6 +116,20 @@ struct SyntaxTrainOptions {
   // WordNet's folder, read for the tagger's dictionary feature and the
   // lemmatizer (as at load: SyntaxOptions::wordnet_dir).
   std::string wordnet_dir = "/usr/share/wordnet";
+  // Optional feature groups of the tagger and the parser (bit sets, see
+  // src/syntax/tagger.h and parser.h; data/models/README.md says which the
+  // committed model uses). Default: none.
+  uint32_t tagger_features = 0;
+  uint32_t parser_features = 0;
+  // Word clusters induced from the training text (when a feature group
+  // uses them).
+  int cluster_classes = 256;
+  // For experiments on the parser: if this file exists, the tagger and the
+  // parser's jackknifed training tags are read from it instead of trained
+  // (it must come from a run with the same tagger options); if not, they
+  // are written to it. The parser's shuffling then differs from a full
+  // run. Default: empty (none).
+  std::string tagger_cache;
   // If set: take the parser from this model (trained on the same file) and
   // train only tagger and lemmatizer. Default: empty.
   std::string reuse_model;

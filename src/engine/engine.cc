@@ -39,16 +39,16 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     if (!s.ok()) return s;
   }
   // curlew's own tagger, lemmatizer and parser, for every sentence that
-  // came without a parse.
+  // came without a parse (the model is read when the first one comes).
   std::string model_path =
       options.syntax_model.empty()
           ? engine->options_.data_dir + "/models/en_ewt.model"
           : options.syntax_model;
   SyntaxOptions syntax_options;
   syntax_options.max_sentence_tokens = limits.max_parsed_sentence_tokens;
-  auto model = SyntaxModel::Load(model_path, syntax_options);
-  if (!model.ok()) return model.status();
-  s = engine->pipeline_.Add(MakeSyntaxComponent(*model));
+  auto syntax = MakeLazySyntaxComponent(model_path, syntax_options);
+  if (!syntax.ok()) return syntax.status();
+  s = engine->pipeline_.Add(std::move(*syntax));
   if (!s.ok()) return s;
   // Event coding: a PETRARCH-format set given by the user, else the
   // built-in knowledge base (data/kb) when it is there.

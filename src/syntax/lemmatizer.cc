@@ -48,17 +48,26 @@ EditScript EditScript::Between(std::string_view form, std::string_view lemma,
 }
 
 std::string EditScript::Apply(std::string_view form) const {
-  std::string out = casing == kLower        ? text::AsciiLower(form)
-                    : casing == kCapitalize ? Capitalize(form)
-                                            : std::string(form);
+  std::string out;
+  ApplyInto(form, out);
+  return out;
+}
+
+void EditScript::ApplyInto(std::string_view form, std::string& out) const {
+  out.assign(form.data(), form.size());
+  if (casing == kLower) {
+    for (char& c : out) c = text::AsciiLower(c);
+  } else if (casing == kCapitalize && !out.empty() && out[0] >= 'a' &&
+             out[0] <= 'z') {
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  }
   if (strip >= out.size()) {
     out.clear();
   } else {
     out.resize(out.size() - strip);
   }
   out += append;
-  if (out.empty()) out = std::string(form);
-  return out;
+  if (out.empty()) out.assign(form.data(), form.size());
 }
 
 std::vector<uint8_t> Lemmatizer::KeepCase(
@@ -101,11 +110,32 @@ uint8_t Lemmatizer::WordNetPos(std::string_view x) {
 }
 
 std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
-  auto ex = exact.find(ExactKey(form, tag_class));
-  if (ex != exact.end()) return scripts[ex->second].Apply(form);
-  std::string low = text::AsciiLower(form);
-  auto it = lexicon.find(LexiconKey(low, tag_class));
-  if (it != lexicon.end()) return scripts[it->second].Apply(form);
+  std::string out;
+  LemmatizeInto(form, tag_class, out);
+  return out;
+}
+
+void Lemmatizer::LemmatizeInto(std::string_view form, int tag_class,
+                               std::string& out) const {
+  if (const uint32_t* ex = exact.Find(ExactKey(form, tag_class))) {
+    scripts[*ex].ApplyInto(form, out);
+    return;
+  }
+  // The lower-case word, on the stack for words of ordinary length.
+  char buf[64];
+  std::string long_word;
+  std::string_view low;
+  if (form.size() <= sizeof(buf)) {
+    for (size_t i = 0; i < form.size(); ++i) buf[i] = text::AsciiLower(form[i]);
+    low = std::string_view(buf, form.size());
+  } else {
+    long_word = text::AsciiLower(form);
+    low = long_word;
+  }
+  if (const uint32_t* s = lexicon.Find(LexiconKey(low, tag_class))) {
+    scripts[*s].ApplyInto(form, out);
+    return;
+  }
   if (tag_class >= 0 && tag_class < static_cast<int>(wordnet_pos.size())) {
     uint8_t pos = wordnet_pos[tag_class];
     if (pos != 0 && wordnet) {
@@ -113,67 +143,51 @@ std::string Lemmatizer::Lemmatize(std::string_view form, int tag_class) const {
                                                WordNet::kVerb, WordNet::kAdj,
                                                WordNet::kAdv};
       if (const std::string* base = wordnet->Exception(kPos[pos], low)) {
-        return *base;
+        out = *base;
+        return;
       }
     }
   }
   const bool is_proper = tag_class >= 0 &&
                          tag_class < static_cast<int>(proper.size()) &&
                          proper[tag_class];
-  auto any = lexicon.find(LexiconKey(low, -1));
-  if (!is_proper && any != lexicon.end()) {
-    return scripts[any->second].Apply(form);
+  const uint32_t* any = lexicon.Find(LexiconKey(low, -1));
+  if (!is_proper && any) {
+    scripts[*any].ApplyInto(form, out);
+    return;
   }
   // The most frequent script of each suffix first, longest suffix first;
   // then the runners-up. A result that is a known lemma wins.
-  std::string first;
+  bool have_first = false;
+  std::string lemma;
   for (int rank = 0; rank < kRanks; ++rank) {
     for (int len = std::min<int>(kMaxSuffix, static_cast<int>(low.size()));
          len >= 0; --len) {
-      auto r = rules.find(RankKey(RuleKey(low, len, tag_class), rank));
-      if (r == rules.end()) continue;
-      std::string lemma = scripts[r->second].Apply(form);
-      const std::string lower = text::AsciiLower(lemma);
-      if (known.count(Fnv1a(lower)) || (wordnet && wordnet->LemmaPos(lower))) {
-        return lemma;
+      const uint32_t* r =
+          rules.Find(RankKey(RuleKey(low, len, tag_class), rank));
+      if (!r) continue;
+      scripts[*r].ApplyInto(form, lemma);
+      std::string lower = text::AsciiLower(lemma);
+      if (known.Find(Fnv1a(lower)) || (wordnet && wordnet->LemmaPos(lower))) {
+        out = std::move(lemma);
+        return;
       }
-      if (first.empty()) first = std::move(lemma);
+      if (!have_first) {
+        out = lemma;
+        have_first = true;
+      }
     }
   }
-  return first.empty() ? low : first;
+  if (!have_first) out.assign(low.data(), low.size());
 }
 
 namespace {
 
-void PutMap(BinaryWriter& out,
-            const std::unordered_map<uint64_t, uint32_t>& m) {
-  std::vector<std::pair<uint64_t, uint32_t>> v(m.begin(), m.end());
-  std::sort(v.begin(), v.end());
-  std::vector<uint64_t> keys;
-  std::vector<uint32_t> values;
-  for (auto [k, x] : v) {
-    keys.push_back(k);
-    values.push_back(x);
-  }
-  out.PutVector(keys);
-  out.PutVector(values);
-}
-
-bool GetMap(BinaryReader& in, std::unordered_map<uint64_t, uint32_t>& m,
-            size_t limit) {
-  std::vector<uint64_t> keys;
-  std::vector<uint32_t> values;
-  if (!in.GetVector(keys) || !in.GetVector(values) ||
-      keys.size() != values.size()) {
-    return false;
-  }
-  m.clear();
-  m.reserve(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (values[i] >= limit) return false;
-    m.emplace(keys[i], values[i]);
-  }
-  return true;
+// Every script index of `m` below `limit`.
+bool ValidScripts(const FlatMap<uint32_t>& m, size_t limit) {
+  bool ok = true;
+  m.ForEach([&](uint64_t, uint32_t v) { ok = ok && v < limit; });
+  return ok;
 }
 
 }  // namespace
@@ -185,17 +199,17 @@ void Lemmatizer::Write(BinaryWriter& out) const {
     out.Put<uint8_t>(s.strip);
     out.PutString(s.append);
   }
-  PutMap(out, exact);
-  PutMap(out, lexicon);
-  PutMap(out, rules);
-  std::vector<uint64_t> k(known.begin(), known.end());
-  std::sort(k.begin(), k.end());
-  out.PutVector(k);
-  out.PutVector(wordnet_pos);
-  out.PutVector(proper);
+  exact.Write(out);
+  lexicon.Write(out);
+  rules.Write(out);
+  known.Write(out);
+  out.PutArray(wordnet_pos);
+  out.PutArray(proper);
 }
 
-bool Lemmatizer::Read(BinaryReader& in) {
+namespace {
+
+bool ReadScripts(BinaryReader& in, std::vector<EditScript>& scripts) {
   uint32_t n = 0;
   if (!in.Get(n)) return false;
   scripts.clear();
@@ -207,14 +221,20 @@ bool Lemmatizer::Read(BinaryReader& in) {
     }
     scripts.push_back(std::move(s));
   }
-  std::vector<uint64_t> k;
-  if (!GetMap(in, exact, n) || !GetMap(in, lexicon, n) ||
-      !GetMap(in, rules, n) || !in.GetVector(k)) {
+  return true;
+}
+
+}  // namespace
+
+bool Lemmatizer::Read(BinaryReader& in) {
+  if (!ReadScripts(in, scripts) || !exact.Read(in) || !lexicon.Read(in) ||
+      !rules.Read(in) || !known.Read(in) || !in.GetArray(wordnet_pos) ||
+      !in.GetArray(proper) || proper.size() != wordnet_pos.size()) {
     return false;
   }
-  known = std::unordered_set<uint64_t>(k.begin(), k.end());
-  return in.GetVector(wordnet_pos) && in.GetVector(proper) &&
-         proper.size() == wordnet_pos.size();
+  const size_t n = scripts.size();
+  return ValidScripts(exact, n) && ValidScripts(lexicon, n) &&
+         ValidScripts(rules, n);
 }
 
 }  // namespace curlew::syntax

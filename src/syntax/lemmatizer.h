@@ -18,11 +18,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "syntax/binary_io.h"
+#include "syntax/flat_map.h"
 #include "syntax/wordnet.h"
 
 namespace curlew::syntax {
@@ -38,6 +37,8 @@ struct EditScript {
   static EditScript Between(std::string_view form, std::string_view lemma,
                             bool keep_case = false);
   std::string Apply(std::string_view form) const;
+  // Apply() into `out` (its capacity reused).
+  void ApplyInto(std::string_view form, std::string& out) const;
   friend bool operator==(const EditScript&, const EditScript&) = default;
 };
 
@@ -51,16 +52,16 @@ class Lemmatizer {
 
   std::vector<EditScript> scripts;
   // Feat(lower-case word hash, tag class) -> script index.
-  std::unordered_map<uint64_t, uint32_t> lexicon;
+  FlatMap<uint32_t> lexicon;
   // Feat(exact word hash, tag class) -> script index; tried first.
-  std::unordered_map<uint64_t, uint32_t> exact;
-  // Hashes of the lower-case lemmas seen in training.
-  std::unordered_set<uint64_t> known;
+  FlatMap<uint32_t> exact;
+  // Hashes of the lower-case lemmas seen in training (value 1).
+  FlatMap<uint8_t> known;
   // WordNet's lists (owned by the model; null: not installed).
   const WordNet* wordnet = nullptr;
   // RankKey(RuleKey(...), r) -> the r-th most frequent script (r < kRanks)
   // for that tag class and suffix.
-  std::unordered_map<uint64_t, uint32_t> rules;
+  FlatMap<uint32_t> rules;
   // Per tag class: which WordNet list applies (0 none, 1 noun, 2 verb, 3 adj,
   // 4 adv), decided from the XPOS.
   std::vector<uint8_t> wordnet_pos;
@@ -78,6 +79,10 @@ class Lemmatizer {
   static uint8_t WordNetPos(std::string_view xpos);
 
   std::string Lemmatize(std::string_view form, int tag_class) const;
+  // Lemmatize() into `out` (its capacity reused: no allocation for lemmas
+  // that fit it).
+  void LemmatizeInto(std::string_view form, int tag_class,
+                     std::string& out) const;
 
   static uint64_t LexiconKey(std::string_view lower, int tag_class);
   static uint64_t ExactKey(std::string_view form, int tag_class);

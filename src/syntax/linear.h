@@ -3,155 +3,129 @@
 // A feature is a 64-bit key (see Feat() in binary_io.h); each feature holds
 // weights for the few classes it was ever updated for. Perceptron is the
 // averaged perceptron used while training (mutable, one thread); Freeze()
-// turns it into a LinearModel: averaged weights quantised to 16 bits in flat
-// arrays behind an open-addressing table, immutable and safe to share
-// between threads.
+// turns it into a LinearModel: averaged weights, quantised, in a hash table
+// laid out exactly as it is stored in the model file, so that a loaded
+// model is a view of the mapped file (no copy, no table to build, resident
+// size equal to the file's).
+//
+// Table layout: buckets of one cache line, each holding the tags and
+// references of 8 features; a feature lives in its home bucket (from the
+// key's high 32 bits) or, if that is full, in the next one with room. A
+// tag is 24 bits of the key (the low word's bits 8..31) and the feature's
+// weight count; the reference points to the weights, signed 8-bit values
+// scaled by 2^shift (shift 0 or 1, per row):
+//  - a sparse row: `count` (class, weight) pairs of one byte each;
+//  - a dense row (count 0 in the tag), for features with weights for many
+//    classes: one byte per class, summed with SIMD;
+//  - in models of at most three classes (the punctuation attacher), the
+//    weights themselves, in the reference (count 255): no second memory
+//    access.
+// Weights are quantised to at most max_weight() in units of scale(), so
+// that the sums of the features of one Score() call (in blocks of
+// 32767 / max_weight()) fit 16-bit accumulators: scoring a dense row is a
+// handful of vector instructions. Only the ranking of classes matters.
+//
+// Thread safety: a LinearModel is immutable once built or read; Score() is
+// const and keeps its scratch on the stack.
 #ifndef CURLEW_SYNTAX_LINEAR_H_
 #define CURLEW_SYNTAX_LINEAR_H_
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "syntax/binary_io.h"
-#include "syntax/huge_pages.h"
 
 namespace curlew::syntax {
 
 class LinearModel {
  public:
+  // Most classes a model may have (tag classes, parser moves).
+  static constexpr int kMaxClasses = 256;
+  // Most features summed in one block of 16-bit accumulators.
+  static constexpr int kMaxScored = 256;
+  // Rows with at least this many weights are stored dense.
+  static constexpr uint32_t kDenseFrom = 10;
+
   LinearModel() = default;
+  LinearModel(const LinearModel& other) { *this = other; }
+  LinearModel& operator=(const LinearModel& other);
+
   int num_classes() const { return num_classes_; }
-  // The file keeps 32 bits of each 64-bit feature key (the high half); a
-  // feature absent from the model matches a stored one with probability
-  // about 2^-32 per lookup.
-  static uint32_t ShortKey(uint64_t f) {
-    uint32_t k = static_cast<uint32_t>(f >> 32);
-    return k ? k : 1;
+  size_t num_features() const { return num_features_; }
+  size_t num_weights() const { return num_weights_; }
+  // Bytes of the table and weights (what Write() stores, about).
+  size_t bytes() const {
+    return num_buckets_ * sizeof(Bucket) + num_entries_ * 2 +
+           num_dense_ * padded_classes_;
   }
-  size_t num_features() const { return keys_.size(); }
-  size_t num_weights() const { return classes_.size(); }
 
   // Adds the weights of every feature in feats[0..n) to scores[0..classes),
-  // in units of scale() (weights are stored quantised; only the ranking of
-  // classes is used). Three passes: the first prefetches every feature's table
-  // slot and the second its weights, so that the memory accesses of all
-  // features overlap instead of queueing; the third sums them.
-  void Score(const uint64_t* feats, size_t n, float* scores) const {
-    constexpr size_t kBatch = 160;
-    uint32_t slots[kBatch];
-    int32_t acc[256];  // exact integer sums, added to `scores` at the end
-    std::fill(acc, acc + num_classes_, 0);
-    for (size_t base = 0; base < n; base += kBatch) {
-      const size_t m = std::min(kBatch, n - base);
-      for (size_t i = 0; i < m; ++i) {
-        slots[i] = ShortKey(feats[base + i]) & mask_;
-        __builtin_prefetch(&table_[slots[i]]);
-      }
-      for (size_t i = 0; i < m; ++i) {
-        const uint32_t f = ShortKey(feats[base + i]);
-        uint32_t slot = slots[i];
-        while (true) {
-          const Slot& t = table_[slot];
-          if (t.key == f) {
-            Prefetch(t);
-            slots[i] = slot;
-            break;
-          }
-          if (t.key == 0) {
-            slots[i] = kNoSlot;
-            break;
-          }
-          slot = (slot + 1) & mask_;
-        }
-      }
-      for (size_t i = 0; i < m; ++i) {
-        if (slots[i] == kNoSlot) continue;
-        const uint32_t ref = table_[slots[i]].ref;
-        const uint32_t count = ref & kCountMask, at = ref >> kCountBits;
-        if (count == 0) {
-          const int16_t* d = dense_.data() + size_t{at} * num_classes_;
-          for (int c = 0; c < num_classes_; ++c) acc[c] += d[c];
-        } else {
-          const WeightEntry* e = entries_.data() + at;
-          for (uint32_t k = 0; k < count; ++k) acc[e[k].cls] += e[k].w;
-        }
-      }
-    }
-    for (int c = 0; c < num_classes_; ++c) {
-      scores[c] += static_cast<float>(acc[c]);
-    }
-  }
-
+  // in units of scale().
+  void Score(const uint64_t* feats, size_t n, float* scores) const;
   // The quantisation step: scores from Score() are in units of this.
   float scale() const { return scale_; }
 
+  // Builds a model from rows of weights: row i is feature keys[i] with
+  // weights[starts[i]..starts[i+1]) for classes[...] (weights quantised
+  // again so that the largest is `max_weight`; weights that round to 0 are
+  // dropped). `keys` sorted and unique. Scoring sums 32767 / max_weight
+  // features at a time (at most kMaxScored): the precision of the weights
+  // against the number of features a model scores at once.
+  static LinearModel Build(int num_classes, int max_weight,
+                           const std::vector<uint64_t>& keys,
+                           const std::vector<uint32_t>& starts,
+                           const std::vector<uint8_t>& classes,
+                           const std::vector<float>& weights);
+  int max_weight() const { return max_weight_; }
+
   void Write(BinaryWriter& w) const;
-  bool Read(BinaryReader& r);  // false on malformed data
+  // Reads a model written by Write(), pointing into the reader's buffer,
+  // which must outlive the model. False on malformed data (every reference
+  // and class is checked, so Score() stays inside the arrays).
+  bool Read(BinaryReader& r);
 
  private:
   friend class Perceptron;
-  static constexpr uint32_t kNoSlot = 0xffffffffu;
-  // A slot of the open-addressing table: the feature's ShortKey() (0:
-  // empty) and where its weights are. ref & kCountMask is the number of its
-  // (class, weight) entries, starting at entries_[ref >> kCountBits]; 0
-  // means a dense row: one weight per class, row ref >> kCountBits of
-  // dense_. 8 bytes, so that the table stays small enough for the cache.
-  static constexpr uint32_t kCountBits = 7;
-  static constexpr uint32_t kCountMask = (1u << kCountBits) - 1;
-  struct Slot {
-    uint32_t key = 0;
-    uint32_t ref = 0;
+  static constexpr int kSlots = 8;
+  struct Bucket {
+    // key24 << 8 | count (0: a dense row); 0 marks an empty slot. Slots
+    // fill from the front, so the first empty slot ends the search.
+    uint32_t tag[kSlots];
+    // Sparse: entry offset << 4 | shift. Dense: row number << 4 | shift.
+    uint32_t ref[kSlots];
   };
-  struct WeightEntry {
-    uint16_t cls;
-    int16_t w;
-  };
-  void BuildTable();
-  bool Valid() const;
-  // Prefetches every cache line (up to 8) of a feature's weights.
-  void Prefetch(const Slot& t) const {
-    const uint32_t count = t.ref & kCountMask, at = t.ref >> kCountBits;
-    const char *a, *e;
-    if (count == 0) {
-      a = reinterpret_cast<const char*>(dense_.data() +
-                                        size_t{at} * num_classes_);
-      e = a + 2 * num_classes_;
-    } else {
-      a = reinterpret_cast<const char*>(entries_.data() + at);
-      e = a + sizeof(WeightEntry) * count;
-    }
-    for (int k = 0; k < 8 && a < e; ++k, a += 64) __builtin_prefetch(a);
+  static_assert(sizeof(Bucket) == 64);
+
+  uint32_t HomeBucket(uint64_t f) const {
+    return static_cast<uint32_t>(((f >> 32) * num_buckets_) >> 32);
   }
+  uint32_t KeyOf(uint64_t f) const {
+    const uint32_t k = static_cast<uint32_t>(f) >> 8;
+    return k ? k : 1;
+  }
+  void Rebind();
 
   int num_classes_ = 0;
+  int padded_classes_ = 0;  // num_classes_ rounded up to 16 (dense rows)
   float scale_ = 1.0f;
-  std::vector<uint32_t> keys_;    // sorted ShortKey()s of the features
-  std::vector<uint8_t> counts_;   // per feature: number of weights - 1
-  std::vector<uint32_t> starts_;  // keys_.size() + 1 offsets (built)
-  std::vector<uint8_t> classes_;
-  std::vector<int16_t> weights_;
-  // Built at load: open-addressing table and interleaved weights.
-  HugeVector<Slot> table_;
-  HugeVector<WeightEntry> entries_;
-  // Rows of weights, one per class, of the features that have a weight for
-  // at least half of the classes (summed without indirection).
-  HugeVector<int16_t> dense_;
-  uint32_t mask_ = 0;
+  int max_weight_ = 127;
+  uint32_t num_buckets_ = 0;
+  uint64_t num_features_ = 0, num_weights_ = 0;
+  size_t num_entries_ = 0, num_dense_ = 0;
+  const Bucket* buckets_ = nullptr;
+  const uint16_t* entries_ = nullptr;  // class | weight << 8
+  const int8_t* dense_ = nullptr;
+  // Owned storage when built in memory (empty when viewing a file).
+  std::vector<Bucket> own_buckets_;
+  std::vector<uint16_t> own_entries_;
+  std::vector<int8_t> own_dense_;
 };
 
 class Perceptron {
  public:
   explicit Perceptron(int num_classes) : num_classes_(num_classes) {}
   int num_classes() const { return num_classes_; }
-  // The file keeps 32 bits of each 64-bit feature key (the high half); a
-  // feature absent from the model matches a stored one with probability
-  // about 2^-32 per lookup.
-  static uint32_t ShortKey(uint64_t f) {
-    uint32_t k = static_cast<uint32_t>(f >> 32);
-    return k ? k : 1;
-  }
 
   // Adds current (not averaged) weights of the features to scores.
   void Score(const uint64_t* feats, size_t n, float* scores) const;
@@ -168,27 +142,72 @@ class Perceptron {
   void Update(const uint64_t* feats, size_t n, int truth, int guess,
               float amount = 1.0f);
 
-  // Averaged weights; entries whose quantised value is 0 are dropped, and
-  // so are features whose largest |weight| is below `prune` (relative to
-  // the largest weight in the model).
-  LinearModel Freeze(float prune = 0.0f) const;
+  // Averaged weights, quantised to at most `max_weight` (see
+  // LinearModel::Build); entries whose quantised value is 0 are dropped,
+  // and so are features whose largest |weight| is below `prune` (relative
+  // to the largest weight in the model).
+  LinearModel Freeze(float prune = 0.0f, int max_weight = 255) const;
   // The smallest `prune` for Freeze() whose model takes at most `bytes` in
   // the file (features are dropped weakest first).
   float PruneFor(size_t bytes) const;
 
  private:
-  struct Entry {
+  // A feature's weights: what scoring reads (class, current weight), and
+  // apart from it the averaging state of each weight (sum of the weight
+  // over time up to `stamp`), so that scoring touches 8 bytes a weight.
+  struct Weight {
     uint8_t cls;
     float w;
+  };
+  struct Avg {
     double total;
     int64_t stamp;
   };
+  struct Row {
+    std::vector<Weight> w;
+    std::vector<Avg> avg;
+  };
+  // Feature -> its entries, by open addressing over parallel arrays: a
+  // lookup is one probe and the row's data, with no node per feature.
+  class Rows {
+   public:
+    const Row* Find(uint64_t k) const {
+      if (keys_.empty()) return nullptr;
+      const uint64_t key = k ? k : 1;
+      for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+        if (keys_[i] == key) return &rows_[i];
+        if (keys_[i] == 0) return nullptr;
+      }
+    }
+    Row& At(uint64_t k);  // inserts an empty row if absent
+    size_t size() const { return size_; }
+    // f(key, row) for every row, in table order.
+    template <typename F>
+    void ForEach(F f) const {
+      for (size_t i = 0; i < keys_.size(); ++i) {
+        if (keys_[i] != 0) f(keys_[i], rows_[i]);
+      }
+    }
+
+   private:
+    std::vector<uint64_t> keys_;  // 0: empty
+    std::vector<Row> rows_;
+    size_t size_ = 0, mask_ = 0;
+  };
   void Add(uint64_t f, int cls, float delta);
+  // The averaged weight k of a row, and the largest |averaged weight|.
+  float Average(const Row& row, size_t k) const;
+  float MaxAverage(const Row& row) const;
 
   int num_classes_;
   int64_t now_ = 0;
-  std::unordered_map<uint64_t, std::vector<Entry>> weights_;
+  Rows weights_;
 };
+
+// Score() uses the best vector instructions the processor has (AVX2 or
+// the baseline x86-64 SSE2); with `baseline`, only the baseline ones, so
+// that tests can check both give the same sums.
+void UseBaselineSimdForTesting(bool baseline);
 
 // Index of the highest score among classes with valid[c] (all if null);
 // lowest index wins ties, so results are deterministic.

@@ -12,22 +12,27 @@ constexpr uint64_t kRootHash = 0x52;
 
 // The arc-hybrid configuration.
 struct State {
-  explicit State(int n)
-      : n(n),
-        head(n + 1, -1),
-        rel(n + 1, -1),
-        l1(n + 1, -1),
-        l2(n + 1, -1),
-        r1(n + 1, -1),
-        r2(n + 1, -1),
-        nl(n + 1, 0),
-        nr(n + 1, 0),
-        lset(n + 1, 0),
-        rset(n + 1, 0) {
+  State() = default;
+  explicit State(int n) { Reset(n); }
+  // The initial configuration of an n-word sentence (capacity kept).
+  void Reset(int words) {
+    n = words;
+    b = 1;
+    head.assign(n + 1, -1);
+    rel.assign(n + 1, -1);
+    l1.assign(n + 1, -1);
+    l2.assign(n + 1, -1);
+    r1.assign(n + 1, -1);
+    r2.assign(n + 1, -1);
+    nl.assign(n + 1, 0);
+    nr.assign(n + 1, 0);
+    lset.assign(n + 1, 0);
+    rset.assign(n + 1, 0);
+    stack.clear();
     stack.reserve(n + 1);
     stack.push_back(0);
   }
-  int n;
+  int n = 0;
   std::vector<int> stack;
   int b = 1;  // front of the buffer; n + 1 when empty
   std::vector<int> head, rel, l1, l2, r1, r2, nl, nr;
@@ -86,8 +91,7 @@ struct State {
   }
 };
 
-void Valid(const State& s, int num_labels, std::vector<char>& valid) {
-  valid.assign(Parser::NumClasses(num_labels), 0);
+void Valid(const State& s, int num_labels, bool* valid) {
   valid[kShift] = s.CanShift();
   bool left = s.CanLeft(), right = s.CanRight();
   for (int l = 0; l < num_labels; ++l) {
@@ -96,9 +100,12 @@ void Valid(const State& s, int num_labels, std::vector<char>& valid) {
   }
 }
 
-// Feature keys for a configuration.
-void Features(const State& s, const ParserInput& in, std::vector<uint64_t>& f) {
-  f.clear();
+constexpr size_t kMaxFeatures = Parser::kMaxFeatures;
+
+// Feature keys for a configuration, into f[0..kMaxFeatures); returns their
+// number.
+size_t Features(const State& s, const ParserInput& in, uint64_t* f) {
+  uint64_t* const start = f;
   auto w = [&](int i) {
     return i < 0 ? kNone : i == 0 ? kRootHash : in.word[i];
   };
@@ -134,111 +141,155 @@ void Features(const State& s, const ParserInput& in, std::vector<uint64_t>& f) {
   auto set = [&](const std::vector<uint64_t>& v, int i) -> uint64_t {
     return i < 0 ? 1 : v[i] + 2;
   };
+  // Each word's atoms, computed once.
+  const uint64_t pb0 = p(b0);
+  const uint64_t pb1 = p(b1);
+  const uint64_t pb2 = p(b2);
+  const uint64_t ps0 = p(s0);
+  const uint64_t ps1 = p(s1);
+  const uint64_t ps2 = p(s2);
+  const uint64_t ub0 = u(b0);
+  const uint64_t ub1 = u(b1);
+  const uint64_t us0 = u(s0);
+  const uint64_t us1 = u(s1);
+  const uint64_t wb0 = w(b0);
+  const uint64_t wb1 = w(b1);
+  const uint64_t wb2 = w(b2);
+  const uint64_t ws0 = w(s0);
+  const uint64_t ws1 = w(s1);
+  const uint64_t ws2 = w(s2);
+  const uint64_t wpb0 = wp(b0);
+  const uint64_t wpb1 = wp(b1);
+  const uint64_t wps0 = wp(s0);
+  const uint64_t wps1 = wp(s1);
+  const uint64_t xb0 = x(b0);
+  const uint64_t xs0 = x(s0);
   uint64_t t = 0;
-  auto add1 = [&](uint64_t a) { f.push_back(Feat(++t, a)); };
-  auto add2 = [&](uint64_t a, uint64_t b) { f.push_back(Feat(++t, a, b)); };
+  auto add1 = [&](uint64_t a) { *f++ = Feat(++t, a); };
+  auto add2 = [&](uint64_t a, uint64_t b) { *f++ = Feat(++t, a, b); };
   auto add3 = [&](uint64_t a, uint64_t b, uint64_t c) {
-    f.push_back(Feat(++t, a, b, c));
+    *f++ = Feat(++t, a, b, c);
   };
   add1(0);  // bias
   // Single words.
-  add1(w(s0));
-  add1(p(s0));
-  add1(wp(s0));
-  add1(w(s1));
-  add1(p(s1));
-  add1(wp(s1));
-  add1(w(s2));
-  add1(p(s2));
-  add1(w(b0));
-  add1(p(b0));
-  add1(wp(b0));
-  add1(w(b1));
-  add1(p(b1));
-  add1(wp(b1));
-  add1(w(b2));
-  add1(p(b2));
+  add1(ws0);
+  add1(ps0);
+  add1(wps0);
+  add1(ws1);
+  add1(ps1);
+  add1(wps1);
+  add1(ws2);
+  add1(ps2);
+  add1(wb0);
+  add1(pb0);
+  add1(wpb0);
+  add1(wb1);
+  add1(pb1);
+  add1(wpb1);
+  add1(wb2);
+  add1(pb2);
   // Pairs.
-  add2(wp(s0), wp(b0));
-  add2(wp(s0), w(b0));
-  add2(w(s0), wp(b0));
-  add2(wp(s0), p(b0));
-  add2(p(s0), wp(b0));
-  add2(w(s0), w(b0));
-  add2(p(s0), p(b0));
-  add2(p(b0), p(b1));
-  add2(wp(s1), wp(s0));
-  add2(w(s1), w(s0));
-  add2(p(s1), p(s0));
-  add2(p(s1), w(s0));
-  add2(w(s1), p(s0));
-  add2(w(s1), w(b0));
-  add2(p(s1), p(b0));
+  add2(wps0, wpb0);
+  add2(wps0, wb0);
+  add2(ws0, wpb0);
+  add2(wps0, pb0);
+  add2(ps0, wpb0);
+  add2(ws0, wb0);
+  add2(ps0, pb0);
+  add2(pb0, pb1);
+  add2(wps1, wps0);
+  add2(ws1, ws0);
+  add2(ps1, ps0);
+  add2(ps1, ws0);
+  add2(ws1, ps0);
+  add2(ws1, wb0);
+  add2(ps1, pb0);
   // Triples of tags.
-  add3(p(b0), p(b1), p(b2));
-  add3(p(s0), p(b0), p(b1));
-  add3(p(s1), p(s0), p(b0));
-  add3(p(s2), p(s1), p(s0));
-  add3(p(s0), p(s0l), p(b0));
-  add3(p(s0), p(s0r), p(b0));
-  add3(p(s0), p(b0), p(b0l));
-  add3(p(s1), p(s1r), p(s0));
-  add3(p(s1), p(s1l), p(s0));
-  add3(p(s1), p(s0), p(s0r));
-  add3(p(s1), p(s0), p(s0l));
-  add3(w(s0), p(s1), p(b0));
+  add3(pb0, pb1, pb2);
+  add3(ps0, pb0, pb1);
+  add3(ps1, ps0, pb0);
+  add3(ps2, ps1, ps0);
+  add3(ps0, p(s0l), pb0);
+  add3(ps0, p(s0r), pb0);
+  add3(ps0, pb0, p(b0l));
+  add3(ps1, p(s1r), ps0);
+  add3(ps1, p(s1l), ps0);
+  add3(ps1, ps0, p(s0r));
+  add3(ps1, ps0, p(s0l));
+  add3(ws0, ps1, pb0);
   // Distance.
-  add2(w(s0), d0);
-  add2(p(s0), d0);
-  add2(w(b0), d0);
-  add2(p(b0), d0);
-  add3(w(s0), w(b0), d0);
-  add3(p(s0), p(b0), d0);
-  add3(p(s1), p(s0), d1);
-  add3(w(s1), w(s0), d1);
+  add2(ws0, d0);
+  add2(ps0, d0);
+  add2(wb0, d0);
+  add2(pb0, d0);
+  add3(ws0, wb0, d0);
+  add3(ps0, pb0, d0);
+  add3(ps1, ps0, d1);
+  add3(ws1, ws0, d1);
   // Valency.
-  add2(w(s0), count(s.nr, s0));
-  add2(p(s0), count(s.nr, s0));
-  add2(w(s0), count(s.nl, s0));
-  add2(p(s0), count(s.nl, s0));
-  add2(w(b0), count(s.nl, b0));
-  add2(p(b0), count(s.nl, b0));
-  add2(p(s1), count(s.nl, s1));
-  add2(p(s1), count(s.nr, s1));
+  add2(ws0, count(s.nr, s0));
+  add2(ps0, count(s.nr, s0));
+  add2(ws0, count(s.nl, s0));
+  add2(ps0, count(s.nl, s0));
+  add2(wb0, count(s.nl, b0));
+  add2(pb0, count(s.nl, b0));
+  add2(ps1, count(s.nl, s1));
+  add2(ps1, count(s.nr, s1));
   // Children.
   for (int c : {s0l, s0r, s0l2, s0r2, b0l, b0l2, s1l, s1r}) {
     add1(w(c));
     add1(p(c));
     add1(l(c));
   }
-  add3(p(s0), l(s0l), l(s0l2));
-  add3(p(s0), l(s0r), l(s0r2));
-  add3(p(b0), l(b0l), l(b0l2));
-  add2(wp(s0), l(s0r));
-  add2(wp(s0), l(s0l));
-  add2(wp(b0), l(b0l));
+  add3(ps0, l(s0l), l(s0l2));
+  add3(ps0, l(s0r), l(s0r2));
+  add3(pb0, l(b0l), l(b0l2));
+  add2(wps0, l(s0r));
+  add2(wps0, l(s0l));
+  add2(wpb0, l(b0l));
   // Coarse tags and suffixes (for rare words).
-  add1(u(s0));
-  add1(u(b0));
-  add1(u(s1));
-  add1(u(b1));
-  add2(u(s0), u(b0));
-  add2(u(s1), u(s0));
-  add2(u(s1), u(b0));
-  add3(u(s0), u(b0), u(b1));
-  add3(u(s1), u(s0), u(b0));
-  add2(x(s0), p(s0));
-  add2(x(b0), p(b0));
-  add2(x(s0), u(b0));
-  add2(u(s0), x(b0));
+  add1(us0);
+  add1(ub0);
+  add1(us1);
+  add1(ub1);
+  add2(us0, ub0);
+  add2(us1, us0);
+  add2(us1, ub0);
+  add3(us0, ub0, ub1);
+  add3(us1, us0, ub0);
+  add2(xs0, ps0);
+  add2(xb0, pb0);
+  add2(xs0, ub0);
+  add2(us0, xb0);
   // Label sets.
-  add2(w(s0), set(s.lset, s0));
-  add2(p(s0), set(s.lset, s0));
-  add2(w(s0), set(s.rset, s0));
-  add2(p(s0), set(s.rset, s0));
-  add2(w(b0), set(s.lset, b0));
-  add2(p(b0), set(s.lset, b0));
-  add2(p(s1), set(s.rset, s1));
+  add2(ws0, set(s.lset, s0));
+  add2(ps0, set(s.lset, s0));
+  add2(ws0, set(s.rset, s0));
+  add2(ps0, set(s.rset, s0));
+  add2(wb0, set(s.lset, b0));
+  add2(pb0, set(s.lset, b0));
+  add2(ps1, set(s.rset, s1));
+  if (in.features & Parser::kClusters) {
+    auto k = [&](int i) -> uint64_t {
+      return i < 0 ? 0x7001 : i == 0 ? 0x7002 : in.cluster[i];
+    };
+    const uint64_t ks0 = k(s0), kb0 = k(b0), ks1 = k(s1), kb1 = k(b1);
+    add1(ks0);
+    add1(kb0);
+    add1(ks1);
+    add2(ks0, pb0);
+    add2(ps0, kb0);
+    add2(ks0, kb0);
+    add2(ks1, ks0);
+    add3(ks0, kb0, pb1);
+    add2(kb0, kb1);
+    add3(ks0, ks1, pb0);
+    add2(ks0, d0);
+    add2(k(s0l), ps0);
+    add2(k(s0r), ps0);
+    add2(k(b0l), pb0);
+  }
+  return static_cast<size_t>(f - start);
 }
 
 // Dynamic-oracle costs of the three moves (unlabelled), per Goldberg &
@@ -277,22 +328,44 @@ void MoveCosts(const State& s, const std::vector<int>& gold, int costs[3]) {
 // Per-parse scratch: features, class scores and the valid moves of the
 // current configuration.
 struct Scratch {
-  explicit Scratch(int num_labels)
-      : classes(Parser::NumClasses(num_labels)), scores(classes) {}
+  explicit Scratch(int num_labels) : classes(Parser::NumClasses(num_labels)) {}
   int classes;
-  std::vector<uint64_t> feats;
-  std::vector<char> valid;
-  std::vector<float> scores;
+  size_t num_feats = 0;
+  uint64_t feats[kMaxFeatures];
+  bool valid[LinearModel::kMaxClasses];
+  float scores[LinearModel::kMaxClasses];
 
+  // Scores every move; with `valid_too`, also marks the valid ones.
   template <typename Scorer>
   void Score(const Scorer& scorer, const State& s, const ParserInput& in,
-             int num_labels) {
-    Features(s, in, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    scorer.Score(feats.data(), feats.size(), scores.data());
-    Valid(s, num_labels, valid);
+             int num_labels, bool valid_too = true) {
+    num_feats = Features(s, in, feats);
+    std::fill(scores, scores + classes, 0.0f);
+    scorer.Score(feats, num_feats, scores);
+    if (valid_too) Valid(s, num_labels, valid);
   }
 };
+
+// The best-scoring valid move (lowest index on ties, as ArgMax). Moves
+// come in three groups, each valid or not as a whole: shift, the left
+// arcs, the right arcs (`num_labels` classes each but shift), so no
+// per-class valid array is needed.
+int BestMove(const float* scores, const State& s, int num_labels) {
+  int best = -1;
+  float top = 0.0f;
+  auto consider = [&](int from, int to) {
+    for (int c = from; c < to; ++c) {
+      if (best < 0 || scores[c] > top) {
+        best = c;
+        top = scores[c];
+      }
+    }
+  };
+  if (s.CanShift()) consider(kShift, kShift + 1);
+  if (s.CanLeft()) consider(1, 1 + num_labels);
+  if (s.CanRight()) consider(1 + num_labels, 1 + 2 * num_labels);
+  return best;
+}
 
 }  // namespace
 
@@ -300,26 +373,21 @@ template <typename Scorer>
 void Parser::ParseWith(const Scorer& scorer, int num_labels,
                        const ParserInput& in, std::vector<int>& heads,
                        std::vector<int>& rels) {
-  State s(static_cast<int>(in.word.size()) - 1);
+  thread_local State s;
+  s.Reset(static_cast<int>(in.word.size()) - 1);
   Scratch x(num_labels);
   while (!s.Terminal()) {
-    x.Score(scorer, s, in, num_labels);
-    int best = ArgMax(x.scores.data(), x.classes,
-                      reinterpret_cast<const bool*>(x.valid.data()));
-    s.Apply(best, num_labels);
+    x.Score(scorer, s, in, num_labels, false);
+    s.Apply(BestMove(x.scores, s, num_labels), num_labels);
   }
-  heads = s.head;
-  rels = s.rel;
+  heads.assign(s.head.begin(), s.head.end());
+  rels.assign(s.rel.begin(), s.rel.end());
 }
 
 template void Parser::ParseWith<LinearModel>(const LinearModel&, int,
                                              const ParserInput&,
                                              std::vector<int>&,
                                              std::vector<int>&);
-template void Parser::ParseWith<Perceptron>(const Perceptron&, int,
-                                            const ParserInput&,
-                                            std::vector<int>&,
-                                            std::vector<int>&);
 
 void Parser::Parse(const ParserInput& in, std::vector<int>& heads,
                    std::vector<int>& rels) const {
@@ -333,8 +401,8 @@ int Parser::TrainSentence(Perceptron& p, int num_labels, const ParserInput& in,
   State s(static_cast<int>(in.word.size()) - 1);
   Scratch x(num_labels);
   const int classes = x.classes;
-  const std::vector<float>& scores = x.scores;
-  const std::vector<char>& valid = x.valid;
+  const float* scores = x.scores;
+  const bool* valid = x.valid;
   std::vector<int> cost(classes);
   int errors = 0;
   while (!s.Terminal()) {
@@ -366,7 +434,7 @@ int Parser::TrainSentence(Perceptron& p, int num_labels, const ParserInput& in,
     p.Tick();
     if (cost[pred] != min_cost) {
       ++errors;
-      p.Update(x.feats.data(), x.feats.size(), oracle, pred);
+      p.Update(x.feats, x.num_feats, oracle, pred);
     }
     int next = oracle;
     if (explore && std::uniform_real_distribution<double>(0, 1)(rng) < 0.9) {
@@ -378,12 +446,16 @@ int Parser::TrainSentence(Perceptron& p, int num_labels, const ParserInput& in,
 }
 
 void Parser::Write(BinaryWriter& out) const {
+  out.Put<uint32_t>(features);
   out.PutStrings(labels);
   model.Write(out);
 }
 
 bool Parser::Read(BinaryReader& in) {
-  return in.GetStrings(labels) && model.Read(in) && !labels.empty() &&
+  // Feature groups this parser does not know (from a file of another
+  // version) would make it score features it does not compute.
+  return in.Get(features) && (features & ~kAllGroups) == 0 &&
+         in.GetStrings(labels) && model.Read(in) && !labels.empty() &&
          model.num_classes() == num_classes();
 }
 

@@ -25,22 +25,39 @@ namespace curlew::syntax {
 // UPOS alone.
 struct ParserInput {
   std::vector<uint64_t> word, suffix, tag, upos;
+  std::vector<uint32_t> cluster;  // word cluster + 1 (0: none)
+  // The parser's optional feature groups (Parser::features), set with the
+  // words.
+  uint32_t features = 0;
   void Resize(size_t n) {
     word.assign(n, 0);
     suffix.assign(n, 0);
     tag.assign(n, 0);
     upos.assign(n, 0);
+    cluster.assign(n, 0);
   }
 };
 
 class Parser {
  public:
+  // Optional feature groups, chosen when training and stored in the model.
+  enum FeatureGroup : uint32_t {
+    // Word clusters of the stack and buffer words, with their tags.
+    kClusters = 1,
+    kAllGroups = kClusters,
+  };
+  uint32_t features = 0;
   std::vector<std::string> labels;  // relation names, e.g. "nsubj:pass"
   LinearModel model;
 
+  // Most feature keys of a configuration.
+  static constexpr size_t kMaxFeatures = 160;
+
+  // Classes of `model`.
   int num_classes() const {
     return NumClasses(static_cast<int>(labels.size()));
   }
+  // Labelled moves: 0 shift, 1..L left arc, L+1..2L right arc.
   static int NumClasses(int num_labels) { return 1 + 2 * num_labels; }
 
   // heads[i], rels[i] for words 1..n (index 0 unused); rels index labels.

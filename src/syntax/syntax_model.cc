@@ -1,8 +1,7 @@
 // SyntaxModel: loading, the file format and annotation of sentences.
-#include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
+#include <mutex>
 
 #include "curlew/syntax.h"
 #include "syntax/model_data.h"
@@ -17,17 +16,20 @@ std::string EncodeModel(const ModelData& model) {
   model.parser.Write(payload);
   model.punct.Write(payload);
   BinaryWriter file;
-  std::string out(kMagic, sizeof(kMagic));
   file.Put<uint32_t>(kVersion);
+  file.Put<uint32_t>(0);
   file.Put<uint64_t>(payload.data().size());
-  file.Put<uint64_t>(Fnv1a(payload.data()));
+  file.Put<uint64_t>(Checksum(payload.data()));
+  std::string out(kMagic, sizeof(kMagic));
   out += file.data();
+  out.resize(kHeaderBytes, '\0');
   out += payload.data();
   return out;
 }
 
-Status DecodeModel(std::string_view bytes, const std::string& path,
-                   ModelData& model) {
+Status DecodeModel(ModelBytes file, const std::string& path, ModelData& model) {
+  model.bytes = std::move(file);
+  const std::string_view bytes = model.bytes.bytes();
   auto corrupt = [&](const std::string& why) {
     return Status::Error(ErrorCode::kCorruptModel,
                          "not a valid curlew syntax model: " + why, path);
@@ -37,36 +39,49 @@ Status DecodeModel(std::string_view bytes, const std::string& path,
     return corrupt("wrong magic bytes");
   }
   BinaryReader header(bytes.substr(sizeof(kMagic)));
-  uint32_t version = 0;
+  uint32_t version = 0, zero = 0;
   uint64_t size = 0, checksum = 0;
-  if (!header.Get(version) || !header.Get(size) || !header.Get(checksum)) {
-    return corrupt("truncated header");
+  if (!header.Get(version)) return corrupt("truncated header");
+  if (version != kVersion) {
+    return corrupt("unsupported version " + std::to_string(version) +
+                   " (this curlew reads version " + std::to_string(kVersion) +
+                   ")");
   }
-  if (version != kVersion && version != 1) {
-    return corrupt("unsupported version " + std::to_string(version));
+  {
+    if (!header.Get(zero) || !header.Get(size) || !header.Get(checksum) ||
+        bytes.size() < kHeaderBytes) {
+      return corrupt("truncated header");
+    }
+    const size_t used = sizeof(kMagic) + 4 + 4 + 8 + 8;
+    if (zero != 0 ||
+        bytes.substr(used, kHeaderBytes - used).find_first_not_of('\0') !=
+            std::string_view::npos) {
+      return corrupt("bad header");
+    }
+    if (bytes.size() - kHeaderBytes != size) {
+      return corrupt("truncated or padded: payload is " +
+                     std::to_string(bytes.size() - kHeaderBytes) +
+                     " bytes, header says " + std::to_string(size));
+    }
+    std::string_view payload = bytes.substr(kHeaderBytes);
+    if (Checksum(payload) != checksum) return corrupt("checksum mismatch");
+    BinaryReader in(payload);
+    if (!model.tagger.Read(in)) return corrupt("bad tagger section");
+    if (!model.lemmatizer.Read(in)) return corrupt("bad lemmatizer section");
+    if (!model.parser.Read(in)) return corrupt("bad parser section");
+    if (!model.punct.Read(in)) return corrupt("bad punctuation section");
+    if (!in.AtEnd()) return corrupt("trailing data");
   }
-  const size_t start = sizeof(kMagic) + 4 + 8 + 8;
-  if (bytes.size() - start != size) {
-    return corrupt("truncated or padded: payload is " +
-                   std::to_string(bytes.size() - start) +
-                   " bytes, header says " + std::to_string(size));
-  }
-  std::string_view payload = bytes.substr(start);
-  if (Fnv1a(payload) != checksum) return corrupt("checksum mismatch");
-  BinaryReader in(payload);
-  // Version 1: one tagger pass, no punctuation attacher.
-  const bool v1 = version == 1;
-  if (!model.tagger.Read(in, !v1)) return corrupt("bad tagger section");
-  if (!model.lemmatizer.Read(in)) return corrupt("bad lemmatizer section");
-  if (!model.parser.Read(in)) return corrupt("bad parser section");
-  if (!v1 && !model.punct.Read(in)) {
-    return corrupt("bad punctuation section");
-  }
-  if (!in.AtEnd()) return corrupt("trailing data");
   if (model.lemmatizer.wordnet_pos.size() != model.tagger.upos.size()) {
     return corrupt("lemmatizer and tagger disagree");
   }
   return Status();
+}
+
+Status ReadModelFile(const std::string& path, ModelData& model) {
+  auto bytes = ModelBytes::Map(path);
+  if (!bytes.ok()) return bytes.status();
+  return DecodeModel(std::move(*bytes), path, model);
 }
 
 Status WriteModelFile(const ModelData& model, const std::string& path) {
@@ -89,7 +104,7 @@ Status WriteModelFile(const ModelData& model, const std::string& path) {
 void ParseInto(const ModelData& model, const ParserInput& in, Document& doc,
                const Sentence& sentence) {
   const Parser& parser = model.parser;
-  PunctSentence tree;
+  thread_local PunctSentence tree;
   tree.in = &in;
   parser.Parse(in, tree.heads, tree.rels);
   tree.punct.assign(sentence.size() + 1, 0);
@@ -104,6 +119,7 @@ void ParseInto(const ModelData& model, const ParserInput& in, Document& doc,
     t.head = heads[i + 1];
     t.deprel = parser.labels[rels[i + 1]];
   }
+  tree.in = nullptr;
 }
 
 }  // namespace syntax
@@ -113,19 +129,9 @@ SyntaxModel::~SyntaxModel() = default;
 
 Result<std::shared_ptr<const SyntaxModel>> SyntaxModel::Load(
     const std::string& path, const SyntaxOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::Error(ErrorCode::kNotFound, "cannot open syntax model",
-                         path);
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    return Status::Error(ErrorCode::kIoError, "cannot read syntax model", path);
-  }
   std::shared_ptr<SyntaxModel> model(new SyntaxModel());
   model->options_ = options;
-  Status s = syntax::DecodeModel(buf.str(), path, *model->data_);
+  Status s = syntax::ReadModelFile(path, *model->data_);
   if (!s.ok()) return s;
   model->data_->LoadWordNet(options.wordnet_dir);
   return std::shared_ptr<const SyntaxModel>(std::move(model));
@@ -155,30 +161,41 @@ Status SyntaxModel::Check(const Document& doc, const Sentence& sentence) const {
   return Status();
 }
 
+namespace {
+
+// Per-thread scratch of Annotate(), reused from sentence to sentence.
+struct AnnotateScratch {
+  std::vector<std::string_view> words;
+  std::vector<syntax::WordInfo> info;
+  std::vector<int> tags;
+  syntax::ParserInput in;
+};
+
+}  // namespace
+
 Status SyntaxModel::Annotate(Document& doc, const Sentence& sentence) const {
   Status ok = Check(doc, sentence);
   if (!ok.ok()) return ok;
   const size_t n = sentence.size();
   if (n == 0) return Status();
   const syntax::ModelData& m = *data_;
-  std::vector<std::string_view> words(n);
+  thread_local AnnotateScratch x;
+  x.words.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    words[i] = doc.TokenText(doc.tokens[sentence.token_begin + i]);
+    x.words[i] = doc.TokenText(doc.tokens[sentence.token_begin + i]);
   }
-  std::vector<syntax::WordInfo> info;
-  m.tagger.Describe(info, words);
-  std::vector<int> tags;
-  m.tagger.Tag(info, tags);
-  syntax::ParserInput in;
-  in.Resize(n + 1);
+  m.tagger.Describe(x.info, x.words);
+  m.tagger.Tag(x.info, x.tags);
+  x.in.Resize(n + 1);
+  x.in.features = m.parser.features;
   for (size_t i = 0; i < n; ++i) {
     Token& t = doc.tokens[sentence.token_begin + i];
-    t.upos = m.tagger.upos[tags[i]];
-    t.xpos = m.tagger.xpos[tags[i]];
-    t.lemma = m.lemmatizer.Lemmatize(words[i], tags[i]);
-    syntax::FillParserInput(words[i], t.upos, t.xpos, i + 1, in);
+    t.upos = m.tagger.upos[x.tags[i]];
+    t.xpos = m.tagger.xpos[x.tags[i]];
+    m.lemmatizer.LemmatizeInto(x.words[i], x.tags[i], t.lemma);
+    syntax::FillParserInput(m.tagger, x.info[i], x.tags[i], i + 1, x.in);
   }
-  syntax::ParseInto(m, in, doc, sentence);
+  syntax::ParseInto(m, x.in, doc, sentence);
   return Status();
 }
 
@@ -190,9 +207,11 @@ Status SyntaxModel::Parse(Document& doc, const Sentence& sentence) const {
   const syntax::ModelData& m = *data_;
   syntax::ParserInput in;
   in.Resize(n + 1);
+  in.features = m.parser.features;
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[sentence.token_begin + i];
-    syntax::FillParserInput(doc.TokenText(t), t.upos, t.xpos, i + 1, in);
+    syntax::FillParserInput(m.tagger, doc.TokenText(t), t.upos, t.xpos, i + 1,
+                            in);
   }
   syntax::ParseInto(m, in, doc, sentence);
   return Status();
@@ -220,6 +239,25 @@ std::string SyntaxModel::Describe() const {
 
 namespace {
 
+// True if some sentence of `doc` has words without a head (no given parse).
+bool NeedsParsing(const Document& doc, const Sentence& s) {
+  if (s.size() == 0) return false;
+  for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+    if (doc.tokens[i].head < 0) return true;
+  }
+  return false;
+}
+
+// Annotates every sentence of `doc` that came without a parse.
+Status AnnotateUnparsed(const SyntaxModel& model, Document& doc) {
+  for (const Sentence& s : doc.sentences) {
+    if (!NeedsParsing(doc, s)) continue;  // a given parse
+    Status st = model.Annotate(doc, s);
+    if (!st.ok()) return st.WithWhere(doc.id);
+  }
+  return Status();
+}
+
 class SyntaxComponent : public Component {
  public:
   explicit SyntaxComponent(std::shared_ptr<const SyntaxModel> model)
@@ -232,20 +270,49 @@ class SyntaxComponent : public Component {
     return kTags | kLemmas | kTree;
   }
   Status Process(Document& doc) const override {
-    for (const Sentence& s : doc.sentences) {
-      bool parsed = s.size() > 0;
-      for (uint32_t i = s.token_begin; i < s.token_end && parsed; ++i) {
-        parsed = doc.tokens[i].head >= 0;
-      }
-      if (parsed) continue;  // a given parse
-      Status st = model_->Annotate(doc, s);
-      if (!st.ok()) return st.WithWhere(doc.id);
-    }
-    return Status();
+    return AnnotateUnparsed(*model_, doc);
   }
 
  private:
   std::shared_ptr<const SyntaxModel> model_;
+};
+
+// The same, loading the model the first time a sentence needs it.
+class LazySyntaxComponent : public Component {
+ public:
+  LazySyntaxComponent(std::string path, SyntaxOptions options)
+      : path_(std::move(path)), options_(std::move(options)) {}
+  std::string_view name() const override { return "syntax"; }
+  uint32_t requires_annotations() const override {
+    return kTokens | kSentences;
+  }
+  uint32_t assigns_annotations() const override {
+    return kTags | kLemmas | kTree;
+  }
+  Status Process(Document& doc) const override {
+    bool needed = false;
+    for (const Sentence& s : doc.sentences)
+      needed = needed || NeedsParsing(doc, s);
+    if (!needed) return Status();
+    std::call_once(once_, [this] {
+      auto model = SyntaxModel::Load(path_, options_);
+      if (model.ok()) {
+        model_ = std::move(*model);
+      } else {
+        load_status_ = model.status();
+      }
+    });
+    if (!model_) return load_status_;
+    return AnnotateUnparsed(*model_, doc);
+  }
+
+ private:
+  std::string path_;
+  SyntaxOptions options_;
+  // Set once, under once_; read-only afterwards.
+  mutable std::once_flag once_;
+  mutable std::shared_ptr<const SyntaxModel> model_;
+  mutable Status load_status_;
 };
 
 }  // namespace
@@ -253,6 +320,18 @@ class SyntaxComponent : public Component {
 std::unique_ptr<Component> MakeSyntaxComponent(
     std::shared_ptr<const SyntaxModel> model) {
   return std::make_unique<SyntaxComponent>(std::move(model));
+}
+
+Result<std::unique_ptr<Component>> MakeLazySyntaxComponent(
+    const std::string& model_path, const SyntaxOptions& options) {
+  std::FILE* f = std::fopen(model_path.c_str(), "rb");
+  if (!f) {
+    return Status::Error(ErrorCode::kNotFound, "cannot open syntax model",
+                         model_path);
+  }
+  std::fclose(f);
+  return std::unique_ptr<Component>(
+      std::make_unique<LazySyntaxComponent>(model_path, options));
 }
 
 }  // namespace curlew

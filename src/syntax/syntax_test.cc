@@ -117,6 +117,24 @@ TEST(TwoPassTagger, TrainsLoadsAndIsDeterministic) {
   std::filesystem::remove(b);
 }
 
+// Every optional feature group (clusters, more tagger context) trains and
+// learns the fixture.
+TEST(FeatureGroups, AllGroupsTrainAndLearnTheFixture) {
+  const std::string path = TempPath("groups.model");
+  SyntaxTrainOptions o = FixtureOptions(path, 2, 5, 6, 0);
+  o.tagger_features = 3;
+  o.parser_features = 1;
+  o.cluster_classes = 16;
+  ASSERT_TRUE(TrainSyntaxModel(o).ok());
+  auto model = SyntaxModel::Load(path);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  SyntaxScores sc = ScoreOnFixture(**model);
+  EXPECT_GE(sc.F1(sc.upos), 99.0);
+  EXPECT_GE(sc.F1(sc.uas), 98.0);
+  EXPECT_GE(sc.F1(sc.las), 97.0);
+  std::filesystem::remove(path);
+}
+
 TEST_F(TinyModel, ParsesUnseenSentenceSensibly) {
   auto model = SyntaxModel::Load(*path_);
   ASSERT_TRUE(model.ok());

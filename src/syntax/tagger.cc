@@ -62,10 +62,30 @@ enum Template : uint64_t {
   kNextTagSuf3,
   kNextTagAmb,
   kNextTagWordNet,
+  kPre2,
+  kSuf5,
+  kPrevShape,
+  kPrevNextWord,
+  kWordNext2Word,
+  kWordNextSuf3,
+  kPrevSuf3Word,
+  kNext2Suf3,
+  kPrev2TagsWord,
+  kCluster,
+  kPrevCluster,
+  kNextCluster,
+  kClusterSuf3,
+  kPrevTagCluster,
+  kClusterNextCluster,
+  kPrevClusterCluster,
 };
 
-std::string Shape(std::string_view s) {
-  std::string out;
+// Hash of the word's shape: letters, digits and other bytes as classes
+// (X x d u, punctuation as itself), runs longer than two cut to two, at
+// most 13 characters ("Kenya" -> "Xxx", "1990s" -> "ddx").
+uint64_t ShapeHash(std::string_view s) {
+  char out[16];
+  size_t len = 0;
   char last = 0;
   int run = 0;
   for (unsigned char c : s) {
@@ -82,10 +102,10 @@ std::string Shape(std::string_view s) {
       k = static_cast<char>(c);
     run = k == last ? run + 1 : 1;
     last = k;
-    if (run <= 2) out += k;
-    if (out.size() > 12) break;
+    if (run <= 2) out[len++] = k;
+    if (len > 12) break;
   }
-  return out;
+  return Fnv1a(std::string_view(out, len));
 }
 
 }  // namespace
@@ -93,14 +113,22 @@ std::string Shape(std::string_view s) {
 void Tagger::Describe(std::vector<WordInfo>& out,
                       const std::vector<std::string_view>& words) const {
   out.resize(words.size());
+  std::string long_word;
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view f = words[i];
-    std::string low = text::AsciiLower(f);
-    std::string_view l = low;
+    // The lower-case word, on the stack for words of ordinary length.
+    char buf[64];
+    if (f.size() > sizeof(buf)) long_word = text::AsciiLower(f);
+    for (size_t k = 0; k < f.size() && f.size() <= sizeof(buf); ++k) {
+      buf[k] = text::AsciiLower(f[k]);
+    }
+    const std::string_view l = f.size() <= sizeof(buf)
+                                   ? std::string_view(buf, f.size())
+                                   : std::string_view(long_word);
     WordInfo& w = out[i];
     w.form = Fnv1a(f);
     w.lower = Fnv1a(l);
-    w.shape = Fnv1a(Shape(f));
+    w.shape = ShapeHash(f);
     auto suffix = [&](size_t n) {
       return Fnv1a(l.substr(l.size() > n ? l.size() - n : 0)) + n;
     };
@@ -108,10 +136,12 @@ void Tagger::Describe(std::vector<WordInfo>& out,
     w.suf2 = suffix(2);
     w.suf3 = suffix(3);
     w.suf4 = suffix(4);
+    w.suf5 = suffix(5);
     w.pre1 = Fnv1a(l.substr(0, 1));
+    w.pre2 = Fnv1a(l.substr(0, 2)) + 2;
     w.pre3 = Fnv1a(l.substr(0, 3));
-    auto it = ambiguity.find(w.lower);
-    w.amb = it == ambiguity.end() ? 0 : it->second;
+    const uint64_t* amb = ambiguity.Find(w.lower);
+    w.amb = amb ? *amb : 0;
     uint32_t flags = 0;
     bool all_caps = !f.empty(), has_alpha = false;
     for (unsigned char c : f) {
@@ -130,25 +160,30 @@ void Tagger::Describe(std::vector<WordInfo>& out,
     if (all_caps && has_alpha) flags |= kAllCaps;
     w.flags = flags;
     w.wordnet = wordnet ? wordnet->Classes(l) : 0;
+    const uint16_t* cl = clusters.Find(w.lower);
+    w.cluster = cl ? *cl + 1u : 0u;
   }
 }
 
-void Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
-                      int prev2, const std::vector<int>* right,
-                      std::vector<uint64_t>& out) {
-  out.clear();
+size_t Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
+                        int prev2, const std::vector<int>* right,
+                        uint64_t* out) const {
+  uint64_t* const start = out;
   const int n = static_cast<int>(w.size());
   static const WordInfo kPad{.form = 11,
                              .lower = 11,
                              .shape = 11,
                              .pre1 = 11,
+                             .pre2 = 11,
                              .pre3 = 11,
                              .suf1 = 11,
                              .suf2 = 11,
                              .suf3 = 11,
                              .suf4 = 11,
+                             .suf5 = 11,
                              .amb = 11,
-                             .wordnet = 256};
+                             .wordnet = 256,
+                             .cluster = 0xffff};
   const WordInfo& c = w[i];
   const WordInfo& p1 = i > 0 ? w[i - 1] : kPad;
   const WordInfo& p2 = i > 1 ? w[i - 2] : kPad;
@@ -156,57 +191,78 @@ void Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
   const WordInfo& n2 = i + 2 < n ? w[i + 2] : kPad;
   const uint64_t t1 = static_cast<uint64_t>(prev + 2);
   const uint64_t t2 = static_cast<uint64_t>(prev2 + 2);
-  out.push_back(Feat(kBias, 0));
-  out.push_back(Feat(kForm, c.form));
-  out.push_back(Feat(kLower, c.lower));
-  out.push_back(Feat(kSuf1, c.suf1));
-  out.push_back(Feat(kSuf2, c.suf2));
-  out.push_back(Feat(kSuf3, c.suf3));
-  out.push_back(Feat(kSuf4, c.suf4));
-  out.push_back(Feat(kPre1, c.pre1));
-  out.push_back(Feat(kPre3, c.pre3));
-  out.push_back(Feat(kShape, c.shape));
-  out.push_back(Feat(kFlags, c.flags, i == 0));
-  out.push_back(Feat(kPrevTag, t1));
-  out.push_back(Feat(kPrev2Tags, t1, t2));
-  out.push_back(Feat(kPrevTagWord, t1, c.lower));
-  out.push_back(Feat(kPrevWord, p1.lower));
-  out.push_back(Feat(kPrev2Word, p2.lower));
-  out.push_back(Feat(kNextWord, n1.lower));
-  out.push_back(Feat(kNext2Word, n2.lower));
-  out.push_back(Feat(kPrevSuf3, p1.suf3));
-  out.push_back(Feat(kNextSuf3, n1.suf3));
-  out.push_back(Feat(kNextShape, n1.shape));
-  out.push_back(Feat(kPrevWordWord, p1.lower, c.lower));
-  out.push_back(Feat(kWordNextWord, c.lower, n1.lower));
-  out.push_back(Feat(kAmb, c.amb));
-  out.push_back(Feat(kPrevAmb, p1.amb, c.amb));
-  out.push_back(Feat(kNextAmb, n1.amb));
-  out.push_back(Feat(kNext2Amb, n1.amb, n2.amb));
-  out.push_back(Feat(kPrevTagAmb, t1, c.amb));
-  out.push_back(Feat(kAmbNextAmb, c.amb, n1.amb));
-  out.push_back(Feat(kPrevTagSuf3, t1, c.suf3));
-  out.push_back(Feat(kNextFlags, n1.flags));
-  out.push_back(Feat(kWordNet, c.wordnet));
-  out.push_back(Feat(kWordNetFlags, c.wordnet, c.flags, i == 0));
-  out.push_back(Feat(kPrevTagWordNet, t1, c.wordnet));
-  out.push_back(Feat(kPrevWordNet, p1.wordnet, c.wordnet));
-  out.push_back(Feat(kNextWordNet, c.wordnet, n1.wordnet));
-  out.push_back(Feat(kWordNetSuf3, c.wordnet, c.suf3));
-  if (i == 0) out.push_back(Feat(kFirstWord, c.lower));
+  *out++ = (Feat(kBias, 0));
+  *out++ = (Feat(kForm, c.form));
+  *out++ = (Feat(kLower, c.lower));
+  *out++ = (Feat(kSuf1, c.suf1));
+  *out++ = (Feat(kSuf2, c.suf2));
+  *out++ = (Feat(kSuf3, c.suf3));
+  *out++ = (Feat(kSuf4, c.suf4));
+  *out++ = (Feat(kPre1, c.pre1));
+  *out++ = (Feat(kPre3, c.pre3));
+  *out++ = (Feat(kShape, c.shape));
+  *out++ = (Feat(kFlags, c.flags, i == 0));
+  *out++ = (Feat(kPrevTag, t1));
+  *out++ = (Feat(kPrev2Tags, t1, t2));
+  *out++ = (Feat(kPrevTagWord, t1, c.lower));
+  *out++ = (Feat(kPrevWord, p1.lower));
+  *out++ = (Feat(kPrev2Word, p2.lower));
+  *out++ = (Feat(kNextWord, n1.lower));
+  *out++ = (Feat(kNext2Word, n2.lower));
+  *out++ = (Feat(kPrevSuf3, p1.suf3));
+  *out++ = (Feat(kNextSuf3, n1.suf3));
+  *out++ = (Feat(kNextShape, n1.shape));
+  *out++ = (Feat(kPrevWordWord, p1.lower, c.lower));
+  *out++ = (Feat(kWordNextWord, c.lower, n1.lower));
+  *out++ = (Feat(kAmb, c.amb));
+  *out++ = (Feat(kPrevAmb, p1.amb, c.amb));
+  *out++ = (Feat(kNextAmb, n1.amb));
+  *out++ = (Feat(kNext2Amb, n1.amb, n2.amb));
+  *out++ = (Feat(kPrevTagAmb, t1, c.amb));
+  *out++ = (Feat(kAmbNextAmb, c.amb, n1.amb));
+  *out++ = (Feat(kPrevTagSuf3, t1, c.suf3));
+  *out++ = (Feat(kNextFlags, n1.flags));
+  *out++ = (Feat(kWordNet, c.wordnet));
+  *out++ = (Feat(kWordNetFlags, c.wordnet, c.flags, i == 0));
+  *out++ = (Feat(kPrevTagWordNet, t1, c.wordnet));
+  *out++ = (Feat(kPrevWordNet, p1.wordnet, c.wordnet));
+  *out++ = (Feat(kNextWordNet, c.wordnet, n1.wordnet));
+  *out++ = (Feat(kWordNetSuf3, c.wordnet, c.suf3));
+  if (i == 0) *out++ = (Feat(kFirstWord, c.lower));
+  if (features & kContext) {
+    *out++ = Feat(kPre2, c.pre2);
+    *out++ = Feat(kSuf5, c.suf5);
+    *out++ = Feat(kPrevShape, p1.shape, c.shape);
+    *out++ = Feat(kPrevNextWord, p1.lower, n1.lower);
+    *out++ = Feat(kWordNext2Word, c.lower, n2.lower);
+    *out++ = Feat(kWordNextSuf3, c.lower, n1.suf3);
+    *out++ = Feat(kPrevSuf3Word, p1.suf3, c.lower);
+    *out++ = Feat(kNext2Suf3, n2.suf3);
+    *out++ = Feat(kPrev2TagsWord, t1, t2, c.lower);
+  }
+  if (features & kClusters) {
+    *out++ = Feat(kCluster, c.cluster);
+    *out++ = Feat(kPrevCluster, p1.cluster);
+    *out++ = Feat(kNextCluster, n1.cluster);
+    *out++ = Feat(kClusterSuf3, c.cluster, c.suf3);
+    *out++ = Feat(kPrevTagCluster, t1, c.cluster);
+    *out++ = Feat(kClusterNextCluster, c.cluster, n1.cluster);
+    *out++ = Feat(kPrevClusterCluster, p1.cluster, c.cluster);
+  }
   if (right) {
     const uint64_t r1 =
         static_cast<uint64_t>(i + 1 < n ? (*right)[i + 1] + 2 : 0);
     const uint64_t r2 =
         static_cast<uint64_t>(i + 2 < n ? (*right)[i + 2] + 2 : 0);
-    out.push_back(Feat(kNextTag, r1));
-    out.push_back(Feat(kNext2Tags, r1, r2));
-    out.push_back(Feat(kPrevNextTags, t1, r1));
-    out.push_back(Feat(kNextTagWord, r1, c.lower));
-    out.push_back(Feat(kNextTagSuf3, r1, c.suf3));
-    out.push_back(Feat(kNextTagAmb, r1, c.amb));
-    out.push_back(Feat(kNextTagWordNet, r1, c.wordnet));
+    *out++ = (Feat(kNextTag, r1));
+    *out++ = (Feat(kNext2Tags, r1, r2));
+    *out++ = (Feat(kPrevNextTags, t1, r1));
+    *out++ = (Feat(kNextTagWord, r1, c.lower));
+    *out++ = (Feat(kNextTagSuf3, r1, c.suf3));
+    *out++ = (Feat(kNextTagAmb, r1, c.amb));
+    *out++ = (Feat(kNextTagWordNet, r1, c.wordnet));
   }
+  return static_cast<size_t>(out - start);
 }
 
 void Tagger::Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
@@ -214,8 +270,8 @@ void Tagger::Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
     TagWith(model, num_classes(), w, nullptr, tags);
     return;
   }
-  std::vector<int> first;
-  std::vector<float> margins;
+  thread_local std::vector<int> first;
+  thread_local std::vector<float> margins;
   TagWith(model, num_classes(), w, nullptr, first, &margins);
   TagWith(second, num_classes(), w, &first, tags, nullptr, &margins,
           second_pass_margin);
@@ -224,16 +280,9 @@ void Tagger::Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
 void Tagger::Write(BinaryWriter& out) const {
   out.PutStrings(upos);
   out.PutStrings(xpos);
-  std::vector<std::pair<uint64_t, uint64_t>> amb(ambiguity.begin(),
-                                                 ambiguity.end());
-  std::sort(amb.begin(), amb.end());
-  std::vector<uint64_t> keys, values;
-  for (auto [k, v] : amb) {
-    keys.push_back(k);
-    values.push_back(v);
-  }
-  out.PutVector(keys);
-  out.PutVector(values);
+  out.Put<uint32_t>(features);
+  ambiguity.Write(out);
+  clusters.Write(out);
   model.Write(out);
   const bool two_pass = second.num_classes() > 0;
   out.Put<uint8_t>(two_pass);
@@ -243,25 +292,34 @@ void Tagger::Write(BinaryWriter& out) const {
   }
 }
 
-bool Tagger::Read(BinaryReader& in, bool two_pass_field) {
-  std::vector<uint64_t> keys, values;
+void Tagger::SetClasses(std::vector<std::string> u,
+                        std::vector<std::string> x) {
+  upos = std::move(u);
+  xpos = std::move(x);
+  tag_hash.clear();
+  upos_hash.clear();
+  for (size_t c = 0; c < upos.size() && c < xpos.size(); ++c) {
+    tag_hash.push_back(TagHash(upos[c], xpos[c]));
+    upos_hash.push_back(UposHash(upos[c]));
+  }
+}
+
+bool Tagger::Read(BinaryReader& in) {
   uint8_t two_pass = 0;
-  if (!in.GetStrings(upos) || !in.GetStrings(xpos) || !in.GetVector(keys) ||
-      !in.GetVector(values) || keys.size() != values.size() ||
-      !model.Read(in) || (two_pass_field && !in.Get(two_pass)) ||
+  std::vector<std::string> u, x;
+  if (!in.GetStrings(u) || !in.GetStrings(x) || !in.Get(features) ||
+      (features & ~kAllGroups) != 0 || !ambiguity.Read(in) ||
+      !clusters.Read(in) || !model.Read(in) || !in.Get(two_pass) ||
       two_pass > 1) {
     return false;
   }
+  SetClasses(std::move(u), std::move(x));
   second = LinearModel();
   second_pass_margin = 1e30f;
   if (two_pass && (!second.Read(in) || !in.Get(second_pass_margin) ||
                    !(second_pass_margin >= 0.0f))) {
     return false;
   }
-  ambiguity.clear();
-  ambiguity.reserve(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i)
-    ambiguity.emplace(keys[i], values[i]);
   return upos.size() == xpos.size() &&
          model.num_classes() == static_cast<int>(upos.size()) &&
          (second.num_classes() == 0 ||

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "syntax/binary_io.h"
+#include "syntax/flat_map.h"
 #include "syntax/linear.h"
 #include "syntax/wordnet.h"
 
@@ -26,16 +27,35 @@ namespace curlew::syntax {
 // What the tagger and parser need of a word, hashed once per token so that
 // no feature builds a string.
 struct WordInfo {
-  uint64_t form = 0, lower = 0, shape = 0, pre1 = 0, pre3 = 0;
-  uint64_t suf1 = 0, suf2 = 0, suf3 = 0, suf4 = 0, amb = 0;
+  uint64_t form = 0, lower = 0, shape = 0, pre1 = 0, pre2 = 0, pre3 = 0;
+  uint64_t suf1 = 0, suf2 = 0, suf3 = 0, suf4 = 0, suf5 = 0, amb = 0;
   uint32_t flags = 0;    // kHyphen | kDigit | kUpper | kTitle | kAllCaps
   uint32_t wordnet = 0;  // WordNet::Classes() of the lower-case word
+  uint32_t cluster = 0;  // word cluster + 1 (0: none; see Tagger::clusters)
 };
+
+// The tag hash the parser sees for a (UPOS, XPOS) pair.
+inline uint64_t TagHash(std::string_view upos, std::string_view xpos) {
+  return Mix(Fnv1a(upos) * 31 + Fnv1a(xpos));
+}
+// The parser's hash of a UPOS alone.
+inline uint64_t UposHash(std::string_view upos) { return Fnv1a(upos) + 13; }
 
 class Tagger {
  public:
   // Class c is (upos[c], xpos[c]).
   std::vector<std::string> upos, xpos;
+  // Optional feature groups (kContext...), chosen when training and
+  // stored in the model.
+  enum FeatureGroup : uint32_t {
+    // More context: word pairs around the word, longer affixes, the
+    // neighbours' shapes.
+    kContext = 1,
+    // Word clusters (of the word and its neighbours).
+    kClusters = 2,
+    kAllGroups = kContext | kClusters,
+  };
+  uint32_t features = 0;
   LinearModel model;   // first pass
   LinearModel second;  // second pass (may be empty: one pass)
   // Words whose first-pass margin (weight units) is at least this keep
@@ -43,46 +63,58 @@ class Tagger {
   // skipping them saves most of its time. Chosen by the trainer.
   float second_pass_margin = 1e30f;
   // Lower-case word hash -> hash of the set of tag classes seen with it.
-  std::unordered_map<uint64_t, uint64_t> ambiguity;
+  FlatMap<uint64_t> ambiguity;
+  // Lower-case word hash -> its cluster (clusters.h), induced from the
+  // training text; empty without kClusters.
+  FlatMap<uint16_t> clusters;
   // WordNet's lists (owned by the model; null: not installed), for a
   // dictionary feature.
   const WordNet* wordnet = nullptr;
 
+  // Per class, the parser's hashes of (UPOS, XPOS) and of the UPOS
+  // (TagHash, UposHash in model_data.h); derived from upos and xpos by
+  // SetClasses(), not stored.
+  std::vector<uint64_t> tag_hash, upos_hash;
+
   int num_classes() const { return static_cast<int>(upos.size()); }
+  // Sets the classes (and their hashes).
+  void SetClasses(std::vector<std::string> u, std::vector<std::string> x);
   void Describe(std::vector<WordInfo>& out,
                 const std::vector<std::string_view>& words) const;
-  // Feature keys for word i given the two previous tags (-1 = none). With
-  // `right` (the first pass's tags of the whole sentence), also the
-  // second pass's features on the tags of the next two words.
-  static void Features(const std::vector<WordInfo>& w, int i, int prev,
-                       int prev2, const std::vector<int>* right,
-                       std::vector<uint64_t>& out);
+  // Most feature keys of one word.
+  static constexpr size_t kMaxFeatures = 96;
+  // Feature keys for word i given the two previous tags (-1 = none), into
+  // out[0..kMaxFeatures); returns their number. With `right` (the first
+  // pass's tags of the whole sentence), also the second pass's features
+  // on the tags of the next two words.
+  size_t Features(const std::vector<WordInfo>& w, int i, int prev, int prev2,
+                  const std::vector<int>* right, uint64_t* out) const;
   // Greedy left-to-right tagging with any scorer (Perceptron while
   // training); `right` as for Features(). With `margins`, also each word's
   // lead of the best class over the runner-up, in weight units. With
   // `keep`, words whose keep[i] >= keep_above take their tag from `right`
   // unscored (the second pass skipping words the first was sure of).
   template <typename Scorer>
-  static void TagWith(const Scorer& scorer, int num_classes,
-                      const std::vector<WordInfo>& w,
-                      const std::vector<int>* right, std::vector<int>& tags,
-                      std::vector<float>* margins = nullptr,
-                      const std::vector<float>* keep = nullptr,
-                      float keep_above = 0.0f) {
+  void TagWith(const Scorer& scorer, int num_classes,
+               const std::vector<WordInfo>& w, const std::vector<int>* right,
+               std::vector<int>& tags, std::vector<float>* margins = nullptr,
+               const std::vector<float>* keep = nullptr,
+               float keep_above = 0.0f) const {
     tags.assign(w.size(), -1);
     if (margins) margins->assign(w.size(), 0.0f);
-    std::vector<uint64_t> feats;
-    std::vector<float> scores(num_classes);
+    uint64_t feats[kMaxFeatures];
+    float scores[LinearModel::kMaxClasses];
     for (size_t i = 0; i < w.size(); ++i) {
       if (keep && right && (*keep)[i] >= keep_above) {
         tags[i] = (*right)[i];
         continue;
       }
-      Features(w, static_cast<int>(i), i > 0 ? tags[i - 1] : -1,
-               i > 1 ? tags[i - 2] : -1, right, feats);
-      std::fill(scores.begin(), scores.end(), 0.0f);
-      scorer.Score(feats.data(), feats.size(), scores.data());
-      tags[i] = ArgMax(scores.data(), num_classes);
+      const size_t n =
+          Features(w, static_cast<int>(i), i > 0 ? tags[i - 1] : -1,
+                   i > 1 ? tags[i - 2] : -1, right, feats);
+      std::fill(scores, scores + num_classes, 0.0f);
+      scorer.Score(feats, n, scores);
+      tags[i] = ArgMax(scores, num_classes);
       if (margins) {
         float runner_up = -1e30f;
         for (int c = 0; c < num_classes; ++c) {
@@ -98,8 +130,8 @@ class Tagger {
   void Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const;
 
   void Write(BinaryWriter& out) const;
-  // `two_pass_field`: false for version-1 files (one pass, no flag).
-  bool Read(BinaryReader& in, bool two_pass_field = true);
+  // Views into the reader's buffer (see LinearModel::Read).
+  bool Read(BinaryReader& in);
 };
 
 }  // namespace curlew::syntax

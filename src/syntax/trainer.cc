@@ -19,6 +19,7 @@
 
 #include "curlew/syntax.h"
 #include "io/conllu.h"
+#include "syntax/clusters.h"
 #include "syntax/model_data.h"
 #include "text/chars.h"
 
@@ -28,6 +29,7 @@ namespace {
 
 struct TrainSentence {
   std::vector<std::string_view> words;
+  std::vector<WordInfo> info;  // the tagger's description of the words
   std::vector<std::string_view> lemmas;
   std::vector<int> tags;   // gold tag classes
   std::vector<int> heads;  // index 0 unused
@@ -68,29 +70,30 @@ LinearModel TrainTagger(const Tagger& shape,
   const int classes = shape.num_classes();
   Perceptron p(classes);
   std::vector<size_t> order = use;
-  std::vector<WordInfo> info;
-  std::vector<uint64_t> feats;
+  uint64_t feats[Tagger::kMaxFeatures];
   std::vector<float> scores(classes);
   for (int e = 0; e < epochs; ++e) {
     Shuffle(order, rng);
     for (size_t idx : order) {
       const TrainSentence& s = data[idx];
-      shape.Describe(info, s.words);
       int prev = -1, prev2 = -1;
       for (size_t i = 0; i < s.words.size(); ++i) {
-        Tagger::Features(info, static_cast<int>(i), prev, prev2,
-                         first ? &(*first)[idx] : nullptr, feats);
+        const size_t n =
+            shape.Features(s.info, static_cast<int>(i), prev, prev2,
+                           first ? &(*first)[idx] : nullptr, feats);
         std::fill(scores.begin(), scores.end(), 0.0f);
-        p.Score(feats.data(), feats.size(), scores.data());
+        p.Score(feats, n, scores.data());
         int guess = ArgMax(scores.data(), classes);
         p.Tick();
-        p.Update(feats.data(), feats.size(), s.tags[i], guess);
+        p.Update(feats, n, s.tags[i], guess);
         prev2 = prev;
         prev = guess;
       }
     }
   }
-  return p.Freeze();
+  // Scored a word at a time: the weights get the precision that
+  // kMaxFeatures allows (LinearModel::Build).
+  return p.Freeze(0.0f, 32767 / static_cast<int>(Tagger::kMaxFeatures));
 }
 
 }  // namespace
@@ -124,10 +127,15 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
   }
   ModelData model;
   model.LoadWordNet(o.wordnet_dir);
-  for (auto& [k, id] : tag_ids) {
-    id = static_cast<int>(model.tagger.upos.size());
-    model.tagger.upos.push_back(k.first);
-    model.tagger.xpos.push_back(k.second);
+  model.tagger.features = o.tagger_features;
+  {
+    std::vector<std::string> upos, xpos;
+    for (auto& [k, id] : tag_ids) {
+      id = static_cast<int>(upos.size());
+      upos.push_back(k.first);
+      xpos.push_back(k.second);
+    }
+    model.tagger.SetClasses(std::move(upos), std::move(xpos));
   }
   for (auto& [k, id] : label_ids) {
     id = static_cast<int>(model.parser.labels.size());
@@ -154,8 +162,38 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     data.push_back(std::move(ts));
   }
 
+  // Experiments on the parser: the tagger and its jackknifed tags from an
+  // earlier run of the same tagger options.
+  std::vector<std::vector<int>> parser_tags(data.size());
+  ModelBytes cache_bytes;  // the cached tagger's tables point into these
+  bool cached = false;
+  if (!o.tagger_cache.empty()) {
+    auto bytes = ModelBytes::Map(o.tagger_cache);
+    if (bytes.ok() && !bytes->bytes().empty()) {
+      cache_bytes = std::move(*bytes);
+      BinaryReader in(cache_bytes.bytes());
+      Tagger t;
+      uint64_t n = 0;
+      bool ok = t.Read(in) && t.upos == model.tagger.upos &&
+                t.xpos == model.tagger.xpos && in.Get(n) && n == data.size();
+      for (size_t i = 0; ok && i < data.size(); ++i) {
+        ok = in.GetArray(parser_tags[i]) &&
+             parser_tags[i].size() == data[i].words.size();
+      }
+      if (!ok) {
+        return Status::Error(ErrorCode::kInvalidArgument,
+                             "tagger cache does not fit the training data",
+                             o.tagger_cache);
+      }
+      t.wordnet = &model.wordnet;
+      model.tagger = std::move(t);
+      cached = true;
+      Progress(o, "tagger and jackknifed tags from " + o.tagger_cache);
+    }
+  }
+
   // Ambiguity classes: the set of tags of each word seen at least twice.
-  {
+  if (!cached) {
     std::map<uint64_t, std::pair<int, std::set<int>>> seen;
     for (const TrainSentence& s : data) {
       for (size_t i = 0; i < s.words.size(); ++i) {
@@ -164,13 +202,29 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
         e.second.insert(s.tags[i]);
       }
     }
+    std::vector<std::pair<uint64_t, uint64_t>> amb;
     for (const auto& [word, e] : seen) {
       if (e.first < 2) continue;
       uint64_t h = 0x1234;
       for (int t : e.second) h = Mix(h + static_cast<uint64_t>(t) + 1);
-      model.tagger.ambiguity.emplace(word, h);
+      amb.push_back({word, h});
     }
+    model.tagger.ambiguity = FlatMap<uint64_t>::Build(std::move(amb));
   }
+  // Word clusters from the training text, when a feature group uses them.
+  model.parser.features = o.parser_features;
+  if (!cached && ((o.tagger_features & Tagger::kClusters) ||
+                  (o.parser_features & Parser::kClusters))) {
+    std::vector<std::vector<std::string_view>> text;
+    for (const TrainSentence& s : data) text.push_back(s.words);
+    ClusterOptions co;
+    co.classes = o.cluster_classes;
+    model.tagger.clusters = FlatMap<uint16_t>::Build(InduceClusters(text, co));
+    Progress(o, std::to_string(model.tagger.clusters.size()) +
+                    " words clustered, " + Fixed(Seconds(start)) + " s");
+  }
+  // What the tagger sees of each word, computed once for every pass.
+  for (TrainSentence& s : data) model.tagger.Describe(s.info, s.words);
 
   std::mt19937_64 rng(o.seed);
   std::vector<size_t> all(data.size());
@@ -182,10 +236,7 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
   ModelData base;
   const bool reuse = !o.reuse_model.empty();
   if (reuse) {
-    std::ifstream in(o.reuse_model, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    Status s = DecodeModel(bytes.str(), o.reuse_model, base);
+    Status s = ReadModelFile(o.reuse_model, base);
     if (!s.ok()) return s;
     if (base.tagger.upos != model.tagger.upos ||
         base.tagger.xpos != model.tagger.xpos ||
@@ -196,19 +247,22 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     }
   }
   // Tagger.
-  model.tagger.model =
-      TrainTagger(model.tagger, data, all, o.tagger_epochs, rng);
-  Progress(o, "tagger trained: " +
-                  std::to_string(model.tagger.model.num_features()) +
-                  " features, " + Fixed(Seconds(start)) + " s");
+  if (!cached) {
+    model.tagger.model =
+        TrainTagger(model.tagger, data, all, o.tagger_epochs, rng);
+    Progress(o, "tagger trained: " +
+                    std::to_string(model.tagger.model.num_features()) +
+                    " features, " + Fixed(Seconds(start)) + " s");
+  }
 
   // Jackknifing: each fold's sentences are tagged by taggers trained on the
   // other folds. The first pass's tags train the second pass (it learns
   // how far to trust them); both passes' tags train the parser (it learns
   // on tags as it will see them).
-  std::vector<std::vector<int>> parser_tags(data.size());
-  for (size_t i = 0; i < data.size(); ++i) parser_tags[i] = data[i].tags;
-  const int folds = o.jackknife_folds;
+  if (!cached) {
+    for (size_t i = 0; i < data.size(); ++i) parser_tags[i] = data[i].tags;
+  }
+  const int folds = cached ? 0 : o.jackknife_folds;
   if (folds > 1) {
     auto rest_of = [&](int fold) {
       std::vector<size_t> rest;
@@ -218,13 +272,11 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
       return rest;
     };
     auto tag_fold = [&](const Tagger& t, int fold, const char* what) {
-      std::vector<WordInfo> info;
       size_t right = 0, total = 0;
       std::vector<std::vector<int>> out(data.size());
       for (size_t i = fold; i < data.size(); i += folds) {
-        t.Describe(info, data[i].words);
-        t.Tag(info, out[i]);
-        for (size_t k = 0; k < info.size(); ++k) {
+        t.Tag(data[i].info, out[i]);
+        for (size_t k = 0; k < data[i].info.size(); ++k) {
           right += out[i][k] == data[i].tags[k];
           ++total;
         }
@@ -261,13 +313,12 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
       t.model = fold_first[fold];
       t.second = TrainTagger(model.tagger, data, rest_of(fold), o.tagger_epochs,
                              rng, &first);
-      std::vector<WordInfo> info;
       std::vector<int> a, b;
       std::vector<float> margins;
       for (size_t i = fold; i < data.size(); i += folds) {
-        t.Describe(info, data[i].words);
-        Tagger::TagWith(t.model, t.num_classes(), info, nullptr, a, &margins);
-        Tagger::TagWith(t.second, t.num_classes(), info, &a, b);
+        const std::vector<WordInfo>& info = data[i].info;
+        t.TagWith(t.model, t.num_classes(), info, nullptr, a, &margins);
+        t.TagWith(t.second, t.num_classes(), info, &a, b);
         for (size_t k = 0; k < a.size(); ++k) {
           if (a[k] != b[k]) changed.push_back(margins[k]);
         }
@@ -292,6 +343,19 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
       for (size_t i = fold; i < data.size(); i += folds) {
         parser_tags[i] = tags[i];
       }
+    }
+  }
+
+  if (!cached && !o.tagger_cache.empty()) {
+    BinaryWriter out;
+    model.tagger.Write(out);
+    out.Put<uint64_t>(data.size());
+    for (const std::vector<int>& tags : parser_tags) out.PutArray(tags);
+    std::ofstream f(o.tagger_cache, std::ios::binary | std::ios::trunc);
+    f.write(out.data().data(), static_cast<std::streamsize>(out.data().size()));
+    if (!f) {
+      return Status::Error(ErrorCode::kIoError, "cannot write tagger cache",
+                           o.tagger_cache);
     }
   }
 
@@ -322,6 +386,7 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     // (key) -> script -> count; std::map keeps the order fixed.
     std::map<uint64_t, std::map<uint32_t, int>> lex, rules, exact;
     std::set<std::tuple<std::string, int, std::string>> types;
+    std::set<uint64_t> known_lemmas;
     for (const TrainSentence& s : data) {
       for (size_t i = 0; i < s.words.size(); ++i) {
         if (s.lemmas[i].empty()) continue;
@@ -330,7 +395,7 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
         std::string low = text::AsciiLower(s.words[i]);
         ++lex[Lemmatizer::LexiconKey(low, s.tags[i])][id];
         ++exact[Lemmatizer::ExactKey(s.words[i], s.tags[i])][id];
-        lem.known.insert(Fnv1a(text::AsciiLower(s.lemmas[i])));
+        known_lemmas.insert(Fnv1a(text::AsciiLower(s.lemmas[i])));
         ++lex[Lemmatizer::LexiconKey(low, -1)][id];
         types.emplace(std::string(s.words[i]), s.tags[i],
                       std::string(s.lemmas[i]));
@@ -356,32 +421,43 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
       }
       return id;
     };
-    for (const auto& [k, counts] : lex) lem.lexicon.emplace(k, best(counts));
+    std::vector<std::pair<uint64_t, uint32_t>> items;
+    for (const auto& [k, counts] : lex) items.push_back({k, best(counts)});
+    lem.lexicon = FlatMap<uint32_t>::Build(std::move(items));
+    items.clear();
     for (const auto& [k, counts] : rules) {
       std::vector<std::pair<int, uint32_t>> ranked;  // (-count, script)
       for (auto [id, c] : counts) ranked.push_back({-c, id});
       std::sort(ranked.begin(), ranked.end());
       for (int r = 0;
            r < Lemmatizer::kRanks && r < static_cast<int>(ranked.size()); ++r) {
-        lem.rules.emplace(Lemmatizer::RankKey(k, r), ranked[r].second);
+        items.push_back({Lemmatizer::RankKey(k, r), ranked[r].second});
       }
+    }
+    lem.rules = FlatMap<uint32_t>::Build(std::move(items));
+    {
+      std::vector<std::pair<uint64_t, uint8_t>> known;
+      for (uint64_t k : known_lemmas) known.push_back({k, 1});
+      lem.known = FlatMap<uint8_t>::Build(std::move(known));
     }
     // Exact-form entries only where they differ from the lower-case entry
     // ("i" -> "I" while "I" -> "I" is the same script).
+    items.clear();
     for (const TrainSentence& s : data) {
       for (size_t i = 0; i < s.words.size(); ++i) {
         uint64_t key = Lemmatizer::ExactKey(s.words[i], s.tags[i]);
         auto it = exact.find(key);
         if (it == exact.end()) continue;
         uint32_t id = best(it->second);
-        uint32_t low = lem.lexicon.at(
+        uint32_t low = *lem.lexicon.Find(
             Lemmatizer::LexiconKey(text::AsciiLower(s.words[i]), s.tags[i]));
         if (scripts[id].Apply(s.words[i]) != scripts[low].Apply(s.words[i])) {
-          lem.exact.emplace(key, id);
+          items.push_back({key, id});
         }
         exact.erase(it);
       }
     }
+    lem.exact = FlatMap<uint32_t>::Build(std::move(items));
     for (const std::string& x : model.tagger.xpos) {
       lem.wordnet_pos.push_back(Lemmatizer::WordNetPos(x));
       lem.proper.push_back(x == "NNP" || x == "NNPS");
@@ -395,10 +471,10 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     if (data[i].heads.empty()) continue;
     ParserInput& in = inputs[i];
     in.Resize(data[i].words.size() + 1);
+    in.features = model.parser.features;
     for (size_t k = 0; k < data[i].words.size(); ++k) {
-      int c = parser_tags[i][k];
-      FillParserInput(data[i].words[k], model.tagger.upos[c],
-                      model.tagger.xpos[c], k + 1, in);
+      FillParserInput(model.tagger, data[i].info[k], parser_tags[i][k], k + 1,
+                      in);
     }
     order.push_back(i);
   }
@@ -434,7 +510,7 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     model.parser = base.parser;
   } else {
     const int num_labels = static_cast<int>(model.parser.labels.size());
-    Perceptron p(Parser::NumClasses(num_labels));
+    Perceptron p(model.parser.num_classes());
     for (int e = 0; e < o.parser_epochs; ++e) {
       Shuffle(order, rng);
       size_t errors = 0, steps = 0;
@@ -454,7 +530,10 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     if (rest < o.max_model_bytes) {
       prune = std::max(prune, p.PruneFor(o.max_model_bytes - rest));
     }
-    model.parser.model = p.Freeze(prune);
+    // Scored a configuration at a time: the weights get the precision that
+    // kMaxFeatures allows (LinearModel::Build).
+    model.parser.model =
+        p.Freeze(prune, 32767 / static_cast<int>(Parser::kMaxFeatures));
     Progress(o, "parser: prune " + std::to_string(prune) + ", " +
                     std::to_string(model.parser.model.num_features()) +
                     " features, " +

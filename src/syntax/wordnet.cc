@@ -1,6 +1,8 @@
 #include "syntax/wordnet.h"
 
-#include <fstream>
+#include <algorithm>
+#include <cstdio>
+#include <string>
 
 #include "syntax/binary_io.h"
 
@@ -36,35 +38,68 @@ int WordNet::Index(Pos pos) {
   return pos == kNoun ? 0 : pos == kVerb ? 1 : pos == kAdj ? 2 : 3;
 }
 
+namespace {
+
+// The whole file, or empty if it cannot be read.
+std::string ReadFile(const std::string& path) {
+  std::string out;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return out;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) out.append(buf, n);
+  std::fclose(f);
+  return out;
+}
+
+// Calls f(line) for each line of `text` (without the newline).
+template <typename F>
+void ForEachLine(std::string_view text, F f) {
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    f(text.substr(0, nl));
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+}
+
+}  // namespace
+
 bool WordNet::Load(const std::string& dir) {
   bool any = false;
-  std::string line;
+  std::vector<std::pair<uint64_t, uint8_t>> lemmas;
   for (int k = 0; k < 4; ++k) {
-    std::ifstream exc(dir + "/" + kNames[k] + ".exc");
-    while (std::getline(exc, line)) {
-      size_t sp = line.find(' ');
-      if (sp == std::string::npos) continue;
-      size_t sp2 = line.find(' ', sp + 1);
-      std::string base = line.substr(
-          sp + 1, sp2 == std::string::npos ? std::string::npos : sp2 - sp - 1);
-      // Multi-word entries use '_' for spaces; our words have none.
-      if (line.find('_') < sp || base.find('_') != std::string::npos) continue;
-      Irregular& x = irregular_[Fnv1a(std::string_view(line).substr(0, sp))];
-      if (!(x.pos & kLists[k])) {
-        x.pos |= kLists[k];
-        x.base[k] = base;
-      }
-    }
-    std::ifstream index(dir + "/index." + kNames[k]);
-    if (!index) continue;
+    ForEachLine(
+        ReadFile(dir + "/" + kNames[k] + ".exc"), [&](std::string_view line) {
+          size_t sp = line.find(' ');
+          if (sp == std::string_view::npos) return;
+          size_t sp2 = line.find(' ', sp + 1);
+          std::string_view base = line.substr(
+              sp + 1, sp2 == std::string_view::npos ? std::string_view::npos
+                                                    : sp2 - sp - 1);
+          // Multi-word entries use '_' for spaces; our words have none.
+          if (line.find('_') < sp || base.find('_') != std::string_view::npos) {
+            return;
+          }
+          Irregular& x = irregular_[Fnv1a(line.substr(0, sp))];
+          if (!(x.pos & kLists[k])) {
+            x.pos |= kLists[k];
+            x.base[k] = std::string(base);
+          }
+        });
+    const std::string index = ReadFile(dir + "/index." + kNames[k]);
+    if (index.empty()) continue;
     any = true;
-    while (std::getline(index, line)) {
-      if (line.empty() || line[0] == ' ') continue;  // licence header
-      std::string_view lemma = std::string_view(line).substr(0, line.find(' '));
-      if (lemma.find('_') != std::string_view::npos) continue;
-      lemmas_[Fnv1a(lemma)] |= kLists[k];
-    }
+    ForEachLine(index, [&](std::string_view line) {
+      if (line.empty() || line[0] == ' ') return;  // licence header
+      std::string_view lemma = line.substr(0, line.find(' '));
+      if (lemma.find('_') != std::string_view::npos) return;
+      lemmas.push_back({Fnv1a(lemma), kLists[k]});
+    });
   }
+  // One entry a lemma, with the bits of every list it is in.
+  lemmas_ = FlatMap<uint8_t>::Build(
+      lemmas, [](uint8_t a, uint8_t b) { return static_cast<uint8_t>(a | b); });
   return any;
 }
 
@@ -75,22 +110,21 @@ const std::string* WordNet::Exception(Pos pos, std::string_view lower) const {
 }
 
 uint8_t WordNet::LemmaPos(std::string_view lower) const {
-  auto it = lemmas_.find(Fnv1a(lower));
-  return it == lemmas_.end() ? 0 : it->second;
+  return LemmaPosOfHash(Fnv1a(lower));
 }
 
 uint8_t WordNet::Classes(std::string_view lower) const {
-  if (lemmas_.empty()) return 0;
+  if (lemmas_.size() == 0) return 0;
   uint8_t inflected = 0;
-  std::string stem;
   for (const Rule& r : kRules) {
     if (inflected & r.pos) continue;
     if (lower.size() <= r.ending.size() + 1 || !lower.ends_with(r.ending)) {
       continue;
     }
-    stem.assign(lower.substr(0, lower.size() - r.ending.size()));
-    stem += r.replacement;
-    if (LemmaPos(stem) & r.pos) inflected |= r.pos;
+    // The stem's hash, streamed: no string is built.
+    const uint64_t stem = Fnv1a(
+        r.replacement, Fnv1a(lower.substr(0, lower.size() - r.ending.size())));
+    if (LemmaPosOfHash(stem) & r.pos) inflected |= r.pos;
   }
   auto it = irregular_.find(Fnv1a(lower));
   if (it != irregular_.end()) inflected |= it->second.pos;

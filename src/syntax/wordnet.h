@@ -15,6 +15,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
+
+#include "syntax/flat_map.h"
 
 namespace curlew::syntax {
 
@@ -45,7 +48,11 @@ class WordNet {
     std::string base[4];
   };
   std::unordered_map<uint64_t, Irregular> irregular_;
-  std::unordered_map<uint64_t, uint8_t> lemmas_;  // Fnv1a(lemma) -> Pos bits
+  FlatMap<uint8_t> lemmas_;  // Fnv1a(lemma) -> Pos bits
+  uint8_t LemmaPosOfHash(uint64_t h) const {
+    const uint8_t* p = lemmas_.Find(h);
+    return p ? *p : 0;
+  }
 };
 
 }  // namespace curlew::syntax
