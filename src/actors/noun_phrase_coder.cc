@@ -8,6 +8,20 @@
 #include "actors/country_codes.h"
 
 namespace curlew {
+namespace {
+
+// An agent-only actor ("government") given the actor of `base` ("Danish"):
+// the base's stem with the agent's code.
+PhraseActor Composed(const PhraseActor& agent_only, const PhraseActor& base) {
+  PhraseActor x = agent_only;
+  x.code = base.stem + agent_only.agent;
+  x.agent_only = false;
+  x.resolution = ActorResolution::kComposed;
+  return x;
+}
+
+}  // namespace
+
 
 void NounPhraseCoder::FindMatches(int32_t date) {
   const size_t n = s_.size();
@@ -362,13 +376,7 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
       // "Danish media and government": an agent-only conjunct takes the
       // actor of its sibling.
       if (m.agent_only && !first.empty() && !first[0].agent_only) {
-        for (const PhraseActor& f : first) {
-          PhraseActor b = m;
-          b.code = f.stem + m.agent;
-          b.agent_only = false;
-          b.resolution = ActorResolution::kComposed;
-          out.push_back(std::move(b));
-        }
+        for (const PhraseActor& f : first) out.push_back(Composed(m, f));
         continue;
       }
       out.push_back(std::move(m));
@@ -387,13 +395,7 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
           fixed.push_back(o);
           continue;
         }
-        for (const PhraseActor& b : bases) {
-          PhraseActor x = o;
-          x.code = b.stem + o.agent;
-          x.agent_only = false;
-          x.resolution = ActorResolution::kComposed;
-          fixed.push_back(std::move(x));
-        }
+        for (const PhraseActor& b : bases) fixed.push_back(Composed(o, b));
       }
       out = std::move(fixed);
     }
