@@ -23,6 +23,11 @@ std::string ScoreKey(std::string_view code) {
   return std::string(code.substr(0, 3));
 }
 
+EvalTriple ExpectedTriple(const nlohmann::json& e) {
+  return {ScoreKey(e.value("source", "")), ScoreKey(e.value("target", "")),
+          e.at("root").get<std::string>()};
+}
+
 Status ForEachEvalLine(
     const std::string& path,
     const std::function<void(const nlohmann::json&, int64_t)>& read) {
@@ -53,9 +58,7 @@ Result<std::vector<EvalItem>> ReadEvalFile(const std::string& path) {
     item.date = j.value("date", "");
     item.text = j.at("text").get<std::string>();
     for (const auto& e : j.value("events", nlohmann::json::array())) {
-      item.expected.push_back({ScoreKey(e.value("source", "")),
-                               ScoreKey(e.value("target", "")),
-                               e.at("root").get<std::string>()});
+      item.expected.push_back(ExpectedTriple(e));
     }
     items.push_back(std::move(item));
   });

@@ -70,6 +70,11 @@ struct EventEvalScores {
 // The scored part of an actor code (see the file comment).
 std::string ScoreKey(std::string_view code);
 
+// An expected event of an evaluation file ({"source", "target", "root"}),
+// its actors as ScoreKeys. Throws nlohmann's error when "root" is missing
+// (ForEachEvalLine turns it into a Status).
+EvalTriple ExpectedTriple(const nlohmann::json& event);
+
 // Calls `read` with each non-blank line of a JSONL evaluation file, parsed,
 // and its line number; a JSON error (also one `read` throws) stops with a
 // Status naming the file and line.

@@ -14,9 +14,7 @@ Result<std::vector<ModalItem>> ReadModalityFile(const std::string& path) {
     item.group = j.value("shape", j.value("class", ""));
     for (const auto& e : j.value("events", nlohmann::json::array())) {
       ModalEvent m;
-      m.triple = {ScoreKey(e.value("source", "")),
-                  ScoreKey(e.value("target", "")),
-                  e.at("root").get<std::string>()};
+      m.triple = ExpectedTriple(e);
       m.modality = e.value("modality", "asserted");
       m.speaker = ScoreKey(e.value("speaker", ""));
       if (e.contains("alt") && e["alt"].is_object()) {
@@ -26,9 +24,7 @@ Result<std::vector<ModalItem>> ReadModalityFile(const std::string& path) {
       item.expected.push_back(std::move(m));
     }
     for (const auto& e : j.value("not_asserted", nlohmann::json::array()))
-      item.not_asserted.push_back({ScoreKey(e.value("source", "")),
-                                   ScoreKey(e.value("target", "")),
-                                   e.at("root").get<std::string>()});
+      item.not_asserted.push_back(ExpectedTriple(e));
     items.push_back(std::move(item));
   });
   if (!s.ok()) return s;
