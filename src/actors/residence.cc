@@ -12,20 +12,14 @@ namespace curlew {
 
 namespace {
 
-// CAMEO's role codes (codebook table 3.1 and the agent file's codes): a
-// code starting with one is an unattached role ("---GOV" spelt "GOV..."),
-// not a community.
-bool IsRole(std::string_view three) {
-  static constexpr std::array<std::string_view, 30> kRoles = {
-      "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SPY",
-      "MED", "EDU", "BUS", "LAB", "CVL", "REF", "HLH", "ELI", "AGR", "ENV",
-      "CRM", "UAF", "SOC", "HRI", "DEV", "SEP", "MOD", "RAD", "REL", "---"};
-  return std::find(kRoles.begin(), kRoles.end(), three) != kRoles.end();
-}
-
-bool IsOrganisationPrefix(std::string_view three) {
-  return three == "IGO" || three == "NGO" || three == "IMG" || three == "ISM" ||
-         three == "MNC";
+// The top-level religion codes of CAMEO's Religious Coding System (its
+// sub-codes, "MOSSHI", "CHRCTH", start with one of them).
+bool IsReligion(std::string_view three) {
+  static constexpr std::array<std::string_view, 12> kReligions = {
+      "MOS", "CHR", "JEW", "BUD", "HIN", "SIK",
+      "JAN", "BAH", "ZRO", "TAO", "SHN", "CON"};
+  return std::find(kReligions.begin(), kReligions.end(), three) !=
+         kReligions.end();
 }
 
 std::string_view Owner(const std::string& code) {
@@ -99,12 +93,7 @@ bool NamedAt(const Document& doc, const ActorMention& k) {
 
 }  // namespace
 
-bool IsCommunityCode(std::string_view three) {
-  return three.size() == 3 && !IsStateCode(three) &&
-         !IsOrganisationPrefix(three) && !IsRole(three) &&
-         std::all_of(three.begin(), three.end(),
-                     [](char c) { return c >= 'A' && c <= 'Z'; });
-}
+bool IsReligionCode(std::string_view three) { return IsReligion(three); }
 
 void ResolveResidence(Document& doc) {
   std::map<std::string, std::string> renamed;  // old code -> new, for pronouns
@@ -117,7 +106,7 @@ void ResolveResidence(Document& doc) {
     }
     if (m.agent_only || m.sentence >= doc.sentences.size()) continue;
     const Sentence& s = doc.sentences[m.sentence];
-    const bool community = IsCommunityCode(Owner(m.code));
+    const bool community = IsReligion(Owner(m.code));
     const bool ethnic = !community && IsEthnicDemonym(doc, s, m);
     // The plural demonym heads its phrase on its own ("the Albanians of
     // ..."), not "Turkish" in "the Turkish sides of Cyprus".
@@ -148,8 +137,8 @@ void ResolveResidence(Document& doc) {
       if (!first || k.token_begin < first->token_begin) first = &k;
     }
     // The sentence's first state only for a people named as a role of a
-    // state's population ("Karen guerrillas", "Moslem demonstrators",
-    // "ethnic Albanians"); a bare group ("Turkey will not return Uighurs")
+    // state's population ("Moslem demonstrators", "Christian militias",
+    // "ethnic Albanians"); a bare group ("Chile will not expel Moslems")
     // keeps its own code.
     const bool in_role = ethnic || (community && m.code.size() > 3);
     const ActorMention* home = own ? own : (in_role ? first : nullptr);
