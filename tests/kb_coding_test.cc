@@ -60,6 +60,12 @@ TEST_F(KbCodingTest, APresidentIsGovernmentInOfficeAndEliteBeforeAndAfter) {
             (Pairs{{"UKRELI", "RUS"}}));
   EXPECT_EQ(Code("Zelensky criticised Russia.", "2022-05-01"),
             (Pairs{{"UKRGOV", "RUS"}}));
+  // A title before the name: the title's role on any date (never
+  // USAELIGOV); "former" makes the holder the elite even in office.
+  EXPECT_EQ(Code("President Biden praised Poland.", "2026-03-01"),
+            (Pairs{{"USAGOV", "POL"}}));
+  EXPECT_EQ(Code("Former President Biden praised Poland.", "2022-05-01"),
+            (Pairs{{"USAELI", "POL"}}));
 }
 
 TEST_F(KbCodingTest, TheIssuesExamplesCodeWithTheirDates) {

@@ -11,6 +11,7 @@
 #include "actors/dict_util.h"
 #include "actors/document_memory.h"
 #include "actors/noun_phrase_coder.h"
+#include "actors/residence.h"
 #include "syntax/tree.h"
 
 namespace curlew {
@@ -75,7 +76,7 @@ std::string OnlyCountry(const Document& doc) {
       if (owner == "IGO" || owner == "NGO" || owner == "IMG" ||
           owner == "ISM" || owner == "MNC")
         return "";
-      if (!IsoCountryCodes().contains(owner) && owner != "KSV") continue;
+      if (!IsStateCode(owner)) continue;
       if (!only.empty() && only != owner) return "";
       only = owner;
     }
@@ -157,6 +158,7 @@ Status FindActors(const Dictionaries& dicts, const ActorOptions& options,
     }
     phrases.RememberSubject(coded);
   }
+  if (options.news_conventions) ResolveResidence(doc);
   // A role without a country takes the document's country when the
   // document names exactly one (see OnlyCountry): "Vietnam ... the Planning
   // Minister" is Vietnam's minister; with two countries named it stays

@@ -420,5 +420,67 @@ TEST_F(DocumentRulesTest, AppositionsOrganisationOverAPersonsEliteCode) {
             (std::vector<std::string>{"NORELI dictionary"}));
 }
 
+// A person's code by the office held on the document's date; a title
+// before the name (parsed as a descriptive nmod) is read with it.
+TEST(ActorsStageTest, TitledPersonIsCodedByTheOfficeOnTheDate) {
+  static std::shared_ptr<const Dictionaries> dicts = [] {
+    auto d = std::make_shared<Dictionaries>();
+    EXPECT_TRUE(d->actors
+                    .LoadText("ORLA_VENN_ [CHLELI]\n+VENN_\n"
+                              "\t[CHLGOV 20180101-20220101]\n"
+                              "PERU_ [PER]\n",
+                              "actors", d->words)
+                    .ok());
+    d->actors.Finish();
+    EXPECT_TRUE(
+        d->agents
+            .LoadText("PRESIDENT [~GOV]\nFORMER [~ELI]\n", "agents", d->words)
+            .ok());
+    d->agents.Finish();
+    d->issues.Finish();
+    return std::shared_ptr<const Dictionaries>(d);
+  }();
+  const std::vector<Word> titled = {{"NNP", 2, "nmod:desc"},
+                                    {"NNP", 3, "nsubj"},
+                                    {"VBD", 0, "root"},
+                                    {"NNP", 3, "obj"},
+                                    {".", 3, "punct"}};
+  struct Case {
+    const char* text;
+    const char* date;
+    const char* code;
+  };
+  for (const Case& c : {Case{"Venn praised Peru .", "2020-05-01", "CHLGOV"},
+                        Case{"Venn praised Peru .", "2024-05-01", "CHLELI"}}) {
+    Document doc = testing::SimpleDoc(c.text, c.date);
+    Parse(doc, 0, kSvo);
+    ASSERT_TRUE(FindActors(*dicts, News(), doc).ok());
+    EXPECT_EQ(At(doc, 0, "Venn").at(0).substr(0, 6), c.code) << c.date;
+  }
+  // "President Venn", in office or out of it: the title's role, never
+  // CHLELIGOV.
+  for (const char* date : {"2020-05-01", "2024-05-01"}) {
+    Document doc = testing::SimpleDoc("President Venn praised Peru .", date);
+    Parse(doc, 0, titled);
+    ASSERT_TRUE(FindActors(*dicts, News(), doc).ok());
+    const std::vector<std::string> venn = At(doc, 0, "Venn");
+    ASSERT_EQ(venn.size(), 1u) << date;
+    EXPECT_TRUE(venn[0].starts_with("CHLGOV ")) << date << ": " << venn[0];
+  }
+  // "Former President Venn": the elite, even while in office on paper.
+  Document former =
+      testing::SimpleDoc("Former President Venn praised Peru .", "2020-05-01");
+  Parse(former, 0,
+        {{"JJ", 3, "amod"},
+         {"NNP", 3, "nmod:desc"},
+         {"NNP", 4, "nsubj"},
+         {"VBD", 0, "root"},
+         {"NNP", 4, "obj"},
+         {".", 4, "punct"}});
+  ASSERT_TRUE(FindActors(*dicts, News(), former).ok());
+  EXPECT_EQ(At(former, 0, "Venn"),
+            (std::vector<std::string>{"CHLELI composed"}));
+}
+
 }  // namespace
 }  // namespace curlew

@@ -24,4 +24,9 @@ const std::set<std::string, std::less<>>& IsoCountryCodes() {
   return kCodes;
 }
 
+bool IsStateCode(std::string_view three) {
+  return IsoCountryCodes().contains(three) || three == "KSV" ||
+         three == "SUN" || three == "YUG" || three == "CSK" || three == "DDR";
+}
+
 }  // namespace curlew

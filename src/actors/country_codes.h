@@ -17,6 +17,11 @@ namespace curlew {
 
 const std::set<std::string, std::less<>>& IsoCountryCodes();
 
+// True if `three` names a state an actor can belong to: an ISO 3166-1 code,
+// Kosovo (KSV) or one of the former states the knowledge base keeps (SUN,
+// YUG, CSK, DDR).
+bool IsStateCode(std::string_view three);
+
 }  // namespace curlew
 
 #endif  // CURLEW_ACTORS_COUNTRY_CODES_H_

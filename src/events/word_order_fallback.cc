@@ -64,6 +64,15 @@ std::vector<Coder::Run::FlatGroup> Coder::Run::FlatGroups() const {
     } else {
       if (actor.find(suffix) != std::string::npos) suffix.clear();
       a.code = prefix + actor + suffix;
+      // The actors stage's reading of the same words wins: it knows a
+      // titled person's office on the date ("President X" out of office:
+      // the title's role, not the elite's code plus the title's).
+      for (const ActorMention& m : mentions_)
+        if (!m.agent_only && m.token_begin == matches[k].token_begin &&
+            m.token_end == matches[j].token_end) {
+          a.code = m.code;
+          break;
+        }
     }
     if (join_next && !groups.empty()) {
       groups.back().actors.push_back(a);
