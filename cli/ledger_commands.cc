@@ -21,8 +21,9 @@ namespace {
 
 struct LedgerArgs {
   std::string store;
-  std::string party;  // agreements: a party code; commitments: the actor
-  std::string as_of;  // agreements: status date
+  std::string party;   // agreements: a party code; commitments: the actor
+  std::string as_of;   // agreements: status date
+  std::string status;  // agreements: in-force, pending, suspended or ended
   std::string format = "table";
   std::string out;
   int64_t id = 0;  // agreement ID
@@ -90,6 +91,27 @@ std::string Cut(const std::string& s, size_t n) {
   return s.substr(0, k) + "...";
 }
 
+// The --status an agreement's state falls under ("" for none): pending is
+// proposed, negotiated, signed or ratified by some, not (yet) in force.
+const char* StatusClass(AgreementState state) {
+  switch (state) {
+    case AgreementState::kInForce:
+      return "in-force";
+    case AgreementState::kSuspended:
+      return "suspended";
+    case AgreementState::kEnded:
+      return "ended";
+    case AgreementState::kProposed:
+    case AgreementState::kNegotiating:
+    case AgreementState::kSigned:
+    case AgreementState::kPartiallyRatified:
+      return "pending";
+    case AgreementState::kUnknown:
+      break;
+  }
+  return "";
+}
+
 bool PartyMatches(const std::vector<std::string>& parties,
                   const std::string& party) {
   if (party.empty()) return true;
@@ -108,11 +130,12 @@ int RunAgreements(LedgerArgs& a) {
   std::ostream& out = output->stream();
   for (const Agreement& ag : ledger.agreements()) {
     if (!PartyMatches(ag.parties, a.party)) continue;
+    AgreementStatus st = StatusAsOf(ag, a.as_of);
+    if (!a.status.empty() && a.status != StatusClass(st.state)) continue;
     if (a.format == "jsonl") {
       out << AgreementToJson(ag, a.as_of) << '\n';
       continue;
     }
-    AgreementStatus st = StatusAsOf(ag, a.as_of);
     out << fmt::sprintf(
         "%3lld  %-60s  parties %-12s  %s%s\n", static_cast<long long>(ag.id),
         Cut(Title(ag), 60).c_str(), Join(ag.parties, ",").c_str(),
@@ -204,6 +227,11 @@ Runner SetUpAgreements(CLI::App& sub) {
   AddCommon(sub, a.get());
   sub.add_option("--party", a->party, "only agreements with this party (TUR)");
   sub.add_option("--as-of", a->as_of, "status on this date (YYYY[-MM[-DD]])");
+  sub.add_option("--status", a->status,
+                 "only agreements in this state (on the --as-of date): "
+                 "in-force, pending (proposed, signed or partly ratified, "
+                 "not in force), suspended or ended")
+      ->check(CLI::IsMember({"in-force", "pending", "suspended", "ended"}));
   return [a] { return RunAgreements(*a); };
 }
 

@@ -8,6 +8,8 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace curlew {
@@ -153,6 +155,33 @@ bool SameName(std::string_view a, std::string_view b) {
   return false;
 }
 
+// Keys under which an agreement's name is indexed: any two names SameName
+// accepts share at least one key (so SameName only runs on a few candidates
+// instead of every agreement). Keep in step with SameName: "E" equal words;
+// "1" a one-word acronym of all the other's words; "2" a two-word name whose
+// first word is an acronym of the other's leading words, last words equal.
+// Each name gets the keys of both roles it could play (acronym or full).
+std::vector<std::string> NameKeys(std::string_view name) {
+  std::vector<std::string> w = NameWords(name);
+  std::vector<std::string> keys;
+  if (w.empty()) return keys;
+  auto initials = [&](size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i)
+      if (w[i] != "of" && w[i] != "on" && w[i] != "and") out += w[i][0];
+    return out;
+  };
+  std::string all;
+  for (const auto& x : w) all += x + ' ';
+  keys.push_back("E " + all);
+  keys.push_back("1 " + initials(w.size()));
+  if (w.size() >= 2)
+    keys.push_back("2 " + initials(w.size() - 1) + ' ' + w.back());
+  if (w.size() == 1) keys.push_back("1 " + w[0]);
+  if (w.size() == 2) keys.push_back("2 " + w[0] + ' ' + w[1]);
+  return keys;
+}
+
 bool KindsCompatible(const std::string& a, const std::string& b) {
   return a.empty() || b.empty() || a == b;
 }
@@ -201,6 +230,13 @@ bool SameAction(std::string_view promised, std::string_view done) {
   if (promised == done) return true;
   int a = ActionClass(promised);
   return a != 0 && a == ActionClass(done);
+}
+
+// Two non-empty lemmas SameAction accepts have the same key (their class,
+// else the lemma itself): events are indexed by it.
+std::string ActionKey(std::string_view lemma) {
+  int c = ActionClass(lemma);
+  return c != 0 ? "\x01" + std::to_string(c) : std::string(lemma);
 }
 
 // First word of a target phrase, lower-cased and without a plural "s", for
@@ -296,15 +332,15 @@ std::vector<StepKind> StepsPromised(const CommitmentMention& c) {
 // report, on an agreement the commitment's report also names; for each
 // agreement the earliest such date (the act that carried it out, not every
 // later repetition).
-void LinkSteps(Commitment& c, const std::vector<Agreement>& agreements) {
+// `named`: the agreements (in ledger order) that the commitment's report
+// mentions.
+void LinkSteps(Commitment& c, const std::vector<Agreement>& agreements,
+               const std::vector<size_t>& named) {
   std::vector<StepKind> kinds = StepsPromised(c.what);
   if (kinds.empty()) return;
   const std::string party = PartyOf(c.what.actor);
-  for (const Agreement& a : agreements) {
-    bool named = false;
-    for (const SourceRef& m : a.mentions)
-      named |= m.doc_id == c.what.source.doc_id;
-    if (!named) continue;
+  for (size_t ai : named) {
+    const Agreement& a = agreements[ai];
     std::string first_date;
     for (const AgreementStep& s : a.steps) {
       if (s.negated || s.source.doc_id == c.what.source.doc_id) continue;
@@ -333,6 +369,112 @@ void LinkSteps(Commitment& c, const std::vector<Agreement>& agreements) {
     }
   }
 }
+
+std::string SourceKey(const SourceRef& s) {
+  return s.doc_id + '\x1f' + std::to_string(s.sentence) + '\x1f' + s.text;
+}
+
+// Indexes over the agreements Build is founding, so that finding the
+// agreement a mention belongs to looks only at those that could fit, not at
+// every agreement (Build stays near-linear in the number of mentions). The
+// lists hold positions in `agreements`; an entry may be stale (parties have
+// grown since it was made), so callers still test the real predicates.
+struct AgreementIndex {
+  using Lists = std::unordered_map<std::string, std::vector<size_t>>;
+
+  explicit AgreementIndex(std::vector<Agreement>& a) : agreements(a) {}
+
+  std::vector<Agreement>& agreements;
+  Lists by_name;  // each of NameKeys(name)
+  Lists by_kind;
+  Lists by_party;    // each party
+  Lists by_parties;  // the whole sorted party list, joined, when indexed
+  // Per agreement: its mentions (SourceKey) and its steps by kind, party and
+  // negation (position in `steps`).
+  std::vector<std::unordered_set<std::string>> mentions;
+  std::vector<std::unordered_map<std::string, size_t>> steps;
+
+  static std::string PartiesKey(const std::vector<std::string>& parties) {
+    std::string key;
+    for (const auto& p : parties) key += p + ';';
+    return key;
+  }
+
+  // Called after an agreement (with no parties yet) is appended.
+  void Founded() {
+    mentions.emplace_back();
+    steps.emplace_back();
+    by_parties[""].push_back(agreements.size() - 1);
+  }
+
+  void AddPartyTo(size_t ai, const std::string& p) {
+    std::vector<std::string>& parties = agreements[ai].parties;
+    const size_t before = parties.size();
+    AddParty(parties, p);
+    if (parties.size() == before) return;
+    by_party[p].push_back(ai);
+    by_parties[PartiesKey(parties)].push_back(ai);
+  }
+
+  static const std::vector<size_t>* Find(const Lists& lists,
+                                         const std::string& key) {
+    auto it = lists.find(key);
+    return it == lists.end() ? nullptr : &it->second;
+  }
+
+  static std::vector<size_t> Sorted(std::vector<size_t> v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+  }
+
+  // Agreements listed under any of `keys`, in ledger order.
+  static std::vector<size_t> Candidates(const Lists& lists,
+                                        const std::vector<std::string>& keys) {
+    std::vector<size_t> out;
+    for (const auto& key : keys)
+      if (const auto* l = Find(lists, key))
+        out.insert(out.end(), l->begin(), l->end());
+    return Sorted(std::move(out));
+  }
+
+  // Agreements whose parties include all of `parties` or are all among
+  // them, in ledger order (a superset of them).
+  std::vector<size_t> PartyCandidates(std::vector<std::string> parties) const {
+    std::sort(parties.begin(), parties.end());
+    parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
+    std::vector<size_t> out;
+    // Including all: among those of the rarest party.
+    const std::vector<size_t>* rarest = nullptr;
+    for (const auto& p : parties) {
+      const auto* l = Find(by_party, p);
+      if (l == nullptr) {
+        rarest = nullptr;
+        break;
+      }
+      if (rarest == nullptr || l->size() < rarest->size()) rarest = l;
+    }
+    if (rarest != nullptr) out = *rarest;
+    // All among them: by each subset of them (few parties), else by each.
+    constexpr size_t kMaxSubsetParties = 10;
+    if (parties.size() <= kMaxSubsetParties) {
+      for (uint32_t mask = 0; mask < (1u << parties.size()); ++mask) {
+        std::string key;
+        for (size_t i = 0; i < parties.size(); ++i)
+          if (mask & (1u << i)) key += parties[i] + ';';
+        if (const auto* l = Find(by_parties, key))
+          out.insert(out.end(), l->begin(), l->end());
+      }
+    } else {
+      for (const auto& p : parties)
+        if (const auto* l = Find(by_party, p))
+          out.insert(out.end(), l->begin(), l->end());
+      if (const auto* l = Find(by_parties, ""))
+        out.insert(out.end(), l->begin(), l->end());
+    }
+    return Sorted(std::move(out));
+  }
+};
 
 }  // namespace
 
@@ -384,36 +526,47 @@ void Ledger::Build() {
   // Two agreements that both have names are the same only when the names
   // are; otherwise by kind and parties, and when several agreements of the
   // same parties fit, the one of the same kind, else the latest founded.
+  AgreementIndex index(agreements_);
   auto find = [&](const AgreementMention& m) -> Agreement* {
     if (!m.name.empty()) {
-      for (auto& a : agreements_)
-        if (SameName(a.name, m.name)) return &a;
+      // The first agreement (in ledger order) of the same name.
+      for (size_t i : index.Candidates(index.by_name, NameKeys(m.name)))
+        if (SameName(agreements_[i].name, m.name)) return &agreements_[i];
     }
     auto names_fit = [&](const Agreement& a) {
       return a.name.empty() || m.name.empty();
     };
     if (m.parties.size() >= 2) {
       Agreement* found = nullptr;
-      for (auto& a : agreements_)
+      for (size_t i : index.PartyCandidates(m.parties)) {
+        Agreement& a = agreements_[i];
         if (names_fit(a) && KindsCompatible(a.kind, m.kind) &&
             (Subset(m.parties, a.parties) || Subset(a.parties, m.parties)) &&
             (found == nullptr || found->kind != m.kind || a.kind == m.kind))
           found = &a;
+      }
       return found;
     }
+    // Exactly one agreement must fit: stop at the second.
+    const std::vector<size_t>* pool =
+        m.parties.size() == 1 ? index.Find(index.by_party, m.parties[0])
+        : m.kind.empty()      ? nullptr
+                              : index.Find(index.by_kind, m.kind);
+    if (pool == nullptr) return nullptr;
     Agreement* found = nullptr;
     int n = 0;
-    for (auto& a : agreements_) {
+    for (size_t i : *pool) {
+      Agreement& a = agreements_[i];
       if (!names_fit(a)) continue;
       bool ok = m.parties.size() == 1 ? Contains(a.parties, m.parties[0]) &&
                                             KindsCompatible(a.kind, m.kind)
                                       : !m.kind.empty() && a.kind == m.kind;
       if (ok) {
         found = &a;
-        ++n;
+        if (++n > 1) return nullptr;
       }
     }
-    return n == 1 ? found : nullptr;
+    return found;
   };
 
   // An agreement is founded by a mention with a step or a title; a bare
@@ -431,12 +584,19 @@ void Ledger::Build() {
         agreements_.push_back(Agreement{});
         a = &agreements_.back();
         a->id = static_cast<int64_t>(agreements_.size());
+        index.Founded();
       }
-      if (a->kind.empty()) a->kind = m.kind;
-      if (a->name.empty()) a->name = m.name;
-      for (const auto& p : m.parties) AddParty(a->parties, p);
-      if (std::find(a->mentions.begin(), a->mentions.end(), m.source) ==
-          a->mentions.end())
+      const size_t ai = static_cast<size_t>(a->id - 1);
+      if (a->kind.empty() && !m.kind.empty()) {
+        a->kind = m.kind;
+        index.by_kind[a->kind].push_back(ai);
+      }
+      if (a->name.empty() && !m.name.empty()) {
+        a->name = m.name;
+        for (auto& key : NameKeys(a->name)) index.by_name[key].push_back(ai);
+      }
+      for (const auto& p : m.parties) index.AddPartyTo(ai, p);
+      if (index.mentions[ai].insert(SourceKey(m.source)).second)
         a->mentions.push_back(m.source);
       if (m.has_step) {
         AgreementStep s;
@@ -447,19 +607,17 @@ void Ledger::Build() {
         s.negated = m.negated;
         s.parties = m.parties;
         s.source = m.source;
-        if (!s.actor.empty()) AddParty(a->parties, PartyOf(s.actor));
+        if (!s.actor.empty()) index.AddPartyTo(ai, PartyOf(s.actor));
         // The same step by the same party reported twice ("China recently
         // ratified", "the NPC Standing Committee ratified ... on 26 June") is
         // one step, dated by the earliest report of it.
-        AgreementStep* same = nullptr;
-        for (auto& t : a->steps)
-          if (t.step == s.step && PartyOf(t.actor) == PartyOf(s.actor) &&
-              t.negated == s.negated)
-            same = &t;
-        if (same == nullptr) {
+        std::string key = std::to_string(static_cast<int>(s.step)) + ' ' +
+                          (s.negated ? '1' : '0') + PartyOf(s.actor);
+        auto [same, fresh] = index.steps[ai].try_emplace(key, a->steps.size());
+        if (fresh) {
           a->steps.push_back(std::move(s));
-        } else if (DateKey(s.date) < DateKey(same->date)) {
-          *same = std::move(s);
+        } else if (DateKey(s.date) < DateKey(a->steps[same->second].date)) {
+          a->steps[same->second] = std::move(s);
         }
       }
     }
@@ -474,20 +632,24 @@ void Ledger::Build() {
   }
 
   // 3. Commitments, then the later events that fulfil or contradict them.
+  // Only the commitments of the same report can be the same pledge.
+  std::unordered_map<std::string, std::vector<size_t>> commitments_of_doc;
   for (const LedgerInput* in : docs) {
     for (const CommitmentMention& m : in->commitments) {
       // The same pledge told twice in one report (a headline and the story)
       // is one commitment, with every detail given; reports of different
       // days are different statements, kept apart.
       Commitment* same = nullptr;
-      for (auto& c : commitments_)
-        if (c.what.source.doc_id == m.source.doc_id &&
-            PartyOf(c.what.actor) == PartyOf(m.actor) &&
+      std::vector<size_t>& of_doc = commitments_of_doc[m.source.doc_id];
+      for (size_t ci : of_doc) {
+        Commitment& c = commitments_[ci];
+        if (PartyOf(c.what.actor) == PartyOf(m.actor) &&
             (c.what.action_lemma == m.action_lemma ||
              SameAction(c.what.action_lemma, m.action_lemma)) &&
             c.what.negated == m.negated &&
             PartyOf(c.what.target) == PartyOf(m.target))
           same = &c;
+      }
       if (same != nullptr) {
         CommitmentMention& w = same->what;
         std::string date = m.date.empty() ? in->doc_date : m.date;
@@ -509,29 +671,61 @@ void Ledger::Build() {
       c.id = static_cast<int64_t>(commitments_.size() + 1);
       c.what = m;
       if (c.what.date.empty()) c.what.date = in->doc_date;
+      of_doc.push_back(commitments_.size());
       commitments_.push_back(std::move(c));
     }
   }
+  if (commitments_.empty()) return;
+
+  // The acts that can fulfil or contradict a pledge, by the party that acted
+  // and the kind of action, in document and event order.
+  struct Act {
+    const LedgerInput* in;
+    size_t event;
+  };
+  std::unordered_map<std::string, std::vector<Act>> acts;
+  for (const LedgerInput* in : docs) {
+    for (size_t i = 0; i < in->events.size(); ++i) {
+      const Event& e = in->events[i];
+      // Only an act reported as done (asserted, or claimed by a
+      // speaker) fulfils or contradicts a pledge, not a statement (an
+      // intent, appeal, demand, accusation, denial).
+      if (e.negated || e.modality == "negated" ||
+          e.modality == "hypothetical" || e.modality == "future" ||
+          e.cameo.starts_with("02") || e.cameo.starts_with("03") ||
+          e.cameo.starts_with("10") || e.cameo.starts_with("016") ||
+          e.cameo.starts_with("112"))
+        continue;
+      if (i >= in->event_lemmas.size() || in->event_lemmas[i].empty())
+        continue;  // no action to match
+      acts[PartyOf(e.source) + '\x1f' + ActionKey(in->event_lemmas[i])]
+          .push_back(Act{in, i});
+    }
+  }
+  // The agreements each report mentions, in ledger order.
+  std::unordered_map<std::string, std::vector<size_t>> agreements_of_doc;
+  for (size_t ai = 0; ai < agreements_.size(); ++ai)
+    for (const SourceRef& m : agreements_[ai].mentions) {
+      std::vector<size_t>& named = agreements_of_doc[m.doc_id];
+      if (named.empty() || named.back() != ai) named.push_back(ai);
+    }
+  const std::vector<size_t> none;
   for (Commitment& c : commitments_) {
-    for (const LedgerInput* in : docs) {
-      for (size_t i = 0; i < in->events.size(); ++i) {
+    auto found = acts.end();
+    if (!c.what.action_lemma.empty())
+      found = acts.find(PartyOf(c.what.actor) + '\x1f' +
+                        ActionKey(c.what.action_lemma));
+    if (found != acts.end()) {
+      const std::string promised = DateKey(c.what.date);
+      for (const Act& act : found->second) {
+        const LedgerInput* in = act.in;
+        const size_t i = act.event;
         const Event& e = in->events[i];
-        // Only an act reported as done (asserted, or claimed by a
-        // speaker) fulfils or contradicts a pledge, not a statement (an
-        // intent, appeal, demand, accusation, denial).
-        if (e.negated || e.modality == "negated" ||
-            e.modality == "hypothetical" || e.modality == "future" ||
-            e.cameo.starts_with("02") || e.cameo.starts_with("03") ||
-            e.cameo.starts_with("10") || e.cameo.starts_with("016") ||
-            e.cameo.starts_with("112"))
-          continue;
         const std::string date = e.date.empty() ? in->doc_date : e.date;
-        if (DateKey(date) <= DateKey(c.what.date)) continue;
+        if (DateKey(date) <= promised) continue;
         if (in->doc_id == c.what.source.doc_id) continue;
         if (PartyOf(e.source) != PartyOf(c.what.actor)) continue;
-        std::string lemma =
-            i < in->event_lemmas.size() ? in->event_lemmas[i] : "";
-        if (!SameAction(c.what.action_lemma, lemma)) continue;
+        if (!SameAction(c.what.action_lemma, in->event_lemmas[i])) continue;
         std::string sentence =
             e.sentence < in->sentences.size() ? in->sentences[e.sentence] : "";
         if (!TargetMatches(c.what, e, sentence)) continue;
@@ -545,7 +739,9 @@ void Ledger::Build() {
         c.links.push_back(std::move(link));
       }
     }
-    LinkSteps(c, agreements_);
+    auto named = agreements_of_doc.find(c.what.source.doc_id);
+    LinkSteps(c, agreements_,
+              named == agreements_of_doc.end() ? none : named->second);
     std::stable_sort(c.links.begin(), c.links.end(),
                      [](const CommitmentLink& a, const CommitmentLink& b) {
                        return DateKey(a.event.date) < DateKey(b.event.date);

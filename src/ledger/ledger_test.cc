@@ -139,6 +139,37 @@ TEST(LedgerTest, OrderOfDocumentsAndReingestDoNotMatter) {
   }
 }
 
+TEST(LedgerTest, NamesMergeByAcronymAmongManyAgreements) {
+  // The name index must find "INF Treaty" as the same agreement as its
+  // full name, and nothing else, among many agreements of other names.
+  Ledger ledger;
+  auto named = [](std::string name, StepKind step, std::string actor,
+                  std::string date, std::string doc) {
+    AgreementMention m = Step("arms control", {"RUS", "USA"}, step,
+                              std::move(actor), std::move(date), doc, 0);
+    m.name = std::move(name);
+    return m;
+  };
+  ledger.Add(Doc("a", "1987-12-08",
+                 {named("Intermediate-Range Nuclear Forces Treaty",
+                        StepKind::kSigned, "", "1987-12-08", "a")}));
+  for (int i = 0; i < 50; ++i) {
+    std::string id = "x" + std::to_string(i);
+    ledger.Add(Doc(id, "1990-01-01",
+                   {named("Treaty " + std::to_string(i), StepKind::kSigned, "",
+                          "1990-01-01", id)}));
+  }
+  ledger.Add(Doc("b", "2019-08-02",
+                 {named("INF Treaty", StepKind::kWithdrawn, "USAGOV",
+                        "2019-08-02", "b")}));
+  ledger.Build();
+  ASSERT_EQ(ledger.agreements().size(), 51u);
+  const Agreement& inf = ledger.agreements()[0];
+  EXPECT_EQ(inf.name, "Intermediate-Range Nuclear Forces Treaty");
+  ASSERT_EQ(inf.steps.size(), 2u);
+  EXPECT_EQ(inf.steps[1].step, StepKind::kWithdrawn);
+}
+
 TEST(LedgerTest, BareMentionResolvesToAgreementNamedEarlierInDocument) {
   AgreementMention named = Step("extradition", {"CHN", "TUR"},
                                 StepKind::kSigned, "", "2017", "d", 0);

@@ -2,11 +2,13 @@
 // the options reach the filter, the outputs have the rows the API returns.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "curlew/ledger.h"
 #include "curlew/store.h"
 #include "store/synthetic.h"
 #include "store/test_util.h"
@@ -199,6 +201,70 @@ TEST_F(CliTest, NumbersAndDatesAreRangeChecked) {
   int rc = -1;
   Curlew("agreements --as-of 2020-02-29 --format json", &rc);
   EXPECT_EQ(rc, 0);
+}
+
+// One step of an agreement, as the extractor would report it.
+AgreementMention StepOf(std::vector<std::string> parties, StepKind step,
+                        std::string actor, std::string date, std::string doc) {
+  AgreementMention m;
+  m.kind = "trade";
+  m.parties = std::move(parties);
+  m.has_step = true;
+  m.step = step;
+  m.actor = std::move(actor);
+  m.date = std::move(date);
+  m.source = SourceRef{doc, 0, "a sentence"};
+  return m;
+}
+
+TEST_F(CliTest, AgreementsByStatus) {
+  // KEN-UGA: signed, ratified by both (in force); FRA-DEU: signed only
+  // (pending); BRA-ARG: in force, then suspended by BRA; CHL-PER: signed,
+  // then PER withdrew (a bilateral agreement ends).
+  WriteBatch b;
+  auto doc = [&](std::string id, std::vector<AgreementMention> steps) {
+    LedgerInput in;
+    in.doc_id = std::move(id);
+    in.doc_date = "2021-06-01";
+    in.agreements = std::move(steps);
+    b.ledger.push_back(std::move(in));
+  };
+  doc("k", {StepOf({"KEN", "UGA"}, StepKind::kSigned, "", "2021-01-09", "k"),
+            StepOf({"KEN"}, StepKind::kRatified, "KENLEG", "2021-02-01", "k"),
+            StepOf({"UGA"}, StepKind::kRatified, "UGALEG", "2021-03-01", "k")});
+  doc("f", {StepOf({"FRA", "DEU"}, StepKind::kSigned, "", "2021-04-30", "f")});
+  doc("b", {StepOf({"ARG", "BRA"}, StepKind::kEnteredIntoForce, "",
+                   "2020-01-01", "b"),
+            StepOf({"BRA"}, StepKind::kSuspended, "BRA", "2021-05-01", "b")});
+  doc("c", {StepOf({"CHL", "PER"}, StepKind::kSigned, "", "2019-01-01", "c"),
+            StepOf({"PER"}, StepKind::kWithdrawn, "PER", "2021-05-01", "c")});
+  ASSERT_TRUE(store_->Write(b).ok());
+
+  auto parties = [&](const std::string& status, const std::string& as_of) {
+    int rc = -1;
+    std::string out = Curlew("agreements --format jsonl --status " + status +
+                                 (as_of.empty() ? "" : " --as-of " + as_of),
+                             &rc);
+    EXPECT_EQ(rc, 0) << status;
+    std::string found;
+    for (const char* p : {"KEN", "FRA", "BRA", "CHL"})
+      if (out.find(std::string("\"") + p + "\"") != std::string::npos)
+        found += std::string(found.empty() ? "" : " ") + p;
+    EXPECT_EQ(
+        Lines(out),
+        found.empty() ? 0u : 1u + std::count(found.begin(), found.end(), ' '));
+    return found;
+  };
+  EXPECT_EQ(parties("in-force", ""), "KEN");
+  EXPECT_EQ(parties("pending", ""), "FRA");
+  EXPECT_EQ(parties("suspended", ""), "BRA");
+  EXPECT_EQ(parties("ended", ""), "CHL");
+  // As of an earlier date: BRA-ARG was in force, CHL-PER only signed.
+  EXPECT_EQ(parties("in-force", "2021-01-01"), "BRA");
+  EXPECT_EQ(parties("pending", "2021-01-01"), "CHL");
+  int rc = -1;
+  Curlew("agreements --status signed", &rc);
+  EXPECT_EQ(rc, 2);
 }
 
 }  // namespace
