@@ -16,11 +16,13 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "curlew/document.h"
 #include "curlew/engine.h"
+#include "curlew/event_record.h"
 #include "curlew/status.h"
 
 namespace curlew::python {
@@ -41,6 +43,31 @@ bool StatusFromError(py::handle obj, Status* status);
 // A JSON value as the Python value json.loads would give (objects as dicts
 // in the JSON's key order).
 py::object ToPython(const nlohmann::ordered_json& value);
+
+// An event record's fields without copies: the EventRecord of an event
+// (curlew/event_record.h), or of the n-th event of a coded document as
+// RecordsOf would make it. Views into what it was made from.
+struct EventRecordView {
+  int64_t event_id;
+  std::string_view doc_id;
+  uint32_t index;
+  std::string_view doc_date;
+  std::string_view doc_url;
+  std::string_view date;
+  std::string_view sentence_text;
+  int64_t mentions;
+  const Event& event;
+
+  static EventRecordView Of(const EventRecord& record);
+  static EventRecordView Of(const Document& doc, size_t index,
+                            int64_t event_id);
+};
+
+// The event dict of a record: the keys, order and values of
+// io::EventRecordToJson (`curlew code`'s JSON lines), built directly with
+// interned keys, the JSON detour skipped (it was most of code_many's
+// main-thread time). Needs the GIL.
+py::dict EventDict(const EventRecordView& record);
 
 // One input document from Python: a dict {"id", "date", "text", "source",
 // "url", "title"} read as the JSONL reader reads a line (values that are
