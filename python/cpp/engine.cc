@@ -120,6 +120,12 @@ class CodeMany {
     }
     parallel::ProcessorOptions options;
     options.jobs = jobs.value_or(0);
+    // A deeper queue than the CLI's: the reader and this consumer share the
+    // GIL, so either may stall for a while; 64 documents per worker keep
+    // the workers busy meanwhile.
+    const int workers =
+        options.jobs > 0 ? options.jobs : parallel::DefaultJobs();
+    options.max_in_flight = 64 * static_cast<size_t>(workers);
     const Engine* coder = engine_.get();
     coder_ = std::make_unique<parallel::DocumentCoder>(
         [this](Result<Document>* out) { return docs_.Next(out, &stopping_); },

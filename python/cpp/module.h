@@ -95,7 +95,10 @@ class PythonDocuments {
   void Release();
 
  private:
-  static constexpr size_t kBatch = 8;
+  // Documents per taking of the GIL: enough that the coder's workers have
+  // work queued while this thread waits for the GIL (the consumer may hold
+  // it, or be descheduled holding it on a busy machine).
+  static constexpr size_t kBatch = 32;
   void Pull(const bool* stopping);
 
   py::iterator docs_;
