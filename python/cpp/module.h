@@ -4,8 +4,9 @@
 // Conventions: every call that codes documents or talks to the database
 // releases the GIL; curlew's Status errors become curlew.Error subclasses
 // (errors.cc) carrying the code, document and byte position of
-// docs/errors.md; event dicts are built from the same JSON the CLI writes
-// (io/event_writer.h), so they have exactly `curlew code`'s fields.
+// docs/errors.md; event dicts have exactly the fields, order and values of
+// the JSON the CLI writes (io/event_sink.h EventRecordToJson; EventDict
+// builds them directly, and python/tests compare the two).
 #ifndef CURLEW_PYTHON_MODULE_H_
 #define CURLEW_PYTHON_MODULE_H_
 
