@@ -31,11 +31,27 @@ def main() -> None:
                     yield json.loads(line)
 
     n = 0
-    out = sys.stdout
-    for event in engine.code_many(docs(), jobs=a.jobs):
-        n += 1
-        if not a.count:
-            out.write(json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n")
+    events = engine.code_many(docs(), jobs=a.jobs)
+    if a.count:
+        for _ in events:
+            n += 1
+    else:
+        # One encoder for the run (json.dumps with options makes one per
+        # call) and one write per batch of lines; every event is still
+        # written as its own JSON line, as the CLI does.
+        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        out = sys.stdout
+        lines = []
+        for event in events:
+            n += 1
+            lines.append(encode(event))
+            if len(lines) == 256:
+                lines.append("")
+                out.write("\n".join(lines))
+                lines = []
+        if lines:
+            lines.append("")
+            out.write("\n".join(lines))
     print(f"{n} events in {time.monotonic() - start:.2f} s", file=sys.stderr)
 
 

@@ -3,9 +3,11 @@
 #include <Python.h>
 
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "curlew/text.h"
+#include "io/event_writer.h"
 #include "module.h"
 
 namespace curlew::python {
@@ -48,6 +50,156 @@ py::object ToPython(const nlohmann::ordered_json& v) {
       break;
   }
   return py::none();
+}
+
+namespace {
+
+// A new reference to the str of UTF-8 `s` (bad bytes replaced, as the
+// CLI's writer does, so a bad byte never raises here).
+PyObject* Str(std::string_view s) {
+  PyObject* o = PyUnicode_DecodeUTF8(
+      s.data(), static_cast<Py_ssize_t>(s.size()), "replace");
+  if (!o) throw py::error_already_set();
+  return o;
+}
+
+// A new reference to the int `v`.
+PyObject* Int(long long v) {
+  PyObject* o = PyLong_FromLongLong(v);
+  if (!o) throw py::error_already_set();
+  return o;
+}
+
+// A new reference to [a, b].
+PyObject* Pair(long long a, long long b) {
+  PyObject* o = PyList_New(2);
+  if (!o) throw py::error_already_set();
+  PyList_SET_ITEM(o, 0, Int(a));
+  PyList_SET_ITEM(o, 1, Int(b));
+  return o;
+}
+
+// The keys of an event dict, interned once (the module is never unloaded,
+// so they live as long as the process).
+enum Key {
+  kDocId,
+  kSentence,
+  kDate,
+  kSource,
+  kTarget,
+  kSourceText,
+  kTargetText,
+  kCameo,
+  kRoot,
+  kQuad,
+  kGoldstein,
+  kPlover,
+  kText,
+  kPloverMode,
+  kVerbText,
+  kSpan,
+  kTrigger,
+  kAttribution,
+  kModality,
+  kSpeaker,
+  kNegated,
+  kLocation,
+  kIssues,
+  kEventId,
+  kEvent,
+  kMentions,
+  kDocDate,
+  kUrl,
+  kKeys
+};
+
+PyObject* const* EventKeys() {
+  static PyObject* const* keys = [] {
+    static PyObject* k[kKeys];
+    static const char* const names[kKeys] = {
+        "doc_id",      "sentence",    "date",        "source",      "target",
+        "source_text", "target_text", "cameo",       "root",        "quad",
+        "goldstein",   "plover",      "text",        "plover_mode", "verb_text",
+        "span",        "trigger",     "attribution", "modality",    "speaker",
+        "negated",     "location",    "issues",      "event_id",    "event",
+        "mentions",    "doc_date",    "url"};
+    for (int i = 0; i < kKeys; ++i) {
+      k[i] = PyUnicode_InternFromString(names[i]);
+      if (!k[i]) throw py::error_already_set();
+    }
+    return static_cast<PyObject* const*>(k);
+  }();
+  return keys;
+}
+
+// Sets d[key] = value, stealing `value`.
+void Set(PyObject* d, Key key, PyObject* value) {
+  const int rc = PyDict_SetItem(d, EventKeys()[key], value);
+  Py_DECREF(value);
+  if (rc != 0) throw py::error_already_set();
+}
+
+}  // namespace
+
+py::dict EventDict(const EventRecordView& r) {
+  const Event& e = r.event;
+  py::dict out;
+  PyObject* d = out.ptr();
+  Set(d, kDocId, Str(r.doc_id));
+  Set(d, kSentence, Int(e.sentence));
+  Set(d, kDate, Str(r.date));
+  Set(d, kSource, Str(e.source));
+  Set(d, kTarget, Str(e.target));
+  Set(d, kSourceText, Str(e.source_text));
+  Set(d, kTargetText, Str(e.target_text));
+  Set(d, kCameo, Str(e.cameo));
+  Set(d, kRoot, Str(e.root));
+  Set(d, kQuad, Int(e.quad));
+  PyObject* goldstein = PyFloat_FromDouble(e.goldstein);
+  if (!goldstein) throw py::error_already_set();
+  Set(d, kGoldstein, goldstein);
+  Set(d, kPlover, Str(e.plover));
+  Set(d, kText, Str(r.sentence_text));
+  Set(d, kPloverMode, Str(e.plover_mode));
+  Set(d, kVerbText, Str(e.verb_text));
+  Set(d, kSpan, Pair(e.span_begin, e.span_end));
+  // The word the event was coded from; None where unknown (stored events).
+  Set(d, kTrigger,
+      e.trigger_token < 0 ? Py_NewRef(Py_None)
+                          : Pair(e.trigger_begin, e.trigger_end));
+  Set(d, kAttribution, Str(e.attribution));
+  Set(d, kModality, Str(e.modality));
+  Set(d, kSpeaker, Str(e.speaker));
+  Set(d, kNegated, PyBool_FromLong(e.negated));
+  Set(d, kLocation, Str(e.location));
+  Set(d, kIssues, Str(e.issues));
+  Set(d, kEventId, Int(r.event_id));
+  Set(d, kEvent, Int(r.index));
+  Set(d, kMentions, Int(r.mentions));
+  Set(d, kDocDate, Str(r.doc_date));
+  Set(d, kUrl, Str(r.doc_url));
+  return out;
+}
+
+EventRecordView EventRecordView::Of(const EventRecord& r) {
+  return {r.event_id, r.doc_id,        r.index,    r.doc_date, r.doc_url,
+          r.date,     r.sentence_text, r.mentions, r.event};
+}
+
+EventRecordView EventRecordView::Of(const Document& doc, size_t index,
+                                    int64_t event_id) {
+  // As RecordsOf (curlew/event_record.h), without copying the strings.
+  const Event& e = doc.events[index];
+  return {
+      event_id,
+      doc.id,
+      static_cast<uint32_t>(index),
+      doc.date,
+      doc.url,
+      e.date.empty() ? std::string_view(doc.date) : std::string_view(e.date),
+      io::EventSentenceText(doc, e),
+      1,
+      e};
 }
 
 namespace {
@@ -107,14 +259,21 @@ Result<Document> DocumentFromPython(py::handle item, const std::string& where) {
   py::object value;
   if (PyMapping_Check(item.ptr()) && !PyUnicode_Check(item.ptr()) &&
       !PyBytes_Check(item.ptr())) {
-    py::object get = item.attr("get");
-    for (auto [key, field] :
+    // A dict (json.loads's) is read without a Python call per field.
+    const bool is_dict = PyDict_Check(item.ptr());
+    py::object get = is_dict ? py::object() : item.attr("get");
+    auto field = [&](const char* key) -> py::object {
+      if (!is_dict) return get(key);
+      PyObject* v = PyDict_GetItemString(item.ptr(), key);  // borrowed
+      return v ? py::reinterpret_borrow<py::object>(v) : py::none();
+    };
+    for (auto [key, out] :
          {std::pair{"id", &doc.id}, std::pair{"date", &doc.date},
           std::pair{"source", &doc.source}, std::pair{"url", &doc.url},
           std::pair{"title", &doc.title}}) {
-      *field = FieldString(get(key));
+      *out = FieldString(field(key));
     }
-    value = get("text");
+    value = field("text");
     text = value;
   } else if (!PyUnicode_Check(item.ptr()) && !PyBytes_Check(item.ptr())) {
     return Status::Error(

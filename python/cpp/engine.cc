@@ -73,10 +73,10 @@ std::shared_ptr<const Engine> CreateEngine(
 // The event dicts of a coded document: the records and JSON of
 // `curlew code` (event ids from 1).
 py::list EventDicts(const Document& doc) {
-  const std::vector<EventRecord> records = RecordsOf(doc, 1, "");
-  py::list out(records.size());
-  for (size_t i = 0; i < records.size(); ++i) {
-    out[i] = ToPython(io::EventRecordToJson(records[i]));
+  py::list out(doc.events.size());
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    out[i] =
+        EventDict(EventRecordView::Of(doc, i, static_cast<int64_t>(i) + 1));
   }
   return out;
 }
@@ -120,6 +120,12 @@ class CodeMany {
     }
     parallel::ProcessorOptions options;
     options.jobs = jobs.value_or(0);
+    // A deeper queue than the CLI's: the reader and this consumer share the
+    // GIL, so either may stall for a while; 64 documents per worker keep
+    // the workers busy meanwhile.
+    const int workers =
+        options.jobs > 0 ? options.jobs : parallel::DefaultJobs();
+    options.max_in_flight = 64 * static_cast<size_t>(workers);
     const Engine* coder = engine_.get();
     coder_ = std::make_unique<parallel::DocumentCoder>(
         [this](Result<Document>* out) { return docs_.Next(out, &stopping_); },
@@ -133,15 +139,22 @@ class CodeMany {
 
   py::object Next() {
     for (;;) {
-      if (next_event_ < current_.size()) {
-        return ToPython(io::EventRecordToJson(current_[next_event_++]));
+      if (next_event_ < current_.events.size()) {
+        // Event ids run on across documents, as in `curlew code`'s output.
+        const size_t i = next_event_++;
+        return EventDict(EventRecordView::Of(current_, i, next_id_++));
       }
       if (!coder_) throw py::stop_iteration();
       Result<Document> doc = Status();
       bool more = false;
       {
         py::gil_scoped_release release;
+        // The last document is freed without the GIL, so that the reader
+        // thread can pull documents meanwhile.
+        current_ = Document();
+        next_event_ = 0;
         more = coder_->Next(&doc);  // rethrows a Python error of the input
+        if (more && doc.ok()) current_ = std::move(*doc);
       }
       if (!more) {
         Stop();
@@ -152,10 +165,6 @@ class CodeMany {
         rejected_.append(ErrorObject(doc.status()));
         continue;
       }
-      // Event ids run on across documents, as in `curlew code`'s output.
-      current_ = RecordsOf(*doc, next_id_, "");
-      next_id_ += static_cast<int64_t>(current_.size());
-      next_event_ = 0;
     }
   }
 
@@ -176,7 +185,7 @@ class CodeMany {
   bool skip_errors_;
   bool stopping_ = false;  // read and written under the GIL
   std::unique_ptr<parallel::DocumentCoder> coder_;
-  std::vector<EventRecord> current_;  // the events of the last document
+  Document current_;  // the last document coded, its events handed out
   size_t next_event_ = 0;
   int64_t next_id_ = 1;
   py::list rejected_;

@@ -4,8 +4,9 @@
 // Conventions: every call that codes documents or talks to the database
 // releases the GIL; curlew's Status errors become curlew.Error subclasses
 // (errors.cc) carrying the code, document and byte position of
-// docs/errors.md; event dicts are built from the same JSON the CLI writes
-// (io/event_writer.h), so they have exactly `curlew code`'s fields.
+// docs/errors.md; event dicts have exactly the fields, order and values of
+// the JSON the CLI writes (io/event_sink.h EventRecordToJson; EventDict
+// builds them directly, and python/tests compare the two).
 #ifndef CURLEW_PYTHON_MODULE_H_
 #define CURLEW_PYTHON_MODULE_H_
 
@@ -16,11 +17,13 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "curlew/document.h"
 #include "curlew/engine.h"
+#include "curlew/event_record.h"
 #include "curlew/status.h"
 
 namespace curlew::python {
@@ -41,6 +44,31 @@ bool StatusFromError(py::handle obj, Status* status);
 // A JSON value as the Python value json.loads would give (objects as dicts
 // in the JSON's key order).
 py::object ToPython(const nlohmann::ordered_json& value);
+
+// An event record's fields without copies: the EventRecord of an event
+// (curlew/event_record.h), or of the n-th event of a coded document as
+// RecordsOf would make it. Views into what it was made from.
+struct EventRecordView {
+  int64_t event_id;
+  std::string_view doc_id;
+  uint32_t index;
+  std::string_view doc_date;
+  std::string_view doc_url;
+  std::string_view date;
+  std::string_view sentence_text;
+  int64_t mentions;
+  const Event& event;
+
+  static EventRecordView Of(const EventRecord& record);
+  static EventRecordView Of(const Document& doc, size_t index,
+                            int64_t event_id);
+};
+
+// The event dict of a record: the keys, order and values of
+// io::EventRecordToJson (`curlew code`'s JSON lines), built directly with
+// interned keys, the JSON detour skipped (it was most of code_many's
+// main-thread time). Needs the GIL.
+py::dict EventDict(const EventRecordView& record);
 
 // One input document from Python: a dict {"id", "date", "text", "source",
 // "url", "title"} read as the JSONL reader reads a line (values that are
@@ -68,7 +96,10 @@ class PythonDocuments {
   void Release();
 
  private:
-  static constexpr size_t kBatch = 8;
+  // Documents per taking of the GIL: enough that the coder's workers have
+  // work queued while this thread waits for the GIL (the consumer may hold
+  // it, or be descheduled holding it on a busy machine).
+  static constexpr size_t kBatch = 32;
   void Pull(const bool* stopping);
 
   py::iterator docs_;

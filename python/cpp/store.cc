@@ -12,9 +12,9 @@
 
 #include "curlew/reader.h"
 #include "curlew/store.h"
+#include "io/event_sink.h"
 #include "ledger/ledger_json.h"
 #include "module.h"
-#include "io/event_sink.h"
 #include "store/ingest.h"
 
 namespace curlew::python {
@@ -297,9 +297,9 @@ GroupBy GroupByName(const std::string& by) {
   if (by == "dyad") return GroupBy::kDyad;
   if (by == "root") return GroupBy::kRoot;
   if (by == "quad") return GroupBy::kQuad;
-  ThrowStatus(Status::Error(ErrorCode::kInvalidArgument,
-                            "by must be 'dyad', 'root' or 'quad', not '" + by +
-                                "'"));
+  ThrowStatus(
+      Status::Error(ErrorCode::kInvalidArgument,
+                    "by must be 'dyad', 'root' or 'quad', not '" + by + "'"));
 }
 
 }  // namespace
@@ -377,16 +377,18 @@ void register_store(py::module_& m) {
           "event_dicts",
           [](PyStore& self, py::kwargs filters) {
             EventFilter f = FilterFrom(filters);
-            std::vector<nlohmann::ordered_json> rows;
+            std::vector<EventRecord> rows;
             Status s = self.Locked([&](Store& st) {
               return st.QueryEvents(f, [&](const EventRecord& r) {
-                rows.push_back(io::EventRecordToJson(r));
+                rows.push_back(r);
                 return true;
               });
             });
             if (!s.ok()) ThrowStatus(s);
             py::list out(rows.size());
-            for (size_t i = 0; i < rows.size(); ++i) out[i] = ToPython(rows[i]);
+            for (size_t i = 0; i < rows.size(); ++i) {
+              out[i] = EventDict(EventRecordView::Of(rows[i]));
+            }
             return out;
           },
           "Stored events as dicts (the fields of `curlew export --format "
