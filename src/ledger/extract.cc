@@ -119,7 +119,10 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
       return true;
     if (t.HasChildLemma(
             c, {"mark"},
-            {"before", "until", "if", "unless", "once", "whether", "till"}))
+            {"before", "until", "if", "unless", "once", "whether", "till",
+             // An earlier step recalled in passing ("less than a year
+             // after it was adopted") is not dated by its sentence.
+             "after", "since"}))
       return true;
     std::string_view r = t.rel(c);
     if (r == "xcomp" || r == "ccomp") {
@@ -172,6 +175,11 @@ const char* KindOf(std::string_view lemma) {
       {"visa", "visa"},
       {"readmission", "migration"},
       {"aviation", "aviation"},
+      {"accession", "accession"},
+      {"withdrawal", "withdrawal"},
+      {"brexit", "withdrawal"},
+      {"normalisation", "normalisation"},
+      {"normalization", "normalisation"},
   };
   for (const auto& [l, k] : kKinds)
     if (lemma == l) return k;
@@ -181,7 +189,7 @@ const char* KindOf(std::string_view lemma) {
 bool IsAgreementWord(std::string_view lemma) {
   return In(lemma, {"treaty", "accord", "agreement", "deal", "pact",
                     "convention", "memorandum", "ceasefire", "cease-fire",
-                    "truce", "armistice", "protocol"});
+                    "truce", "armistice", "protocol", "partnership"});
 }
 
 bool IsAgreementNoun(const Tree& t, uint32_t i) {
@@ -252,6 +260,22 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
     sv.step = k;
     sv.verb = v;
   };
+  // "Russia's withdrawal from the treaty took effect": a withdrawal that
+  // takes effect is the step (an announced one is not).
+  if ((base == "nmod" || base == "obl") && In(l, {"withdrawal", "exit"}) &&
+      t.HasChildLemma(n, {"case"}, {"from"}) && t.rel(v) == "nsubj" &&
+      t.head(v) >= 0) {
+    const uint32_t w = static_cast<uint32_t>(t.head(v));
+    int o = t.Child(w, {"obl", "obj"});
+    std::string ol = o >= 0 ? t.lemma(static_cast<uint32_t>(o)) : "";
+    if ((t.lemma(w) == "take" && ol == "effect") ||
+        (In(t.lemma(w), {"enter", "come"}) && In(ol, {"force", "effect"}))) {
+      sv.found = true;
+      sv.step = StepKind::kWithdrawn;
+      sv.verb = w;
+    }
+    return sv;
+  }
   if (base == "obj" || r == "nsubj:pass" || r == "dobj") {
     if (In(l, {"sign", "ink", "conclude", "seal", "finalize", "finalise"}))
       set(StepKind::kSigned);
@@ -314,6 +338,27 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   return sv;
 }
 
+// "The agreement entered into force on Friday" parsed with the verb as a
+// participle modifying the noun: the entry into force it states.
+StepVerb EntryIntoForceModifier(const Tree& t, uint32_t n) {
+  StepVerb sv;
+  for (uint32_t v : t.kids(n)) {
+    if (!t.rel(v).starts_with("acl") ||
+        (t.tok(v).xpos != "VBD" && t.tok(v).xpos != "VBN"))
+      continue;
+    int o = t.Child(v, {"obl", "obj"});
+    std::string ol = o >= 0 ? t.lemma(static_cast<uint32_t>(o)) : "";
+    const std::string& l = t.lemma(v);
+    if ((In(l, {"enter", "come"}) && In(ol, {"force", "effect"})) ||
+        (l == "take" && ol == "effect")) {
+      sv.found = true;
+      sv.step = StepKind::kEnteredIntoForce;
+      sv.verb = v;
+    }
+  }
+  return sv;
+}
+
 class Extractor {
  public:
   Extractor(const Document& doc, const std::vector<std::string>& countries)
@@ -335,8 +380,19 @@ class Extractor {
       Tree t(doc_, s);
       if (t.size() == 0 || t.tok(0).head < 0) continue;  // not parsed
       Agreements(t, s, in);
+      // "It became known as Minsk II": a title given to the agreement the
+      // document is about.
+      if (called_title_.empty()) {
+        std::string called = CalledTitle(t, -1);
+        if (!called.empty()) called_title_ = called;
+      }
       Commitments(t, s, in);
     }
+    // A title the report gives ("The treaty, known as New START") names
+    // the agreement its other words ("signed a treaty") refer to.
+    if (!called_title_.empty())
+      for (AgreementMention& m : in.agreements)
+        if (m.name.empty()) m.name = called_title_;
     in.events = doc_.events;
     // Keep only the sentences a ledger record or an event points to.
     std::vector<bool> used(in.sentences.size(), false);
@@ -485,16 +541,33 @@ class Extractor {
       if (!pronoun) {
         seen_agreement_ = true;
         m.name = FormalName(t, n, first, last);
+        if (m.name.empty()) m.name = ModifierTitle(t, n);
+        if (std::string called = CalledTitle(t, n); !called.empty()) {
+          m.name = called;
+          called_title_ = called;
+        }
         // Kind, parties: from the words of the phrase. In a title the words
         // before the noun name the agreement, not its parties ("the Paris
         // Agreement", "the Windsor Framework"); those after it may ("the
         // Treaty on Extradition between China and Turkey").
         if (const char* k = KindOf(t.lemma(n))) m.kind = k;
+        // After the noun, only a "between", "among" or "with" phrase names
+        // parties ("signed the agreement at United Nations headquarters"
+        // names a place).
+        std::vector<bool> party_words(t.size(), false);
+        for (uint32_t k : t.kids(n))
+          if ((t.rel(k).starts_with("nmod") || t.rel(k).starts_with("obl")) &&
+              t.HasChildLemma(k, {"case"}, {"between", "among", "with"})) {
+            uint32_t f, l;
+            t.Range(k, &f, &l);
+            for (uint32_t i = f; i <= l; ++i) party_words[i] = true;
+          }
         for (uint32_t i = first; i <= last; ++i) {
           if (i == n) continue;
           if (m.kind.empty())
             if (const char* k = KindOf(t.lemma(i))) m.kind = k;
           if (!m.name.empty() && i < n) continue;
+          if (i > n && !party_words[i]) continue;
           const std::string& upos = t.tok(i).upos;
           if (upos == "PROPN" || upos == "ADJ" || upos == "NOUN" ||
               upos.empty())
@@ -502,6 +575,7 @@ class Extractor {
         }
       }
       StepVerb sv = StepFor(t, place);
+      if (!sv.found) sv = EntryIntoForceModifier(t, place);
       if (sv.found && !IsNonFactual(t, sv.verb)) {
         uint32_t v = sv.verb;
         m.has_step = true;
@@ -524,17 +598,29 @@ class Extractor {
             subj = t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"});
         }
         std::vector<std::string> actors;
+        // "Russia's withdrawal", "the withdrawal of the United States".
+        if (subj >= 0 &&
+            In(t.lemma(static_cast<uint32_t>(subj)), {"withdrawal", "exit"}))
+          for (uint32_t k : t.kids(static_cast<uint32_t>(subj)))
+            if (t.rel(k) == "nmod:poss" ||
+                (t.rel(k).starts_with("nmod") &&
+                 t.HasChildLemma(k, {"case"}, {"of"})))
+              subj = static_cast<int>(k);
         if (subj >= 0) {
           actors = CodesWithConjuncts(t, static_cast<uint32_t>(subj));
           m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
           // A parser may split one subject into two ("The Standing
-          // Committee | of the National People's Congress"): try the other
-          // subjects of the verb.
+          // Committee | of the National People's Congress", "Israel, | the
+          // United Arab Emirates and Bahrain"): the other subjects of the
+          // verb name actors too.
           for (uint32_t k : t.kids(v)) {
-            if (!actors.empty()) break;
             if (static_cast<int>(k) == subj || t.rel(k) != "nsubj") continue;
-            actors = CodesWithConjuncts(t, k);
-            if (!actors.empty()) m.actor_text = t.SubtreeText(k);
+            std::vector<std::string> more = CodesWithConjuncts(t, k);
+            if (actors.empty() && !more.empty())
+              m.actor_text = t.SubtreeText(k);
+            for (std::string& c : more)
+              if (std::find(actors.begin(), actors.end(), c) == actors.end())
+                actors.push_back(std::move(c));
           }
         }
         // Else the source the coder gave the event of this verb.
@@ -601,6 +687,96 @@ class Extractor {
         return;
       }
     }
+  }
+
+  // "The agreement, called the Joint Comprehensive Plan of Action",
+  // "The treaty, known as New START", "It became known as Minsk II": the
+  // capitalised words after "called", "named", "dubbed" or "known as" that
+  // hang on agreement noun `n` (n < 0: on a pronoun or an agreement noun
+  // subject), "" if none.
+  static std::string CalledTitle(const Tree& t, int n) {
+    for (uint32_t v = 0; v + 1 < t.size(); ++v) {
+      const std::string& l = t.lemma(v);
+      if (!In(l, {"call", "name", "dub", "know"})) continue;
+      if (t.tok(v).xpos != "VBN" && t.tok(v).xpos != "VBD") continue;
+      uint32_t k = v + 1;
+      if (l == "know") {
+        if (t.lemma(k) != "as") continue;
+        ++k;
+      }
+      if (n >= 0) {
+        // The participle modifies the noun ("The pact, called AUKUS").
+        // (or follows it, set off by a comma the parse hung it on)
+        const bool next_to =
+            static_cast<int>(v) == n + 1 ||
+            (static_cast<int>(v) == n + 2 && t.text(v - 1) == ",");
+        if (t.head(v) != n && !next_to) continue;
+      } else if (t.head(v) >= 0 &&
+                 IsAgreementWord(t.lemma(static_cast<uint32_t>(t.head(v))))) {
+        // (an agreement noun the parse did not give a step)
+      } else {
+        // "It became known as ...", "The deal was called ...".
+        int h = t.head(v);
+        int subj = t.Child(v, {"nsubj", "nsubj:pass"});
+        if (subj < 0 && h >= 0)
+          subj = t.Child(static_cast<uint32_t>(h), {"nsubj"});
+        if (subj < 0 || !In(t.lemma(static_cast<uint32_t>(subj)),
+                            {"it", "treaty", "accord", "agreement", "deal",
+                             "pact", "ceasefire", "truce"}))
+          continue;
+      }
+      if (k < t.size() && t.lemma(k) == "the") ++k;
+      uint32_t first = k, last = k;
+      bool any = false;
+      for (uint32_t i = k; i < t.size(); ++i) {
+        std::string_view w = t.text(i);
+        if (w.empty()) break;
+        const bool cap = std::isupper(static_cast<unsigned char>(w[0])) ||
+                         std::isdigit(static_cast<unsigned char>(w[0]));
+        const bool joining =
+            i > k && In(text::AsciiLower(w), {"of", "on", "for", "the", "and"});
+        if (!cap && !joining) break;
+        if (cap) {
+          last = i;
+          any = true;
+        }
+      }
+      if (!any) continue;
+      return t.SpanText(first, last);
+    }
+    return "";
+  }
+
+  // "the Paris climate agreement", "the Minsk ceasefire", "the INF
+  // treaty": a lower-case agreement noun led by a capitalised name inside
+  // the sentence is that name (its leading words name the agreement, not
+  // its parties).
+  static std::string ModifierTitle(const Tree& t, uint32_t n) {
+    uint32_t first = n;
+    while (first > 0) {
+      const uint32_t p = first - 1;
+      // A pre-modifier of the noun or of a word between it and the noun.
+      if (t.head(p) <= static_cast<int>(p) || t.head(p) > static_cast<int>(n))
+        break;
+      std::string_view r = t.rel(p);
+      if (!(r.starts_with("compound") || r == "amod" || r == "nmod:poss" ||
+            r == "flat"))
+        break;
+      if (t.lemma(p) == "'s" || t.tok(p).upos == "PUNCT") break;
+      first = p;
+    }
+    if (first == n || first == 0) return "";
+    // "Sweden's NATO accession protocol": owned by a party, not a title.
+    if (In(t.lemma(first - 1), {"'s", "\u2019s"}) || t.text(first - 1) == "'s")
+      return "";
+    std::string_view w = t.text(first);
+    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0])) ||
+        (t.tok(first).upos != "PROPN" && t.tok(first).upos != "ADJ"))
+      return "";
+    // Possessive leads ("Sweden's accession protocol") name a party.
+    for (uint32_t i = first; i < n; ++i)
+      if (t.rel(i) == "nmod:poss" || t.lemma(i) == "'s") return "";
+    return t.SpanText(first, n);
   }
 
   // "the Treaty on Extradition between ... and ..." when the noun is
@@ -919,6 +1095,7 @@ class Extractor {
   const std::vector<std::string>& countries_;  // sorted
   std::vector<uint32_t> mention_at_;  // by token: first of its mentions
   bool seen_agreement_ = false;
+  std::string called_title_;  // a title the document gives ("known as")
 };
 
 }  // namespace

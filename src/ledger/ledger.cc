@@ -140,17 +140,41 @@ bool SameName(std::string_view a, std::string_view b) {
   if (x.empty() || y.empty()) return false;
   if (x == y) return true;
   if (x.size() > y.size()) std::swap(x, y);
-  auto initials = [](const std::vector<std::string>& words, size_t n) {
+  // Initials with or without the joining words ("JCPOA", "INF").
+  auto initials = [](const std::vector<std::string>& words, size_t n,
+                     bool joining) {
     std::string out;
     for (size_t i = 0; i < n; ++i)
-      if (words[i] != "of" && words[i] != "on" && words[i] != "and")
+      if (joining || (words[i] != "of" && words[i] != "on" &&
+                      words[i] != "and" && words[i] != "for"))
         out += words[i][0];
     return out;
   };
-  if (x.size() == 1) return x[0].size() >= 3 && x[0] == initials(y, y.size());
-  if (x.size() == 2 && x.back() == y.back())
-    return x[0].size() >= 2 && x[0] == initials(y, y.size() - 1);
-  return false;
+  auto acronym = [&](const std::string& w, size_t n) {
+    return w == initials(y, n, false) || w == initials(y, n, true);
+  };
+  if (x.size() == 1 && x[0].size() >= 3 && acronym(x[0], y.size())) return true;
+  // An acronym leading a descriptive name ("RCEP trade pact").
+  for (int swap = 0; swap < 2; ++swap, std::swap(x, y))
+    if (x.size() >= 2 && y.size() >= 3 && x[0].size() >= 3 &&
+        acronym(x[0], y.size()))
+      return true;
+  if (x.size() > y.size()) std::swap(x, y);
+  if (x.size() == 2 && x.back() == y.back() && x[0].size() >= 2 &&
+      acronym(x[0], y.size() - 1))
+    return true;
+  // One name the other's leading words ("New START", "New START treaty").
+  if (std::equal(x.begin(), x.end(), y.begin())) return true;
+  // One proper name with different descriptive words ("Paris Agreement",
+  // "Paris climate accord"; "Minsk II", "Minsk ceasefire"): the same
+  // leading name, unless it is a generic word of titles.
+  static const char* const kGeneric[] = {
+      "new",   "joint",  "draft",     "interim",  "final",     "comprehensive",
+      "trade", "peace",  "ceasefire", "treaty",   "nuclear",   "strategic",
+      "free",  "global", "bilateral", "protocol", "agreement", "framework"};
+  for (const char* g : kGeneric)
+    if (x[0] == g) return false;
+  return x[0] == y[0] && x[0].size() >= 3;
 }
 
 bool KindsCompatible(const std::string& a, const std::string& b) {
@@ -161,8 +185,10 @@ bool Contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+// True if `a` is a non-empty subset of `b`.
 bool Subset(const std::vector<std::string>& a,
             const std::vector<std::string>& b) {
+  if (a.empty()) return false;
   for (const auto& x : a)
     if (!Contains(b, x)) return false;
   return true;
@@ -171,6 +197,17 @@ bool Subset(const std::vector<std::string>& a,
 void AddParty(std::vector<std::string>& parties, const std::string& p) {
   if (!p.empty() && !Contains(parties, p)) parties.push_back(p);
   std::sort(parties.begin(), parties.end());
+}
+
+// An agreement and a mention of the same kind whose parties one includes
+// the other's, or of compatible kinds with the same parties ("a deal" of
+// Israel and Hamas is not the trade pact one of them signed elsewhere).
+bool PartiesFit(const Agreement& a, const AgreementMention& m) {
+  if (!KindsCompatible(a.kind, m.kind)) return false;
+  const bool same_kind = !a.kind.empty() && a.kind == m.kind;
+  if (same_kind)
+    return Subset(m.parties, a.parties) || Subset(a.parties, m.parties);
+  return Subset(m.parties, a.parties) && Subset(a.parties, m.parties);
 }
 
 struct Located {
@@ -395,8 +432,7 @@ void Ledger::Build() {
     if (m.parties.size() >= 2) {
       Agreement* found = nullptr;
       for (auto& a : agreements_)
-        if (names_fit(a) && KindsCompatible(a.kind, m.kind) &&
-            (Subset(m.parties, a.parties) || Subset(a.parties, m.parties)) &&
+        if (names_fit(a) && PartiesFit(a, m) &&
             (found == nullptr || found->kind != m.kind || a.kind == m.kind))
           found = &a;
       return found;
