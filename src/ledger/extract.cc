@@ -252,7 +252,7 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   // part of the agreement is a step of the agreement.
   if ((base == "nmod" || base == "obl") &&
       In(l, {"commitment", "obligation", "participation", "membership",
-             "implementation", "part", "limit", "cap"}) &&
+             "implementation", "part", "limit", "cap", "text", "terms"}) &&
       !t.rel(v).starts_with("nmod") && !t.rel(v).starts_with("obl"))
     return StepFor(t, v);
   auto set = [&](StepKind k) {
@@ -661,8 +661,35 @@ class Extractor {
       }
       if (pronoun && !m.has_step) continue;
       std::sort(m.parties.begin(), m.parties.end());
+      // "entered into force for 10 of its 15 members: Australia, ...",
+      // "took effect for South Korea": the step of each party it names.
+      if (m.has_step && !m.negated && m.step == StepKind::kEnteredIntoForce) {
+        std::vector<std::string> for_parties = EntryForParties(t, sv.verb);
+        for (const std::string& p : for_parties) {
+          AgreementMention each = m;
+          each.actor = p;
+          in.agreements.push_back(std::move(each));
+        }
+        if (!for_parties.empty()) continue;
+      }
       in.agreements.push_back(std::move(m));
     }
+  }
+
+  // The parties named in the "for ..." phrase of verb `v`.
+  std::vector<std::string> EntryForParties(const Tree& t, uint32_t v) const {
+    // (The parse may hang the phrase on the date or on "effect".)
+    std::vector<std::string> out;
+    uint32_t vf, vl;
+    t.Range(v, &vf, &vl);
+    for (uint32_t c = v + 1; c <= vl; ++c) {
+      if (t.lemma(c) != "for" || t.rel(c) != "case" || t.head(c) < 0) continue;
+      uint32_t f, l;
+      t.Range(static_cast<uint32_t>(t.head(c)), &f, &l);
+      for (uint32_t i = std::max(f, c); i <= l; ++i)
+        AddParties(out, {Code(t, i)});
+    }
+    return out;
   }
 
   // A title in quotes ("the “Treaty on Extradition between X and Y”") is
@@ -697,10 +724,12 @@ class Extractor {
   static std::string CalledTitle(const Tree& t, int n) {
     for (uint32_t v = 0; v + 1 < t.size(); ++v) {
       const std::string& l = t.lemma(v);
-      if (!In(l, {"call", "name", "dub", "know"})) continue;
-      if (t.tok(v).xpos != "VBN" && t.tok(v).xpos != "VBD") continue;
+      // ("known" may be tagged as an adjective with its own lemma.)
+      const bool known = l == "know" || l == "known";
+      if (!known && !In(l, {"call", "name", "dub"})) continue;
+      if (!known && t.tok(v).xpos != "VBN" && t.tok(v).xpos != "VBD") continue;
       uint32_t k = v + 1;
-      if (l == "know") {
+      if (known) {
         if (t.lemma(k) != "as") continue;
         ++k;
       }
@@ -766,6 +795,11 @@ class Extractor {
       first = p;
     }
     if (first == n || first == 0) return "";
+    // The name leads the phrase ("the Paris climate agreement", "the 2015
+    // Iran nuclear deal"), not a word inside a description ("the vast
+    // Asia-Pacific trade pact").
+    if (t.tok(first - 1).upos != "DET" && t.tok(first - 1).upos != "NUM")
+      return "";
     // "Sweden's NATO accession protocol": owned by a party, not a title.
     if (In(t.lemma(first - 1), {"'s", "\u2019s"}) || t.text(first - 1) == "'s")
       return "";
