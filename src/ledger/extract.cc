@@ -285,6 +285,9 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       set(StepKind::kApproved);
     else if (l == "endorse")
       set(StepKind::kEndorsed);
+    else if (In(l, {"bring", "put"}) &&
+             t.HasChildLemma(v, {"obl"}, {"force", "effect"}))
+      set(StepKind::kEnteredIntoForce);  // "bringing the pact into force"
     else if (In(l, {"adopt", "reach", "strike", "negotiate", "agree", "broker",
                     "announce", "unveil"}))
       set(StepKind::kNegotiated);
@@ -551,6 +554,12 @@ class Extractor {
         // Agreement", "the Windsor Framework"); those after it may ("the
         // Treaty on Extradition between China and Turkey").
         if (const char* k = KindOf(t.lemma(n))) m.kind = k;
+        // "agreed to normalise relations in a deal": the sentence's verb
+        // of normalisation gives the kind.
+        for (uint32_t i = 0; i < t.size() && m.kind.empty(); ++i)
+          if (t.lemma(i).starts_with("normalis") ||
+              t.lemma(i).starts_with("normaliz"))
+            m.kind = "normalisation";
         // After the noun, only a "between", "among" or "with" phrase names
         // parties ("signed the agreement at United Nations headquarters"
         // names a place).

@@ -610,6 +610,12 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   std::set<std::string> signed_by, ratified, not_ratified, withdrawn, suspended,
       in_force_for, as_of_parties;
   bool in_force = false, force_denied = false, implied_force = false;
+  // A stated entry into force, whenever it is dated, wins over inference
+  // (Minsk II: signed on the 12th, in force from the 15th).
+  bool stated_force = false;
+  for (const AgreementStep& s : agreement.steps)
+    stated_force |= s.step == StepKind::kEnteredIntoForce && !s.negated;
+  std::set<std::string> signed_only;  // signed or acceded, not just approved
   bool proposed = false, negotiated = false, ended = false, any = false;
   const std::vector<std::string>& parties = agreement.parties;
   for (const AgreementStep& s : agreement.steps) {
@@ -652,6 +658,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
         break;
       case StepKind::kSigned:
         signed_by.insert(who.begin(), who.end());
+        signed_only.insert(who.begin(), who.end());
         break;
       case StepKind::kRatified:
       case StepKind::kApproved:
@@ -662,6 +669,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
         for (const auto& p : who) {
           ratified.insert(p);
           signed_by.insert(p);
+          signed_only.insert(p);
           withdrawn.erase(p);
           if (in_force) in_force_for.insert(p);
         }
@@ -706,9 +714,13 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   for (const auto& p : parties)
     if (!ratified.count(p) && !withdrawn.count(p)) all_ratified = false;
   if (!in_force && !force_denied) {
+    // An agreement that needs no ratification is in force from its
+    // signature (one party's approval of a truce is not that).
     bool inferred =
         implied_force ||
-        (NeedsRatification(agreement.kind) ? all_ratified : !signed_by.empty());
+        (!stated_force && (NeedsRatification(agreement.kind)
+                               ? all_ratified
+                               : !signed_only.empty()));
     if (inferred) {
       in_force = true;
       for (const auto& p : parties)
