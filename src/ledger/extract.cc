@@ -670,6 +670,7 @@ class Extractor {
       }
       if (pronoun && !m.has_step) continue;
       std::sort(m.parties.begin(), m.parties.end());
+      if (!pronoun && !m.has_step) AttributeSteps(t, n, m, in);
       // "entered into force for 10 of its 15 members: Australia, ...",
       // "took effect for South Korea": the step of each party it names.
       if (m.has_step && !m.negated && m.step == StepKind::kEnteredIntoForce) {
@@ -683,6 +684,68 @@ class Extractor {
       }
       in.agreements.push_back(std::move(m));
     }
+  }
+
+  // A year of four digits at token i ("1987"), "" if none.
+  static std::string YearAt(const Tree& t, uint32_t i) {
+    std::string_view w = t.text(i);
+    if (w.size() != 4 || !std::all_of(w.begin(), w.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c));
+        }))
+      return "";
+    return std::string(w);
+  }
+
+  // History told as the agreement's attributes: "The pact, signed in
+  // Helsinki in 1992 and in force since 2002, allows ...", "Signed by
+  // Washington and Moscow in 1987 and in force since 1988, the treaty
+  // banned ...", "signed in 1960 and in force ever since": a signature and
+  // an entry into force dated by their years.
+  void AttributeSteps(const Tree& t, uint32_t n, const AgreementMention& m,
+                      LedgerInput& in) const {
+    int p = -1;
+    for (uint32_t k : t.kids(n))
+      if (t.rel(k).starts_with("acl") && t.lemma(k) == "sign") p = k;
+    if (p < 0 && t.rel(n).starts_with("nsubj") && t.head(n) >= 0)
+      for (uint32_t k : t.kids(static_cast<uint32_t>(t.head(n))))
+        if (t.rel(k) == "advcl" && t.lemma(k) == "sign" && k < n) p = k;
+    if (p < 0 || t.tok(p).xpos != "VBN") return;
+    uint32_t f, l;
+    t.Range(static_cast<uint32_t>(p), &f, &l);
+    std::string signed_year, force_year;
+    bool ever_since = false;
+    for (uint32_t i = static_cast<uint32_t>(p) + 1; i <= l && i < t.size();
+         ++i) {
+      if (t.lemma(i) == "force" && i >= 1 && t.lemma(i - 1) == "in") {
+        for (uint32_t j = i + 1; j < t.size() && j <= i + 3; ++j) {
+          if (force_year.empty()) force_year = YearAt(t, j);
+          ever_since |= t.lemma(j) == "since" && t.lemma(j - 1) == "ever";
+        }
+        break;
+      }
+      if (signed_year.empty()) signed_year = YearAt(t, i);
+    }
+    // ("in force ever since" may lie outside the participle's subtree.)
+    for (uint32_t i = l + 1;
+         i + 2 < t.size() && !ever_since && force_year.empty(); ++i)
+      ever_since = t.lemma(i) == "force" && t.lemma(i + 1) == "ever" &&
+                   t.lemma(i + 2) == "since";
+    if (ever_since) force_year = signed_year;
+    if (signed_year.empty()) return;
+    AgreementMention step = m;
+    step.has_step = true;
+    step.step = StepKind::kSigned;
+    step.date = signed_year;
+    // "Signed by Washington and Moscow": the signatories are parties.
+    for (uint32_t k : t.kids(static_cast<uint32_t>(p)))
+      if (t.rel(k).starts_with("obl") && t.HasChildLemma(k, {"case"}, {"by"}))
+        AddParties(step.parties, CodesWithConjuncts(t, k));
+    std::sort(step.parties.begin(), step.parties.end());
+    in.agreements.push_back(step);
+    if (force_year.empty()) return;
+    step.step = StepKind::kEnteredIntoForce;
+    step.date = force_year;
+    in.agreements.push_back(std::move(step));
   }
 
   // The parties named in the "for ..." phrase of verb `v`.

@@ -717,10 +717,9 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
     // An agreement that needs no ratification is in force from its
     // signature (one party's approval of a truce is not that).
     bool inferred =
-        implied_force ||
-        (!stated_force && (NeedsRatification(agreement.kind)
-                               ? all_ratified
-                               : !signed_only.empty()));
+        implied_force || (!stated_force && (NeedsRatification(agreement.kind)
+                                                ? all_ratified
+                                                : !signed_only.empty()));
     if (inferred) {
       in_force = true;
       for (const auto& p : parties)
