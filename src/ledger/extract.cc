@@ -247,6 +247,14 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   std::string r(t.rel(n));
   const std::string& l = t.lemma(v);
   std::string base = r.substr(0, r.find(':'));
+  // A parse that split the agreement's phrase ("the New START | nuclear
+  // arms reduction treaty" as an apposition, "the ... Forces | Treaty" as
+  // an object of a noun): the step is the one of the phrase's other part.
+  const std::string& hpos = t.tok(v).upos;
+  if ((hpos == "NOUN" || hpos == "PROPN") &&
+      (base == "appos" || base == "obj" || base == "flat" || base == "conj") &&
+      (v + 1 == n || base == "appos" || base == "conj"))
+    return StepFor(t, v);
   // "suspended its obligations under the treaty", "suspended its
   // participation in the deal": the step the verb takes on the party's
   // part of the agreement is a step of the agreement.
@@ -602,7 +610,11 @@ class Extractor {
           // The subject of a conjoined clause's first verb ("signed and
           // ratified").
           // ("voted to ratify": the subject of the governing verb.)
-          if (subj < 0 && (t.rel(v) == "conj" || t.rel(v) == "xcomp") &&
+          // ("voted ... to ratify" parsed as an adverbial clause.)
+          const bool to_clause =
+              t.rel(v) == "advcl" && t.HasChildLemma(v, {"mark"}, {"to"});
+          if (subj < 0 &&
+              (t.rel(v) == "conj" || t.rel(v) == "xcomp" || to_clause) &&
               t.head(v) >= 0)
             subj = t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"});
         }
@@ -934,6 +946,19 @@ class Extractor {
         break;
       }
     }
+    // Capitalised words the parse left outside the phrase ("the
+    // Intermediate-Range Nuclear Forces | Treaty") lead the title.
+    auto capitalised = [&](uint32_t i) {
+      std::string_view w = t.text(i);
+      return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+    };
+    if (first == n)
+      while (
+          first > 1 &&
+          (capitalised(first - 1) ||
+           (t.text(first - 1) == "-" && first > 2 && capitalised(first - 2))) &&
+          t.tok(first - 1).upos != "DET")
+        --first;
     while (last > n && (trim(last) || joining(last))) --last;
     while (first < n && (trim(first) || t.rel(first) == "case" ||
                          t.tok(first).upos == "NUM"))
