@@ -323,8 +323,10 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       set(StepKind::kWithdrawn);
     else if (In(l, {"scrap", "terminate", "abrogate", "cancel", "end"}))
       set(StepKind::kTerminated);
-    else if (In(l, {"violate", "breach", "break", "shatter"}))
+    else if (In(l, {"violate", "breach", "break"}))
       set(StepKind::kViolated);
+    else if (l == "shatter")  // "shattering the ceasefire": it is over
+      set(StepKind::kCollapsed);
   } else if (base == "obl") {
     bool from = t.HasChildLemma(n, {"case"}, {"from", "of"});
     bool to = t.HasChildLemma(n, {"case"}, {"to"});

@@ -210,6 +210,26 @@ bool PartiesFit(const Agreement& a, const AgreementMention& m) {
   return Subset(m.parties, a.parties) && Subset(a.parties, m.parties);
 }
 
+// True if an agreement could still be the one a report of `date` speaks
+// of without naming it: not ended before that date, and, for a truce or
+// other arrangement that needs no ratification (short-lived, and made
+// again and again between the same sides), with a step in the year before.
+bool CurrentOn(const Agreement& a, const std::string& date) {
+  if (date.empty()) return true;
+  std::string latest;
+  for (const AgreementStep& s : a.steps) {
+    if (s.negated) continue;
+    const bool ends = s.step == StepKind::kTerminated ||
+                      s.step == StepKind::kExpired ||
+                      s.step == StepKind::kCollapsed;
+    if (ends && DateKey(s.date) < DateKey(date)) return false;
+    if (DateKey(s.date) > DateKey(latest)) latest = s.date;
+  }
+  if (NeedsRatification(a.kind) || latest.size() < 4 || date.size() < 4)
+    return true;
+  return std::stoi(date.substr(0, 4)) - std::stoi(latest.substr(0, 4)) <= 1;
+}
+
 struct Located {
   const LedgerInput* input;
   AgreementMention mention;
@@ -421,13 +441,20 @@ void Ledger::Build() {
   // Two agreements that both have names are the same only when the names
   // are; otherwise by kind and parties, and when several agreements of the
   // same parties fit, the one of the same kind, else the latest founded.
-  auto find = [&](const AgreementMention& m) -> Agreement* {
+  auto find = [&](const AgreementMention& m,
+                  const std::string& date) -> Agreement* {
+    // A deal made under an old one's name after that one ended is new.
+    const bool begins =
+        m.has_step && !m.negated &&
+        (m.step == StepKind::kNegotiated || m.step == StepKind::kSigned ||
+         m.step == StepKind::kProposed);
     if (!m.name.empty()) {
       for (auto& a : agreements_)
-        if (SameName(a.name, m.name)) return &a;
+        if (SameName(a.name, m.name) && (!begins || CurrentOn(a, date)))
+          return &a;
     }
     auto names_fit = [&](const Agreement& a) {
-      return a.name.empty() || m.name.empty();
+      return (a.name.empty() || m.name.empty()) && CurrentOn(a, date);
     };
     if (m.parties.size() >= 2) {
       Agreement* found = nullptr;
@@ -460,7 +487,7 @@ void Ledger::Build() {
       AgreementMention& m = loc.mention;
       const bool founding = m.has_step || !m.name.empty();
       if ((pass == 0) != founding) continue;
-      Agreement* a = find(m);
+      Agreement* a = find(m, m.date.empty() ? loc.input->doc_date : m.date);
       if (a == nullptr) {
         if (!founding) continue;
         if (m.name.empty() && m.parties.empty() && m.kind.empty()) continue;
