@@ -330,6 +330,21 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   } else if (base == "obl") {
     bool from = t.HasChildLemma(n, {"case"}, {"from", "of"});
     bool to = t.HasChildLemma(n, {"case"}, {"to"});
+    // "agreed (to restore ties) in a deal brokered by China": the deal is
+    // what they agreed.
+    if (t.HasChildLemma(n, {"case"}, {"in"})) {
+      // (within three heads: the parse may hang the phrase on a verb of
+      // the agreed clause)
+      int a = static_cast<int>(v);
+      for (int hops = 0; a >= 0 && hops < 3 && t.lemma(a) != "agree"; ++hops)
+        a = t.head(a);
+      if (a >= 0 && t.lemma(a) == "agree" && t.Child(a, {"nsubj"}) >= 0) {
+        sv.found = true;
+        sv.step = StepKind::kNegotiated;
+        sv.verb = static_cast<uint32_t>(a);
+        return sv;
+      }
+    }
     if (from && (l == "withdraw" || l == "pull" || l == "exit"))
       set(StepKind::kWithdrawn);
     else if (to && In(l, {"accede", "return", "adhere"}))
