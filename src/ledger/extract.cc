@@ -127,12 +127,13 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
     std::string_view r = t.rel(c);
     if (r == "xcomp" || r == "ccomp") {
       int h = t.head(c);
-      if (h >= 0 &&
-          In(t.lemma(h),
-             {"plan",     "expect", "want", "hope",  "seek",      "aim",
-              "due",      "likely", "able", "ready", "scheduled", "poised",
-              "intend",   "try",    "wish", "set",   "prepare",   "refuse",
-              "threaten", "urge",   "ask",  "call",  "demand",    "fail"}))
+      if (h >= 0 && In(t.lemma(h),
+                       {"plan", "expect", "want", "hope", "seek", "aim", "due",
+                        "likely", "able", "ready", "scheduled", "poised",
+                        "intend", "try", "wish", "set", "prepare", "refuse",
+                        "threaten", "urge", "ask", "call", "demand", "fail",
+                        // promised, not yet done ("have pledged to join it")
+                        "pledge", "promise", "vow", "undertake", "offer"}))
         return true;
     }
     // Only climb out of clauses that depend on their head's truth.
@@ -608,6 +609,7 @@ class Extractor {
             AddParties(m.parties, {Code(t, i)});
         }
       }
+      std::vector<std::string> each_actor;  // a joint step of these
       StepVerb sv = StepFor(t, place);
       if (!sv.found) sv = EntryIntoForceModifier(t, place);
       if (sv.found && !IsNonFactual(t, sv.verb)) {
@@ -689,16 +691,28 @@ class Extractor {
         } else if (actors.size() == 1 && IsParty(actors[0])) {
           m.actor = actors[0];
         }
-        // Steps a party takes on its own need to say which party.
+        // Steps a party takes on its own need to say which party; "the
+        // United States and China ratified" is a step of each.
         bool needs_actor = IsPartyStep(m.step);
         if (needs_actor && m.actor.empty()) {
-          m.has_step = false;  // who ratified is unknown: keep the mention
+          for (const std::string& a : actors)
+            if (IsParty(a)) each_actor.push_back(a);
+          if (each_actor.empty())
+            m.has_step = false;  // who ratified is unknown: keep the mention
         }
         // A negated step states how things stand on the report's date.
         m.date = m.negated ? doc_.date : DateAt(s, t.abs(v));
       }
       if (pronoun && !m.has_step) continue;
       std::sort(m.parties.begin(), m.parties.end());
+      if (!each_actor.empty()) {
+        for (const std::string& a : each_actor) {
+          AgreementMention one = m;
+          one.actor = a;
+          in.agreements.push_back(std::move(one));
+        }
+        continue;
+      }
       if (!pronoun && !m.has_step) AttributeSteps(t, n, m, in);
       // "entered into force for 10 of its 15 members: Australia, ...",
       // "took effect for South Korea": the step of each party it names.
@@ -1114,6 +1128,13 @@ class Extractor {
     if (speech < 0) speech = ReportingVerbOf(t, v);
     int speaker = speech >= 0 ? SpeakerOf(t, speech) : -1;
     std::vector<std::string> actors = CodesWithConjuncts(t, subj);
+    // A subject the parse split ("China and | the United States ... have
+    // pledged"): each part names actors.
+    for (uint32_t k : t.kids(v))
+      if (k != subj && t.rel(k) == "nsubj")
+        for (std::string& c : CodesWithConjuncts(t, k))
+          if (std::find(actors.begin(), actors.end(), c) == actors.end())
+            actors.push_back(std::move(c));
     std::string actor_text = t.SubtreeText(subj);
     // "said it would": the pronoun stands for the speaker.
     if (actors.empty() && speaker >= 0 &&
