@@ -119,17 +119,21 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
       return true;
     if (t.HasChildLemma(
             c, {"mark"},
-            {"before", "until", "if", "unless", "once", "whether", "till"}))
+            {"before", "until", "if", "unless", "once", "whether", "till",
+             // An earlier step recalled in passing ("less than a year
+             // after it was adopted") is not dated by its sentence.
+             "after", "since"}))
       return true;
     std::string_view r = t.rel(c);
     if (r == "xcomp" || r == "ccomp") {
       int h = t.head(c);
-      if (h >= 0 &&
-          In(t.lemma(h),
-             {"plan",     "expect", "want", "hope",  "seek",      "aim",
-              "due",      "likely", "able", "ready", "scheduled", "poised",
-              "intend",   "try",    "wish", "set",   "prepare",   "refuse",
-              "threaten", "urge",   "ask",  "call",  "demand",    "fail"}))
+      if (h >= 0 && In(t.lemma(h),
+                       {"plan", "expect", "want", "hope", "seek", "aim", "due",
+                        "likely", "able", "ready", "scheduled", "poised",
+                        "intend", "try", "wish", "set", "prepare", "refuse",
+                        "threaten", "urge", "ask", "call", "demand", "fail",
+                        // promised, not yet done ("have pledged to join it")
+                        "pledge", "promise", "vow", "undertake", "offer"}))
         return true;
     }
     // Only climb out of clauses that depend on their head's truth.
@@ -172,6 +176,11 @@ const char* KindOf(std::string_view lemma) {
       {"visa", "visa"},
       {"readmission", "migration"},
       {"aviation", "aviation"},
+      {"accession", "accession"},
+      {"withdrawal", "withdrawal"},
+      {"brexit", "withdrawal"},
+      {"normalisation", "normalisation"},
+      {"normalization", "normalisation"},
   };
   for (const auto& [l, k] : kKinds)
     if (lemma == l) return k;
@@ -181,7 +190,7 @@ const char* KindOf(std::string_view lemma) {
 bool IsAgreementWord(std::string_view lemma) {
   return In(lemma, {"treaty", "accord", "agreement", "deal", "pact",
                     "convention", "memorandum", "ceasefire", "cease-fire",
-                    "truce", "armistice", "protocol"});
+                    "truce", "armistice", "protocol", "partnership"});
 }
 
 bool IsAgreementNoun(const Tree& t, uint32_t i) {
@@ -239,12 +248,20 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   std::string r(t.rel(n));
   const std::string& l = t.lemma(v);
   std::string base = r.substr(0, r.find(':'));
+  // A parse that split the agreement's phrase ("the New START | nuclear
+  // arms reduction treaty" as an apposition, "the ... Forces | Treaty" as
+  // an object of a noun): the step is the one of the phrase's other part.
+  const std::string& hpos = t.tok(v).upos;
+  if ((hpos == "NOUN" || hpos == "PROPN") &&
+      (base == "appos" || base == "obj" || base == "flat" || base == "conj") &&
+      (v + 1 == n || base == "appos" || base == "conj"))
+    return StepFor(t, v);
   // "suspended its obligations under the treaty", "suspended its
   // participation in the deal": the step the verb takes on the party's
   // part of the agreement is a step of the agreement.
   if ((base == "nmod" || base == "obl") &&
       In(l, {"commitment", "obligation", "participation", "membership",
-             "implementation", "part", "limit", "cap"}) &&
+             "implementation", "part", "limit", "cap", "text", "terms"}) &&
       !t.rel(v).starts_with("nmod") && !t.rel(v).starts_with("obl"))
     return StepFor(t, v);
   auto set = [&](StepKind k) {
@@ -252,6 +269,22 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
     sv.step = k;
     sv.verb = v;
   };
+  // "Russia's withdrawal from the treaty took effect": a withdrawal that
+  // takes effect is the step (an announced one is not).
+  if ((base == "nmod" || base == "obl") && In(l, {"withdrawal", "exit"}) &&
+      t.HasChildLemma(n, {"case"}, {"from"}) && t.rel(v) == "nsubj" &&
+      t.head(v) >= 0) {
+    const uint32_t w = static_cast<uint32_t>(t.head(v));
+    int o = t.Child(w, {"obl", "obj"});
+    std::string ol = o >= 0 ? t.lemma(static_cast<uint32_t>(o)) : "";
+    if ((t.lemma(w) == "take" && ol == "effect") ||
+        (In(t.lemma(w), {"enter", "come"}) && In(ol, {"force", "effect"}))) {
+      sv.found = true;
+      sv.step = StepKind::kWithdrawn;
+      sv.verb = w;
+    }
+    return sv;
+  }
   if (base == "obj" || r == "nsubj:pass" || r == "dobj") {
     if (In(l, {"sign", "ink", "conclude", "seal", "finalize", "finalise"}))
       set(StepKind::kSigned);
@@ -261,6 +294,9 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       set(StepKind::kApproved);
     else if (l == "endorse")
       set(StepKind::kEndorsed);
+    else if (In(l, {"bring", "put"}) &&
+             t.HasChildLemma(v, {"obl"}, {"force", "effect"}))
+      set(StepKind::kEnteredIntoForce);  // "bringing the pact into force"
     else if (In(l, {"adopt", "reach", "strike", "negotiate", "agree", "broker",
                     "announce", "unveil"}))
       set(StepKind::kNegotiated);
@@ -288,11 +324,28 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       set(StepKind::kWithdrawn);
     else if (In(l, {"scrap", "terminate", "abrogate", "cancel", "end"}))
       set(StepKind::kTerminated);
-    else if (In(l, {"violate", "breach", "break", "shatter"}))
+    else if (In(l, {"violate", "breach", "break"}))
       set(StepKind::kViolated);
+    else if (l == "shatter")  // "shattering the ceasefire": it is over
+      set(StepKind::kCollapsed);
   } else if (base == "obl") {
     bool from = t.HasChildLemma(n, {"case"}, {"from", "of"});
     bool to = t.HasChildLemma(n, {"case"}, {"to"});
+    // "agreed (to restore ties) in a deal brokered by China": the deal is
+    // what they agreed.
+    if (t.HasChildLemma(n, {"case"}, {"in"})) {
+      // (within three heads: the parse may hang the phrase on a verb of
+      // the agreed clause)
+      int a = static_cast<int>(v);
+      for (int hops = 0; a >= 0 && hops < 3 && t.lemma(a) != "agree"; ++hops)
+        a = t.head(a);
+      if (a >= 0 && t.lemma(a) == "agree" && t.Child(a, {"nsubj"}) >= 0) {
+        sv.found = true;
+        sv.step = StepKind::kNegotiated;
+        sv.verb = static_cast<uint32_t>(a);
+        return sv;
+      }
+    }
     if (from && (l == "withdraw" || l == "pull" || l == "exit"))
       set(StepKind::kWithdrawn);
     else if (to && In(l, {"accede", "return", "adhere"}))
@@ -310,6 +363,27 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       set(StepKind::kExpired);
     else if (l == "end")
       set(StepKind::kTerminated);
+  }
+  return sv;
+}
+
+// "The agreement entered into force on Friday" parsed with the verb as a
+// participle modifying the noun: the entry into force it states.
+StepVerb EntryIntoForceModifier(const Tree& t, uint32_t n) {
+  StepVerb sv;
+  for (uint32_t v : t.kids(n)) {
+    if (!t.rel(v).starts_with("acl") ||
+        (t.tok(v).xpos != "VBD" && t.tok(v).xpos != "VBN"))
+      continue;
+    int o = t.Child(v, {"obl", "obj"});
+    std::string ol = o >= 0 ? t.lemma(static_cast<uint32_t>(o)) : "";
+    const std::string& l = t.lemma(v);
+    if ((In(l, {"enter", "come"}) && In(ol, {"force", "effect"})) ||
+        (l == "take" && ol == "effect")) {
+      sv.found = true;
+      sv.step = StepKind::kEnteredIntoForce;
+      sv.verb = v;
+    }
   }
   return sv;
 }
@@ -335,8 +409,19 @@ class Extractor {
       Tree t(doc_, s);
       if (t.size() == 0 || t.tok(0).head < 0) continue;  // not parsed
       Agreements(t, s, in);
+      // "It became known as Minsk II": a title given to the agreement the
+      // document is about.
+      if (called_title_.empty()) {
+        std::string called = CalledTitle(t, -1);
+        if (!called.empty()) called_title_ = called;
+      }
       Commitments(t, s, in);
     }
+    // A title the report gives ("The treaty, known as New START") names
+    // the agreement its other words ("signed a treaty") refer to.
+    if (!called_title_.empty())
+      for (AgreementMention& m : in.agreements)
+        if (m.name.empty()) m.name = called_title_;
     in.events = doc_.events;
     // Keep only the sentences a ledger record or an event points to.
     std::vector<bool> used(in.sentences.size(), false);
@@ -485,23 +570,48 @@ class Extractor {
       if (!pronoun) {
         seen_agreement_ = true;
         m.name = FormalName(t, n, first, last);
+        if (m.name.empty()) m.name = ModifierTitle(t, n);
+        if (std::string called = CalledTitle(t, n); !called.empty()) {
+          m.name = called;
+          called_title_ = called;
+        }
         // Kind, parties: from the words of the phrase. In a title the words
         // before the noun name the agreement, not its parties ("the Paris
         // Agreement", "the Windsor Framework"); those after it may ("the
         // Treaty on Extradition between China and Turkey").
         if (const char* k = KindOf(t.lemma(n))) m.kind = k;
+        // "agreed to normalise relations in a deal": the sentence's verb
+        // of normalisation gives the kind.
+        for (uint32_t i = 0; i < t.size() && m.kind.empty(); ++i)
+          if (t.lemma(i).starts_with("normalis") ||
+              t.lemma(i).starts_with("normaliz"))
+            m.kind = "normalisation";
+        // After the noun, only a "between", "among" or "with" phrase names
+        // parties ("signed the agreement at United Nations headquarters"
+        // names a place).
+        std::vector<bool> party_words(t.size(), false);
+        for (uint32_t k : t.kids(n))
+          if ((t.rel(k).starts_with("nmod") || t.rel(k).starts_with("obl")) &&
+              t.HasChildLemma(k, {"case"}, {"between", "among", "with"})) {
+            uint32_t f, l;
+            t.Range(k, &f, &l);
+            for (uint32_t i = f; i <= l; ++i) party_words[i] = true;
+          }
         for (uint32_t i = first; i <= last; ++i) {
           if (i == n) continue;
           if (m.kind.empty())
             if (const char* k = KindOf(t.lemma(i))) m.kind = k;
           if (!m.name.empty() && i < n) continue;
+          if (i > n && !party_words[i]) continue;
           const std::string& upos = t.tok(i).upos;
           if (upos == "PROPN" || upos == "ADJ" || upos == "NOUN" ||
               upos.empty())
             AddParties(m.parties, {Code(t, i)});
         }
       }
+      std::vector<std::string> each_actor;  // a joint step of these
       StepVerb sv = StepFor(t, place);
+      if (!sv.found) sv = EntryIntoForceModifier(t, place);
       if (sv.found && !IsNonFactual(t, sv.verb)) {
         uint32_t v = sv.verb;
         m.has_step = true;
@@ -519,22 +629,38 @@ class Extractor {
           // The subject of a conjoined clause's first verb ("signed and
           // ratified").
           // ("voted to ratify": the subject of the governing verb.)
-          if (subj < 0 && (t.rel(v) == "conj" || t.rel(v) == "xcomp") &&
+          // ("voted ... to ratify" parsed as an adverbial clause.)
+          const bool to_clause =
+              t.rel(v) == "advcl" && t.HasChildLemma(v, {"mark"}, {"to"});
+          if (subj < 0 &&
+              (t.rel(v) == "conj" || t.rel(v) == "xcomp" || to_clause) &&
               t.head(v) >= 0)
             subj = t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"});
         }
         std::vector<std::string> actors;
+        // "Russia's withdrawal", "the withdrawal of the United States".
+        if (subj >= 0 &&
+            In(t.lemma(static_cast<uint32_t>(subj)), {"withdrawal", "exit"}))
+          for (uint32_t k : t.kids(static_cast<uint32_t>(subj)))
+            if (t.rel(k) == "nmod:poss" ||
+                (t.rel(k).starts_with("nmod") &&
+                 t.HasChildLemma(k, {"case"}, {"of"})))
+              subj = static_cast<int>(k);
         if (subj >= 0) {
           actors = CodesWithConjuncts(t, static_cast<uint32_t>(subj));
           m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
           // A parser may split one subject into two ("The Standing
-          // Committee | of the National People's Congress"): try the other
-          // subjects of the verb.
+          // Committee | of the National People's Congress", "Israel, | the
+          // United Arab Emirates and Bahrain"): the other subjects of the
+          // verb name actors too.
           for (uint32_t k : t.kids(v)) {
-            if (!actors.empty()) break;
             if (static_cast<int>(k) == subj || t.rel(k) != "nsubj") continue;
-            actors = CodesWithConjuncts(t, k);
-            if (!actors.empty()) m.actor_text = t.SubtreeText(k);
+            std::vector<std::string> more = CodesWithConjuncts(t, k);
+            if (actors.empty() && !more.empty())
+              m.actor_text = t.SubtreeText(k);
+            for (std::string& c : more)
+              if (std::find(actors.begin(), actors.end(), c) == actors.end())
+                actors.push_back(std::move(c));
           }
         }
         // Else the source the coder gave the event of this verb.
@@ -565,18 +691,120 @@ class Extractor {
         } else if (actors.size() == 1 && IsParty(actors[0])) {
           m.actor = actors[0];
         }
-        // Steps a party takes on its own need to say which party.
+        // Steps a party takes on its own need to say which party; "the
+        // United States and China ratified" is a step of each.
         bool needs_actor = IsPartyStep(m.step);
         if (needs_actor && m.actor.empty()) {
-          m.has_step = false;  // who ratified is unknown: keep the mention
+          for (const std::string& a : actors)
+            if (IsParty(a)) each_actor.push_back(a);
+          if (each_actor.empty())
+            m.has_step = false;  // who ratified is unknown: keep the mention
         }
         // A negated step states how things stand on the report's date.
         m.date = m.negated ? doc_.date : DateAt(s, t.abs(v));
       }
       if (pronoun && !m.has_step) continue;
       std::sort(m.parties.begin(), m.parties.end());
+      if (!each_actor.empty()) {
+        for (const std::string& a : each_actor) {
+          AgreementMention one = m;
+          one.actor = a;
+          in.agreements.push_back(std::move(one));
+        }
+        continue;
+      }
+      if (!pronoun && !m.has_step) AttributeSteps(t, n, m, in);
+      // "entered into force for 10 of its 15 members: Australia, ...",
+      // "took effect for South Korea": the step of each party it names.
+      if (m.has_step && !m.negated && m.step == StepKind::kEnteredIntoForce) {
+        std::vector<std::string> for_parties = EntryForParties(t, sv.verb);
+        for (const std::string& p : for_parties) {
+          AgreementMention each = m;
+          each.actor = p;
+          in.agreements.push_back(std::move(each));
+        }
+        if (!for_parties.empty()) continue;
+      }
       in.agreements.push_back(std::move(m));
     }
+  }
+
+  // A year of four digits at token i ("1987"), "" if none.
+  static std::string YearAt(const Tree& t, uint32_t i) {
+    std::string_view w = t.text(i);
+    if (w.size() != 4 || !std::all_of(w.begin(), w.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c));
+        }))
+      return "";
+    return std::string(w);
+  }
+
+  // History told as the agreement's attributes: "The pact, signed in
+  // Helsinki in 1992 and in force since 2002, allows ...", "Signed by
+  // Washington and Moscow in 1987 and in force since 1988, the treaty
+  // banned ...", "signed in 1960 and in force ever since": a signature and
+  // an entry into force dated by their years.
+  void AttributeSteps(const Tree& t, uint32_t n, const AgreementMention& m,
+                      LedgerInput& in) const {
+    int p = -1;
+    for (uint32_t k : t.kids(n))
+      if (t.rel(k).starts_with("acl") && t.lemma(k) == "sign") p = k;
+    if (p < 0 && t.rel(n).starts_with("nsubj") && t.head(n) >= 0)
+      for (uint32_t k : t.kids(static_cast<uint32_t>(t.head(n))))
+        if (t.rel(k) == "advcl" && t.lemma(k) == "sign" && k < n) p = k;
+    if (p < 0 || t.tok(p).xpos != "VBN") return;
+    uint32_t f, l;
+    t.Range(static_cast<uint32_t>(p), &f, &l);
+    std::string signed_year, force_year;
+    bool ever_since = false;
+    for (uint32_t i = static_cast<uint32_t>(p) + 1; i <= l && i < t.size();
+         ++i) {
+      if (t.lemma(i) == "force" && i >= 1 && t.lemma(i - 1) == "in") {
+        for (uint32_t j = i + 1; j < t.size() && j <= i + 3; ++j) {
+          if (force_year.empty()) force_year = YearAt(t, j);
+          ever_since |= t.lemma(j) == "since" && t.lemma(j - 1) == "ever";
+        }
+        break;
+      }
+      if (signed_year.empty()) signed_year = YearAt(t, i);
+    }
+    // ("in force ever since" may lie outside the participle's subtree.)
+    for (uint32_t i = l + 1;
+         i + 2 < t.size() && !ever_since && force_year.empty(); ++i)
+      ever_since = t.lemma(i) == "force" && t.lemma(i + 1) == "ever" &&
+                   t.lemma(i + 2) == "since";
+    if (ever_since) force_year = signed_year;
+    if (signed_year.empty()) return;
+    AgreementMention step = m;
+    step.has_step = true;
+    step.step = StepKind::kSigned;
+    step.date = signed_year;
+    // "Signed by Washington and Moscow": the signatories are parties.
+    for (uint32_t k : t.kids(static_cast<uint32_t>(p)))
+      if (t.rel(k).starts_with("obl") && t.HasChildLemma(k, {"case"}, {"by"}))
+        AddParties(step.parties, CodesWithConjuncts(t, k));
+    std::sort(step.parties.begin(), step.parties.end());
+    in.agreements.push_back(step);
+    if (force_year.empty()) return;
+    step.step = StepKind::kEnteredIntoForce;
+    step.date = force_year;
+    in.agreements.push_back(std::move(step));
+  }
+
+  // The parties named in the "for ..." phrase of verb `v`.
+  std::vector<std::string> EntryForParties(const Tree& t, uint32_t v) const {
+    // (The parse may hang the phrase on the date or on "effect".)
+    std::vector<std::string> out;
+    uint32_t vf, vl;
+    t.Range(v, &vf, &vl);
+    for (uint32_t c = v + 1; c <= vl; ++c) {
+      if (t.lemma(c) != "for" || t.rel(c) != "case" || t.head(c) < 0) continue;
+      uint32_t f, l;
+      t.Range(static_cast<uint32_t>(t.head(c)), &f, &l);
+      for (uint32_t i = std::max(f, c); i <= l; ++i)
+        AddParties(out, {Code(t, i)});
+    }
+    return out;
   }
 
   // A title in quotes ("the “Treaty on Extradition between X and Y”") is
@@ -601,6 +829,103 @@ class Extractor {
         return;
       }
     }
+  }
+
+  // "The agreement, called the Joint Comprehensive Plan of Action",
+  // "The treaty, known as New START", "It became known as Minsk II": the
+  // capitalised words after "called", "named", "dubbed" or "known as" that
+  // hang on agreement noun `n` (n < 0: on a pronoun or an agreement noun
+  // subject), "" if none.
+  static std::string CalledTitle(const Tree& t, int n) {
+    for (uint32_t v = 0; v + 1 < t.size(); ++v) {
+      const std::string& l = t.lemma(v);
+      // ("known" may be tagged as an adjective with its own lemma.)
+      const bool known = l == "know" || l == "known";
+      if (!known && !In(l, {"call", "name", "dub"})) continue;
+      if (!known && t.tok(v).xpos != "VBN" && t.tok(v).xpos != "VBD") continue;
+      uint32_t k = v + 1;
+      if (known) {
+        if (t.lemma(k) != "as") continue;
+        ++k;
+      }
+      if (n >= 0) {
+        // The participle modifies the noun ("The pact, called AUKUS").
+        // (or follows it, set off by a comma the parse hung it on)
+        const bool next_to =
+            static_cast<int>(v) == n + 1 ||
+            (static_cast<int>(v) == n + 2 && t.text(v - 1) == ",");
+        if (t.head(v) != n && !next_to) continue;
+      } else if (t.head(v) >= 0 &&
+                 IsAgreementWord(t.lemma(static_cast<uint32_t>(t.head(v))))) {
+        // (an agreement noun the parse did not give a step)
+      } else {
+        // "It became known as ...", "The deal was called ...".
+        int h = t.head(v);
+        int subj = t.Child(v, {"nsubj", "nsubj:pass"});
+        if (subj < 0 && h >= 0)
+          subj = t.Child(static_cast<uint32_t>(h), {"nsubj"});
+        if (subj < 0 || !In(t.lemma(static_cast<uint32_t>(subj)),
+                            {"it", "treaty", "accord", "agreement", "deal",
+                             "pact", "ceasefire", "truce"}))
+          continue;
+      }
+      if (k < t.size() && t.lemma(k) == "the") ++k;
+      uint32_t first = k, last = k;
+      bool any = false;
+      for (uint32_t i = k; i < t.size(); ++i) {
+        std::string_view w = t.text(i);
+        if (w.empty()) break;
+        const bool cap = std::isupper(static_cast<unsigned char>(w[0])) ||
+                         std::isdigit(static_cast<unsigned char>(w[0]));
+        const bool joining =
+            i > k && In(text::AsciiLower(w), {"of", "on", "for", "the", "and"});
+        if (!cap && !joining) break;
+        if (cap) {
+          last = i;
+          any = true;
+        }
+      }
+      if (!any) continue;
+      return t.SpanText(first, last);
+    }
+    return "";
+  }
+
+  // "the Paris climate agreement", "the Minsk ceasefire", "the INF
+  // treaty": a lower-case agreement noun led by a capitalised name inside
+  // the sentence is that name (its leading words name the agreement, not
+  // its parties).
+  static std::string ModifierTitle(const Tree& t, uint32_t n) {
+    uint32_t first = n;
+    while (first > 0) {
+      const uint32_t p = first - 1;
+      // A pre-modifier of the noun or of a word between it and the noun.
+      if (t.head(p) <= static_cast<int>(p) || t.head(p) > static_cast<int>(n))
+        break;
+      std::string_view r = t.rel(p);
+      if (!(r.starts_with("compound") || r == "amod" || r == "nmod:poss" ||
+            r == "flat"))
+        break;
+      if (t.lemma(p) == "'s" || t.tok(p).upos == "PUNCT") break;
+      first = p;
+    }
+    if (first == n || first == 0) return "";
+    // The name leads the phrase ("the Paris climate agreement", "the 2015
+    // Iran nuclear deal"), not a word inside a description ("the vast
+    // Asia-Pacific trade pact").
+    if (t.tok(first - 1).upos != "DET" && t.tok(first - 1).upos != "NUM")
+      return "";
+    // "Sweden's NATO accession protocol": owned by a party, not a title.
+    if (In(t.lemma(first - 1), {"'s", "\u2019s"}) || t.text(first - 1) == "'s")
+      return "";
+    std::string_view w = t.text(first);
+    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0])) ||
+        (t.tok(first).upos != "PROPN" && t.tok(first).upos != "ADJ"))
+      return "";
+    // Possessive leads ("Sweden's accession protocol") name a party.
+    for (uint32_t i = first; i < n; ++i)
+      if (t.rel(i) == "nmod:poss" || t.lemma(i) == "'s") return "";
+    return t.SpanText(first, n);
   }
 
   // "the Treaty on Extradition between ... and ..." when the noun is
@@ -652,6 +977,19 @@ class Extractor {
         break;
       }
     }
+    // Capitalised words the parse left outside the phrase ("the
+    // Intermediate-Range Nuclear Forces | Treaty") lead the title.
+    auto capitalised = [&](uint32_t i) {
+      std::string_view w = t.text(i);
+      return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+    };
+    if (first == n)
+      while (
+          first > 1 &&
+          (capitalised(first - 1) ||
+           (t.text(first - 1) == "-" && first > 2 && capitalised(first - 2))) &&
+          t.tok(first - 1).upos != "DET")
+        --first;
     while (last > n && (trim(last) || joining(last))) --last;
     while (first < n && (trim(first) || t.rel(first) == "case" ||
                          t.tok(first).upos == "NUM"))
@@ -790,6 +1128,13 @@ class Extractor {
     if (speech < 0) speech = ReportingVerbOf(t, v);
     int speaker = speech >= 0 ? SpeakerOf(t, speech) : -1;
     std::vector<std::string> actors = CodesWithConjuncts(t, subj);
+    // A subject the parse split ("China and | the United States ... have
+    // pledged"): each part names actors.
+    for (uint32_t k : t.kids(v))
+      if (k != subj && t.rel(k) == "nsubj")
+        for (std::string& c : CodesWithConjuncts(t, k))
+          if (std::find(actors.begin(), actors.end(), c) == actors.end())
+            actors.push_back(std::move(c));
     std::string actor_text = t.SubtreeText(subj);
     // "said it would": the pronoun stands for the speaker.
     if (actors.empty() && speaker >= 0 &&
@@ -919,6 +1264,7 @@ class Extractor {
   const std::vector<std::string>& countries_;  // sorted
   std::vector<uint32_t> mention_at_;  // by token: first of its mentions
   bool seen_agreement_ = false;
+  std::string called_title_;  // a title the document gives ("known as")
 };
 
 }  // namespace

@@ -142,43 +142,70 @@ bool SameName(std::string_view a, std::string_view b) {
   if (x.empty() || y.empty()) return false;
   if (x == y) return true;
   if (x.size() > y.size()) std::swap(x, y);
-  auto initials = [](const std::vector<std::string>& words, size_t n) {
+  // Initials with or without the joining words ("JCPOA", "INF").
+  auto initials = [](const std::vector<std::string>& words, size_t n,
+                     bool joining) {
     std::string out;
     for (size_t i = 0; i < n; ++i)
-      if (words[i] != "of" && words[i] != "on" && words[i] != "and")
+      if (joining || (words[i] != "of" && words[i] != "on" &&
+                      words[i] != "and" && words[i] != "for"))
         out += words[i][0];
     return out;
   };
-  if (x.size() == 1) return x[0].size() >= 3 && x[0] == initials(y, y.size());
-  if (x.size() == 2 && x.back() == y.back())
-    return x[0].size() >= 2 && x[0] == initials(y, y.size() - 1);
-  return false;
+  auto acronym = [&](const std::string& w, size_t n) {
+    return w == initials(y, n, false) || w == initials(y, n, true);
+  };
+  if (x.size() == 1 && x[0].size() >= 3 && acronym(x[0], y.size())) return true;
+  // An acronym leading a descriptive name ("RCEP trade pact").
+  for (int swap = 0; swap < 2; ++swap, std::swap(x, y))
+    if (x.size() >= 2 && y.size() >= 3 && x[0].size() >= 3 &&
+        acronym(x[0], y.size()))
+      return true;
+  if (x.size() > y.size()) std::swap(x, y);
+  if (x.size() == 2 && x.back() == y.back() && x[0].size() >= 2 &&
+      acronym(x[0], y.size() - 1))
+    return true;
+  // One name the other's leading words ("New START", "New START treaty").
+  if (std::equal(x.begin(), x.end(), y.begin())) return true;
+  // One proper name with different descriptive words ("Paris Agreement",
+  // "Paris climate accord"; "Minsk II", "Minsk ceasefire"): the same
+  // leading name, unless it is a generic word of titles.
+  static const char* const kGeneric[] = {
+      "new",   "joint",  "draft",     "interim",  "final",     "comprehensive",
+      "trade", "peace",  "ceasefire", "treaty",   "nuclear",   "strategic",
+      "free",  "global", "bilateral", "protocol", "agreement", "framework"};
+  for (const char* g : kGeneric)
+    if (x[0] == g) return false;
+  return x[0] == y[0] && x[0].size() >= 3;
 }
 
 // Keys under which an agreement's name is indexed: any two names SameName
-// accepts share at least one key (so SameName only runs on a few candidates
-// instead of every agreement). Keep in step with SameName: "E" equal words;
-// "1" a one-word acronym of all the other's words; "2" a two-word name whose
-// first word is an acronym of the other's leading words, last words equal.
-// Each name gets the keys of both roles it could play (acronym or full).
+// accepts share at least one key, so that SameName runs on a few candidates
+// instead of every agreement. Keep in step with SameName: "F" the first
+// word (equal names, one the other's leading words, the same leading
+// name); "A" an acronym of the whole name, or the first word as one;
+// "B" an acronym of all but the last word, with the last word. Each name
+// gets the keys of both roles it could play (acronym or full name).
 std::vector<std::string> NameKeys(std::string_view name) {
   std::vector<std::string> w = NameWords(name);
   std::vector<std::string> keys;
   if (w.empty()) return keys;
-  auto initials = [&](size_t n) {
+  auto initials = [&](size_t n, bool joining) {
     std::string out;
     for (size_t i = 0; i < n; ++i)
-      if (w[i] != "of" && w[i] != "on" && w[i] != "and") out += w[i][0];
+      if (joining || (w[i] != "of" && w[i] != "on" && w[i] != "and" &&
+                      w[i] != "for"))
+        out += w[i][0];
     return out;
   };
-  std::string all;
-  for (const auto& x : w) all += x + ' ';
-  keys.push_back("E " + all);
-  keys.push_back("1 " + initials(w.size()));
-  if (w.size() >= 2)
-    keys.push_back("2 " + initials(w.size() - 1) + ' ' + w.back());
-  if (w.size() == 1) keys.push_back("1 " + w[0]);
-  if (w.size() == 2) keys.push_back("2 " + w[0] + ' ' + w[1]);
+  keys.push_back("F " + w[0]);
+  keys.push_back("A " + w[0]);
+  for (bool joining : {false, true}) {
+    keys.push_back("A " + initials(w.size(), joining));
+    if (w.size() >= 2)
+      keys.push_back("B " + initials(w.size() - 1, joining) + ' ' + w.back());
+  }
+  if (w.size() == 2) keys.push_back("B " + w[0] + ' ' + w[1]);
   return keys;
 }
 
@@ -190,8 +217,10 @@ bool Contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+// True if `a` is a non-empty subset of `b`.
 bool Subset(const std::vector<std::string>& a,
             const std::vector<std::string>& b) {
+  if (a.empty()) return false;
   for (const auto& x : a)
     if (!Contains(b, x)) return false;
   return true;
@@ -200,6 +229,37 @@ bool Subset(const std::vector<std::string>& a,
 void AddParty(std::vector<std::string>& parties, const std::string& p) {
   if (!p.empty() && !Contains(parties, p)) parties.push_back(p);
   std::sort(parties.begin(), parties.end());
+}
+
+// An agreement and a mention of the same kind whose parties one includes
+// the other's, or of compatible kinds with the same parties ("a deal" of
+// Israel and Hamas is not the trade pact one of them signed elsewhere).
+bool PartiesFit(const Agreement& a, const AgreementMention& m) {
+  if (!KindsCompatible(a.kind, m.kind)) return false;
+  const bool same_kind = !a.kind.empty() && a.kind == m.kind;
+  if (same_kind)
+    return Subset(m.parties, a.parties) || Subset(a.parties, m.parties);
+  return Subset(m.parties, a.parties) && Subset(a.parties, m.parties);
+}
+
+// True if an agreement could still be the one a report of `date` speaks
+// of without naming it: not ended before that date, and, for a truce or
+// other arrangement that needs no ratification (short-lived, and made
+// again and again between the same sides), with a step in the year before.
+bool CurrentOn(const Agreement& a, const std::string& date) {
+  if (date.empty()) return true;
+  std::string latest;
+  for (const AgreementStep& s : a.steps) {
+    if (s.negated) continue;
+    const bool ends = s.step == StepKind::kTerminated ||
+                      s.step == StepKind::kExpired ||
+                      s.step == StepKind::kCollapsed;
+    if (ends && DateKey(s.date) < DateKey(date)) return false;
+    if (DateKey(s.date) > DateKey(latest)) latest = s.date;
+  }
+  if (NeedsRatification(a.kind) || latest.size() < 4 || date.size() < 4)
+    return true;
+  return std::stoi(date.substr(0, 4)) - std::stoi(latest.substr(0, 4)) <= 1;
 }
 
 struct Located {
@@ -527,21 +587,29 @@ void Ledger::Build() {
   // are; otherwise by kind and parties, and when several agreements of the
   // same parties fit, the one of the same kind, else the latest founded.
   AgreementIndex index(agreements_);
-  auto find = [&](const AgreementMention& m) -> Agreement* {
+  auto find = [&](const AgreementMention& m,
+                  const std::string& date) -> Agreement* {
+    // A deal made under an old one's name after that one ended is new.
+    const bool begins =
+        m.has_step && !m.negated &&
+        (m.step == StepKind::kNegotiated || m.step == StepKind::kSigned ||
+         m.step == StepKind::kProposed);
     if (!m.name.empty()) {
       // The first agreement (in ledger order) of the same name.
-      for (size_t i : index.Candidates(index.by_name, NameKeys(m.name)))
-        if (SameName(agreements_[i].name, m.name)) return &agreements_[i];
+      for (size_t i : index.Candidates(index.by_name, NameKeys(m.name))) {
+        Agreement& a = agreements_[i];
+        if (SameName(a.name, m.name) && (!begins || CurrentOn(a, date)))
+          return &a;
+      }
     }
     auto names_fit = [&](const Agreement& a) {
-      return a.name.empty() || m.name.empty();
+      return (a.name.empty() || m.name.empty()) && CurrentOn(a, date);
     };
     if (m.parties.size() >= 2) {
       Agreement* found = nullptr;
       for (size_t i : index.PartyCandidates(m.parties)) {
         Agreement& a = agreements_[i];
-        if (names_fit(a) && KindsCompatible(a.kind, m.kind) &&
-            (Subset(m.parties, a.parties) || Subset(a.parties, m.parties)) &&
+        if (names_fit(a) && PartiesFit(a, m) &&
             (found == nullptr || found->kind != m.kind || a.kind == m.kind))
           found = &a;
       }
@@ -577,7 +645,7 @@ void Ledger::Build() {
       AgreementMention& m = loc.mention;
       const bool founding = m.has_step || !m.name.empty();
       if ((pass == 0) != founding) continue;
-      Agreement* a = find(m);
+      Agreement* a = find(m, m.date.empty() ? loc.input->doc_date : m.date);
       if (a == nullptr) {
         if (!founding) continue;
         if (m.name.empty() && m.parties.empty() && m.kind.empty()) continue;
@@ -770,6 +838,12 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   std::set<std::string> signed_by, ratified, not_ratified, withdrawn, suspended,
       in_force_for, as_of_parties;
   bool in_force = false, force_denied = false, implied_force = false;
+  // A stated entry into force, whenever it is dated, wins over inference
+  // (Minsk II: signed on the 12th, in force from the 15th).
+  bool stated_force = false;
+  for (const AgreementStep& s : agreement.steps)
+    stated_force |= s.step == StepKind::kEnteredIntoForce && !s.negated;
+  std::set<std::string> signed_only;  // signed or acceded, not just approved
   bool proposed = false, negotiated = false, ended = false, any = false;
   const std::vector<std::string>& parties = agreement.parties;
   for (const AgreementStep& s : agreement.steps) {
@@ -812,6 +886,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
         break;
       case StepKind::kSigned:
         signed_by.insert(who.begin(), who.end());
+        signed_only.insert(who.begin(), who.end());
         break;
       case StepKind::kRatified:
       case StepKind::kApproved:
@@ -822,6 +897,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
         for (const auto& p : who) {
           ratified.insert(p);
           signed_by.insert(p);
+          signed_only.insert(p);
           withdrawn.erase(p);
           if (in_force) in_force_for.insert(p);
         }
@@ -866,9 +942,12 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   for (const auto& p : parties)
     if (!ratified.count(p) && !withdrawn.count(p)) all_ratified = false;
   if (!in_force && !force_denied) {
+    // An agreement that needs no ratification is in force from its
+    // signature (one party's approval of a truce is not that).
     bool inferred =
-        implied_force ||
-        (NeedsRatification(agreement.kind) ? all_ratified : !signed_by.empty());
+        implied_force || (!stated_force && (NeedsRatification(agreement.kind)
+                                                ? all_ratified
+                                                : !signed_only.empty()));
     if (inferred) {
       in_force = true;
       for (const auto& p : parties)
