@@ -7,6 +7,67 @@
 
 namespace curlew {
 
+namespace {
+
+bool IsCountryOf(const std::string& general, const std::string& specific) {
+  return general.size() == 3 && specific.size() > 3 &&
+         specific.starts_with(general);
+}
+
+// A bare comment or appeal (010, 011, 020), weaker than any other reading.
+bool IsStatement(const std::string& cameo) {
+  return cameo == "010" || cameo == "011" || cameo == "020";
+}
+
+bool SameCountry(const std::string& a, const std::string& b) {
+  return a.size() >= 3 && b.size() >= 3 && a.compare(0, 3, b, 0, 3) == 0;
+}
+
+// One event per actor pair and clause reading (a news convention). A
+// sentence that names "Egyptian troops" gives both EGY and EGYMIL, and a
+// sentence with several coded verbs for the same two actors ("pledged and
+// delivered aid", "said it had signed") gives several codes: each extra
+// copy is a second, competing reading of the same act, and only one of
+// them can be what happened. Keeps the more specific actor and, for one
+// pair, the first act that is not a bare statement or appeal.
+void KeepOneEventPerPair(std::vector<Event>* events) {
+  std::vector<bool> drop(events->size(), false);
+  for (size_t i = 0; i < events->size(); ++i) {
+    const Event& a = (*events)[i];
+    for (size_t j = 0; j < events->size() && !drop[i]; ++j) {
+      if (i == j || drop[j]) continue;
+      const Event& b = (*events)[j];
+      if (a.sentence != b.sentence || a.modality != b.modality) continue;
+      // The country alone beside its own actor: the actor is meant.
+      if (a.cameo == b.cameo &&
+          ((a.source == b.source && IsCountryOf(a.target, b.target)) ||
+           (a.target == b.target && IsCountryOf(a.source, b.source)))) {
+        drop[i] = true;
+        continue;
+      }
+      // "French and Egyptian troops held exercises": each side acts on
+      // the other, not on its own country.
+      if (a.cameo == b.cameo && a.source == b.source && a.target.size() == 3 &&
+          SameCountry(a.source, a.target) && !SameCountry(b.source, b.target)) {
+        drop[i] = true;
+        continue;
+      }
+      if (a.source != b.source || a.target != b.target) continue;
+      bool a_weak = IsStatement(a.cameo), b_weak = IsStatement(b.cameo);
+      if ((a_weak && !b_weak) || (a_weak == b_weak && j < i)) drop[i] = true;
+    }
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < events->size(); ++i)
+    if (!drop[i]) {
+      if (k != i) (*events)[k] = std::move((*events)[i]);
+      ++k;
+    }
+  events->resize(k);
+}
+
+}  // namespace
+
 Coder::Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options,
              std::shared_ptr<const CameoTable> cameo)
     : dicts_(std::move(dicts)), options_(options), cameo_(std::move(cameo)) {}
@@ -57,6 +118,7 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
   std::erase_if(events, [&](const Event& e) {
     return options_.news_conventions && e.target.starts_with("---");
   });
+  if (options_.news_conventions) KeepOneEventPerPair(&events);
   for (Event& e : events) {
     // Violence by police against civilians or protesters is repression
     // (175), not an assault or a fight.

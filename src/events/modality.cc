@@ -27,10 +27,11 @@ constexpr std::array<std::string_view, 11> kFutureHeads = {
     "plan",   "intend", "schedule", "due",       "set", "be",
     "expect", "aim",    "prepare",  "scheduled", "go"};
 // Verbs whose complement is only possible, wished or feared.
-constexpr std::array<std::string_view, 16> kHypotheticalHeads = {
-    "hope",  "fear",    "wish",  "want",   "consider", "seek",
-    "try",   "attempt", "worry", "ready",  "likely",   "possible",
-    "could", "urge",    "warn",  "concern"};
+// ("proposed that the two sides hold talks": the talks are proposed.)
+constexpr std::array<std::string_view, 19> kHypotheticalHeads = {
+    "hope",    "fear",    "wish",    "want",    "consider", "seek",  "try",
+    "attempt", "worry",   "ready",   "likely",  "possible", "could", "urge",
+    "warn",    "concern", "propose", "suggest", "recommend"};
 // Speech and report verbs and nouns: what they introduce is claimed.
 constexpr std::array<std::string_view, 18> kReportHeads = {
     "say",        "claim",   "report",  "allege", "tell",       "state",

@@ -1,11 +1,32 @@
 #include "events/coder_run.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace curlew {
+
+namespace {
+// Adjectives of readiness whose complement is an act not yet done.
+bool IsReadiness(std::string_view w) {
+  return w == "READY" || w == "WILLING" || w == "PREPARED" ||
+         w == "DETERMINED" || w == "COMMITTED" || w == "EAGER" || w == "KEEN";
+}
+
+// The CAMEO intent (03x) to do a cooperative act of root 04 to 08:
+// to meet (036), cooperate diplomatically (032) or materially (031), give
+// aid (033), yield (035).
+std::string IntentCode(std::string_view act) {
+  if (act.starts_with("04")) return "036";
+  if (act.starts_with("05")) return "032";
+  if (act.starts_with("06")) return "031";
+  if (act.starts_with("07")) return "033";
+  if (act.starts_with("08")) return "035";
+  return "030";
+}
+}  // namespace
 
 std::string Coder::Run::SpeakerAt(int h) const {
   for (const ActorRef& a : ActorsAt(h))
@@ -256,7 +277,12 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
           if (Rel(k) == DepRel::kAux &&
               (upper_[k] == "WILL" || upper_[k] == "WOULD" ||
                upper_[k] == "'LL"))
-            e.cameo = "030";
+            e.cameo = IntentCode(c);
+        // "is ready to contribute troops", "willing to withdraw": being
+        // ready for an act is the intent to do it, not the act.
+        int h = tree_.head(vi.v);
+        if (Rel(vi.v) == DepRel::kXcomp && h >= 0 && IsReadiness(upper_[h]))
+          e.cameo = IntentCode(c);
       }
       if (e.negated && opt_.news_conventions) {
         // "would not attack": an assurance (03); "did not attack": no
@@ -425,8 +451,14 @@ void Coder::Run::ReportedDemand(int say, int ev,
       e->source.empty() || IsStatementCode(e->cameo))
     return;
   const std::string lemma = LemmaOf(say);
-  if (lemma != "say" && lemma != "tell" && lemma != "insist" &&
-      lemma != "state" && lemma != "add")
+  // Verbs that report what the speaker holds ("declared that China must",
+  // "concluded that the US must"), not what the speaker heard.
+  static constexpr std::string_view kSaying[] = {
+      "say",     "tell",     "insist",   "state",    "add",
+      "declare", "announce", "stress",   "assert",   "affirm",
+      "argue",   "conclude", "maintain", "reiterate"};
+  if (std::find(std::begin(kSaying), std::end(kSaying), lemma) ==
+      std::end(kSaying))
     return;
   std::string code;
   for (int k : tree_.kids(ev))
