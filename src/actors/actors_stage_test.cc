@@ -492,6 +492,28 @@ TEST(ActorsStageTest, TitledPersonIsCodedByTheOfficeOnTheDate) {
   ASSERT_TRUE(FindActors(*dicts, News(), former).ok());
   EXPECT_EQ(At(former, 0, "Venn"),
             (std::vector<std::string>{"CHLELI composed"}));
+  // "Peru praised the president , Orla Venn .": a role without a country
+  // beside a known person is that person, in office or out of it (the
+  // role says the office), even when the name is a comma aside.
+  for (const char* date : {"2020-05-01", "2024-05-01"}) {
+    Document doc =
+        testing::SimpleDoc("Peru praised the president , Orla Venn .", date);
+    Parse(doc, 0,
+          {{"NNP", 2, "nsubj"},
+           {"VBD", 0, "root"},
+           {"DT", 4, "det"},
+           {"NN", 2, "obj"},
+           {",", 7, "punct"},
+           {"NNP", 7, "compound"},
+           {"NNP", 4, "appos"},
+           {".", 2, "punct"}});
+    ActorOptions options = News();
+    options.commas = CommaRules();
+    ASSERT_TRUE(FindActors(*dicts, options, doc).ok());
+    EXPECT_EQ(At(doc, 0, "president"),
+              (std::vector<std::string>{"CHLGOV apposition"}))
+        << date;
+  }
 }
 
 }  // namespace

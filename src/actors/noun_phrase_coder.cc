@@ -199,6 +199,28 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
           a.end = std::max<uint32_t>(a.end, hi + 1);
         }
       }
+  // "Qatar's emir, Sheikh Hamad ...", "the emir, Sheikh Hamad ...": a role
+  // without a country beside a person the dictionary knows is that
+  // person (the role's agent is then composed with the person's country).
+  if (base.empty() && !agents.empty() && opt_.news_conventions)
+    for (int c : tree_.kids(h)) {
+      if (Rel(c) != DepRel::kAppos || !Xpos(c).starts_with("NNP")) continue;
+      std::vector<PhraseActor> person = CodeApposition(c, depth + 1);
+      if (person.empty() || person[0].agent_only ||
+          !IsPersonCode(person[0].code))
+        break;
+      for (PhraseActor& a : person) {
+        // The role says the office: a person the dictionary has out of
+        // office on the date is not an elite here (as "President X").
+        if (a.code.ends_with("ELI")) a.code.resize(3);
+        a.stem = a.code.substr(0, 3);
+        a.resolution = ActorResolution::kApposition;
+        a.begin = std::min<uint32_t>(a.begin, lo);
+        a.end = std::max<uint32_t>(a.end, hi + 1);
+      }
+      base = std::move(person);
+      break;
+    }
   // "Kenzo Oshima, the UN relief coordinator": a person the dictionary
   // knows only as an elite of his country (out of office on the date), or
   // any name beside an organisation's office, is coded by the office the
