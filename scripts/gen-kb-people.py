@@ -81,6 +81,9 @@ OFFICES = {
     "organisation head": ("head of an international organisation", None),
     "opposition leader": ("opposition leader", "OPP"),
     "armed group leader": ("armed group leader", None),
+    # A person in the news for who they are, not for an office (a
+    # churchman, a laureate, an activist): their country's elite.
+    "public figure": ("public figure", "ELI"),
 }
 
 # CAMEO country codes outside ISO 3166-1 in the Phoenix files -> curlew's.

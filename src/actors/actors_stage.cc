@@ -12,6 +12,7 @@
 #include "actors/document_memory.h"
 #include "actors/noun_phrase_coder.h"
 #include "actors/residence.h"
+#include "actors/shared_names.h"
 #include "syntax/tree.h"
 
 namespace curlew {
@@ -158,7 +159,10 @@ Status FindActors(const Dictionaries& dicts, const ActorOptions& options,
     }
     phrases.RememberSubject(coded);
   }
-  if (options.news_conventions) ResolveResidence(doc);
+  if (options.news_conventions) {
+    ResolveSharedPlaceNames(doc);
+    ResolveResidence(doc);
+  }
   // A role without a country takes the document's country when the
   // document names exactly one (see OnlyCountry): "Vietnam ... the Planning
   // Minister" is Vietnam's minister; with two countries named it stays

@@ -391,22 +391,18 @@ TEST_F(DocumentRulesTest, PronounsTakeTheLastCompatibleActor) {
   EXPECT_EQ(At(doc, 4, "They"), (std::vector<std::string>{"NOR coreference"}));
 }
 
+// "Aldo Brannoch , the United Nations envoy , praised Chile ."
+const std::vector<Word> kEnvoyApposition = {
+    {"NNP", 2, "compound"}, {"NNP", 9, "nsubj"},    {",", 7, "punct"},
+    {"DT", 7, "det"},       {"NNP", 6, "compound"}, {"NNP", 7, "compound"},
+    {"NN", 2, "appos"},     {",", 7, "punct"},      {"VBD", 0, "root"},
+    {"NNP", 9, "obj"},      {".", 9, "punct"}};
+
 TEST_F(DocumentRulesTest, AppositionsOrganisationOverAPersonsEliteCode) {
   Document doc = testing::SimpleDoc(
       "Aldo Brannoch , the United Nations envoy , praised Chile .\n"
       "Brannoch praised Peru .");
-  Parse(doc, 0,
-        {{"NNP", 2, "compound"},
-         {"NNP", 9, "nsubj"},
-         {",", 7, "punct"},
-         {"DT", 7, "det"},
-         {"NNP", 6, "compound"},
-         {"NNP", 7, "compound"},
-         {"NN", 2, "appos"},
-         {",", 7, "punct"},
-         {"VBD", 0, "root"},
-         {"NNP", 9, "obj"},
-         {".", 9, "punct"}});
+  Parse(doc, 0, kEnvoyApposition);
   Parse(doc, 1, kSvo);
   ASSERT_TRUE(FindActors(*CountryDicts(), News(), doc).ok());
   EXPECT_EQ(At(doc, 0, "Brannoch"),
@@ -418,6 +414,22 @@ TEST_F(DocumentRulesTest, AppositionsOrganisationOverAPersonsEliteCode) {
   ASSERT_TRUE(FindActors(*CountryDicts(), {}, plain).ok());
   EXPECT_EQ(At(plain, 0, "Brannoch"),
             (std::vector<std::string>{"NORELI dictionary"}));
+}
+
+// The same apposition under the default comma rules, where its words are
+// a comma aside to the events stage: it still names the actor.
+TEST_F(DocumentRulesTest, AppositionInACommaAsideNamesTheActor) {
+  Document doc = testing::SimpleDoc(
+      "Aldo Brannoch , the United Nations envoy , praised Chile .");
+  Parse(doc, 0, kEnvoyApposition);
+  ActorOptions options = News();
+  options.commas = CommaRules();
+  ASSERT_TRUE(FindActors(*CountryDicts(), options, doc).ok());
+  EXPECT_EQ(At(doc, 0, "Brannoch"),
+            (std::vector<std::string>{"IGOUNOGOV apposition"}));
+  // The aside's own words are no actor of their own to the events stage.
+  for (const ActorEntryMatch& m : doc.actor_matches)
+    EXPECT_FALSE(m.code.starts_with("IGO")) << m.code;
 }
 
 // A person's code by the office held on the document's date; a title
@@ -480,6 +492,28 @@ TEST(ActorsStageTest, TitledPersonIsCodedByTheOfficeOnTheDate) {
   ASSERT_TRUE(FindActors(*dicts, News(), former).ok());
   EXPECT_EQ(At(former, 0, "Venn"),
             (std::vector<std::string>{"CHLELI composed"}));
+  // "Peru praised the president , Orla Venn .": a role without a country
+  // beside a known person is that person, in office or out of it (the
+  // role says the office), even when the name is a comma aside.
+  for (const char* date : {"2020-05-01", "2024-05-01"}) {
+    Document doc =
+        testing::SimpleDoc("Peru praised the president , Orla Venn .", date);
+    Parse(doc, 0,
+          {{"NNP", 2, "nsubj"},
+           {"VBD", 0, "root"},
+           {"DT", 4, "det"},
+           {"NN", 2, "obj"},
+           {",", 7, "punct"},
+           {"NNP", 7, "compound"},
+           {"NNP", 4, "appos"},
+           {".", 2, "punct"}});
+    ActorOptions options = News();
+    options.commas = CommaRules();
+    ASSERT_TRUE(FindActors(*dicts, options, doc).ok());
+    EXPECT_EQ(At(doc, 0, "president"),
+              (std::vector<std::string>{"CHLGOV apposition"}))
+        << date;
+  }
 }
 
 }  // namespace

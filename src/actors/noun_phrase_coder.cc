@@ -22,11 +22,11 @@ PhraseActor Composed(const PhraseActor& agent_only, const PhraseActor& base) {
 
 }  // namespace
 
-
 void NounPhraseCoder::FindMatches(int32_t date) {
   const size_t n = s_.size();
   for (size_t i = 0; i < n;) {
-    if (s_.asides[i]) {
+    const bool aside = s_.asides[i];
+    if (aside && !opt_.news_conventions) {
       ++i;
       continue;
     }
@@ -37,6 +37,9 @@ void NounPhraseCoder::FindMatches(int32_t date) {
       la = 0;
     const Agent* ag = nullptr;
     size_t lg = agents_.Match(s_.ids, i, &ag);
+    // An aside's match must lie wholly in the aside.
+    for (size_t t = i; aside && t < i + std::max(la, lg); ++t)
+      if (!s_.asides[t]) la = lg = 0;
     if (la == 0 && lg == 0) {
       ++i;
       continue;
@@ -51,7 +54,7 @@ void NounPhraseCoder::FindMatches(int32_t date) {
       m.agent = ag;
     }
     i = m.e;
-    matches_.push_back(std::move(m));
+    (aside ? aside_matches_ : matches_).push_back(std::move(m));
   }
 }
 
@@ -106,6 +109,16 @@ bool NounPhraseCoder::IsPronoun(int i) const {
   return x == "PRP" || x == "PRP$";
 }
 
+// The apposition headed by c, its aside's words read too.
+std::vector<PhraseActor> NounPhraseCoder::CodeApposition(int c,
+                                                         int depth) const {
+  const bool before = reading_apposition_;
+  reading_apposition_ = true;
+  std::vector<PhraseActor> out = Code(c, depth, false, false);
+  reading_apposition_ = before;
+  return out;
+}
+
 // Actors of the noun phrase headed by h, coordinations distributed.
 // `pronouns`: whether a possessive pronoun inside may stand for its
 // antecedent ("their meeting").
@@ -124,6 +137,11 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
     if (static_cast<int>(m.b) < lo || static_cast<int>(m.b) > hi) continue;
     (m.agent ? agents : actors).push_back(&m);
   }
+  if (reading_apposition_)
+    for (const EntryMatch& m : aside_matches_) {
+      if (static_cast<int>(m.b) < lo || static_cast<int>(m.b) > hi) continue;
+      (m.agent ? agents : actors).push_back(&m);
+    }
   std::vector<PhraseActor> base;
   // One noun phrase, one actor: the first ("Ithilen's minister X"), and
   // those coordinated with it ("X and Y leaders").
@@ -171,7 +189,7 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
   if (base.empty() && agents.empty() && opt_.news_conventions)
     for (int c : tree_.kids(h))
       if (Rel(c) == DepRel::kAppos && base.empty()) {
-        base = Code(c, depth + 1, false, false);
+        base = CodeApposition(c, depth + 1);
         for (PhraseActor& a : base) a.resolution = ActorResolution::kApposition;
         if (memory_ && !base.empty() && !base[0].agent_only &&
             Xpos(h).starts_with("NNP"))
@@ -181,6 +199,28 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
           a.end = std::max<uint32_t>(a.end, hi + 1);
         }
       }
+  // "Qatar's emir, Sheikh Hamad ...", "the emir, Sheikh Hamad ...": a role
+  // without a country beside a person the dictionary knows is that
+  // person (the role's agent is then composed with the person's country).
+  if (base.empty() && !agents.empty() && opt_.news_conventions)
+    for (int c : tree_.kids(h)) {
+      if (Rel(c) != DepRel::kAppos || !Xpos(c).starts_with("NNP")) continue;
+      std::vector<PhraseActor> person = CodeApposition(c, depth + 1);
+      if (person.empty() || person[0].agent_only ||
+          !IsPersonCode(person[0].code))
+        break;
+      for (PhraseActor& a : person) {
+        // The role says the office: a person the dictionary has out of
+        // office on the date is not an elite here (as "President X").
+        if (a.code.ends_with("ELI")) a.code.resize(3);
+        a.stem = a.code.substr(0, 3);
+        a.resolution = ActorResolution::kApposition;
+        a.begin = std::min<uint32_t>(a.begin, lo);
+        a.end = std::max<uint32_t>(a.end, hi + 1);
+      }
+      base = std::move(person);
+      break;
+    }
   // "Kenzo Oshima, the UN relief coordinator": a person the dictionary
   // knows only as an elite of his country (out of office on the date), or
   // any name beside an organisation's office, is coded by the office the
@@ -190,7 +230,7 @@ std::vector<PhraseActor> NounPhraseCoder::Code(int h, int depth, bool pronouns,
       base[0].resolution == ActorResolution::kDictionary)
     for (int c : tree_.kids(h)) {
       if (Rel(c) != DepRel::kAppos) continue;
-      std::vector<PhraseActor> office = Code(c, depth + 1, false, false);
+      std::vector<PhraseActor> office = CodeApposition(c, depth + 1);
       if (office.empty() || office[0].agent_only) break;
       const bool elite = base[0].code.ends_with("ELI");
       const std::string_view owner(office[0].code.data(),

@@ -93,6 +93,7 @@ class NounPhraseCoder {
   const EntryMatch* StrayActorBefore(int lo) const;
   std::vector<PhraseActor> Antecedent(int p, int depth) const;
   std::vector<PhraseActor> BothOf(int h, int lo, int hi) const;
+  std::vector<PhraseActor> CodeApposition(int c, int depth) const;
   DepRel Rel(int i) const { return s_.tree.rel(i); }
   std::string_view Xpos(int i) const { return s_.xpos(i); }
 
@@ -104,6 +105,11 @@ class NounPhraseCoder {
   const std::vector<std::string>& upper_;
   DocumentMemory* memory_;  // may be null (no document context)
   std::vector<EntryMatch> matches_;
+  // Matches wholly inside comma asides: read only when coding an
+  // apposition ("X, the United Nations envoy,"), whose words are an aside
+  // to the events stage but say who X is.
+  std::vector<EntryMatch> aside_matches_;
+  mutable bool reading_apposition_ = false;
 };
 
 }  // namespace curlew

@@ -91,6 +91,77 @@ bool NamedAt(const Document& doc, const ActorMention& k) {
   return false;
 }
 
+// The states each people with a CAMEO.ECS code of its own belongs to as
+// one of the state's constituent peoples, as facts (its homelands, not its
+// diaspora): "Karen guerrillas" in a report that names Burma are Burma's
+// rebels of Karen ethnicity, as PLOVER codes them (MMR/REB, ethnicity
+// kar); in a report naming only Germany they keep their own code. Peoples
+// the news treats as stateless nations across borders or as a persecuted
+// minority (Kurds, Uighurs, Rohingya, Tibetans) are not listed: their
+// code stays in the country's place, as CAMEO writes it.
+struct Homeland {
+  std::string_view people;
+  std::array<std::string_view, 4> states;
+};
+constexpr std::array<Homeland, 23> kHomelands = {{
+    {"TAM", {"LKA", "IND"}},
+    {"PUS", {"AFG", "PAK"}},
+    {"HAZ", {"AFG"}},
+    {"BAL", {"PAK", "IRN"}},
+    {"TAT", {"RUS"}},
+    {"DRU", {"LBN", "SYR", "ISR"}},
+    {"BER", {"DZA", "MAR", "LBY"}},
+    {"TMH", {"MLI", "NER", "DZA", "LBY"}},
+    {"FUL", {"NGA", "SEN", "GIN", "MLI"}},
+    {"HAU", {"NGA", "NER"}},
+    {"IBO", {"NGA"}},
+    {"YOR", {"NGA", "BEN"}},
+    {"HUT", {"BDI", "RWA", "COD"}},
+    {"TTS", {"RWA", "BDI", "COD"}},
+    {"ORM", {"ETH", "KEN"}},
+    {"AMH", {"ETH"}},
+    {"TIR", {"ETH", "ERI"}},
+    {"KAR", {"MMR", "THA"}},
+    {"KAC", {"MMR"}},
+    {"KAS", {"IND", "PAK"}},
+    {"SIN", {"LKA"}},
+    {"ARN", {"CHL", "ARG"}},
+    {"MYN", {"MEX", "GTM", "BLZ"}},
+}};
+
+const Homeland* HomelandOf(std::string_view people) {
+  for (const Homeland& h : kHomelands)
+    if (h.people == people) return &h;
+  return nullptr;
+}
+
+bool LivesIn(const Homeland& h, std::string_view state) {
+  return std::find(h.states.begin(), h.states.end(), state) != h.states.end();
+}
+
+// The first state among the people's homelands that the sentence names,
+// else the first the document names; empty if none.
+std::string HomelandNamed(const Document& doc, const ActorMention& m,
+                          const Homeland& h) {
+  const ActorMention* best = nullptr;
+  for (const ActorMention& k : doc.actor_mentions) {
+    if (&k == &m || !NamesState(k) || !LivesIn(h, Owner(k.code))) continue;
+    if (k.resolution == ActorResolution::kCoreference) continue;
+    const bool same = k.sentence == m.sentence;
+    const bool best_same = best && best->sentence == m.sentence;
+    if (!best || (same && !best_same)) best = &k;
+  }
+  return best ? std::string(Owner(best->code)) : std::string();
+}
+
+// True if every word of the mention before its head is a determiner
+// ("the Albanians").
+bool OnlyDeterminersBefore(const Document& doc, const ActorMention& m) {
+  for (uint32_t t = m.token_begin; t < m.head; ++t)
+    if (doc.tokens[t].xpos != "DT") return false;
+  return true;
+}
+
 }  // namespace
 
 bool IsReligionCode(std::string_view three) { return IsReligion(three); }
@@ -106,13 +177,23 @@ void ResolveResidence(Document& doc) {
     }
     if (m.agent_only || m.sentence >= doc.sentences.size()) continue;
     const Sentence& s = doc.sentences[m.sentence];
+    if (const Homeland* h = HomelandOf(Owner(m.code))) {
+      const std::string state = HomelandNamed(doc, m, *h);
+      if (state.empty()) continue;
+      const std::string role = m.code.substr(3);
+      std::string code = state + (role.empty() ? std::string("CVL") : role) +
+                         std::string(h->people);
+      renamed[m.code] = code;
+      m.code = std::move(code);
+      continue;
+    }
     const bool community = IsReligion(Owner(m.code));
     const bool ethnic = !community && IsEthnicDemonym(doc, s, m);
     // The plural demonym heads its phrase on its own ("the Albanians of
     // ..."), not "Turkish" in "the Turkish sides of Cyprus".
     const bool demonym =
         !community && !ethnic && m.code.size() == 3 && IsStateCode(m.code) &&
-        m.token_begin == m.head && m.token_end == m.head + 1 &&
+        OnlyDeterminersBefore(doc, m) && m.token_end == m.head + 1 &&
         (doc.tokens[m.head].xpos == "NNPS" || doc.tokens[m.head].xpos == "NNS");
     if (!community && !ethnic && !demonym) continue;
     // The state its own phrase names, else the sentence's first state.

@@ -7,10 +7,14 @@
 #include <vector>
 
 #include "actors/country_codes.h"
+#include "actors/mention_test_util.h"
 #include "testing/simple_doc.h"
 
 namespace curlew {
 namespace {
+
+using testing::CodeAt;
+using testing::Mention;
 
 struct Word {
   const char* xpos;
@@ -30,27 +34,6 @@ void Parse(Document& doc, const std::vector<Word>& words) {
     t.lemma = t.norm;
     for (char& c : t.lemma) c = static_cast<char>(std::tolower(c));
   }
-}
-
-// A mention of one word (`w`) of sentence 0, also recorded as an entry
-// match as the actors stage does.
-void Mention(Document& doc, std::string_view w, std::string code,
-             ActorResolution how = ActorResolution::kDictionary) {
-  const auto t = static_cast<uint32_t>(testing::WordIndex(doc, 0, w));
-  ActorMention m;
-  m.head = m.token_begin = t;
-  m.token_end = t + 1;
-  m.code = code;
-  m.resolution = how;
-  doc.actor_mentions.push_back(m);
-  doc.actor_matches.push_back({0, t, t + 1, code});
-}
-
-std::string CodeAt(const Document& doc, std::string_view w) {
-  const auto t = static_cast<uint32_t>(testing::WordIndex(doc, 0, w));
-  for (const ActorMention& m : doc.actor_mentions)
-    if (m.head == t) return m.code;
-  return "";
 }
 
 bool HaveIsoCodes() { return IsStateCode("CHL"); }
@@ -146,6 +129,56 @@ TEST(ResidenceTest, BareDemonymAndOtherPhrasesKeepTheirState) {
   EXPECT_TRUE(IsReligionCode("MOS"));
   EXPECT_FALSE(IsReligionCode("KUR"));  // an ethnic group keeps its code
   EXPECT_FALSE(IsReligionCode("TUR"));
+}
+
+// A people with a CAMEO.ECS code of its own takes a homeland the report
+// names (state, role, then the people's code); elsewhere it keeps its code.
+TEST(ResidenceTest, PeopleWithItsOwnCodeTakesAHomelandTheReportNames) {
+  if (!HaveIsoCodes()) GTEST_SKIP() << "iso-codes not installed";
+  Document doc =
+      testing::SimpleDoc("Thai troops shelled Karen rebels near Bangkok .");
+  Parse(doc, {{"JJ", 2, "amod"},
+              {"NNS", 3, "nsubj"},
+              {"VBD", 0, "root"},
+              {"JJ", 5, "amod"},
+              {"NNS", 3, "obj"},
+              {"IN", 7, "case"},
+              {"NNP", 3, "obl"},
+              {".", 3, "punct"}});
+  Mention(doc, "Thai", "THAMIL");
+  Mention(doc, "Karen", "KARREB");
+  ResolveResidence(doc);
+  EXPECT_EQ(CodeAt(doc, "Karen"), "THAREBKAR");
+
+  Document abroad =
+      testing::SimpleDoc("German police arrested Karen activists .");
+  Parse(abroad, {{"JJ", 2, "amod"},
+                 {"NNS", 3, "nsubj"},
+                 {"VBD", 0, "root"},
+                 {"JJ", 5, "amod"},
+                 {"NNS", 3, "obj"},
+                 {".", 3, "punct"}});
+  Mention(abroad, "German", "DEUCOP");
+  Mention(abroad, "Karen", "KAR");
+  ResolveResidence(abroad);
+  EXPECT_EQ(CodeAt(abroad, "Karen"), "KAR");  // Germany is no homeland
+}
+
+// "The Norwegians of Chile": a determiner before the plural demonym.
+TEST(ResidenceTest, PluralDemonymAfterADeterminer) {
+  if (!HaveIsoCodes()) GTEST_SKIP() << "iso-codes not installed";
+  Document doc = testing::SimpleDoc("The Norwegians of Chile marched .");
+  Parse(doc, {{"DT", 2, "det"},
+              {"NNPS", 5, "nsubj"},
+              {"IN", 4, "case"},
+              {"NNP", 2, "nmod"},
+              {"VBD", 0, "root"},
+              {".", 5, "punct"}});
+  Mention(doc, "Norwegians", "NOR");
+  doc.actor_mentions[0].token_begin = 0;  // "The Norwegians"
+  Mention(doc, "Chile", "CHL");
+  ResolveResidence(doc);
+  EXPECT_EQ(CodeAt(doc, "Norwegians"), "CHLCVL");
 }
 
 }  // namespace

@@ -66,13 +66,31 @@ std::vector<Coder::Run::FlatGroup> Coder::Run::FlatGroups() const {
       a.code = prefix + actor + suffix;
       // The actors stage's reading of the same words wins: it knows a
       // titled person's office on the date ("President X" out of office:
-      // the title's role, not the elite's code plus the title's).
-      for (const ActorMention& m : mentions_)
-        if (!m.agent_only && m.token_begin == matches[k].token_begin &&
-            m.token_end == matches[j].token_end) {
-          a.code = m.code;
+      // the title's role, not the elite's code plus the title's), and a
+      // people's state of residence. Its phrase may be wider than the
+      // matched words ("to 100 ethnic Albanians" under a broken parse):
+      // a phrase headed inside them serves when none matches exactly and
+      // it has one reading only (not "Armenian and Azerbaijani forces").
+      const uint32_t mb = matches[k].token_begin, me = matches[j].token_end;
+      const ActorMention* exact = nullptr;
+      const ActorMention* wider = nullptr;
+      bool one_wider = true;
+      for (const ActorMention& m : mentions_) {
+        if (m.agent_only) continue;
+        if (m.token_begin == mb && m.token_end == me) {
+          exact = &m;
           break;
         }
+        if (m.token_begin <= mb && me <= m.token_end && mb <= m.head &&
+            m.head < me) {
+          if (wider && wider->code != m.code) one_wider = false;
+          wider = &m;
+        }
+      }
+      if (exact)
+        a.code = exact->code;
+      else if (wider && one_wider)
+        a.code = wider->code;
     }
     if (join_next && !groups.empty()) {
       groups.back().actors.push_back(a);
