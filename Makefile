@@ -5,6 +5,10 @@
 #                 system python3 (docs/python.md)
 BUILD ?= build
 JOBS ?= $(shell nproc)
+# Each folder compiled as one translation unit: a clean build (a fresh
+# machine, CI) takes about half the time. While editing, `make build
+# UNITY=OFF` recompiles only the files that changed.
+UNITY ?= ON
 
 .PHONY: all deps build run test test-sanitize fuzz bench clean format install
 
@@ -14,7 +18,7 @@ deps:
 	@bash scripts/install-deps.sh
 
 build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCURLEW_UNITY=$(UNITY) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
 run: build

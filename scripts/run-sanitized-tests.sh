@@ -13,7 +13,7 @@ BUILD=${1:-build-asan}
 JOBS=${JOBS:-$(nproc)}
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCURLEW_SANITIZE=ON \
-  -DCURLEW_BENCHMARKS=OFF -DCURLEW_PYTHON=OFF >/dev/null
+  -DCURLEW_BENCHMARKS=OFF -DCURLEW_PYTHON=OFF -DCURLEW_UNITY="${UNITY:-ON}" >/dev/null
 cmake --build "$BUILD" -j "$JOBS"
 # halt_on_error: the first report ends the test binary with an error.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1}

@@ -29,12 +29,6 @@ std::string Clean(std::string_view s) {
   return r;
 }
 
-std::string OneDecimal(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
-
 // The shortest text that reads back as `v` ("39.9042", "-4").
 std::string Coordinate(double v) {
   char buf[32];
@@ -239,6 +233,12 @@ class PetrarchSink : public EventSink {
 };
 
 }  // namespace
+
+std::string OneDecimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
 
 // Defined below, outside the anonymous namespace, next to their public
 // wrappers.

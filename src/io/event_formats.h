@@ -67,6 +67,9 @@ int PentaClass(std::string_view root);
 // alpha-3 code ("TUR" -> "TU"); "" if unknown.
 std::string_view FipsCountryCode(std::string_view iso3);
 
+// A Goldstein value as every format writes it, with one decimal ("-4.0").
+std::string OneDecimal(double v);
+
 // The issues of an event ("EXTRADITION 1, REFUGEES 2", as the coder
 // writes them) as PETRARCH and Phoenix write them ("EXTRADITION,1;
 // REFUGEES,2" without the space).

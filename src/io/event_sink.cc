@@ -58,12 +58,6 @@ std::string Dump(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-std::string OneDecimal(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
-
 class JsonlSink : public EventSink {
  public:
   explicit JsonlSink(WritableFile* out) : EventSink(out) {}

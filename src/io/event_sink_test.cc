@@ -15,7 +15,7 @@ namespace {
 using curlew::testing::StringFile;
 
 // A coded document of our own: two sentences, two events on the second.
-Document SampleDocument() {
+Document TwoMeetingsDocument() {
   Document doc;
   doc.id = "n3";
   doc.date = "2021-05-04";
@@ -56,7 +56,7 @@ std::vector<std::string> Lines(const std::string& out) {
 
 TEST(RecordsOfTest, NumbersEventsFromTheFirstId) {
   const std::vector<EventRecord> rs =
-      RecordsOf(SampleDocument(), 5, "2024-01-02 03:04:05");
+      RecordsOf(TwoMeetingsDocument(), 5, "2024-01-02 03:04:05");
   ASSERT_EQ(rs.size(), 2u);
   EXPECT_EQ(rs[0].event_id, 5);
   EXPECT_EQ(rs[1].event_id, 6);
@@ -73,7 +73,7 @@ TEST(RecordsOfTest, NumbersEventsFromTheFirstId) {
 // event id is an integer in both (a store id or the output number).
 TEST(EventSinkTest, JsonlCarriesContractFieldsAndIntegerEventId) {
   const std::vector<EventRecord> rs =
-      RecordsOf(SampleDocument(), 1, "2024-01-02 03:04:05");
+      RecordsOf(TwoMeetingsDocument(), 1, "2024-01-02 03:04:05");
   const std::vector<std::string> lines = Lines(Write("jsonl", rs));
   ASSERT_EQ(lines.size(), 2u);
   const auto j = nlohmann::ordered_json::parse(lines[1]);
@@ -91,7 +91,7 @@ TEST(EventSinkTest, JsonlCarriesContractFieldsAndIntegerEventId) {
 
 TEST(EventSinkTest, TableIsAlignedAndCutsLongCells) {
   const std::vector<std::string> lines =
-      Lines(Write("table", RecordsOf(SampleDocument(), 1, "")));
+      Lines(Write("table", RecordsOf(TwoMeetingsDocument(), 1, "")));
   ASSERT_EQ(lines.size(), 3u);  // header + two rows
   EXPECT_EQ(lines[0].find("cameo"), lines[1].find("040"));
   EXPECT_EQ(lines[1].find("040"), lines[2].find("040"));
@@ -100,7 +100,7 @@ TEST(EventSinkTest, TableIsAlignedAndCutsLongCells) {
 }
 
 TEST(EventSinkTest, CsvQuotesWhatNeedsQuotingAndHasAHeaderWhenEmpty) {
-  std::vector<EventRecord> rs = RecordsOf(SampleDocument(), 1, "");
+  std::vector<EventRecord> rs = RecordsOf(TwoMeetingsDocument(), 1, "");
   rs[0].sentence_text = "He said, \"yes\".";
   const std::vector<std::string> lines = Lines(Write("csv", rs));
   ASSERT_EQ(lines.size(), 3u);
@@ -119,7 +119,7 @@ TEST(EventSinkTest, UnknownFormatNamesTheKnownOnes) {
 
 // Every format reports a full disk instead of stopping short in silence.
 TEST(EventSinkTest, EveryFormatReportsAWriteError) {
-  const std::vector<EventRecord> rs = RecordsOf(SampleDocument(), 1, "");
+  const std::vector<EventRecord> rs = RecordsOf(TwoMeetingsDocument(), 1, "");
   for (const std::string& format : EventFormatNames()) {
     StringFile out(/*capacity=*/40);
     auto sink = MakeEventSink(format, &out, {});

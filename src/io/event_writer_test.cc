@@ -9,7 +9,7 @@
 namespace curlew::io {
 namespace {
 
-Document SampleDocument() {
+Document SignedTreatyDocument() {
   Document doc;
   doc.id = "d7";
   doc.date = "2020-12-31";
@@ -38,7 +38,7 @@ Document SampleDocument() {
 }
 
 TEST(EventWriterTest, JsonLineHasEveryContractField) {
-  const Document doc = SampleDocument();
+  const Document doc = SignedTreatyDocument();
   const auto j = nlohmann::json::parse(EventToJsonLine(doc, doc.events[0]));
   EXPECT_EQ(j["doc_id"], "d7");
   EXPECT_EQ(j["sentence"], 1);
@@ -64,7 +64,7 @@ TEST(EventWriterTest, JsonLineHasEveryContractField) {
 }
 
 TEST(EventWriterTest, EventDateWinsOverDocumentDate) {
-  Document doc = SampleDocument();
+  Document doc = SignedTreatyDocument();
   doc.events[0].date = "2017";
   const auto j = nlohmann::json::parse(EventToJsonLine(doc, doc.events[0]));
   EXPECT_EQ(j["date"], "2017");

@@ -299,7 +299,7 @@ TEST(IngestTest, AStoreFailureStopsTheRunAndKeepsCommittedBatches) {
 // one coding thread and with two.
 class KilledIngestTest : public ::testing::TestWithParam<int> {
  protected:
-  static constexpr int kDocuments = 6000;
+  static constexpr int kDocuments = 2000;
 
   void SetUp() override {
     if (!std::filesystem::exists(CURLEW_BINARY)) {
@@ -341,7 +341,7 @@ TEST_P(KilledIngestTest, EveryDocumentIsStoredExactlyOnce) {
   std::string killed = dir_.File("killed.db");
   int kills = 0;
   int64_t at_kill = 0;
-  for (int64_t threshold : {1, 1500}) {
+  for (int64_t threshold : {1, 500}) {
     pid_t pid = Start(killed);
     ASSERT_GT(pid, 0);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);

@@ -14,7 +14,7 @@ constexpr int kMaxCandidatesPerSide = 16;
 // +0.14, 30: +0.03).
 constexpr float kOverrideMargin = 10.0f;
 
-enum Template : uint64_t {
+enum AttachTemplate : uint64_t {
   kDir = 1,
   kRel,
   kTag,

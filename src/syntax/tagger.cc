@@ -16,7 +16,7 @@ enum Flag : uint32_t {
 
 // Templates: each feature kind has its own number so equal values under
 // different templates do not collide.
-enum Template : uint64_t {
+enum TagTemplate : uint64_t {
   kBias = 1,
   kForm,
   kLower,
