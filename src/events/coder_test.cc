@@ -436,6 +436,46 @@ TEST(CoderTest, DeclaredMustIsTheSpeakersDemand) {
   EXPECT_TRUE(Has(reported, "KST", "VLMGOV", "0841"));
 }
 
+// "X declared that Y must <act>" is X's demand to Y even where the act
+// itself is not in the dictionary; "should", an appeal; "will", no demand.
+TEST(CoderTest, DemandWithUncodedAct) {
+  auto coded = [](const std::string& modal) {
+    return CodeNewsAll("Ossory declared that Kestrand " + modal + " pay.",
+                       "(ROOT (S (NP (NNP Ossory)) (VP (VBD declared) (SBAR"
+                       " (IN that) (S (NP (NNP Kestrand)) (VP (MD " +
+                           modal + ") (VP (VB pay)))))) (. .)))",
+                       {{"declared", "declare"}});
+  };
+  EXPECT_TRUE(Has(coded("must"), "OSY", "KST", "100"));
+  EXPECT_TRUE(Has(coded("should"), "OSY", "KST", "020"));
+  auto will = coded("will");
+  EXPECT_FALSE(Has(will, "OSY", "KST", "100"));
+  EXPECT_FALSE(Has(will, "OSY", "KST", "020"));
+}
+
+// A hostile act its own actor says it will do is its threat (13x); said
+// by another, it stays the act.
+TEST(CoderTest, OwnHostileActSaidOfTheFutureIsAThreat) {
+  auto own = CodeNewsAll(
+      "Kestrand said it would attack Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP"
+      " (MD would) (VP (VB attack) (NP (NNP Ossory))))))) (. .)))");
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].cameo, "1384");
+  EXPECT_EQ(own[0].modality, "asserted");
+  auto other = CodeNewsAll(
+      "Vellmark said Kestrand would attack Ossory.",
+      "(ROOT (S (NP (NNP Vellmark)) (VP (VBD said) (SBAR (S (NP (NNP"
+      " Kestrand)) (VP (MD would) (VP (VB attack) (NP (NNP Ossory))))))) (."
+      " .)))");
+  EXPECT_TRUE(Has(other, "KST", "OSY", "190"));
+  auto done = CodeNewsAll(
+      "Kestrand said it attacked Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP"
+      " (VBD attacked) (NP (NNP Ossory)))))) (. .)))");
+  EXPECT_TRUE(Has(done, "KST", "OSY", "190"));
+}
+
 // Being ready, willing, prepared or determined to do a cooperative act, or
 // saying one "will" do it, is the matching intent (03x), not the act.
 TEST(CoderTest, ReadinessAndWillAreIntents) {
