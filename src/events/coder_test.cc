@@ -476,6 +476,36 @@ TEST(CoderTest, OwnHostileActSaidOfTheFutureIsAThreat) {
   EXPECT_TRUE(Has(done, "KST", "OSY", "190"));
 }
 
+// The built-in knowledge base codes an act announced as a noun ("announced
+// a suspension of talks with X") as the act.
+TEST(CoderTest, KnowledgeBaseCodesAnnouncedSuspension) {
+  auto dicts = LoadDictionaries(std::string(CURLEW_SOURCE_DIR) + "/data/kb");
+  ASSERT_TRUE(dicts.ok()) << dicts.status().ToString();
+  auto coded = [&](const std::string& text, const std::string& ptb) {
+    Document doc = Parse(text, ptb);
+    ActorOptions a;
+    a.news_conventions = true;
+    EXPECT_TRUE(FindActors(**dicts, a, doc).ok());
+    CoderOptions o;
+    o.news_conventions = true;
+    EXPECT_TRUE(Coder(*dicts, o).Code(doc).ok());
+    return doc.events;
+  };
+  auto talks = coded(
+      "Chile announced a suspension of talks with Peru.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD announced) (NP (NP (DT a) (NN"
+      " suspension)) (PP (IN of) (NP (NP (NNS talks)) (PP (IN with) (NP (NNP"
+      " Peru))))))) (. .)))");
+  EXPECT_TRUE(Has(talks, "CHL", "PER", "164"));
+  EXPECT_FALSE(Has(talks, "CHL", "PER", "010"));
+  auto flights = coded(
+      "Chile announced the suspension of flights to Peru.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD announced) (NP (NP (DT the) (NN"
+      " suspension)) (PP (IN of) (NP (NP (NNS flights)) (PP (TO to) (NP (NNP"
+      " Peru))))))) (. .)))");
+  EXPECT_TRUE(Has(flights, "CHL", "PER", "163"));
+}
+
 // Being ready, willing, prepared or determined to do a cooperative act, or
 // saying one "will" do it, is the matching intent (03x), not the act.
 TEST(CoderTest, ReadinessAndWillAreIntents) {
