@@ -506,6 +506,20 @@ TEST(CoderTest, KnowledgeBaseCodesAnnouncedSuspension) {
   EXPECT_TRUE(Has(flights, "CHL", "PER", "163"));
 }
 
+// "A did X, and B did Y": each clause has its own subject, even where the
+// two actors around the comma read as one coordinated run.
+TEST(CoderTest, CoordinatedClausesKeepTheirSubjects) {
+  auto events = CodeNewsAll(
+      "Kestrand criticized Ossory, and Vellmark attacked Kestrand.",
+      "(ROOT (S (S (NP (NNP Kestrand)) (VP (VBD criticized) (NP (NNP"
+      " Ossory)))) (, ,) (CC and) (S (NP (NNP Vellmark)) (VP (VBD attacked)"
+      " (NP (NNP Kestrand)))) (. .)))");
+  EXPECT_TRUE(Has(events, "KST", "OSY", "111"));
+  EXPECT_TRUE(Has(events, "VLM", "KST", "190"));
+  EXPECT_FALSE(Has(events, "OSY", "KST", "190"));
+  EXPECT_EQ(events.size(), 2u);
+}
+
 // Being ready, willing, prepared or determined to do a cooperative act, or
 // saying one "will" do it, is the matching intent (03x), not the act.
 TEST(CoderTest, ReadinessAndWillAreIntents) {

@@ -121,11 +121,23 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
       while (b > 0 && (Xpos(b - 1) == "RB" || upper_[b - 1] == "ALSO")) --b;
       for (const FlatGroup& g : flat_groups)
         if (g.e == b && !g.actors[0].agent_only) {
-          bool same = !src.empty() && src.size() == g.actors.size();
+          // "X criticised Y, and Z praised W": a run of actors across a
+          // clause boundary; the tree's subject says where this clause's
+          // subject begins, and what comes before is the other clause's.
+          std::vector<ActorRef> group = g.actors;
+          if (int subj = tree_.Subject(vi.v); subj >= 0 && group.size() > 1) {
+            int lo = subj, hi = subj;
+            tree_.SubtreeRange(subj, &lo, &hi);
+            std::erase_if(group, [&](const ActorRef& a) {
+              return static_cast<int>(a.begin) < lo;
+            });
+            if (group.empty()) group = g.actors;
+          }
+          bool same = !src.empty() && src.size() == group.size();
           for (size_t k = 0; same && k < src.size(); ++k)
-            same = src[k].code == g.actors[k].code;
+            same = src[k].code == group[k].code;
           if (!same) {
-            src = g.actors;
+            src = group;
             // A target that was the old subject's object stays.
             std::erase_if(tgt, [&](const ActorRef& t) {
               for (const ActorRef& a : src)
