@@ -60,6 +60,9 @@ TRADE
 --- AID [070] ---
 AID
 
+--- BOYCOTT [163] ---
+BOYCOTT
+
 --- MEET [036] ---
 MEET {MET MEETS MEETING}
 - % * [036:036]
@@ -474,6 +477,13 @@ TEST(CoderTest, OwnHostileActSaidOfTheFutureIsAThreat) {
       "(ROOT (S (NP (NNP Kestrand)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP"
       " (VBD attacked) (NP (NNP Ossory)))))) (. .)))");
   EXPECT_TRUE(Has(done, "KST", "OSY", "190"));
+  // Reducing relations said of the future is a decision announced.
+  auto boycott = CodeNewsAll(
+      "Kestrand said it would boycott Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP"
+      " (MD would) (VP (VB boycott) (NP (NNP Ossory))))))) (. .)))");
+  EXPECT_TRUE(Has(boycott, "KST", "OSY", "163"));
+  EXPECT_FALSE(Has(boycott, "KST", "OSY", "1312"));
 }
 
 // The built-in knowledge base codes an act announced as a noun ("announced

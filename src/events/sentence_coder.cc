@@ -537,8 +537,11 @@ std::string Coder::Run::ModalDemandCode(int v) const {
 }
 
 void Coder::Run::ReportedThreat(int say, int ev, Event* e) const {
+  // (Reducing relations, "said it would withdraw from the accord", "cut
+  // aid", is a decision announced, not a threat: root 16 stays the act.)
   if (!opt_.news_conventions || e->negated || e->source.empty() ||
-      e->speaker.empty() || !IsHostileAct(e->cameo) || !IsSaying(say) ||
+      e->speaker.empty() || !IsHostileAct(e->cameo) ||
+      e->cameo.starts_with("16") || !IsSaying(say) ||
       e->speaker.compare(0, 3, e->source, 0, 3) != 0)
     return;
   // Said of the future: "will", "would", or "ready / prepared to".
