@@ -23,6 +23,8 @@ bool SameCountry(const std::string& a, const std::string& b) {
   return a.size() >= 3 && b.size() >= 3 && a.compare(0, 3, b, 0, 3) == 0;
 }
 
+}  // namespace
+
 // One event per actor pair and clause reading (a news convention). A
 // sentence that names "Egyptian troops" gives both EGY and EGYMIL, and a
 // sentence with several coded verbs for the same two actors ("pledged and
@@ -65,8 +67,6 @@ void KeepOneEventPerPair(std::vector<Event>* events) {
     }
   events->resize(k);
 }
-
-}  // namespace
 
 Coder::Coder(std::shared_ptr<const Dictionaries> dicts, CoderOptions options,
              std::shared_ptr<const CameoTable> cameo)

@@ -104,6 +104,15 @@ class Coder {
   std::shared_ptr<const CameoTable> cameo_;
 };
 
+// A news convention of Code() (CoderOptions::news_conventions), exposed to
+// be tested on its own: one event per actor pair and clause reading. Drops,
+// among events of the same sentence and modality, the bare country beside
+// the same actor coded more specifically (EGY beside EGYMIL), each side of a
+// joint act acting on its own country, and for one source and target a
+// bare statement or appeal (010, 011, 020) beside an act (of two acts,
+// the first).
+void KeepOneEventPerPair(std::vector<Event>* events);
+
 // The "events" pipeline component (requires kTokens | kTags | kTree |
 // kMentions, assigns kEvents).
 std::unique_ptr<Component> MakeCoderComponent(

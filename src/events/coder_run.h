@@ -133,6 +133,16 @@ class Coder::Run {
   // appeal to Y.
   void ReportedDemand(int say, int ev, const std::vector<ActorRef>& src,
                       Event* e) const;
+  // "X said it would blockade Y", "announced that it is prepared to impose
+  // martial law": a hostile act (roots 14, 15, 17 to 20) its own actor says
+  // it will do is that actor's threat (13x), not a future act.
+  void ReportedThreat(int say, int ev, Event* e) const;
+  // Whether word h is a verb of saying what the speaker holds ("said",
+  // "declared", "stressed"), not of reporting what others hold.
+  bool IsSaying(int h) const;
+  // "must" (demand, 100) or "should" (appeal, 020) among the auxiliaries
+  // of word v; "" if neither.
+  std::string ModalDemandCode(int v) const;
   bool ApplyTransforms(const VerbInfo& vi, const std::string& code,
                        const std::vector<ActorRef>& src, size_t first_event,
                        const std::vector<int>& event_verb,

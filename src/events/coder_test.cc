@@ -42,6 +42,26 @@ RELEASE
 --- SAY [010] ---
 SAID
 SAY
+DECLARE
+ANNOUNCE
+STRESS
+REPORT
+PROPOSE
+SUGGEST
+RECOMMEND
+CONFIRM
+
+--- COOPERATE [050] ---
+COOPERATE
+
+--- TRADE [061] ---
+TRADE
+
+--- AID [070] ---
+AID
+
+--- BOYCOTT [163] ---
+BOYCOTT
 
 --- MEET [036] ---
 MEET {MET MEETS MEETING}
@@ -355,6 +375,268 @@ TEST(CoderTest, ReportedMustIsTheSpeakersDemand) {
   EXPECT_EQ(e.cameo, "100");
   EXPECT_EQ(e.modality, "asserted");
   EXPECT_EQ(e.speaker, "OSY");
+}
+
+// The events news conventions code from a sentence, with the base forms
+// curlew's own parser gives the words named in `lemmas` (a tree built from
+// a Penn parse has the lower-cased words as lemmas).
+std::vector<Event> CodeNewsAll(
+    const std::string& text, const std::string& ptb,
+    const std::vector<std::pair<std::string, std::string>>& lemmas = {}) {
+  Document doc = Parse(text, ptb);
+  for (Token& tok : doc.tokens)
+    for (const auto& [form, base] : lemmas)
+      if (doc.SpanText(tok.span) == form) tok.lemma = base;
+  CoderOptions o;
+  o.news_conventions = true;
+  Code(doc, nullptr, o);
+  return doc.events;
+}
+
+bool Has(const std::vector<Event>& events, const std::string& source,
+         const std::string& target, const std::string& cameo) {
+  for (const Event& e : events)
+    if (e.source == source && e.target == target && e.cameo == cameo)
+      return true;
+  return false;
+}
+
+// "X declared / announced / stressed that Y must (should) ...": X's demand
+// (appeal) to Y, not Y's act.
+TEST(CoderTest, DeclaredMustIsTheSpeakersDemand) {
+  // "Ossory <verb> that Kestrand <modal> release Vellish envoys."
+  auto coded = [](const std::string& verb, const std::string& lemma,
+                  const std::string& modal) {
+    return CodeNewsAll(
+        "Ossory " + verb + " that Kestrand " + modal +
+            " release Vellish envoys.",
+        "(ROOT (S (NP (NNP Ossory)) (VP (VBD " + verb +
+            ") (SBAR (IN that) (S (NP (NNP Kestrand)) (VP (MD " + modal +
+            ") (VP (VB release) (NP (JJ Vellish) (NNS envoys))))))) (. .)))",
+        {{verb, lemma}});
+  };
+  auto declared = coded("declared", "declare", "must");
+  ASSERT_EQ(declared.size(), 1u);
+  EXPECT_EQ(declared[0].source, "OSY");
+  EXPECT_EQ(declared[0].target, "KST");
+  EXPECT_EQ(declared[0].cameo, "100");
+  EXPECT_EQ(declared[0].modality, "asserted");
+  EXPECT_EQ(declared[0].speaker, "OSY");
+
+  auto announced = coded("announced", "announce", "must");
+  EXPECT_TRUE(Has(announced, "OSY", "KST", "100"));
+  EXPECT_FALSE(Has(announced, "KST", "VLMGOV", "0841"));
+
+  auto stressed = coded("stressed", "stress", "should");
+  ASSERT_EQ(stressed.size(), 1u);
+  EXPECT_EQ(stressed[0].source, "OSY");
+  EXPECT_EQ(stressed[0].target, "KST");
+  EXPECT_EQ(stressed[0].cameo, "020");
+
+  // A report of what someone else holds is no demand of the reporter.
+  auto reported = coded("reported", "report", "must");
+  EXPECT_FALSE(Has(reported, "OSY", "KST", "100"));
+  EXPECT_TRUE(Has(reported, "KST", "VLMGOV", "0841"));
+}
+
+// "X declared that Y must <act>" is X's demand to Y even where the act
+// itself is not in the dictionary; "should", an appeal; "will", no demand.
+TEST(CoderTest, DemandWithUncodedAct) {
+  auto coded = [](const std::string& modal) {
+    return CodeNewsAll("Ossory declared that Kestrand " + modal + " pay.",
+                       "(ROOT (S (NP (NNP Ossory)) (VP (VBD declared) (SBAR"
+                       " (IN that) (S (NP (NNP Kestrand)) (VP (MD " +
+                           modal + ") (VP (VB pay)))))) (. .)))",
+                       {{"declared", "declare"}});
+  };
+  EXPECT_TRUE(Has(coded("must"), "OSY", "KST", "100"));
+  EXPECT_TRUE(Has(coded("should"), "OSY", "KST", "020"));
+  auto will = coded("will");
+  EXPECT_FALSE(Has(will, "OSY", "KST", "100"));
+  EXPECT_FALSE(Has(will, "OSY", "KST", "020"));
+}
+
+// A hostile act its own actor says it will do is its threat (13x); said
+// by another, it stays the act.
+TEST(CoderTest, OwnHostileActSaidOfTheFutureIsAThreat) {
+  auto own = CodeNewsAll(
+      "Kestrand said it would attack Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP"
+      " (MD would) (VP (VB attack) (NP (NNP Ossory))))))) (. .)))");
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].cameo, "1384");
+  EXPECT_EQ(own[0].modality, "asserted");
+  auto other = CodeNewsAll(
+      "Vellmark said Kestrand would attack Ossory.",
+      "(ROOT (S (NP (NNP Vellmark)) (VP (VBD said) (SBAR (S (NP (NNP"
+      " Kestrand)) (VP (MD would) (VP (VB attack) (NP (NNP Ossory))))))) (."
+      " .)))");
+  EXPECT_TRUE(Has(other, "KST", "OSY", "190"));
+  auto done = CodeNewsAll(
+      "Kestrand said it attacked Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP"
+      " (VBD attacked) (NP (NNP Ossory)))))) (. .)))");
+  EXPECT_TRUE(Has(done, "KST", "OSY", "190"));
+  // Reducing relations said of the future is a decision announced.
+  auto boycott = CodeNewsAll(
+      "Kestrand said it would boycott Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP"
+      " (MD would) (VP (VB boycott) (NP (NNP Ossory))))))) (. .)))");
+  EXPECT_TRUE(Has(boycott, "KST", "OSY", "163"));
+  EXPECT_FALSE(Has(boycott, "KST", "OSY", "1312"));
+}
+
+// The built-in knowledge base codes an act announced as a noun ("announced
+// a suspension of talks with X") as the act.
+TEST(CoderTest, KnowledgeBaseCodesAnnouncedSuspension) {
+  auto dicts = LoadDictionaries(std::string(CURLEW_SOURCE_DIR) + "/data/kb");
+  ASSERT_TRUE(dicts.ok()) << dicts.status().ToString();
+  auto coded = [&](const std::string& text, const std::string& ptb) {
+    Document doc = Parse(text, ptb);
+    ActorOptions a;
+    a.news_conventions = true;
+    EXPECT_TRUE(FindActors(**dicts, a, doc).ok());
+    CoderOptions o;
+    o.news_conventions = true;
+    EXPECT_TRUE(Coder(*dicts, o).Code(doc).ok());
+    return doc.events;
+  };
+  auto talks = coded(
+      "Chile announced a suspension of talks with Peru.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD announced) (NP (NP (DT a) (NN"
+      " suspension)) (PP (IN of) (NP (NP (NNS talks)) (PP (IN with) (NP (NNP"
+      " Peru))))))) (. .)))");
+  EXPECT_TRUE(Has(talks, "CHL", "PER", "164"));
+  EXPECT_FALSE(Has(talks, "CHL", "PER", "010"));
+  auto flights = coded(
+      "Chile announced the suspension of flights to Peru.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD announced) (NP (NP (DT the) (NN"
+      " suspension)) (PP (IN of) (NP (NP (NNS flights)) (PP (TO to) (NP (NNP"
+      " Peru))))))) (. .)))");
+  EXPECT_TRUE(Has(flights, "CHL", "PER", "163"));
+}
+
+// "A did X, and B did Y": each clause has its own subject, even where the
+// two actors around the comma read as one coordinated run.
+TEST(CoderTest, CoordinatedClausesKeepTheirSubjects) {
+  auto events = CodeNewsAll(
+      "Kestrand criticized Ossory, and Vellmark attacked Kestrand.",
+      "(ROOT (S (S (NP (NNP Kestrand)) (VP (VBD criticized) (NP (NNP"
+      " Ossory)))) (, ,) (CC and) (S (NP (NNP Vellmark)) (VP (VBD attacked)"
+      " (NP (NNP Kestrand)))) (. .)))");
+  EXPECT_TRUE(Has(events, "KST", "OSY", "111"));
+  EXPECT_TRUE(Has(events, "VLM", "KST", "190"));
+  EXPECT_FALSE(Has(events, "OSY", "KST", "190"));
+  EXPECT_EQ(events.size(), 2u);
+}
+
+// Being ready, willing, prepared or determined to do a cooperative act, or
+// saying one "will" do it, is the matching intent (03x), not the act.
+TEST(CoderTest, ReadinessAndWillAreIntents) {
+  // A UD tree as curlew's parser gives it: "Kestrand is ADJ to VERB
+  // Ossory." with the act the open complement (xcomp) of the adjective.
+  auto ready = [](const std::string& adj, const std::string& verb,
+                  const std::string& prep) {
+    Document doc;
+    doc.id = "ud";
+    doc.date = "2001-05-05";
+    std::vector<std::tuple<std::string, std::string, int, std::string>> w = {
+        {"Kestrand", "NNP", 3, "nsubj"},
+        {"is", "VBZ", 3, "cop"},
+        {adj, "JJ", 0, "root"},
+        {"to", "TO", 5, "mark"},
+        {verb, "VB", 3, "xcomp"}};
+    if (!prep.empty()) w.push_back({prep, "IN", 7, "case"});
+    w.push_back({"Ossory", "NNP", 5, prep.empty() ? "obj" : "obl"});
+    w.push_back({".", ".", 3, "punct"});
+    for (const auto& [word, xpos, head, rel] : w) {
+      if (!doc.text.empty() && word != ".") doc.text += ' ';
+      Token t;
+      t.span = {static_cast<uint32_t>(doc.text.size()),
+                static_cast<uint32_t>(doc.text.size() + word.size())};
+      doc.text += word;
+      t.norm = word;
+      t.lemma = word;
+      t.xpos = xpos;
+      t.head = head;
+      t.deprel = rel;
+      doc.tokens.push_back(t);
+    }
+    doc.sentences.push_back({{0, static_cast<uint32_t>(doc.text.size())},
+                             0,
+                             static_cast<uint32_t>(doc.tokens.size())});
+    CoderOptions o;
+    o.news_conventions = true;
+    Code(doc, nullptr, o);
+    return doc.events;
+  };
+  // 04 meet or visit -> 036; 05 diplomatic -> 032; 06 material -> 031;
+  // 07 aid -> 033; 08 yield -> 035.
+  EXPECT_TRUE(Has(ready("ready", "visit", ""), "KST", "OSY", "036"));
+  EXPECT_TRUE(Has(ready("willing", "cooperate", "with"), "KST", "OSY", "032"));
+  EXPECT_TRUE(Has(ready("prepared", "trade", "with"), "KST", "OSY", "031"));
+  EXPECT_TRUE(Has(ready("determined", "aid", ""), "KST", "OSY", "033"));
+  auto release = ready("willing", "release", "");
+  EXPECT_TRUE(Has(release, "KST", "OSY", "035"));
+  EXPECT_FALSE(Has(release, "KST", "OSY", "0841"));
+
+  auto will_aid = CodeNewsAll(
+      "Kestrand will aid Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (MD will) (VP (VB aid) (NP (NNP"
+      " Ossory)))) (. .)))");
+  ASSERT_EQ(will_aid.size(), 1u);
+  EXPECT_EQ(will_aid[0].cameo, "033");
+  auto will_visit = CodeNewsAll(
+      "Kestrand will visit Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (MD will) (VP (VB visit) (NP (NNP"
+      " Ossory)))) (. .)))");
+  EXPECT_TRUE(Has(will_visit, "KST", "OSY", "036"));
+  // Hostile acts keep their code; "will" makes them future, not intent.
+  auto will_attack = CodeNewsAll(
+      "Kestrand will attack Ossory.",
+      "(ROOT (S (NP (NNP Kestrand)) (VP (MD will) (VP (VB attack) (NP (NNP"
+      " Ossory)))) (. .)))");
+  EXPECT_TRUE(Has(will_attack, "KST", "OSY", "190"));
+  // An act done is the act.
+  auto aided = CodeNewsAll("Kestrand aided Ossory.",
+                           "(ROOT (S (NP (NNP Kestrand)) (VP (VBD aided) (NP"
+                           " (NNP Ossory))) (. .)))");
+  EXPECT_TRUE(Has(aided, "KST", "OSY", "070"));
+}
+
+// An act proposed, suggested or recommended has not happened: hypothetical.
+TEST(CoderTest, ProposedActsAreHypothetical) {
+  for (const auto& [form, base] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"proposed", "propose"},
+           {"suggested", "suggest"},
+           {"recommended", "recommend"}}) {
+    auto events = CodeNewsAll(
+        "Ossory " + form + " that Kestrand release Vellish envoys.",
+        "(ROOT (S (NP (NNP Ossory)) (VP (VBD " + form +
+            ") (SBAR (IN that) (S (NP (NNP Kestrand)) (VP (VB release) (NP"
+            " (JJ Vellish) (NNS envoys)))))) (. .)))",
+        {{form, base}});
+    bool found = false;
+    for (const Event& e : events)
+      if (e.cameo == "0841") {
+        found = true;
+        EXPECT_EQ(e.modality, "hypothetical") << form;
+      }
+    EXPECT_TRUE(found) << form;
+  }
+  // Confirmed by another party, the act is claimed, not hypothetical.
+  auto confirmed = CodeNewsAll(
+      "Ossory confirmed that Kestrand released Vellish envoys.",
+      "(ROOT (S (NP (NNP Ossory)) (VP (VBD confirmed) (SBAR (IN that) (S (NP"
+      " (NNP Kestrand)) (VP (VBD released) (NP (JJ Vellish) (NNS envoys))))))"
+      " (. .)))",
+      {{"confirmed", "confirm"}});
+  ASSERT_TRUE(Has(confirmed, "KST", "VLMGOV", "0841"));
+  for (const Event& e : confirmed)
+    if (e.cameo == "0841") {
+      EXPECT_EQ(e.modality, "alleged");
+    }
 }
 
 TEST(CoderTest, PronounTakesTheGoverningSubject) {

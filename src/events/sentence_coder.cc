@@ -26,6 +26,37 @@ std::string IntentCode(std::string_view act) {
   if (act.starts_with("08")) return "035";
   return "030";
 }
+
+// The CAMEO threat (13x) to do a hostile act of root 14 to 20.
+std::string ThreatCode(std::string_view act) {
+  if (act.size() < 3) return "130";
+  const std::string_view r = act.substr(0, 2);
+  if (r == "14") return "133";
+  if (r == "16") {
+    if (act.starts_with("161")) return "1313";
+    if (act.starts_with("162")) return "1311";
+    if (act.starts_with("163")) return "1312";
+    if (act.starts_with("164")) return "134";
+    if (act.starts_with("165")) return "135";
+    if (act.starts_with("166")) return "136";
+    return "131";
+  }
+  if (r == "17") {
+    // 1721-1724 (restrictions, bans, curfew, martial law) -> 1321-1324.
+    if (act.starts_with("172"))
+      return act.size() == 4 ? "132" + std::string(act.substr(3)) : "132";
+    return "137";
+  }
+  if (act.starts_with("191")) return "1381";
+  if (act.starts_with("192")) return "1382";
+  if (r == "19") return "1384";
+  if (r == "20") return "1383";
+  return "138";  // 15, 18: military posture, assault
+}
+
+bool IsHostileAct(std::string_view c) {
+  return c.size() >= 2 && c.substr(0, 2) >= "14" && c.substr(0, 2) <= "20";
+}
 }  // namespace
 
 std::string Coder::Run::SpeakerAt(int h) const {
@@ -90,11 +121,23 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
       while (b > 0 && (Xpos(b - 1) == "RB" || upper_[b - 1] == "ALSO")) --b;
       for (const FlatGroup& g : flat_groups)
         if (g.e == b && !g.actors[0].agent_only) {
-          bool same = !src.empty() && src.size() == g.actors.size();
+          // "X criticised Y, and Z praised W": a run of actors across a
+          // clause boundary; the tree's subject says where this clause's
+          // subject begins, and what comes before is the other clause's.
+          std::vector<ActorRef> group = g.actors;
+          if (int subj = tree_.Subject(vi.v); subj >= 0 && group.size() > 1) {
+            int lo = subj, hi = subj;
+            tree_.SubtreeRange(subj, &lo, &hi);
+            std::erase_if(group, [&](const ActorRef& a) {
+              return static_cast<int>(a.begin) < lo;
+            });
+            if (group.empty()) group = g.actors;
+          }
+          bool same = !src.empty() && src.size() == group.size();
           for (size_t k = 0; same && k < src.size(); ++k)
-            same = src[k].code == g.actors[k].code;
+            same = src[k].code == group[k].code;
           if (!same) {
-            src = g.actors;
+            src = group;
             // A target that was the old subject's object stays.
             std::erase_if(tgt, [&](const ActorRef& t) {
               for (const ActorRef& a : src)
@@ -175,8 +218,16 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
          (!child_coded && comp_subject < 0 &&
           tree_.Child(vi.v, DepRel::kObj) >= 0)))
       tgt = src;
+    // "X declared that Y must drop barriers" with no act coded in the
+    // clause: X's demand (appeal) to Y all the same.
+    std::string demand;
     if (tgt.empty() && !child_coded && comp_subject >= 0) {
       tgt = ActorsAt(comp_subject);
+      if (opt_.news_conventions && code.compare(0, 2, "01") == 0 &&
+          !tgt.empty() && !tgt[0].agent_only && !src.empty() &&
+          !src[0].agent_only &&
+          src[0].code.compare(0, 3, tgt[0].code, 0, 3) != 0 && IsSaying(vi.v))
+        demand = ModalDemandCode(tree_.head(comp_subject));
       // "X questioned whether he ... with Y": the subject is X again;
       // the target is inside the clause.
       bool self = !tgt.empty();
@@ -234,7 +285,10 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
               tree_.Dominates(c, ev)) {
             e.attribution = attribution;
             if (!src.empty() && !src[0].agent_only) e.speaker = src[0].code;
-            if (Rel(c) == DepRel::kCcomp) ReportedDemand(vi.v, ev, src, &e);
+            if (Rel(c) == DepRel::kCcomp) {
+              ReportedDemand(vi.v, ev, src, &e);
+              ReportedThreat(vi.v, ev, &e);
+            }
           }
       }
     }
@@ -390,7 +444,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
     for (const ActorRef& s : src)
       for (const ActorRef& t : tgt) {
         if (s.code == t.code) continue;
-        emit(&s, &t, code);
+        emit(&s, &t, demand.empty() ? code : demand);
         if (!vi.pm.code2.empty() && vi.pm.code2 != "---")
           emit(&t, &s, vi.pm.code2);
         // A meeting is mutual: "X met Y" is also Y meeting X.
@@ -450,28 +504,56 @@ void Coder::Run::ReportedDemand(int say, int ev,
   if (!opt_.news_conventions || src.empty() || src[0].agent_only ||
       e->source.empty() || IsStatementCode(e->cameo))
     return;
-  const std::string lemma = LemmaOf(say);
-  // Verbs that report what the speaker holds ("declared that China must",
-  // "concluded that the US must"), not what the speaker heard.
-  static constexpr std::string_view kSaying[] = {
-      "say",     "tell",     "insist",   "state",    "add",
-      "declare", "announce", "stress",   "assert",   "affirm",
-      "argue",   "conclude", "maintain", "reiterate"};
-  if (std::find(std::begin(kSaying), std::end(kSaying), lemma) ==
-      std::end(kSaying))
-    return;
-  std::string code;
-  for (int k : tree_.kids(ev))
-    if (Rel(k) == DepRel::kAux) {
-      if (upper_[k] == "MUST") code = "100";
-      if (upper_[k] == "SHOULD") code = "020";
-    }
+  if (!IsSaying(say)) return;
+  std::string code = ModalDemandCode(ev);
   if (code.empty() || e->source.compare(0, 3, src[0].code, 0, 3) == 0) return;
   e->target = e->source;
   e->target_text = e->source_text;
   e->source = src[0].code;
   e->source_text = TextOf(src[0].begin, src[0].end);
   e->cameo = code;
+}
+
+bool Coder::Run::IsSaying(int h) const {
+  // Verbs that report what the speaker holds ("declared that China must",
+  // "concluded that the US must"), not what the speaker heard.
+  static constexpr std::string_view kSaying[] = {
+      "say",     "tell",     "insist",   "state",    "add",
+      "declare", "announce", "stress",   "assert",   "affirm",
+      "argue",   "conclude", "maintain", "reiterate"};
+  const std::string lemma = LemmaOf(h);
+  return std::find(std::begin(kSaying), std::end(kSaying), lemma) !=
+         std::end(kSaying);
+}
+
+std::string Coder::Run::ModalDemandCode(int v) const {
+  if (v < 0) return "";
+  for (int k : tree_.kids(v))
+    if (Rel(k) == DepRel::kAux) {
+      if (upper_[k] == "MUST") return "100";
+      if (upper_[k] == "SHOULD") return "020";
+    }
+  return "";
+}
+
+void Coder::Run::ReportedThreat(int say, int ev, Event* e) const {
+  // (Reducing relations, "said it would withdraw from the accord", "cut
+  // aid", is a decision announced, not a threat: root 16 stays the act.)
+  if (!opt_.news_conventions || e->negated || e->source.empty() ||
+      e->speaker.empty() || !IsHostileAct(e->cameo) ||
+      e->cameo.starts_with("16") || !IsSaying(say) ||
+      e->speaker.compare(0, 3, e->source, 0, 3) != 0)
+    return;
+  // Said of the future: "will", "would", or "ready / prepared to".
+  bool future = false;
+  for (int k : tree_.kids(ev))
+    if (Rel(k) == DepRel::kAux &&
+        (upper_[k] == "WILL" || upper_[k] == "WOULD" || upper_[k] == "'LL"))
+      future = true;
+  int h = tree_.head(ev);
+  if (Rel(ev) == DepRel::kXcomp && h >= 0 && IsReadiness(upper_[h]))
+    future = true;
+  if (future) e->cameo = ThreatCode(e->cameo);
 }
 
 }  // namespace curlew

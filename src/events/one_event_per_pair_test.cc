@@ -1,0 +1,80 @@
+// KeepOneEventPerPair, the news convention that leaves one event per actor
+// pair and clause reading, on events built by hand.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "events/coder.h"
+
+namespace curlew {
+namespace {
+
+Event Ev(const std::string& source, const std::string& target,
+         const std::string& cameo, uint32_t sentence = 0,
+         const std::string& modality = "asserted") {
+  Event e;
+  e.source = source;
+  e.target = target;
+  e.cameo = cameo;
+  e.sentence = sentence;
+  e.modality = modality;
+  return e;
+}
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+std::vector<Triple> Kept(std::vector<Event> events) {
+  KeepOneEventPerPair(&events);
+  std::vector<Triple> out;
+  for (const Event& e : events) out.push_back({e.source, e.target, e.cameo});
+  return out;
+}
+
+// "Vellish troops shelled Ossory" names both VLM and VLMMIL: the country
+// alone beside its own, more specific actor is dropped, as source or target.
+TEST(KeepOneEventPerPairTest, BareCountryGivesWayToItsActor) {
+  EXPECT_EQ(Kept({Ev("VLM", "OSY", "190"), Ev("VLMMIL", "OSY", "190")}),
+            (std::vector<Triple>{{"VLMMIL", "OSY", "190"}}));
+  EXPECT_EQ(Kept({Ev("KST", "VLMGOV", "111"), Ev("KST", "VLM", "111")}),
+            (std::vector<Triple>{{"KST", "VLMGOV", "111"}}));
+  // Another code is another reading, not a copy: both stay.
+  EXPECT_EQ(Kept({Ev("VLM", "OSY", "190"), Ev("VLMMIL", "OSY", "111")}).size(),
+            2u);
+  // Another country is another actor.
+  EXPECT_EQ(Kept({Ev("KST", "OSY", "190"), Ev("VLMMIL", "OSY", "190")}).size(),
+            2u);
+}
+
+// "Vellish and Kestrandi troops held exercises": each side acts on the
+// other; the copy of a side acting on its own country goes.
+TEST(KeepOneEventPerPairTest, JointActIsNotOnOnesOwnCountry) {
+  EXPECT_EQ(Kept({Ev("VLMMIL", "VLM", "062"), Ev("VLMMIL", "KSTMIL", "062"),
+                  Ev("KSTMIL", "KST", "062"), Ev("KSTMIL", "VLMMIL", "062")}),
+            (std::vector<Triple>{{"VLMMIL", "KSTMIL", "062"},
+                                 {"KSTMIL", "VLMMIL", "062"}}));
+}
+
+// For one source and target a bare statement or appeal (010, 011, 020)
+// gives way to an act; of two acts the first stays.
+TEST(KeepOneEventPerPairTest, StatementGivesWayToAnAct) {
+  for (const char* weak : {"010", "011", "020"})
+    EXPECT_EQ(Kept({Ev("KST", "OSY", weak), Ev("KST", "OSY", "057")}),
+              (std::vector<Triple>{{"KST", "OSY", "057"}}))
+        << weak;
+  EXPECT_EQ(Kept({Ev("KST", "OSY", "033"), Ev("KST", "OSY", "070")}),
+            (std::vector<Triple>{{"KST", "OSY", "033"}}));
+  // Other directions, sentences and modalities are other events.
+  EXPECT_EQ(Kept({Ev("KST", "OSY", "010"), Ev("OSY", "KST", "057")}).size(),
+            2u);
+  EXPECT_EQ(Kept({Ev("KST", "OSY", "010"), Ev("KST", "OSY", "057", 1)}).size(),
+            2u);
+  EXPECT_EQ(
+      Kept({Ev("KST", "OSY", "010"), Ev("KST", "OSY", "057", 0, "negated")})
+          .size(),
+      2u);
+}
+
+}  // namespace
+}  // namespace curlew
