@@ -16,7 +16,7 @@ namespace {
 using testing::CodeAt;
 using testing::Mention;
 
-struct Word {
+struct TreeWord {
   const char* xpos;
   int head;  // 1-based within the sentence, 0 = root
   const char* rel;
@@ -24,7 +24,7 @@ struct Word {
 
 // Gives the one sentence of `doc` the tags and tree of `words`; lemmas are
 // the lower-cased words.
-void Parse(Document& doc, const std::vector<Word>& words) {
+void Parse(Document& doc, const std::vector<TreeWord>& words) {
   ASSERT_EQ(doc.sentences[0].size(), words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     Token& t = doc.tokens[i];
