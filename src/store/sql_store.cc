@@ -322,9 +322,11 @@ class SqlStore : public Store {
   Status ForEachPendingLedgerInput(
       const std::function<void(LedgerInput&&)>& visit,
       std::vector<std::string>* doc_ids, bool* all) override {
-    Status s = PendingComponent(doc_ids, all);
+    bool no_keys = false;
+    Status s = PendingComponent(doc_ids, all, &no_keys);
     if (!s.ok()) return s.WithWhere(location_);
-    if (*all) return RebuildAllKeys(visit);
+    if (no_keys) return RebuildAllKeys(visit);
+    if (*all) return ForEachLedgerInput(visit);
     std::vector<SqlValue> ids(doc_ids->begin(), doc_ids->end());
     Status bad;
     s = ForIdChunks("SELECT doc_id, payload FROM ledger_inputs WHERE doc_id",
@@ -620,7 +622,8 @@ class SqlStore : public Store {
     for (const char* sql :
          {"DELETE FROM agreements", "DELETE FROM agreement_steps",
           "DELETE FROM commitments", "DELETE FROM commitment_links",
-          "DELETE FROM ledger_pending"}) {
+          // A store still without keys keeps asking for them ('*').
+          "DELETE FROM ledger_pending WHERE lkey <> '*'"}) {
       Status s = db_->ExecScript(sql);
       if (!s.ok()) return s;
     }
@@ -652,7 +655,10 @@ class SqlStore : public Store {
          {"DELETE FROM commitments WHERE commitment_id",
           "DELETE FROM commitment_links WHERE commitment_id"})
       if (s.ok()) s = ForIdChunks(head, commitments);
-    if (s.ok()) s = db_->ExecScript("DELETE FROM ledger_pending");
+    // Only what this update took up: documents another writer made
+    // pending meanwhile stay pending.
+    if (s.ok())
+      s = ForIdChunks("DELETE FROM ledger_pending WHERE doc_id", docs);
     if (!s.ok()) return s;
     Result<int64_t> a = store::QueryInt(
         *db_, "SELECT max(CAST(agreement_id AS BIGINT)) FROM agreements");
@@ -855,7 +861,8 @@ class SqlStore : public Store {
   // everything: a store without keys yet ('*'), or pending documents that
   // are a quarter of the store or more (a bulk ingest: a full rebuild is
   // then cheaper than the walk).
-  Status PendingComponent(std::vector<std::string>* doc_ids, bool* all) {
+  Status PendingComponent(std::vector<std::string>* doc_ids, bool* all,
+                          bool* no_keys) {
     *all = false;
     doc_ids->clear();
     std::unordered_set<std::string> docs, keys;
@@ -869,7 +876,7 @@ class SqlStore : public Store {
     };
     Status s = db_->Exec("SELECT doc_id, lkey FROM ledger_pending", {},
                          [&](const SqlRow& row) {
-                           if (row.Text(1) == "*") *all = true;
+                           if (row.Text(1) == "*") *all = *no_keys = true;
                            if (!row.Text(0).empty()) add_doc(row.Text(0));
                            if (!row.Text(1).empty()) add_key(row.Text(1));
                            return true;
@@ -919,6 +926,8 @@ class SqlStore : public Store {
     s = db_->ExecScript(db_->dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE"
                                                            : "BEGIN");
     if (s.ok()) s = db_->ExecScript("DELETE FROM ledger_keys");
+    if (s.ok())
+      s = db_->ExecScript("DELETE FROM ledger_pending WHERE lkey = '*'");
     key_rows_.values().clear();
     for (auto& [id, of_doc] : keys)
       for (std::string& key : of_doc)
