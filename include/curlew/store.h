@@ -41,7 +41,7 @@ namespace curlew {
 
 // The schema version this build writes. A store with a newer version is
 // refused with ErrorCode::kUnsupported; an older one is migrated on Open.
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 // Default SQLite file name.
 inline constexpr const char* kDefaultStorePath = "curlew.db";
@@ -190,7 +190,26 @@ class Store {
       const std::function<void(LedgerInput&&)>& visit) = 0;
   // Replaces the stored agreements, steps, commitments and links (the
   // tables SQL users read) with those of `ledger`, in one transaction.
+  // Also clears what ForEachPendingLedgerInput would visit.
   virtual Status WriteLedger(const Ledger& ledger) = 0;
+
+  // The incremental ledger. Calls `visit` for the stored ledger input of
+  // every document whose part of the ledger may have changed since the
+  // ledger tables were last written: the documents written or removed
+  // since, and every document connected to them through their ledger keys
+  // (src/ledger/ledger_keys.h). `doc_ids` gets those ids (removed ones
+  // too). `*all` is set, and every input visited, when that would be most
+  // of the store (or the store has no keys yet): the caller then rebuilds
+  // everything with WriteLedger.
+  virtual Status ForEachPendingLedgerInput(
+      const std::function<void(LedgerInput&&)>& visit,
+      std::vector<std::string>* doc_ids, bool* all) = 0;
+  // Replaces the agreements founded in, and the commitments of, the
+  // documents `doc_ids` (with their steps and links) by those of `ledger`,
+  // built from exactly the inputs ForEachPendingLedgerInput visited; the
+  // new rows get ids after the highest stored. Clears what is pending.
+  virtual Status WriteLedgerPart(const Ledger& ledger,
+                                 const std::vector<std::string>& doc_ids) = 0;
 
   // Stored rejections, in document-id order.
   virtual Result<std::vector<Rejection>> Rejections() = 0;

@@ -1,4 +1,5 @@
 #include "curlew/ledger.h"
+#include "ledger/ledger_keys.h"
 #include "text/chars.h"
 
 #include <algorithm>
@@ -179,33 +180,46 @@ bool SameName(std::string_view a, std::string_view b) {
   return x[0] == y[0] && x[0].size() >= 3;
 }
 
-// Keys under which an agreement's name is indexed: any two names SameName
-// accepts share at least one key, so that SameName runs on a few candidates
+// A name's keys by role: any two names SameName accepts have keys that
+// are partners (PartnerKeys), so that SameName runs on a few candidates
 // instead of every agreement. Keep in step with SameName: "F" the first
 // word (equal names, one the other's leading words, the same leading
-// name); "A" an acronym of the whole name, or the first word as one;
-// "B" an acronym of all but the last word, with the last word. Each name
-// gets the keys of both roles it could play (acronym or full name).
-std::vector<std::string> NameKeys(std::string_view name) {
+// name), partner of itself; "a" the first word as an acronym, partner of
+// "i" the initials of the whole name; "x" a two-word name (an acronym and
+// a last word), partner of "y" the initials of all but the last word with
+// the last word. Each name gets the keys of both roles it could play.
+std::vector<std::string> NameRoleKeys(std::string_view name) {
   std::vector<std::string> w = NameWords(name);
   std::vector<std::string> keys;
   if (w.empty()) return keys;
   auto initials = [&](size_t n, bool joining) {
     std::string out;
     for (size_t i = 0; i < n; ++i)
-      if (joining || (w[i] != "of" && w[i] != "on" && w[i] != "and" &&
-                      w[i] != "for"))
+      if (joining ||
+          (w[i] != "of" && w[i] != "on" && w[i] != "and" && w[i] != "for"))
         out += w[i][0];
     return out;
   };
   keys.push_back("F " + w[0]);
-  keys.push_back("A " + w[0]);
+  keys.push_back("a " + w[0]);
   for (bool joining : {false, true}) {
-    keys.push_back("A " + initials(w.size(), joining));
+    keys.push_back("i " + initials(w.size(), joining));
     if (w.size() >= 2)
-      keys.push_back("B " + initials(w.size() - 1, joining) + ' ' + w.back());
+      keys.push_back("y " + initials(w.size() - 1, joining) + ' ' + w.back());
   }
-  if (w.size() == 2) keys.push_back("B " + w[0] + ' ' + w[1]);
+  if (w.size() == 2) keys.push_back("x " + w[0] + ' ' + w[1]);
+  return keys;
+}
+
+// The keys under which Build indexes an agreement's name, one per role
+// pair ("A" for a and i, "B" for x and y): partners become one key.
+std::vector<std::string> NameKeys(std::string_view name) {
+  std::vector<std::string> keys = NameRoleKeys(name);
+  for (std::string& k : keys)
+    if (k[0] == 'a' || k[0] == 'i')
+      k[0] = 'A';
+    else if (k[0] == 'x' || k[0] == 'y')
+      k[0] = 'B';
   return keys;
 }
 
@@ -536,6 +550,49 @@ struct AgreementIndex {
   }
 };
 
+// The document's agreement mentions with "the treaty", "the extradition
+// treaty", "it" (no name and fewer than two parties of their own) resolved
+// to the agreement last named in the same document.
+std::vector<AgreementMention> ResolvedMentions(const LedgerInput& in) {
+  std::vector<AgreementMention> out;
+  const AgreementMention* last = nullptr;
+  std::deque<AgreementMention> resolved;  // stable addresses
+  for (const AgreementMention& m : in.agreements) {
+    AgreementMention r = m;
+    bool anaphoric = m.name.empty() && m.parties.size() < 2;
+    if (anaphoric && last != nullptr && KindsCompatible(m.kind, last->kind)) {
+      r.kind = last->kind;
+      r.name = last->name;
+      std::vector<std::string> parties = last->parties;
+      for (const auto& p : m.parties) AddParty(parties, p);
+      r.parties = std::move(parties);
+    }
+    if (!anaphoric || last == nullptr) {
+      last = &m;
+    } else {
+      // Later mentions refer to the agreement as resolved here.
+      resolved.push_back(r);
+      last = &resolved.back();
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// True if event `i` of `in` is an act that can fulfil or contradict a
+// pledge: reported as done (asserted, or claimed by a speaker), not a
+// statement (an intent, appeal, demand, accusation, denial), with an action
+// to match.
+bool IsAct(const LedgerInput& in, size_t i) {
+  const Event& e = in.events[i];
+  if (e.negated || e.modality == "negated" || e.modality == "hypothetical" ||
+      e.modality == "future" || e.cameo.starts_with("02") ||
+      e.cameo.starts_with("03") || e.cameo.starts_with("10") ||
+      e.cameo.starts_with("016") || e.cameo.starts_with("112"))
+    return false;
+  return i < in.event_lemmas.size() && !in.event_lemmas[i].empty();
+}
+
 }  // namespace
 
 void Ledger::Add(LedgerInput input) {
@@ -556,31 +613,9 @@ void Ledger::Build() {
 
   // 1. Within a document, "the treaty" refers to the agreement last named.
   std::vector<Located> mentions;
-  for (const LedgerInput* in : docs) {
-    const AgreementMention* last = nullptr;
-    std::deque<AgreementMention> resolved;  // stable addresses
-    for (const AgreementMention& m : in->agreements) {
-      Located loc{in, m};
-      // "the treaty", "the extradition treaty", "it": no name and fewer
-      // than two parties of its own.
-      bool anaphoric = m.name.empty() && m.parties.size() < 2;
-      if (anaphoric && last != nullptr && KindsCompatible(m.kind, last->kind)) {
-        loc.mention.kind = last->kind;
-        loc.mention.name = last->name;
-        std::vector<std::string> parties = last->parties;
-        for (const auto& p : m.parties) AddParty(parties, p);
-        loc.mention.parties = std::move(parties);
-      }
-      if (!anaphoric || last == nullptr) {
-        last = &m;
-      } else {
-        // Later mentions refer to the agreement as resolved here.
-        resolved.push_back(loc.mention);
-        last = &resolved.back();
-      }
-      mentions.push_back(std::move(loc));
-    }
-  }
+  for (const LedgerInput* in : docs)
+    for (AgreementMention& m : ResolvedMentions(*in))
+      mentions.push_back(Located{in, std::move(m)});
 
   // 2. Across documents: by name, then by kind and parties.
   // Two agreements that both have names are the same only when the names
@@ -754,18 +789,8 @@ void Ledger::Build() {
   std::unordered_map<std::string, std::vector<Act>> acts;
   for (const LedgerInput* in : docs) {
     for (size_t i = 0; i < in->events.size(); ++i) {
+      if (!IsAct(*in, i)) continue;
       const Event& e = in->events[i];
-      // Only an act reported as done (asserted, or claimed by a
-      // speaker) fulfils or contradicts a pledge, not a statement (an
-      // intent, appeal, demand, accusation, denial).
-      if (e.negated || e.modality == "negated" ||
-          e.modality == "hypothetical" || e.modality == "future" ||
-          e.cameo.starts_with("02") || e.cameo.starts_with("03") ||
-          e.cameo.starts_with("10") || e.cameo.starts_with("016") ||
-          e.cameo.starts_with("112"))
-        continue;
-      if (i >= in->event_lemmas.size() || in->event_lemmas[i].empty())
-        continue;  // no action to match
       acts[PartyOf(e.source) + '\x1f' + ActionKey(in->event_lemmas[i])]
           .push_back(Act{in, i});
     }
@@ -1013,6 +1038,50 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
            (st.in_force ? "in force" : "not in force");
   st.label = label;
   return st;
+}
+
+}  // namespace curlew
+
+namespace curlew {
+
+// Keep in step with Build's lookups: SameName (through the roles NameKeys
+// gives a name), PartyCandidates and the single-party pool (a party, also
+// the party of a step's actor), the kind pool (a mention without parties
+// looks among agreements of its kind), and a pledge's party and action
+// against the acts indexed under the same.
+std::vector<std::string> LedgerKeys(const LedgerInput& input) {
+  std::vector<std::string> keys;
+  for (const AgreementMention& m : ResolvedMentions(input)) {
+    for (std::string& k : NameRoleKeys(m.name)) keys.push_back(std::move(k));
+    for (const auto& p : m.parties) keys.push_back("P " + p);
+    if (!m.actor.empty()) keys.push_back("P " + PartyOf(m.actor));
+    if (!m.kind.empty()) {
+      keys.push_back("K " + m.kind);
+      if (m.parties.empty()) keys.push_back("Q " + m.kind);
+    }
+  }
+  for (const CommitmentMention& c : input.commitments)
+    if (!c.action_lemma.empty())
+      keys.push_back("C " + PartyOf(c.actor) + '\x1f' +
+                     ActionKey(c.action_lemma));
+  for (size_t i = 0; i < input.events.size(); ++i)
+    if (IsAct(input, i))
+      keys.push_back("E " + PartyOf(input.events[i].source) + '\x1f' +
+                     ActionKey(input.event_lemmas[i]));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+std::vector<std::string> PartnerKeys(std::string_view key) {
+  if (key.size() < 2) return {};
+  static const std::pair<char, char> kPartner[] = {
+      {'a', 'i'}, {'i', 'a'}, {'x', 'y'}, {'y', 'x'},
+      {'K', 'Q'}, {'Q', 'K'}, {'C', 'E'}, {'E', 'C'}};
+  std::string rest(key.substr(1));
+  for (auto [tag, partner] : kPartner)
+    if (key[0] == tag) return {partner + rest};
+  return {std::string(key)};  // F, P: the same key
 }
 
 }  // namespace curlew

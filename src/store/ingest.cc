@@ -133,9 +133,9 @@ Result<IngestStats> Ingest(DocumentInput& source, const ProcessFn& process,
       auto first = seen.find(doc.id);
       const bool duplicate = first != seen.end();
       if (doc.id.empty()) {
-        reject("", Status::Error(ErrorCode::kInvalidArgument,
-                                 "document has no id", item.path,
-                                 static_cast<int64_t>(item.offset)));
+        reject("",
+               Status::Error(ErrorCode::kInvalidArgument, "document has no id",
+                             item.path, static_cast<int64_t>(item.offset)));
       } else if (duplicate && !options.replace) {
         ++st.duplicates;
         reject(doc.id, Status::Error(
@@ -182,7 +182,7 @@ Result<IngestStats> Ingest(DocumentInput& source, const ProcessFn& process,
   }
   Status s = flush();
   if (s.ok() && options.ledger && options.rebuild_ledger) {
-    s = RebuildLedger(store);
+    s = UpdateLedger(store);
   }
   st.seconds = elapsed();
   if (!s.ok()) return s;
@@ -203,6 +203,22 @@ Status RebuildLedger(Store& store, Ledger* out) {
   Status s = LoadLedger(store, &ledger);
   if (!s.ok()) return s;
   return store.WriteLedger(ledger);
+}
+
+Status UpdateLedger(Store& store, UpdateLedgerStats* stats) {
+  Ledger ledger;
+  std::vector<std::string> doc_ids;
+  bool all = false;
+  Status s = store.ForEachPendingLedgerInput(
+      [&](LedgerInput&& in) { ledger.Add(std::move(in)); }, &doc_ids, &all);
+  if (!s.ok()) return s;
+  if (stats != nullptr) {
+    stats->documents = static_cast<int64_t>(doc_ids.size());
+    stats->full = all;
+  }
+  ledger.Build();
+  return all ? store.WriteLedger(ledger)
+             : store.WriteLedgerPart(ledger, doc_ids);
 }
 
 Result<IngestStats> Ingest(DocumentReader& reader, const ProcessFn& process,

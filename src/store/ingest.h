@@ -50,12 +50,13 @@ struct IngestOptions {
   double progress_interval_s = 0;
   // Extracts a coded document's ledger input (Engine::LedgerInputOf in the
   // CLI). When set, each document's input is stored with it and the
-  // agreement and commitment tables are rebuilt at the end of the run.
+  // agreement and commitment tables are updated at the end of the run
+  // (UpdateLedger: only the part the new documents touch).
   // Default: unset (no ledger).
   std::function<LedgerInput(const Document&)> ledger;
   // Threads coding documents; 0 = the number of cores. Default: 1.
   int jobs = 1;
-  // Rebuild the agreement and commitment tables at the end of the run
+  // Update the agreement and commitment tables at the end of the run
   // (when `ledger` is set). Many ingests writing into one store at once
   // (a distributed ingest) turn this off and call RebuildLedger once
   // afterwards. Default: true.
@@ -68,10 +69,10 @@ struct IngestOptions {
 };
 
 struct IngestStats {
-  int64_t read = 0;      // documents (and read errors) taken from the source
-  int64_t stored = 0;    // distinct document ids written (new or replaced)
-  int64_t skipped = 0;   // stored by an earlier run, not recoded
-  int64_t rejected = 0;  // failed to read or code, or a duplicate id
+  int64_t read = 0;        // documents (and read errors) taken from the source
+  int64_t stored = 0;      // distinct document ids written (new or replaced)
+  int64_t skipped = 0;     // stored by an earlier run, not recoded
+  int64_t rejected = 0;    // failed to read or code, or a duplicate id
   int64_t duplicates = 0;  // of `rejected` (or, with replace, replacements)
   int64_t warnings = 0;    // warning lines written
   int64_t sentences = 0;
@@ -127,6 +128,19 @@ Status LoadLedger(Store& store, Ledger* ledger);
 
 // LoadLedger, then writes the agreement and commitment tables.
 Status RebuildLedger(Store& store, Ledger* ledger = nullptr);
+
+// What UpdateLedger rebuilt.
+struct UpdateLedgerStats {
+  int64_t documents = 0;  // documents whose inputs were rebuilt
+  bool full = false;      // the whole ledger was rebuilt
+};
+
+// Brings the agreement and commitment tables up to date with the documents
+// written since they were last written: rebuilds only the documents tied to
+// those through ledger keys (Store::ForEachPendingLedgerInput) and replaces
+// only their rows. The tables then hold what RebuildLedger would write, up
+// to the numbering of agreement and commitment ids.
+Status UpdateLedger(Store& store, UpdateLedgerStats* stats = nullptr);
 
 }  // namespace curlew::store
 

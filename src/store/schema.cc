@@ -170,6 +170,26 @@ UPDATE events SET modality = CASE
 CREATE INDEX events_modality ON events (modality);
 )sql";
 
+// Version 4: the incremental ledger. Each document's ledger keys
+// (src/ledger/ledger_keys.h), and the keys of documents written or removed
+// since the ledger tables were last written, from which the next update
+// finds the documents it must rebuild. A store migrated from an earlier
+// version has no keys yet: its pending '*' asks for a full rebuild, which
+// writes them.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE ledger_keys (
+  doc_id {T} NOT NULL,
+  lkey {T} NOT NULL,
+  PRIMARY KEY (doc_id, lkey));
+CREATE INDEX ledger_keys_key ON ledger_keys (lkey);
+CREATE TABLE ledger_pending (
+  doc_id {T} NOT NULL,
+  lkey {T} NOT NULL);
+CREATE INDEX agreements_first_doc ON agreements (first_doc_id);
+INSERT INTO ledger_pending (doc_id, lkey) SELECT '', '*'
+  WHERE EXISTS (SELECT 1 FROM ledger_inputs);
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
@@ -177,7 +197,7 @@ struct Migration {
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}};
+      {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}};
   return kMigrations;
 }
 

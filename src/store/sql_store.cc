@@ -12,6 +12,7 @@
 
 #include "curlew/store.h"
 #include "ledger/ledger_json.h"
+#include "ledger/ledger_keys.h"
 #include "store/dates.h"
 #include "store/event_rows.h"
 #include "store/ledger_tables.h"
@@ -300,16 +301,7 @@ class SqlStore : public Store {
     Status bad;
     Status s =
         db_->Exec("SELECT doc_id, payload FROM ledger_inputs ORDER BY doc_id",
-                  {}, [&](const SqlRow& row) {
-                    Result<LedgerInput> in = LedgerInputFromJson(
-                        row.Text(1), std::string(row.Text(0)));
-                    if (!in.ok()) {
-                      bad = in.status();
-                      return false;
-                    }
-                    visit(std::move(*in));
-                    return true;
-                  });
+                  {}, InputRows(visit, &bad));
     if (!s.ok()) return s.WithWhere(location_);
     return bad;
   }
@@ -319,6 +311,36 @@ class SqlStore : public Store {
         db_->dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     if (!s.ok()) return s.WithWhere(location_);
     s = WriteLedgerInTransaction(ledger);
+    if (s.ok()) s = db_->ExecScript("COMMIT");
+    if (!s.ok()) {
+      db_->ExecScript("ROLLBACK");
+      return s.WithWhere(location_);
+    }
+    return Status();
+  }
+
+  Status ForEachPendingLedgerInput(
+      const std::function<void(LedgerInput&&)>& visit,
+      std::vector<std::string>* doc_ids, bool* all) override {
+    bool no_keys = false;
+    Status s = PendingComponent(doc_ids, all, &no_keys);
+    if (!s.ok()) return s.WithWhere(location_);
+    if (no_keys) return RebuildAllKeys(visit);
+    if (*all) return ForEachLedgerInput(visit);
+    std::vector<SqlValue> ids(doc_ids->begin(), doc_ids->end());
+    Status bad;
+    s = ForIdChunks("SELECT doc_id, payload FROM ledger_inputs WHERE doc_id",
+                    ids, InputRows(visit, &bad));
+    if (!s.ok()) return s.WithWhere(location_);
+    return bad;
+  }
+
+  Status WriteLedgerPart(const Ledger& ledger,
+                         const std::vector<std::string>& doc_ids) override {
+    Status s = db_->ExecScript(
+        db_->dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    if (!s.ok()) return s.WithWhere(location_);
+    s = WriteLedgerPartInTransaction(ledger, doc_ids);
     if (s.ok()) s = db_->ExecScript("COMMIT");
     if (!s.ok()) {
       db_->ExecScript("ROLLBACK");
@@ -436,10 +458,11 @@ class SqlStore : public Store {
                        : group == GroupBy::kQuad ? "e.quad"
                                                  : "e.root";
     if (db_->dialect() == Dialect::kSqlite) {
-      return GroupInProcess("SELECT " + (bucket.empty() ? "''" : bucket) +
-                                ", " + keys + ", e.goldstein_x10 FROM events e" +
-                                (w.needs_sentences ? kSentenceJoin : "") + w.sql,
-                            w.params, group, filter.limit);
+      return GroupInProcess(
+          "SELECT " + (bucket.empty() ? "''" : bucket) + ", " + keys +
+              ", e.goldstein_x10 FROM events e" +
+              (w.needs_sentences ? kSentenceJoin : "") + w.sql,
+          w.params, group, filter.limit);
     }
     return RunCount("SELECT " + (bucket.empty() ? "''" : bucket) + ", " + keys +
                         ", count(*), sum(e.goldstein_x10) FROM events e" +
@@ -598,10 +621,58 @@ class SqlStore : public Store {
   Status WriteLedgerInTransaction(const Ledger& ledger) {
     for (const char* sql :
          {"DELETE FROM agreements", "DELETE FROM agreement_steps",
-          "DELETE FROM commitments", "DELETE FROM commitment_links"}) {
+          "DELETE FROM commitments", "DELETE FROM commitment_links",
+          // A store still without keys keeps asking for them ('*').
+          "DELETE FROM ledger_pending WHERE lkey <> '*'"}) {
       Status s = db_->ExecScript(sql);
       if (!s.ok()) return s;
     }
+    return InsertLedgerRows(ledger, 0, 0);
+  }
+
+  // Replaces the rows of the agreements founded in, and the commitments
+  // of, `doc_ids` by those of `ledger`, numbered after the highest ids
+  // left.
+  Status WriteLedgerPartInTransaction(const Ledger& ledger,
+                                      const std::vector<std::string>& doc_ids) {
+    std::vector<SqlValue> docs(doc_ids.begin(), doc_ids.end());
+    auto ids_of = [&](const char* head, std::vector<SqlValue>* out) {
+      return ForIdChunks(head, docs, [&](const SqlRow& row) {
+        out->emplace_back(std::string(row.Text(0)));
+        return true;
+      });
+    };
+    std::vector<SqlValue> agreements, commitments;
+    Status s = ids_of("SELECT agreement_id FROM agreements WHERE first_doc_id",
+                      &agreements);
+    if (s.ok())
+      s = ids_of("SELECT commitment_id FROM commitments WHERE doc_id",
+                 &commitments);
+    for (const char* head : {"DELETE FROM agreements WHERE agreement_id",
+                             "DELETE FROM agreement_steps WHERE agreement_id"})
+      if (s.ok()) s = ForIdChunks(head, agreements);
+    for (const char* head :
+         {"DELETE FROM commitments WHERE commitment_id",
+          "DELETE FROM commitment_links WHERE commitment_id"})
+      if (s.ok()) s = ForIdChunks(head, commitments);
+    // Only what this update took up: documents another writer made
+    // pending meanwhile stay pending.
+    if (s.ok())
+      s = ForIdChunks("DELETE FROM ledger_pending WHERE doc_id", docs);
+    if (!s.ok()) return s;
+    Result<int64_t> a = store::QueryInt(
+        *db_, "SELECT max(CAST(agreement_id AS BIGINT)) FROM agreements");
+    if (!a.ok()) return a.status();
+    Result<int64_t> c = store::QueryInt(
+        *db_, "SELECT max(CAST(commitment_id AS BIGINT)) FROM commitments");
+    if (!c.ok()) return c.status();
+    return InsertLedgerRows(ledger, *a, *c);
+  }
+
+  // Inserts the rows of `ledger`'s agreements and commitments, their ids
+  // shifted by the offsets.
+  Status InsertLedgerRows(const Ledger& ledger, int64_t agreement_offset,
+                          int64_t commitment_offset) {
     std::string now = UtcNow();
     auto join = [](const std::vector<std::string>& v) {
       std::string out;
@@ -610,7 +681,7 @@ class SqlStore : public Store {
     };
     for (const Agreement& a : ledger.agreements()) {
       AgreementStatus st = StatusAsOf(a, "");
-      std::string id = std::to_string(a.id);
+      std::string id = std::to_string(a.id + agreement_offset);
       const SourceRef first =
           a.mentions.empty() ? SourceRef{} : a.mentions.front();
       SqlValue row[] = {
@@ -645,7 +716,7 @@ class SqlStore : public Store {
       }
     }
     for (const Commitment& c : ledger.commitments()) {
-      std::string id = std::to_string(c.id);
+      std::string id = std::to_string(c.id + commitment_offset);
       const CommitmentMention& w = c.what;
       SqlValue row[] = {id,
                         w.actor,
@@ -687,6 +758,8 @@ class SqlStore : public Store {
     document_rows_.values().clear();
     sentence_rows_.values().clear();
     event_rows_.values().clear();
+    key_rows_.values().clear();
+    pending_rows_.values().clear();
     inserted_ids_.clear();
     Status locked = LockDocuments(batch);
     if (!locked.ok()) return locked;
@@ -716,9 +789,15 @@ class SqlStore : public Store {
     }
     Status flushed = FlushRows();
     if (!flushed.ok()) return flushed;
+    std::unordered_set<std::string_view> keyed;
     for (const LedgerInput& in : batch.ledger) {
       SqlValue id[] = {in.doc_id};
-      Status s = db_->Exec("DELETE FROM ledger_inputs WHERE doc_id = ?", id);
+      // A document given twice in one batch: its first keys must be in the
+      // table before they can be replaced.
+      Status s = keyed.insert(in.doc_id).second ? Status() : FlushKeyRows();
+      if (s.ok()) s = RemoveLedgerKeys(in.doc_id);
+      if (s.ok())
+        s = db_->Exec("DELETE FROM ledger_inputs WHERE doc_id = ?", id);
       SqlValue row[] = {in.doc_id, in.doc_date, LedgerInputToJson(in)};
       if (s.ok())
         s = db_->Exec(
@@ -726,7 +805,17 @@ class SqlStore : public Store {
             "VALUES (?, ?, ?)",
             row);
       if (!s.ok()) return s.WithWhere(in.doc_id);
+      for (std::string& key : LedgerKeys(in))
+        key_rows_.values().insert(
+            key_rows_.values().end(),
+            {SqlValue(in.doc_id), SqlValue(std::move(key))});
+      // The document is pending with whatever keys it has when the ledger
+      // is next updated.
+      pending_rows_.values().insert(pending_rows_.values().end(),
+                                    {SqlValue(in.doc_id), SqlValue("")});
     }
+    Status keys_written = FlushKeyRows();
+    if (!keys_written.ok()) return keys_written;
     for (const Rejection& r : batch.rejections) {
       std::string key = !r.doc_id.empty()
                             ? r.doc_id
@@ -751,6 +840,108 @@ class SqlStore : public Store {
     return ApplyDeltas(deltas);
   }
 
+  // Reads rows (doc_id, payload) of ledger_inputs into `visit`; stops at
+  // the first that does not parse, kept in `bad`.
+  static store::RowFn InputRows(const std::function<void(LedgerInput&&)>& visit,
+                                Status* bad) {
+    return [&visit, bad](const SqlRow& row) {
+      Result<LedgerInput> in =
+          LedgerInputFromJson(row.Text(1), std::string(row.Text(0)));
+      if (!in.ok()) {
+        *bad = in.status();
+        return false;
+      }
+      visit(std::move(*in));
+      return true;
+    };
+  }
+
+  // The pending documents and every document tied to them through ledger
+  // keys (a breadth-first walk over the key table), or `all` when that is
+  // everything: a store without keys yet ('*'), or pending documents that
+  // are a quarter of the store or more (a bulk ingest: a full rebuild is
+  // then cheaper than the walk).
+  Status PendingComponent(std::vector<std::string>* doc_ids, bool* all,
+                          bool* no_keys) {
+    *all = false;
+    doc_ids->clear();
+    std::unordered_set<std::string> docs, keys;
+    std::vector<SqlValue> doc_frontier, key_frontier;
+    auto add_key = [&](std::string_view key) {
+      for (std::string& k : PartnerKeys(key))
+        if (keys.insert(k).second) key_frontier.emplace_back(std::move(k));
+    };
+    auto add_doc = [&](std::string_view id) {
+      if (docs.emplace(id).second) doc_frontier.emplace_back(std::string(id));
+    };
+    Status s = db_->Exec("SELECT doc_id, lkey FROM ledger_pending", {},
+                         [&](const SqlRow& row) {
+                           if (row.Text(1) == "*") *all = *no_keys = true;
+                           if (!row.Text(0).empty()) add_doc(row.Text(0));
+                           if (!row.Text(1).empty()) add_key(row.Text(1));
+                           return true;
+                         });
+    if (!s.ok() || *all) return s;
+    constexpr size_t kManyPending = 1000;
+    if (docs.size() >= kManyPending) {
+      Result<int64_t> n =
+          store::QueryInt(*db_, "SELECT count(*) FROM ledger_inputs");
+      if (!n.ok()) return n.status();
+      if (static_cast<int64_t>(docs.size()) * 4 >= *n) {
+        *all = true;
+        return Status();
+      }
+    }
+    while (!doc_frontier.empty() || !key_frontier.empty()) {
+      std::vector<SqlValue> of_docs, of_keys;
+      of_docs.swap(doc_frontier);
+      of_keys.swap(key_frontier);
+      s = ForIdChunks("SELECT lkey FROM ledger_keys WHERE doc_id", of_docs,
+                      [&](const SqlRow& row) {
+                        add_key(row.Text(0));
+                        return true;
+                      });
+      if (s.ok())
+        s = ForIdChunks("SELECT doc_id FROM ledger_keys WHERE lkey", of_keys,
+                        [&](const SqlRow& row) {
+                          add_doc(row.Text(0));
+                          return true;
+                        });
+      if (!s.ok()) return s;
+    }
+    doc_ids->assign(docs.begin(), docs.end());
+    std::sort(doc_ids->begin(), doc_ids->end());
+    return Status();
+  }
+
+  // Visits every ledger input and writes every document's keys afresh (a
+  // store migrated from before the keys, or a full rebuild anyway).
+  Status RebuildAllKeys(const std::function<void(LedgerInput&&)>& visit) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> keys;
+    Status s = ForEachLedgerInput([&](LedgerInput&& in) {
+      keys.emplace_back(in.doc_id, LedgerKeys(in));
+      visit(std::move(in));
+    });
+    if (!s.ok()) return s;
+    s = db_->ExecScript(db_->dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE"
+                                                           : "BEGIN");
+    if (s.ok()) s = db_->ExecScript("DELETE FROM ledger_keys");
+    if (s.ok())
+      s = db_->ExecScript("DELETE FROM ledger_pending WHERE lkey = '*'");
+    key_rows_.values().clear();
+    for (auto& [id, of_doc] : keys)
+      for (std::string& key : of_doc)
+        key_rows_.values().insert(key_rows_.values().end(),
+                                  {SqlValue(id), SqlValue(std::move(key))});
+    if (s.ok()) s = key_rows_.Flush(*db_);
+    if (s.ok()) s = db_->ExecScript("COMMIT");
+    if (!s.ok()) {
+      db_->ExecScript("ROLLBACK");
+      return s.WithWhere(location_);
+    }
+    return Status();
+  }
+
   // Deletes the rows of a stored document, remembering what its events
   // contributed to the summary table.
   Status RemoveDocument(const std::string& id, Deltas& deltas) {
@@ -768,12 +959,31 @@ class SqlStore : public Store {
           t.goldstein_x10 -= row.Int(4);
           return true;
         });
+    if (s.ok()) s = RemoveLedgerKeys(id);
     for (const char* sql : {"DELETE FROM events WHERE doc_id = ?",
                             "DELETE FROM ledger_inputs WHERE doc_id = ?",
                             "DELETE FROM sentences WHERE doc_id = ?",
                             "DELETE FROM actor_mentions WHERE doc_id = ?"}) {
       if (s.ok()) s = db_->Exec(sql, p);
     }
+    return s;
+  }
+
+  // A document's ledger keys leave the key table for the pending one: the
+  // documents they tied it to must be rebuilt without it.
+  Status RemoveLedgerKeys(const std::string& id) {
+    SqlValue p[] = {id};
+    Status s = db_->Exec(
+        "INSERT INTO ledger_pending (doc_id, lkey) SELECT doc_id, lkey FROM "
+        "ledger_keys WHERE doc_id = ?",
+        p);
+    if (s.ok()) s = db_->Exec("DELETE FROM ledger_keys WHERE doc_id = ?", p);
+    return s;
+  }
+
+  Status FlushKeyRows() {
+    Status s = key_rows_.Flush(*db_);
+    if (s.ok()) s = pending_rows_.Flush(*db_);
     return s;
   }
 
@@ -916,6 +1126,8 @@ class SqlStore : public Store {
       "sentences, events, ingested_at)",
       9};
   std::vector<SqlValue> inserted_ids_;
+  RowBuffer key_rows_{"INSERT INTO ledger_keys (doc_id, lkey)", 2};
+  RowBuffer pending_rows_{"INSERT INTO ledger_pending (doc_id, lkey)", 2};
   RowBuffer sentence_rows_{
       "INSERT INTO sentences (doc_id, idx, span_begin, span_end, text)", 5};
   RowBuffer event_rows_{

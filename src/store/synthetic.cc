@@ -140,4 +140,39 @@ std::string SyntheticJsonl(uint64_t n, const SyntheticOptions& o) {
   return j.dump();
 }
 
+LedgerInput SyntheticLedgerInput(const Document& doc, uint64_t n) {
+  LedgerInput in;
+  in.doc_id = doc.id;
+  in.doc_date = doc.date;
+  for (const Sentence& sent : doc.sentences)
+    in.sentences.push_back(doc.text.substr(sent.span.begin, sent.span.size()));
+  in.events = doc.events;
+  // A pronounceable title word per group, unique: letters of the group
+  // number in base 20 (consonants) and 5 (vowels), at least four letters.
+  static constexpr const char kConsonants[] = "bcdfghjklmnpqrstvwxz";
+  static constexpr const char kVowels[] = "aeiou";
+  uint64_t g = n / 4;
+  std::string word;
+  do {
+    word += kConsonants[g % 20];
+    g /= 20;
+    word += kVowels[g % 5];
+    g /= 5;
+  } while (g > 0 || word.size() < 4);
+  word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  AgreementMention m;
+  m.name = word + " Accord";
+  m.has_step = true;
+  constexpr StepKind kSteps[] = {StepKind::kNegotiated, StepKind::kSigned,
+                                 StepKind::kRatified,
+                                 StepKind::kEnteredIntoForce};
+  m.step = kSteps[n % 4];
+  m.date = doc.date;
+  m.source.doc_id = doc.id;
+  m.source.sentence = 0;
+  m.source.text = in.sentences.empty() ? "" : in.sentences[0];
+  in.agreements.push_back(std::move(m));
+  return in;
+}
+
 }  // namespace curlew::store

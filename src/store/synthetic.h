@@ -10,6 +10,7 @@
 #include <string>
 
 #include "curlew/document.h"
+#include "curlew/ledger.h"
 
 namespace curlew::store {
 
@@ -26,6 +27,15 @@ Document SyntheticDocument(uint64_t n, const SyntheticOptions& options = {});
 // The same document as one JSONL input line ({"id","date","text"}),
 // without annotations, for feeding `curlew ingest`.
 std::string SyntheticJsonl(uint64_t n, const SyntheticOptions& options = {});
+
+// A ledger input for document `doc` (= SyntheticDocument(n, ...)): one
+// step of a made-up, titled agreement that documents 4k..4k+3 share
+// ("Bexo Accord": negotiated, signed, ratified, entered into force), with
+// the document's events and sentence texts. Titles differ between groups
+// and name no parties or kind, so each agreement's documents are tied to
+// no other's (a small ledger component per document). Event lemmas are
+// left empty (no pledges to match).
+LedgerInput SyntheticLedgerInput(const Document& doc, uint64_t n);
 
 }  // namespace curlew::store
 
