@@ -91,27 +91,6 @@ std::string Cut(const std::string& s, size_t n) {
   return s.substr(0, k) + "...";
 }
 
-// The --status an agreement's state falls under ("" for none): pending is
-// proposed, negotiated, signed or ratified by some, not (yet) in force.
-const char* StatusClass(AgreementState state) {
-  switch (state) {
-    case AgreementState::kInForce:
-      return "in-force";
-    case AgreementState::kSuspended:
-      return "suspended";
-    case AgreementState::kEnded:
-      return "ended";
-    case AgreementState::kProposed:
-    case AgreementState::kNegotiating:
-    case AgreementState::kSigned:
-    case AgreementState::kPartiallyRatified:
-      return "pending";
-    case AgreementState::kUnknown:
-      break;
-  }
-  return "";
-}
-
 bool PartyMatches(const std::vector<std::string>& parties,
                   const std::string& party) {
   if (party.empty()) return true;
@@ -131,7 +110,8 @@ int RunAgreements(LedgerArgs& a) {
   for (const Agreement& ag : ledger.agreements()) {
     if (!PartyMatches(ag.parties, a.party)) continue;
     AgreementStatus st = StatusAsOf(ag, a.as_of);
-    if (!a.status.empty() && a.status != StatusClass(st.state)) continue;
+    if (!a.status.empty() && a.status != AgreementStatusGroup(st.state))
+      continue;
     if (a.format == "jsonl") {
       out << AgreementToJson(ag, a.as_of) << '\n';
       continue;

@@ -135,6 +135,12 @@ enum class AgreementState {
 };
 const char* AgreementStateName(AgreementState state);  // "not in force", ...
 
+// The group `agreements --status` and the server's `status` parameter
+// select by: "in-force", "suspended", "ended", or "pending" (proposed,
+// negotiated, signed or ratified by some, not yet in force); "" for an
+// unknown state, which no group holds.
+const char* AgreementStatusGroup(AgreementState state);
+
 // Whether an agreement of this kind needs its parties' ratification before
 // it is in force (false: ceasefires, normalisation accords, memoranda,
 // declarations, political arrangements: in force from signature).

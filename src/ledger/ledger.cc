@@ -59,6 +59,25 @@ const char* StepKindName(StepKind kind) {
   return "?";
 }
 
+const char* AgreementStatusGroup(AgreementState state) {
+  switch (state) {
+    case AgreementState::kInForce:
+      return "in-force";
+    case AgreementState::kSuspended:
+      return "suspended";
+    case AgreementState::kEnded:
+      return "ended";
+    case AgreementState::kProposed:
+    case AgreementState::kNegotiating:
+    case AgreementState::kSigned:
+    case AgreementState::kPartiallyRatified:
+      return "pending";
+    case AgreementState::kUnknown:
+      break;
+  }
+  return "";
+}
+
 const char* AgreementStateName(AgreementState state) {
   switch (state) {
     case AgreementState::kUnknown:

@@ -15,20 +15,6 @@
 namespace curlew::server {
 namespace {
 
-// The status groups the `status` parameter takes.
-std::string_view StatusGroup(AgreementState state) {
-  switch (state) {
-    case AgreementState::kInForce:
-      return "in-force";
-    case AgreementState::kSuspended:
-      return "suspended";
-    case AgreementState::kEnded:
-      return "ended";
-    default:
-      return "pending";
-  }
-}
-
 bool HasParty(const std::vector<std::string>& parties,
               std::string_view prefix) {
   if (prefix.empty()) return true;
@@ -60,7 +46,8 @@ ApiResponse Agreements(const ApiCall& c) {
   std::vector<std::string> items;
   for (const Agreement& a : *agreements) {
     if (!HasParty(a.parties, c.params.Get("party"))) continue;
-    if (!status.empty() && StatusGroup(StatusAsOf(a, as_of).state) != status)
+    if (!status.empty() &&
+        AgreementStatusGroup(StatusAsOf(a, as_of).state) != status)
       continue;
     items.push_back(AgreementToJson(a, as_of));
   }
