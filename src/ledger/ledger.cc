@@ -1059,10 +1059,6 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   return st;
 }
 
-}  // namespace curlew
-
-namespace curlew {
-
 // Keep in step with Build's lookups: SameName (through the roles NameKeys
 // gives a name), PartyCandidates and the single-party pool (a party, also
 // the party of a step's actor), the kind pool (a mention without parties
