@@ -115,11 +115,18 @@ Result<IngestStats> Ingest(DocumentInput& source, const ProcessFn& process,
     }
     if (item.status.ok() && options.ledger) item.ledger = options.ledger(doc);
   };
+  size_t batch_size = options.batch_documents ? options.batch_documents : 1;
   parallel::ProcessorOptions processor_options;
   processor_options.jobs = options.jobs;
+  // While this thread writes a batch, the workers go on coding the next
+  // one: the window holds a batch and a little more, so they do not wait
+  // for the write to end (with the processor's default window of 16 per
+  // thread they stood idle for most of each write).
+  const int threads = options.jobs > 0 ? options.jobs : parallel::DefaultJobs();
+  processor_options.max_in_flight =
+      batch_size + 16 * static_cast<size_t>(threads);
   parallel::OrderedProcessor<Item> processor(read, code, processor_options);
 
-  size_t batch_size = options.batch_documents ? options.batch_documents : 1;
   double next_progress = options.progress_interval_s;
   Item item;
   while (processor.Next(&item)) {

@@ -18,7 +18,9 @@
 //   - With `jobs` > 1, documents are read on one thread and coded on
 //     `jobs` threads (parallel/ordered_processor.h) while the calling
 //     thread writes them in input order: the batches, the store's contents
-//     and the log are those of a one-job run.
+//     and the log are those of a one-job run. Up to a batch and 16
+//     documents per thread are in flight, so coding goes on while a batch
+//     is written.
 //
 // Thread safety: one Ingest call per Store at a time. With jobs > 1 the
 // ProcessFn and IngestOptions::ledger are called from several threads at
