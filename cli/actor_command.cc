@@ -18,7 +18,7 @@
 #include "input_options.h"
 #include "kb_cli.h"
 
-namespace curlew::cli {
+namespace curlew::cli::actor_command {
 namespace {
 
 struct ActorArgs {
@@ -197,4 +197,4 @@ const Command kActor("actor",
                      &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::actor_command

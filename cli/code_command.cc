@@ -25,7 +25,7 @@
 #include "parallel/document_coder.h"
 #include "parallel/progress.h"
 
-namespace curlew::cli {
+namespace curlew::cli::code_command {
 namespace {
 
 struct CodeArgs {
@@ -152,4 +152,4 @@ Runner SetUp(CLI::App& sub) {
 const Command kCode("code", "code documents into events (JSON lines)", &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::code_command

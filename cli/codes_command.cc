@@ -22,7 +22,7 @@
 #include "input_options.h"
 #include "kb_cli.h"
 
-namespace curlew::cli {
+namespace curlew::cli::codes_command {
 namespace {
 
 struct CodesArgs {
@@ -223,4 +223,4 @@ const Command kCodes(
     &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::codes_command

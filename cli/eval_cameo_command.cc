@@ -12,7 +12,7 @@
 #include "eval/cameo_manual_eval.h"
 #include "eval/scoring_util.h"
 
-namespace curlew::cli {
+namespace curlew::cli::eval_cameo_command {
 namespace {
 
 using eval::ManualFailure;
@@ -122,4 +122,4 @@ const Command kEvalCameo(
     "score event coding against the CAMEO manual's example sentences", &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::eval_cameo_command

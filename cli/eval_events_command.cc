@@ -14,7 +14,7 @@
 #include "input_options.h"
 #include "output.h"
 
-namespace curlew::cli {
+namespace curlew::cli::eval_events_command {
 namespace {
 
 struct EvalEventsArgs {
@@ -71,4 +71,4 @@ const Command kEvalEvents(
     &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::eval_events_command

@@ -17,7 +17,7 @@
 #include "eval/ledger_eval.h"
 #include "output.h"
 
-namespace curlew::cli {
+namespace curlew::cli::eval_ledger_command {
 namespace {
 
 struct EvalLedgerArgs {
@@ -76,4 +76,4 @@ const Command kEvalLedger(
     &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::eval_ledger_command

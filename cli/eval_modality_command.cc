@@ -14,7 +14,7 @@
 #include "input_options.h"
 #include "output.h"
 
-namespace curlew::cli {
+namespace curlew::cli::eval_modality_command {
 namespace {
 
 struct EvalModalityArgs {
@@ -74,4 +74,4 @@ const Command kEvalModality(
     &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::eval_modality_command

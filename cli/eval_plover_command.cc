@@ -15,7 +15,7 @@
 #include "eval/plover_eval.h"
 #include "eval/scoring_util.h"
 
-namespace curlew::cli {
+namespace curlew::cli::eval_plover_command {
 namespace {
 
 using eval::PloverFailure;
@@ -182,4 +182,4 @@ const Command kEvalPlover(
     &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::eval_plover_command

@@ -15,7 +15,7 @@
 #include "io/conllu.h"
 #include "output.h"
 
-namespace curlew::cli {
+namespace curlew::cli::eval_syntax_command {
 namespace {
 
 struct Args {
@@ -157,4 +157,4 @@ Command kEvalSyntax("eval-syntax",
                     &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::eval_syntax_command

@@ -10,7 +10,7 @@
 #include "eval/segmentation_eval.h"
 #include "output.h"
 
-namespace curlew::cli {
+namespace curlew::cli::eval_text_command {
 namespace {
 
 struct EvalTextArgs {
@@ -66,4 +66,4 @@ const Command kEvalText(
     "score sentence splitting and tokenization against a CoNLL-U file", &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::eval_text_command

@@ -8,7 +8,7 @@
 #include "command.h"
 #include "store_cli.h"
 
-namespace curlew::cli {
+namespace curlew::cli::export_command {
 namespace {
 
 struct ExportArgs {
@@ -42,4 +42,4 @@ const Command kExport("export", "write stored events in a dataset format",
                       &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::export_command

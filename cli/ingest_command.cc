@@ -16,7 +16,7 @@
 #include "store/ingest.h"
 #include "store_cli.h"
 
-namespace curlew::cli {
+namespace curlew::cli::ingest_command {
 namespace {
 
 struct IngestArgs {
@@ -123,4 +123,4 @@ const Command kIngest("ingest",
                       &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::ingest_command

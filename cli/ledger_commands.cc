@@ -16,7 +16,7 @@
 #include "store/ingest.h"
 #include "store_cli.h"
 
-namespace curlew::cli {
+namespace curlew::cli::ledger_commands {
 namespace {
 
 struct LedgerArgs {
@@ -243,4 +243,4 @@ const Command kCommitments("commitments",
                            &SetUpCommitments);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::ledger_commands

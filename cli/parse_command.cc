@@ -14,7 +14,7 @@
 #include "io/conllu.h"
 #include "output.h"
 
-namespace curlew::cli {
+namespace curlew::cli::parse_command {
 namespace {
 
 struct ParseArgs {
@@ -63,4 +63,4 @@ const Command kParse("parse", "print curlew's parse of documents as CoNLL-U",
                      &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::parse_command

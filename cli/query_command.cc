@@ -9,7 +9,7 @@
 #include "output.h"
 #include "store_cli.h"
 
-namespace curlew::cli {
+namespace curlew::cli::query_command {
 namespace {
 
 struct QueryArgs {
@@ -66,4 +66,4 @@ const Command kQuery("query", "filter, list and count events in the store",
                      &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::query_command

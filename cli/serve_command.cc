@@ -16,7 +16,7 @@
 #include "server/store_pool.h"
 #include "store_cli.h"
 
-namespace curlew::cli {
+namespace curlew::cli::serve_command {
 namespace {
 
 struct ServeArgs {
@@ -120,4 +120,4 @@ const Command kServe("serve", "read-only HTTP API and dashboard over a store",
                      &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::serve_command

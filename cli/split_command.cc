@@ -17,7 +17,7 @@
 #include "input_options.h"
 #include "output.h"
 
-namespace curlew::cli {
+namespace curlew::cli::split_command {
 namespace {
 
 struct SplitArgs {
@@ -124,4 +124,4 @@ const Command kSplit("split", "print the sentences and tokens of documents",
                      &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::split_command

@@ -10,7 +10,7 @@
 #include "output.h"
 #include "store_cli.h"
 
-namespace curlew::cli {
+namespace curlew::cli::summary_command {
 namespace {
 
 // CAMEO root categories (CAMEO codebook, version 1.1b3).
@@ -104,4 +104,4 @@ const Command kSummary("summary",
                        &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::summary_command

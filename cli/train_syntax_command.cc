@@ -6,7 +6,7 @@
 #include "command.h"
 #include "curlew/syntax.h"
 
-namespace curlew::cli {
+namespace curlew::cli::train_syntax_command {
 namespace {
 
 Runner SetUp(CLI::App& app) {
@@ -69,4 +69,4 @@ Command kTrainSyntax("train-syntax",
                      &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::train_syntax_command

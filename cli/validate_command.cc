@@ -11,7 +11,7 @@
 #include "eval/validate.h"
 #include "output.h"
 
-namespace curlew::cli {
+namespace curlew::cli::validate_command {
 namespace {
 
 struct Args {
@@ -74,4 +74,4 @@ Runner SetUp(CLI::App& sub) {
 const Command kValidate("validate", "run a PETRARCH validation file", &SetUp);
 
 }  // namespace
-}  // namespace curlew::cli
+}  // namespace curlew::cli::validate_command
