@@ -28,7 +28,7 @@ test: build
 	@bash scripts/run-tests.sh $(BUILD)
 
 # The whole test suite again, built with AddressSanitizer and
-# UndefinedBehaviorSanitizer (gcc, -O1) in build-asan/; CI runs it after
+# UndefinedBehaviorSanitizer (gcc, -Og -g1) in build-asan/; CI runs it after
 # `make test`.
 test-sanitize: deps
 	@bash scripts/run-sanitized-tests.sh

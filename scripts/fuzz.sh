@@ -20,7 +20,7 @@ TARGETS=${FUZZ_TARGETS:-"text jsonl xml conllu ptb dictionary pipeline dictfiles
 
 bash scripts/install-deps.sh --fuzz
 CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCURLEW_FUZZ=ON >/dev/null
+  -DCURLEW_FUZZ=ON -DCURLEW_UNITY="${UNITY:-ON}" >/dev/null
 cmake --build "$BUILD" -j "$JOBS" --target fuzzers
 
 failed=0

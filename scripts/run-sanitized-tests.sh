@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The sanitizer job: builds curlew and every test with AddressSanitizer and
-# UndefinedBehaviorSanitizer (gcc, -O1 -g, in build-asan/, apart from the
+# UndefinedBehaviorSanitizer (gcc, -Og -g1, in build-asan/, apart from the
 # Release build; no benchmarks; no Python module: an instrumented extension
 # cannot load into the uninstrumented python3, whose tests run on the
 # Release build) and runs the whole test suite on it with
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 BUILD=${1:-build-asan}
 JOBS=${JOBS:-$(nproc)}
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCURLEW_SANITIZE=ON \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-Og -g1" -DCURLEW_SANITIZE=ON \
   -DCURLEW_BENCHMARKS=OFF -DCURLEW_PYTHON=OFF -DCURLEW_UNITY="${UNITY:-ON}" >/dev/null
 cmake --build "$BUILD" -j "$JOBS"
 # halt_on_error: the first report ends the test binary with an error.
