@@ -60,8 +60,11 @@ std::vector<Mark> EventMarks(std::string_view sentence, const Event& e) {
       std::tie(begin, end) =
           FindWords(sentence, words.substr(0, words.find(' ')));
     if (begin == std::string_view::npos) continue;
+    // Plain copies for the lambda: clang before 16 cannot capture
+    // structured bindings (make fuzz builds with clang).
+    const size_t b = begin, en = end;
     bool overlaps = std::any_of(marks.begin(), marks.end(), [&](const Mark& m) {
-      return begin < m.end && m.begin < end;
+      return b < m.end && m.begin < en;
     });
     if (overlaps) continue;
     marks.push_back(
