@@ -20,13 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// One file to read, or an input that already failed (e.g. not found).
-struct PendingInput {
-  std::string path;  // as given or found; "-" = stdin
-  std::string id;    // document id for plain text
-  Status error;
-};
-
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -100,6 +93,16 @@ Result<InputFormat> ParseInputFormat(std::string_view name) {
 }
 
 class DocumentReader::Impl {
+  // One file to read, or an input that already failed (e.g. not found).
+  // A member type, not one of this file's anonymous namespace: Impl has
+  // external linkage, and in the unity build this file is compiled as if
+  // included, so a field of an anonymous type drew -Wsubobject-linkage.
+  struct PendingInput {
+    std::string path;  // as given or found; "-" = stdin
+    std::string id;    // document id for plain text
+    Status error;
+  };
+
  public:
   Impl(std::vector<std::string> inputs, ReaderOptions options)
       : options_(std::move(options)),
