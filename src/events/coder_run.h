@@ -143,6 +143,23 @@ class Coder::Run {
   // "must" (demand, 100) or "should" (appeal, 020) among the auxiliaries
   // of word v; "" if neither.
   std::string ModalDemandCode(int v) const;
+  // True if word w is inside a complement clause of word v: an open one
+  // (xcomp) or, unless `open_only`, a that-clause (ccomp).
+  bool InComplement(int v, int w, bool open_only = false) const;
+  // The code of the event coded from the complement clause (open only, or
+  // also a that-clause) nearest word v; "" if none.
+  std::string ComplementAct(int v, size_t first_event,
+                            const std::vector<int>& event_verb,
+                            const std::vector<Event>& events,
+                            bool open_only) const;
+  // A statement of intent, appeal, demand, rejection or threat without a
+  // target of its own ("X agreed to lift sanctions on Y", "demanded that Y
+  // withdraw"): rewrites the events of its complement clause into the
+  // statement (X -> Y, the statement's code for that act). False if the
+  // verb is no such statement or the codebook has none for the act.
+  bool TakeOverActs(const VerbInfo& vi, const std::vector<ActorRef>& src,
+                    size_t first_event, std::vector<int>* event_verb,
+                    std::vector<Event>* events) const;
   bool ApplyTransforms(const VerbInfo& vi, const std::string& code,
                        const std::vector<ActorRef>& src, size_t first_event,
                        const std::vector<int>& event_verb,

@@ -372,7 +372,7 @@ TEST(CoderTest, ReportedMustIsTheSpeakersDemand) {
       " (. .)))");
   EXPECT_EQ(e.source, "OSY");
   EXPECT_EQ(e.target, "KST");
-  EXPECT_EQ(e.cameo, "100");
+  EXPECT_EQ(e.cameo, "1053");  // demand the release of persons
   EXPECT_EQ(e.modality, "asserted");
   EXPECT_EQ(e.speaker, "OSY");
 }
@@ -419,23 +419,23 @@ TEST(CoderTest, DeclaredMustIsTheSpeakersDemand) {
   ASSERT_EQ(declared.size(), 1u);
   EXPECT_EQ(declared[0].source, "OSY");
   EXPECT_EQ(declared[0].target, "KST");
-  EXPECT_EQ(declared[0].cameo, "100");
+  EXPECT_EQ(declared[0].cameo, "1053");
   EXPECT_EQ(declared[0].modality, "asserted");
   EXPECT_EQ(declared[0].speaker, "OSY");
 
   auto announced = coded("announced", "announce", "must");
-  EXPECT_TRUE(Has(announced, "OSY", "KST", "100"));
+  EXPECT_TRUE(Has(announced, "OSY", "KST", "1053"));
   EXPECT_FALSE(Has(announced, "KST", "VLMGOV", "0841"));
 
   auto stressed = coded("stressed", "stress", "should");
   ASSERT_EQ(stressed.size(), 1u);
   EXPECT_EQ(stressed[0].source, "OSY");
   EXPECT_EQ(stressed[0].target, "KST");
-  EXPECT_EQ(stressed[0].cameo, "020");
+  EXPECT_EQ(stressed[0].cameo, "0253");  // appeal for the release
 
   // A report of what someone else holds is no demand of the reporter.
   auto reported = coded("reported", "report", "must");
-  EXPECT_FALSE(Has(reported, "OSY", "KST", "100"));
+  EXPECT_FALSE(Has(reported, "OSY", "KST", "1053"));
   EXPECT_TRUE(Has(reported, "KST", "VLMGOV", "0841"));
 }
 
@@ -488,19 +488,25 @@ TEST(CoderTest, OwnHostileActSaidOfTheFutureIsAThreat) {
 
 // The built-in knowledge base codes an act announced as a noun ("announced
 // a suspension of talks with X") as the act.
+// The events the built-in knowledge base and the news conventions code
+// from a sentence with the given Penn parse.
+std::vector<Event> CodeWithKb(const std::string& text, const std::string& ptb) {
+  static auto dicts =
+      LoadDictionaries(std::string(CURLEW_SOURCE_DIR) + "/data/kb");
+  EXPECT_TRUE(dicts.ok()) << dicts.status().ToString();
+  if (!dicts.ok()) return {};
+  Document doc = Parse(text, ptb);
+  ActorOptions a;
+  a.news_conventions = true;
+  EXPECT_TRUE(FindActors(**dicts, a, doc).ok());
+  CoderOptions o;
+  o.news_conventions = true;
+  EXPECT_TRUE(Coder(*dicts, o).Code(doc).ok());
+  return doc.events;
+}
+
 TEST(CoderTest, KnowledgeBaseCodesAnnouncedSuspension) {
-  auto dicts = LoadDictionaries(std::string(CURLEW_SOURCE_DIR) + "/data/kb");
-  ASSERT_TRUE(dicts.ok()) << dicts.status().ToString();
-  auto coded = [&](const std::string& text, const std::string& ptb) {
-    Document doc = Parse(text, ptb);
-    ActorOptions a;
-    a.news_conventions = true;
-    EXPECT_TRUE(FindActors(**dicts, a, doc).ok());
-    CoderOptions o;
-    o.news_conventions = true;
-    EXPECT_TRUE(Coder(*dicts, o).Code(doc).ok());
-    return doc.events;
-  };
+  auto coded = CodeWithKb;
   auto talks = coded(
       "Chile announced a suspension of talks with Peru.",
       "(ROOT (S (NP (NNP Chile)) (VP (VBD announced) (NP (NP (DT a) (NN"
@@ -514,6 +520,70 @@ TEST(CoderTest, KnowledgeBaseCodesAnnouncedSuspension) {
       " suspension)) (PP (IN of) (NP (NP (NNS flights)) (PP (TO to) (NP (NNP"
       " Peru))))))) (. .)))");
   EXPECT_TRUE(Has(flights, "CHL", "PER", "163"));
+}
+
+// A statement of intent, demand, rejection or threat without a target of
+// its own is coded as the statement about the act of its complement, not
+// as the act: "agreed to release" 0353, "demanded that Y withdraw" 10x,
+// "refused to release" 1243, "threatened to arrest" 13x.
+TEST(CoderTest, StatementsAboutActsAreTheStatement) {
+  auto agreed = CodeWithKb(
+      "Chile agreed to release Peruvian fishermen.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD agreed) (S (VP (TO to) (VP (VB"
+      " release) (NP (JJ Peruvian) (NNS fishermen)))))) (. .)))");
+  ASSERT_EQ(agreed.size(), 1u);
+  EXPECT_EQ(agreed[0].source, "CHL");
+  EXPECT_EQ(agreed[0].target.substr(0, 3), "PER");
+  EXPECT_EQ(agreed[0].cameo, "0353");
+  EXPECT_EQ(agreed[0].modality, "asserted");
+
+  auto demanded = CodeWithKb(
+      "Chile demanded that Peru withdraw its troops.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD demanded) (SBAR (IN that) (S (NP"
+      " (NNP Peru)) (VP (VB withdraw) (NP (PRP$ its) (NNS troops)))))) (. "
+      ".)))");
+  ASSERT_FALSE(demanded.empty());
+  for (const Event& e : demanded) {
+    EXPECT_EQ(e.source, "CHL");
+    EXPECT_EQ(e.target.substr(0, 3), "PER");
+    EXPECT_EQ(e.cameo.substr(0, 2), "10") << e.cameo;
+  }
+
+  auto refused = CodeWithKb(
+      "Chile refused to release Peruvian fishermen.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD refused) (S (VP (TO to) (VP (VB"
+      " release) (NP (JJ Peruvian) (NNS fishermen)))))) (. .)))");
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].cameo, "1243");
+
+  auto threatened = CodeWithKb(
+      "Chile threatened to arrest Peruvian fishermen.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD threatened) (S (VP (TO to) (VP (VB"
+      " arrest) (NP (JJ Peruvian) (NNS fishermen)))))) (. .)))");
+  ASSERT_EQ(threatened.size(), 1u);
+  EXPECT_EQ(threatened[0].source, "CHL");
+  EXPECT_EQ(threatened[0].cameo.substr(0, 2), "13");
+
+  // Said by another of someone else, the act stands (an allegation).
+  auto said = CodeWithKb(
+      "Chile said Peru released Bolivian fishermen.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD said) (SBAR (S (NP (NNP Peru)) (VP"
+      " (VBD released) (NP (JJ Bolivian) (NNS fishermen)))))) (. .)))");
+  ASSERT_FALSE(said.empty());
+  EXPECT_EQ(said[0].source, "PER");
+  EXPECT_EQ(said[0].cameo.substr(0, 3), "084");
+}
+
+// "X said Y must be ready to act": the modal on a verb above the act
+// makes it X's demand.
+TEST(CoderTest, ReportedMustAboveTheAct) {
+  auto events = CodeWithKb(
+      "Chile said Peru must act to release Bolivian fishermen.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD said) (SBAR (S (NP (NNP Peru)) (VP"
+      " (MD must) (VP (VB act) (S (VP (TO to) (VP (VB release) (NP (JJ"
+      " Bolivian) (NNS fishermen)))))))))) (. .)))");
+  EXPECT_TRUE(Has(events, "CHL", "PER", "1053"));
+  EXPECT_FALSE(Has(events, "PER", "BOL", "0841"));
 }
 
 // "A did X, and B did Y": each clause has its own subject, even where the
@@ -570,14 +640,15 @@ TEST(CoderTest, ReadinessAndWillAreIntents) {
     Code(doc, nullptr, o);
     return doc.events;
   };
-  // 04 meet or visit -> 036; 05 diplomatic -> 032; 06 material -> 031;
-  // 07 aid -> 033; 08 yield -> 035.
+  // 04 meet or visit -> 036; 05 diplomatic -> 032; 06 material -> 031
+  // (061 trade -> 0311); 07 aid -> 033; 08 yield -> 035 (0841 release of
+  // persons -> 0353).
   EXPECT_TRUE(Has(ready("ready", "visit", ""), "KST", "OSY", "036"));
   EXPECT_TRUE(Has(ready("willing", "cooperate", "with"), "KST", "OSY", "032"));
-  EXPECT_TRUE(Has(ready("prepared", "trade", "with"), "KST", "OSY", "031"));
+  EXPECT_TRUE(Has(ready("prepared", "trade", "with"), "KST", "OSY", "0311"));
   EXPECT_TRUE(Has(ready("determined", "aid", ""), "KST", "OSY", "033"));
   auto release = ready("willing", "release", "");
-  EXPECT_TRUE(Has(release, "KST", "OSY", "035"));
+  EXPECT_TRUE(Has(release, "KST", "OSY", "0353"));
   EXPECT_FALSE(Has(release, "KST", "OSY", "0841"));
 
   auto will_aid = CodeNewsAll(

@@ -16,10 +16,6 @@ bool IsReadiness(std::string_view w) {
   return w == "READY" || w == "WILLING" || w == "PREPARED" ||
          w == "DETERMINED" || w == "COMMITTED" || w == "EAGER" || w == "KEEN";
 }
-
-bool IsHostileAct(std::string_view c) {
-  return c.size() >= 2 && c.substr(0, 2) >= "14" && c.substr(0, 2) <= "20";
-}
 }  // namespace
 
 std::string Coder::Run::SpeakerAt(int h) const {
@@ -56,7 +52,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
   std::string issues = d_.issues.Match(ids_);
   std::vector<Event> negated_events;  // acts reported as not done
   for (const VerbInfo& vi : verbs) {
-    const std::string& code = vi.pm.code;
+    std::string code = vi.pm.code;
     if (code.empty() || code == "---") continue;
     std::vector<ActorRef> src, tgt;
     Roles(vi.v, &src, &tgt);
@@ -163,6 +159,24 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
           if (comp_subject < 0)
             comp_subject = tree_.Child(c, DepRel::kNsubjPass);
         }
+      }
+    }
+    // "X agreed to lift sanctions on Y", "demanded that Y withdraw",
+    // "threatened to ban Z": CAMEO codes the statement (intent, appeal,
+    // demand, rejection, threat), not the act it is about.
+    if (opt_.news_conventions && child_coded && !src.empty()) {
+      if (tgt.empty()) {
+        if (TakeOverActs(vi, src, first_event, &event_verb, events)) {
+          ++coded[vi.v];
+          continue;
+        }
+      } else if (vi.pm.pattern < 0) {
+        // Its own target ("urged Y to withdraw"): the open complement's
+        // act, absorbed below, says what the statement is about.
+        std::string about = StatementAboutAct(
+            code.substr(0, 2), ComplementAct(vi.v, first_event, event_verb,
+                                             *events, /*open_only=*/true));
+        if (!about.empty()) code = about;
       }
     }
     // A compound subject with no target acts on itself ("X and Y renewed
@@ -459,6 +473,78 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
   AssignModality(first_event, events);
 }
 
+bool Coder::Run::InComplement(int v, int w, bool open_only) const {
+  for (int c : tree_.kids(v))
+    if ((Rel(c) == DepRel::kXcomp ||
+         (!open_only && Rel(c) == DepRel::kCcomp)) &&
+        tree_.Dominates(c, w))
+      return true;
+  return false;
+}
+
+std::string Coder::Run::ComplementAct(int v, size_t first_event,
+                                      const std::vector<int>& event_verb,
+                                      const std::vector<Event>& events,
+                                      bool open_only) const {
+  int best = -1, best_depth = 0;
+  for (size_t k = first_event; k < events.size(); ++k) {
+    int ev = event_verb[k - first_event];
+    if (ev != v && InComplement(v, ev, open_only) &&
+        (best < 0 || tree_.Depth(ev) < best_depth)) {
+      best = static_cast<int>(k);
+      best_depth = tree_.Depth(ev);
+    }
+  }
+  return best < 0 ? "" : events[best].cameo;
+}
+
+bool Coder::Run::TakeOverActs(const VerbInfo& vi,
+                              const std::vector<ActorRef>& src,
+                              size_t first_event, std::vector<int>* event_verb,
+                              std::vector<Event>* events) const {
+  const std::string& code = vi.pm.code;
+  const std::string root = code.substr(0, 2);
+  if (root != "02" && root != "03" && root != "10" && root != "12" &&
+      root != "13")
+    return false;
+  // The acts of the complement clause nearest the verb (not those of a
+  // clause inside it: "agreed to talks that would end the war").
+  const std::string act =
+      ComplementAct(vi.v, first_event, *event_verb, *events, false);
+  if (act.empty()) return false;
+  // A pattern of the verb ("agreed to a ceasefire") knows best; otherwise
+  // the act says what the statement is about; a statement the codebook
+  // does not have ("demanded that Y attack Z") leaves the act standing.
+  std::string out = vi.pm.pattern >= 0 ? code : StatementAboutAct(root, act);
+  if (out.empty()) return false;
+  bool any = false;
+  for (size_t k = first_event; k < events->size(); ++k) {
+    int ev = (*event_verb)[k - first_event];
+    if (ev == vi.v || (*events)[k].cameo != act || !InComplement(vi.v, ev))
+      continue;
+    Event& e = (*events)[k];
+    // "X agreed to lift sanctions on Y": X's intent towards Y. "X demanded
+    // that Y withdraw": X's demand of Y.
+    bool own = false;
+    for (const ActorRef& a : src)
+      own |= !e.source.empty() && a.code.compare(0, 3, e.source, 0, 3) == 0;
+    if (!own) {
+      e.target = e.source;
+      e.target_text = e.source_text;
+      e.source = src[0].code;
+      e.source_text = TextOf(src[0].begin, src[0].end);
+    }
+    e.cameo = out;
+    e.negated = false;
+    e.attribution.clear();
+    e.speaker.clear();
+    SetTrigger(e, vi.vb, vi.ve, vi.v);
+    (*event_verb)[k - first_event] = vi.v;
+    any = true;
+  }
+  return any;
+}
+
 // "X said (that) Y must do Z" is X's demand to Y (10); "... should do Z"
 // X's appeal (02): the statement is the event, not Y's act.
 void Coder::Run::ReportedDemand(int say, int ev,
@@ -468,13 +554,20 @@ void Coder::Run::ReportedDemand(int say, int ev,
       e->source.empty() || IsStatementCode(e->cameo))
     return;
   if (!IsSaying(say)) return;
-  std::string code = ModalDemandCode(ev);
+  // The modal may stand on a verb above the act within the clause ("must
+  // be ready to mediate", "must ensure security to allow access").
+  std::string code;
+  for (int x = ev; x >= 0 && x != say && code.empty(); x = tree_.head(x)) {
+    code = ModalDemandCode(x);
+    if (Rel(x) != DepRel::kXcomp && Rel(x) != DepRel::kAdvcl) break;
+  }
   if (code.empty() || e->source.compare(0, 3, src[0].code, 0, 3) == 0) return;
   e->target = e->source;
   e->target_text = e->source_text;
   e->source = src[0].code;
   e->source_text = TextOf(src[0].begin, src[0].end);
-  e->cameo = code;
+  std::string about = StatementAboutAct(code.substr(0, 2), e->cameo);
+  e->cameo = about.empty() ? code : about;
 }
 
 bool Coder::Run::IsSaying(int h) const {

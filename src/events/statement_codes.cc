@@ -5,13 +5,76 @@
 
 namespace curlew {
 
+namespace {
+
+// Statement codes by the act they are about, longest act prefix first:
+// appeal (02), intent (03), demand (10), rejection (12).
+struct Parallel {
+  std::string_view act, appeal, intent, demand, reject;
+};
+constexpr Parallel kParallel[] = {
+    // Yield: accede to reform (083x), ease restrictions (081), dissent
+    // (082), release (084), ease sanctions (085), allow involvement (086),
+    // de-escalate (087).
+    {"0831", "0241", "0341", "1041", "1231"},
+    {"0832", "0242", "0342", "1042", "1232"},
+    {"0833", "0243", "0343", "1043", "1233"},
+    {"0834", "0244", "0344", "1044", "1234"},
+    {"083", "024", "034", "104", "123"},
+    {"081", "0251", "0351", "1051", "1241"},
+    {"082", "0252", "0352", "1052", "1242"},
+    {"084", "0253", "0353", "1053", "1243"},
+    {"085", "0254", "0354", "1054", "1244"},
+    {"086", "0255", "0355", "1055", "1245"},
+    {"087", "0256", "0356", "1056", "1246"},
+    {"08", "025", "035", "100", "124"},
+    // Material cooperation (061 economic to 064 intelligence).
+    {"061", "0211", "0311", "1011", "1211"},
+    {"062", "0212", "0312", "1012", "1212"},
+    {"063", "0213", "0313", "1013", "121"},
+    {"064", "0214", "0314", "1014", "121"},
+    {"06", "021", "031", "100", "121"},
+    // Aid (071 economic to 074 protection).
+    {"071", "0231", "0331", "1031", "1221"},
+    {"072", "0232", "0332", "1032", "1222"},
+    {"073", "0233", "0333", "1033", "1223"},
+    {"074", "0234", "0334", "1034", "1224"},
+    {"07", "023", "033", "103", "122"},
+    // Mediation, meetings and negotiation, diplomatic cooperation.
+    {"045", "028", "039", "105", "126"},
+    {"04", "026", "036", "108", "125"},
+    {"05", "022", "032", "102", "120"},
+    {"09", "020", "030", "101", "120"},
+};
+
+}  // namespace
+
+bool IsHostileAct(std::string_view act) {
+  return act.size() >= 2 && act.substr(0, 2) >= "14" &&
+         act.substr(0, 2) <= "20";
+}
+
+std::string StatementAboutAct(std::string_view stmt, std::string_view act) {
+  if (IsHostileAct(act)) {
+    if (stmt == "13" || (stmt == "03" && !act.starts_with("16")))
+      return ThreatCode(act);
+    return "";
+  }
+  if (stmt == "13") return "";
+  for (const Parallel& p : kParallel) {
+    if (!act.starts_with(p.act)) continue;
+    if (stmt == "02") return std::string(p.appeal);
+    if (stmt == "03") return std::string(p.intent);
+    if (stmt == "10") return std::string(p.demand);
+    if (stmt == "12") return std::string(p.reject);
+    return "";
+  }
+  return "";
+}
+
 std::string IntentCode(std::string_view act) {
-  if (act.starts_with("04")) return "036";
-  if (act.starts_with("05")) return "032";
-  if (act.starts_with("06")) return "031";
-  if (act.starts_with("07")) return "033";
-  if (act.starts_with("08")) return "035";
-  return "030";
+  std::string c = StatementAboutAct("03", act);
+  return c.empty() ? "030" : c;
 }
 
 std::string ThreatCode(std::string_view act) {
