@@ -25,6 +25,13 @@ inline bool StartsWith(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
+// Verbs whose "of"-complement is an act claimed, not reported as done
+// ("accused X of attacking Y").
+inline bool IsAccusingLemma(std::string_view lemma) {
+  return lemma == "accuse" || lemma == "charge" || lemma == "blame" ||
+         lemma == "suspect";
+}
+
 // An actor the coder works with: one of a phrase's ActorMentions (the
 // actors stage) or one the coder derives (a place's country, the state an
 // act is done in).

@@ -490,12 +490,11 @@ TEST(CoderTest, OwnHostileActSaidOfTheFutureIsAThreat) {
 // a suspension of talks with X") as the act.
 // The events the built-in knowledge base and the news conventions code
 // from a sentence with the given Penn parse.
-std::vector<Event> CodeWithKb(const std::string& text, const std::string& ptb) {
+std::vector<Event> CodeDocWithKb(Document doc) {
   static auto dicts =
       LoadDictionaries(std::string(CURLEW_SOURCE_DIR) + "/data/kb");
   EXPECT_TRUE(dicts.ok()) << dicts.status().ToString();
   if (!dicts.ok()) return {};
-  Document doc = Parse(text, ptb);
   ActorOptions a;
   a.news_conventions = true;
   EXPECT_TRUE(FindActors(**dicts, a, doc).ok());
@@ -503,6 +502,10 @@ std::vector<Event> CodeWithKb(const std::string& text, const std::string& ptb) {
   o.news_conventions = true;
   EXPECT_TRUE(Coder(*dicts, o).Code(doc).ok());
   return doc.events;
+}
+
+std::vector<Event> CodeWithKb(const std::string& text, const std::string& ptb) {
+  return CodeDocWithKb(Parse(text, ptb));
 }
 
 TEST(CoderTest, KnowledgeBaseCodesAnnouncedSuspension) {
@@ -600,6 +603,35 @@ TEST(CoderTest, CoordinatedClausesKeepTheirSubjects) {
   EXPECT_EQ(events.size(), 2u);
 }
 
+// A word of a hand-built UD tree: form, XPOS, head (1-based, 0: root),
+// relation; the lemma is the form.
+using UdWord = std::tuple<std::string, std::string, int, std::string>;
+
+// A one-sentence document with the given UD tree, as curlew's parser
+// would give it.
+Document UdDoc(const std::vector<UdWord>& w) {
+  Document doc;
+  doc.id = "ud";
+  doc.date = "2001-05-05";
+  for (const auto& [word, xpos, head, rel] : w) {
+    if (!doc.text.empty() && word != ".") doc.text += ' ';
+    Token t;
+    t.span = {static_cast<uint32_t>(doc.text.size()),
+              static_cast<uint32_t>(doc.text.size() + word.size())};
+    doc.text += word;
+    t.norm = word;
+    t.lemma = word;
+    t.xpos = xpos;
+    t.head = head;
+    t.deprel = rel;
+    doc.tokens.push_back(t);
+  }
+  doc.sentences.push_back({{0, static_cast<uint32_t>(doc.text.size())},
+                           0,
+                           static_cast<uint32_t>(doc.tokens.size())});
+  return doc;
+}
+
 // Being ready, willing, prepared or determined to do a cooperative act, or
 // saying one "will" do it, is the matching intent (03x), not the act.
 TEST(CoderTest, ReadinessAndWillAreIntents) {
@@ -607,34 +639,15 @@ TEST(CoderTest, ReadinessAndWillAreIntents) {
   // Ossory." with the act the open complement (xcomp) of the adjective.
   auto ready = [](const std::string& adj, const std::string& verb,
                   const std::string& prep) {
-    Document doc;
-    doc.id = "ud";
-    doc.date = "2001-05-05";
-    std::vector<std::tuple<std::string, std::string, int, std::string>> w = {
-        {"Kestrand", "NNP", 3, "nsubj"},
-        {"is", "VBZ", 3, "cop"},
-        {adj, "JJ", 0, "root"},
-        {"to", "TO", 5, "mark"},
-        {verb, "VB", 3, "xcomp"}};
+    std::vector<UdWord> w = {{"Kestrand", "NNP", 3, "nsubj"},
+                             {"is", "VBZ", 3, "cop"},
+                             {adj, "JJ", 0, "root"},
+                             {"to", "TO", 5, "mark"},
+                             {verb, "VB", 3, "xcomp"}};
     if (!prep.empty()) w.push_back({prep, "IN", 7, "case"});
     w.push_back({"Ossory", "NNP", 5, prep.empty() ? "obj" : "obl"});
     w.push_back({".", ".", 3, "punct"});
-    for (const auto& [word, xpos, head, rel] : w) {
-      if (!doc.text.empty() && word != ".") doc.text += ' ';
-      Token t;
-      t.span = {static_cast<uint32_t>(doc.text.size()),
-                static_cast<uint32_t>(doc.text.size() + word.size())};
-      doc.text += word;
-      t.norm = word;
-      t.lemma = word;
-      t.xpos = xpos;
-      t.head = head;
-      t.deprel = rel;
-      doc.tokens.push_back(t);
-    }
-    doc.sentences.push_back({{0, static_cast<uint32_t>(doc.text.size())},
-                             0,
-                             static_cast<uint32_t>(doc.tokens.size())});
+    Document doc = UdDoc(w);
     CoderOptions o;
     o.news_conventions = true;
     Code(doc, nullptr, o);
@@ -673,6 +686,75 @@ TEST(CoderTest, ReadinessAndWillAreIntents) {
                            "(ROOT (S (NP (NNP Kestrand)) (VP (VBD aided) (NP"
                            " (NNP Ossory))) (. .)))");
   EXPECT_TRUE(Has(aided, "KST", "OSY", "070"));
+}
+
+// "W accused X of attacking Y" with the act hanging on X (acl), as
+// curlew's parser gives it: X's act, claimed by W (alleged), beside W's
+// accusation.
+TEST(CoderTest, AccusedActHangingOnTheAccusedIsAlleged) {
+  auto events = CodeDocWithKb(UdDoc({{"Chile", "NNP", 2, "nsubj"},
+                                     {"accused", "VBD", 0, "root"},
+                                     {"Peru", "NNP", 2, "obj"},
+                                     {"of", "IN", 5, "mark"},
+                                     {"attacking", "VBG", 3, "acl"},
+                                     {"Bolivia", "NNP", 5, "obj"},
+                                     {".", ".", 2, "punct"}}));
+  bool act = false;
+  for (const Event& e : events) {
+    if (e.source == "CHL") {
+      EXPECT_EQ(e.target, "PER");
+      EXPECT_EQ(e.cameo.substr(0, 2), "11") << e.cameo;
+      EXPECT_EQ(e.modality, "asserted");
+    } else {
+      act = true;
+      EXPECT_EQ(e.source, "PER");
+      EXPECT_EQ(e.target, "BOL");
+      EXPECT_EQ(e.modality, "alleged");
+      EXPECT_EQ(e.speaker, "CHL");
+    }
+  }
+  EXPECT_TRUE(act);
+}
+
+// An act that is only a prospect ("the prospect of resuming talks") has
+// not happened: hypothetical.
+TEST(CoderTest, ProspectOfAnActIsHypothetical) {
+  auto events = CodeDocWithKb(UdDoc({{"Chile", "NNP", 2, "nsubj"},
+                                     {"played", "VBD", 0, "root"},
+                                     {"down", "RP", 2, "compound:prt"},
+                                     {"the", "DT", 5, "det"},
+                                     {"prospect", "NN", 2, "obj"},
+                                     {"of", "IN", 7, "mark"},
+                                     {"resuming", "VBG", 5, "acl"},
+                                     {"talks", "NNS", 7, "obj"},
+                                     {"with", "IN", 10, "case"},
+                                     {"Peru", "NNP", 7, "obl"},
+                                     {".", ".", 2, "punct"}}));
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) EXPECT_EQ(e.modality, "hypothetical");
+}
+
+// "X said its own troops had withdrawn": a comment about one's own side
+// is no statement to anyone; told to another actor, it is.
+TEST(CoderTest, CommentOnOnesOwnSideIsNoStatement) {
+  auto own = CodeWithKb(
+      "Chile said Chilean troops had left.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD said) (SBAR (S (NP (JJ Chilean)"
+      " (NNS troops)) (VP (VBD had) (VP (VBN left)))))) (. .)))");
+  for (const Event& e : own)
+    EXPECT_FALSE(e.source == "CHL" && e.target.starts_with("CHL") &&
+                 e.cameo.starts_with("01"))
+        << e.source << " " << e.target << " " << e.cameo;
+  auto told = CodeWithKb(
+      "Chile told Peru that Chilean troops had left.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD told) (NP (NNP Peru)) (SBAR (IN"
+      " that) (S (NP (JJ Chilean) (NNS troops)) (VP (VBD had) (VP (VBN"
+      " left)))))) (. .)))");
+  bool to_peru = false;
+  for (const Event& e : told)
+    to_peru |=
+        e.source == "CHL" && e.target == "PER" && e.cameo.starts_with("01");
+  EXPECT_TRUE(to_peru);
 }
 
 // An act proposed, suggested or recommended has not happened: hypothetical.

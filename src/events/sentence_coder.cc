@@ -198,6 +198,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
     // "X declared that Y must drop barriers" with no act coded in the
     // clause: X's demand (appeal) to Y all the same.
     std::string demand;
+    const bool own_target = !tgt.empty();
     if (tgt.empty() && !child_coded && comp_subject >= 0) {
       tgt = ActorsAt(comp_subject);
       if (opt_.news_conventions && code.compare(0, 2, "01") == 0 &&
@@ -218,6 +219,18 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
             if (!tgt.empty()) break;
           }
     }
+    // "X said its forces had withdrawn": a comment about one's own side
+    // is no statement to anyone.
+    if (opt_.news_conventions && code.compare(0, 2, "01") == 0)
+      std::erase_if(tgt, [&](const ActorRef& t) {
+        if (own_target && !InComplement(vi.v, static_cast<int>(t.begin)))
+          return false;
+        for (const ActorRef& a : src)
+          if (!a.agent_only && !t.agent_only &&
+              a.code.compare(0, 3, t.code, 0, 3) == 0)
+            return true;
+        return false;
+      });
     // "X denied that it had pressured Y": the denied event is not coded;
     // X's denial is, towards that event's target.
     // ("dismissed claims that Y attacked Z": also an event under the
