@@ -716,6 +716,23 @@ TEST(CoderTest, AccusedActHangingOnTheAccusedIsAlleged) {
   EXPECT_TRUE(act);
 }
 
+// "X said Y must be ready to meet Z": being ready is Y's intent (036),
+// and X's "must" makes it X's demand that Y meet (108).
+TEST(CoderTest, ReportedMustOnReadinessIsADemand) {
+  auto events = CodeDocWithKb(UdDoc({{"Chile", "NNP", 2, "nsubj"},
+                                     {"said", "VBD", 0, "root"},
+                                     {"Peru", "NNP", 6, "nsubj"},
+                                     {"must", "MD", 6, "aux"},
+                                     {"be", "VB", 6, "cop"},
+                                     {"ready", "JJ", 2, "ccomp"},
+                                     {"to", "TO", 8, "mark"},
+                                     {"meet", "VB", 6, "xcomp"},
+                                     {"Bolivia", "NNP", 8, "obj"},
+                                     {".", ".", 2, "punct"}}));
+  EXPECT_TRUE(Has(events, "CHL", "PER", "108"));
+  EXPECT_FALSE(Has(events, "PER", "BOL", "036"));
+}
+
 // An act that is only a prospect ("the prospect of resuming talks") has
 // not happened: hypothetical.
 TEST(CoderTest, ProspectOfAnActIsHypothetical) {

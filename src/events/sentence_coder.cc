@@ -563,8 +563,11 @@ bool Coder::Run::TakeOverActs(const VerbInfo& vi,
 void Coder::Run::ReportedDemand(int say, int ev,
                                 const std::vector<ActorRef>& src,
                                 Event* e) const {
+  // (An intent stands for its act here: "Y must be ready to mediate" is
+  // the demand that Y mediate.)
+  const bool intent = e->cameo.starts_with("03");
   if (!opt_.news_conventions || src.empty() || src[0].agent_only ||
-      e->source.empty() || IsStatementCode(e->cameo))
+      e->source.empty() || (IsStatementCode(e->cameo) && !intent))
     return;
   if (!IsSaying(say)) return;
   // The modal may stand on a verb above the act within the clause ("must
@@ -579,7 +582,8 @@ void Coder::Run::ReportedDemand(int say, int ev,
   e->target_text = e->source_text;
   e->source = src[0].code;
   e->source_text = TextOf(src[0].begin, src[0].end);
-  std::string about = StatementAboutAct(code.substr(0, 2), e->cameo);
+  std::string about = intent ? RestateIntent(code.substr(0, 2), e->cameo)
+                             : StatementAboutAct(code.substr(0, 2), e->cameo);
   e->cameo = about.empty() ? code : about;
 }
 

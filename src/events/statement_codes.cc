@@ -72,6 +72,17 @@ std::string StatementAboutAct(std::string_view stmt, std::string_view act) {
   return "";
 }
 
+std::string RestateIntent(std::string_view stmt, std::string_view intent) {
+  for (const Parallel& p : kParallel) {
+    if (p.intent != intent) continue;
+    if (stmt == "02") return std::string(p.appeal);
+    if (stmt == "10") return std::string(p.demand);
+    if (stmt == "12") return std::string(p.reject);
+    return "";
+  }
+  return "";
+}
+
 std::string IntentCode(std::string_view act) {
   std::string c = StatementAboutAct("03", act);
   return c.empty() ? "030" : c;

@@ -19,6 +19,11 @@ namespace curlew {
 // a decision, not a threat: "".
 std::string StatementAboutAct(std::string_view stmt, std::string_view act);
 
+// The statement of root `stmt` ("02", "10", "12") about the act an intent
+// code names ("039", intent to mediate, under "10": "105"); "" if the
+// intent names no act of the table.
+std::string RestateIntent(std::string_view stmt, std::string_view intent);
+
 // The CAMEO intent (03x) to do a cooperative act of root 04 to 08 (to meet
 // 036, cooperate diplomatically 032 or materially 031, give aid 033,
 // yield 035, or their four-digit codes); "030" for any other act.
