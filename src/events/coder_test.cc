@@ -525,6 +525,32 @@ TEST(CoderTest, KnowledgeBaseCodesAnnouncedSuspension) {
   EXPECT_TRUE(Has(flights, "CHL", "PER", "163"));
 }
 
+// The knowledge base: a warm welcome given is hosting (043), inspectors
+// received are let in (0862), peacekeepers arriving are deployed (074).
+TEST(CoderTest, KnowledgeBaseWelcomeInspectorsPeacekeepers) {
+  auto welcome = CodeWithKb(
+      "Chile gave a warm welcome to Peru.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD gave) (NP (DT a) (JJ warm) (NN"
+      " welcome)) (PP (TO to) (NP (NNP Peru)))) (. .)))");
+  EXPECT_TRUE(Has(welcome, "CHL", "PER", "043"));
+  EXPECT_FALSE(Has(welcome, "CHL", "PER", "070"));
+  auto inspectors = CodeWithKb(
+      "Chile received Peruvian inspectors.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD received) (NP (JJ Peruvian) (NNS"
+      " inspectors))) (. .)))");
+  ASSERT_FALSE(inspectors.empty());
+  EXPECT_EQ(inspectors[0].source, "CHL");
+  EXPECT_EQ(inspectors[0].cameo, "0862");
+  auto arrived = CodeWithKb(
+      "Chilean peacekeepers arrived in Haiti.",
+      "(ROOT (S (NP (JJ Chilean) (NNS peacekeepers)) (VP (VBD arrived) (PP"
+      " (IN in) (NP (NNP Haiti)))) (. .)))");
+  ASSERT_FALSE(arrived.empty());
+  EXPECT_EQ(arrived[0].source.substr(0, 3), "CHL");
+  EXPECT_EQ(arrived[0].target, "HTI");
+  EXPECT_EQ(arrived[0].cameo, "074");
+}
+
 // A statement of intent, demand, rejection or threat without a target of
 // its own is coded as the statement about the act of its complement, not
 // as the act: "agreed to release" 0353, "demanded that Y withdraw" 10x,
