@@ -551,6 +551,17 @@ TEST(CoderTest, KnowledgeBaseWelcomeInspectorsPeacekeepers) {
   EXPECT_EQ(arrived[0].cameo, "074");
 }
 
+// Denying or dismissing a request or appeal is rejecting it (12), not a
+// denial of a charge (016).
+TEST(CoderTest, KnowledgeBaseDismissedAppealIsARejection) {
+  auto events = CodeWithKb(
+      "Peru denied a request from Chile.",
+      "(ROOT (S (NP (NNP Peru)) (VP (VBD denied) (NP (NP (DT a) (NN request))"
+      " (PP (IN from) (NP (NNP Chile))))) (. .)))");
+  EXPECT_TRUE(Has(events, "PER", "CHL", "120"));
+  EXPECT_FALSE(Has(events, "PER", "CHL", "016"));
+}
+
 // A statement of intent, demand, rejection or threat without a target of
 // its own is coded as the statement about the act of its complement, not
 // as the act: "agreed to release" 0353, "demanded that Y withdraw" 10x,
