@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "actors/actors_stage.h"
+#include "curlew/places.h"
 #include "eval/validate.h"
 #include "io/petrarch_xml.h"
 #include "syntax/ptb.h"
@@ -493,13 +494,20 @@ TEST(CoderTest, OwnHostileActSaidOfTheFutureIsAThreat) {
 std::vector<Event> CodeDocWithKb(Document doc) {
   static auto dicts =
       LoadDictionaries(std::string(CURLEW_SOURCE_DIR) + "/data/kb");
+  static std::shared_ptr<const Gazetteer> places = [] {
+    auto g =
+        Gazetteer::Load(std::string(CURLEW_SOURCE_DIR) + "/data/kb/places.tsv");
+    EXPECT_TRUE(g.ok()) << g.status().ToString();
+    return g.ok() ? std::shared_ptr<const Gazetteer>(std::move(*g)) : nullptr;
+  }();
   EXPECT_TRUE(dicts.ok()) << dicts.status().ToString();
-  if (!dicts.ok()) return {};
+  if (!dicts.ok() || !places) return {};
   ActorOptions a;
   a.news_conventions = true;
   EXPECT_TRUE(FindActors(**dicts, a, doc).ok());
   CoderOptions o;
   o.news_conventions = true;
+  o.places = places;
   EXPECT_TRUE(Coder(*dicts, o).Code(doc).ok());
   return doc.events;
 }
@@ -549,6 +557,24 @@ TEST(CoderTest, KnowledgeBaseWelcomeInspectorsPeacekeepers) {
   EXPECT_EQ(arrived[0].source.substr(0, 3), "CHL");
   EXPECT_EQ(arrived[0].target, "HTI");
   EXPECT_EQ(arrived[0].cameo, "074");
+}
+
+// A domestic act with no one named is done to the actor's own country,
+// or to the country the sentence places it in.
+TEST(CoderTest, DomesticActTargetsTheCountryItIsDoneIn) {
+  auto home = CodeWithKb(
+      "Chilean police lifted a curfew.",
+      "(ROOT (S (NP (JJ Chilean) (NNS police)) (VP (VBD lifted) (NP (DT a)"
+      " (NN curfew))) (. .)))");
+  ASSERT_FALSE(home.empty());
+  EXPECT_EQ(home[0].target, "CHL");
+  auto abroad = CodeWithKb(
+      "Chilean police lifted a curfew in Peru.",
+      "(ROOT (S (NP (JJ Chilean) (NNS police)) (VP (VBD lifted) (NP (DT a)"
+      " (NN curfew)) (PP (IN in) (NP (NNP Peru)))) (. .)))");
+  ASSERT_FALSE(abroad.empty());
+  EXPECT_EQ(abroad[0].source.substr(0, 3), "CHL");
+  EXPECT_EQ(abroad[0].target, "PER");
 }
 
 // Denying or dismissing a request or appeal is rejecting it (12), not a

@@ -413,6 +413,20 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
         bool group_demand = root == "10";
         for (const ActorRef& s : src)
           group_demand &= s.code.size() > 3 && !s.agent_only;
+        // ("lifted a curfew in Montenegro": where the sentence places the
+        // act in another country, that country.)
+        std::string there;
+        int there_b = 0, there_e = 0;
+        if (opt_.places && !group_demand) {
+          auto places = opt_.places->FindMentions(doc_, sentence_index);
+          const PlaceMention* m =
+              NearestLocation(places, static_cast<int>(s_.token_begin + vi.v));
+          if (m && m->place && !m->place->country.empty()) {
+            there = m->place->country;
+            there_b = static_cast<int>(m->token_begin - s_.token_begin);
+            there_e = static_cast<int>(m->token_end - s_.token_begin);
+          }
+        }
         if (root == "08" || root == "09" || root == "14" || root == "17" ||
             group_demand)
           for (const ActorRef& s : src) {
@@ -421,6 +435,9 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
                 StartsWith(s.code, "IMG") || StartsWith(s.code, "MNC"))
               continue;
             ActorRef home(s.code.substr(0, 3), s.begin, s.begin);
+            if (!there.empty() && s.code.compare(0, 3, there) != 0)
+              home = ActorRef(there, static_cast<uint32_t>(there_b),
+                              static_cast<uint32_t>(there_e));
             emit(&s, &home, code);
           }
       }
