@@ -128,6 +128,8 @@ class Coder::Run {
   // Word h's lemma, with the base form of a few inflected verbs where the
   // tree came from a given parse (lemmas = lower-cased words).
   std::string LemmaOf(int h) const;
+  // Finds a closing ", X said" parenthetical (tail_comma_, tail_speaker_).
+  void FindTailSpeaker();
   // Sets the modality of (*events)[first_event..] from their triggers.
   void AssignModality(size_t first_event, std::vector<Event>* events);
   // The code of the actor the phrase headed by h names ("" if none or only

@@ -796,6 +796,25 @@ TEST(CoderTest, ReportedMustOnReadinessIsADemand) {
   EXPECT_FALSE(Has(events, "PER", "BOL", "036"));
 }
 
+// "X shelled Y, Z officials said", parsed with the speakers joined to
+// the object: the speakers of the closing parenthetical are no target.
+TEST(CoderTest, ClosingSpeakersAreNoTarget) {
+  auto events = CodeDocWithKb(UdDoc({{"Peru", "NNP", 2, "nsubj"},
+                                     {"shelled", "VBD", 0, "root"},
+                                     {"Bolivia", "NNP", 2, "obj"},
+                                     {",", ",", 6, "punct"},
+                                     {"Chilean", "JJ", 6, "amod"},
+                                     {"officials", "NNS", 3, "conj"},
+                                     {"said", "VBD", 2, "parataxis"},
+                                     {".", ".", 2, "punct"}}));
+  bool shelled = false;
+  for (const Event& e : events) {
+    EXPECT_FALSE(e.target.starts_with("CHL")) << e.target;
+    shelled |= e.source == "PER" && e.target == "BOL";
+  }
+  EXPECT_TRUE(shelled);
+}
+
 // An act that is only a prospect ("the prospect of resuming talks") has
 // not happened: hypothetical.
 TEST(CoderTest, ProspectOfAnActIsHypothetical) {

@@ -252,6 +252,22 @@ std::string Coder::Run::ClassifyModality(int v, Event* event) const {
   return "asserted";
 }
 
+void Coder::Run::FindTailSpeaker() {
+  // A closing ", NOUN PHRASE said/told ..." parenthetical.
+  tail_comma_ = -1;
+  tail_speaker_.clear();
+  for (size_t r = n_; r-- > 1;) {
+    if (!verb_tag_[r] || !OneOf(LemmaOf(static_cast<int>(r)), kReportHeads))
+      continue;
+    size_t c = r;
+    while (c > 0 && upper_[c - 1] != "," && !verb_tag_[c - 1]) --c;
+    if (c == 0 || c == r || upper_[c - 1] != ",") break;
+    tail_comma_ = static_cast<int>(c - 1);
+    tail_speaker_ = SpeakerIn(static_cast<int>(c), static_cast<int>(r));
+    break;
+  }
+}
+
 void Coder::Run::AssignModality(size_t first_event,
                                 std::vector<Event>* events) {
   // "..., according to X": X speaks for every event of the sentence.
@@ -271,19 +287,7 @@ void Coder::Run::AssignModality(size_t first_event,
     according_ = SpeakerIn(static_cast<int>(i + 2), static_cast<int>(end));
     break;
   }
-  // A closing ", NOUN PHRASE said/told ..." parenthetical.
-  tail_comma_ = -1;
-  tail_speaker_.clear();
-  for (size_t r = n_; r-- > 1;) {
-    if (!verb_tag_[r] || !OneOf(LemmaOf(static_cast<int>(r)), kReportHeads))
-      continue;
-    size_t c = r;
-    while (c > 0 && upper_[c - 1] != "," && !verb_tag_[c - 1]) --c;
-    if (c == 0 || c == r || upper_[c - 1] != ",") break;
-    tail_comma_ = static_cast<int>(c - 1);
-    tail_speaker_ = SpeakerIn(static_cast<int>(c), static_cast<int>(r));
-    break;
-  }
+  FindTailSpeaker();
   for (size_t k = first_event; k < events->size(); ++k) {
     Event& e = (*events)[k];
     if (e.attribution.empty() && !according_text_.empty()) {

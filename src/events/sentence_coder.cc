@@ -51,6 +51,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
   std::vector<int> event_verb;  // the verb of each event coded here
   std::string issues = d_.issues.Match(ids_);
   std::vector<Event> negated_events;  // acts reported as not done
+  FindTailSpeaker();
   for (const VerbInfo& vi : verbs) {
     std::string code = vi.pm.code;
     if (code.empty() || code == "---") continue;
@@ -106,6 +107,12 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
           }
         }
     }
+    // "X razed homes, Y officials and Z witnesses said": the speakers of a
+    // closing parenthetical are not what the act was done to.
+    if (opt_.news_conventions && tail_comma_ >= 0 && vi.v < tail_comma_)
+      std::erase_if(tgt, [&](const ActorRef& t) {
+        return static_cast<int>(t.begin) > tail_comma_;
+      });
     std::vector<bool> allowed;
     PostRegion(vi.v, &allowed);
     // Pattern roles: '+' / '$' before the verb name the subject as
