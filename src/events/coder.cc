@@ -19,6 +19,13 @@ bool IsStatement(const std::string& cameo) {
   return cameo == "010" || cameo == "011" || cameo == "020";
 }
 
+// True if `general` is `specific` or the generic code of its root ("100"
+// for "101").
+bool SameReading(const std::string& specific, const std::string& general) {
+  return general == specific || (general.size() == 3 && general[2] == '0' &&
+                                 specific.compare(0, 2, general, 0, 2) == 0);
+}
+
 bool SameCountry(const std::string& a, const std::string& b) {
   return a.size() >= 3 && b.size() >= 3 && a.compare(0, 3, b, 0, 3) == 0;
 }
@@ -39,9 +46,22 @@ void KeepOneEventPerPair(std::vector<Event>* events) {
     for (size_t j = 0; j < events->size() && !drop[i]; ++j) {
       if (i == j || drop[j]) continue;
       const Event& b = (*events)[j];
-      if (a.sentence != b.sentence || a.modality != b.modality) continue;
-      // The country alone beside its own actor: the actor is meant.
-      if (a.cameo == b.cameo &&
+      if (a.sentence != b.sentence) continue;
+      // A bare statement beside an act of the same pair reports that act,
+      // whether asserted or alleged ("X fired at Y, witnesses said"); not
+      // an act that did not happen or has not yet ("pessimistic about
+      // resuming talks with Y": the statement stands).
+      if (IsStatement(a.cameo) && !IsStatement(b.cameo) &&
+          a.source == b.source && a.target == b.target &&
+          (b.modality == "asserted" || b.modality == "alleged")) {
+        drop[i] = true;
+        continue;
+      }
+      if (a.modality != b.modality) continue;
+      // The country alone beside its own actor: the actor is meant ("the
+      // Turkish government" beside "Turkey", 101 beside the generic 100 of
+      // the same root).
+      if (SameReading(b.cameo, a.cameo) &&
           ((a.source == b.source && IsCountryOf(a.target, b.target)) ||
            (a.target == b.target && IsCountryOf(a.source, b.source)))) {
         drop[i] = true;

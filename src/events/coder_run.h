@@ -25,6 +25,13 @@ inline bool StartsWith(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
+// Verbs whose "of"-complement is an act claimed, not reported as done
+// ("accused X of attacking Y").
+inline bool IsAccusingLemma(std::string_view lemma) {
+  return lemma == "accuse" || lemma == "charge" || lemma == "blame" ||
+         lemma == "suspect";
+}
+
 // An actor the coder works with: one of a phrase's ActorMentions (the
 // actors stage) or one the coder derives (a place's country, the state an
 // act is done in).
@@ -121,6 +128,8 @@ class Coder::Run {
   // Word h's lemma, with the base form of a few inflected verbs where the
   // tree came from a given parse (lemmas = lower-cased words).
   std::string LemmaOf(int h) const;
+  // Finds a closing ", X said" parenthetical (tail_comma_, tail_speaker_).
+  void FindTailSpeaker();
   // Sets the modality of (*events)[first_event..] from their triggers.
   void AssignModality(size_t first_event, std::vector<Event>* events);
   // The code of the actor the phrase headed by h names ("" if none or only
@@ -143,6 +152,23 @@ class Coder::Run {
   // "must" (demand, 100) or "should" (appeal, 020) among the auxiliaries
   // of word v; "" if neither.
   std::string ModalDemandCode(int v) const;
+  // True if word w is inside a complement clause of word v: an open one
+  // (xcomp) or, unless `open_only`, a that-clause (ccomp).
+  bool InComplement(int v, int w, bool open_only = false) const;
+  // The code of the event coded from the complement clause (open only, or
+  // also a that-clause) nearest word v; "" if none.
+  std::string ComplementAct(int v, size_t first_event,
+                            const std::vector<int>& event_verb,
+                            const std::vector<Event>& events,
+                            bool open_only) const;
+  // A statement of intent, appeal, demand, rejection or threat without a
+  // target of its own ("X agreed to lift sanctions on Y", "demanded that Y
+  // withdraw"): rewrites the events of its complement clause into the
+  // statement (X -> Y, the statement's code for that act). False if the
+  // verb is no such statement or the codebook has none for the act.
+  bool TakeOverActs(const VerbInfo& vi, const std::vector<ActorRef>& src,
+                    size_t first_event, std::vector<int>* event_verb,
+                    std::vector<Event>* events) const;
   bool ApplyTransforms(const VerbInfo& vi, const std::string& code,
                        const std::vector<ActorRef>& src, size_t first_event,
                        const std::vector<int>& event_verb,

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "actors/actors_stage.h"
+#include "curlew/places.h"
 #include "eval/validate.h"
 #include "io/petrarch_xml.h"
 #include "syntax/ptb.h"
@@ -372,7 +373,7 @@ TEST(CoderTest, ReportedMustIsTheSpeakersDemand) {
       " (. .)))");
   EXPECT_EQ(e.source, "OSY");
   EXPECT_EQ(e.target, "KST");
-  EXPECT_EQ(e.cameo, "100");
+  EXPECT_EQ(e.cameo, "1053");  // demand the release of persons
   EXPECT_EQ(e.modality, "asserted");
   EXPECT_EQ(e.speaker, "OSY");
 }
@@ -419,23 +420,23 @@ TEST(CoderTest, DeclaredMustIsTheSpeakersDemand) {
   ASSERT_EQ(declared.size(), 1u);
   EXPECT_EQ(declared[0].source, "OSY");
   EXPECT_EQ(declared[0].target, "KST");
-  EXPECT_EQ(declared[0].cameo, "100");
+  EXPECT_EQ(declared[0].cameo, "1053");
   EXPECT_EQ(declared[0].modality, "asserted");
   EXPECT_EQ(declared[0].speaker, "OSY");
 
   auto announced = coded("announced", "announce", "must");
-  EXPECT_TRUE(Has(announced, "OSY", "KST", "100"));
+  EXPECT_TRUE(Has(announced, "OSY", "KST", "1053"));
   EXPECT_FALSE(Has(announced, "KST", "VLMGOV", "0841"));
 
   auto stressed = coded("stressed", "stress", "should");
   ASSERT_EQ(stressed.size(), 1u);
   EXPECT_EQ(stressed[0].source, "OSY");
   EXPECT_EQ(stressed[0].target, "KST");
-  EXPECT_EQ(stressed[0].cameo, "020");
+  EXPECT_EQ(stressed[0].cameo, "0253");  // appeal for the release
 
   // A report of what someone else holds is no demand of the reporter.
   auto reported = coded("reported", "report", "must");
-  EXPECT_FALSE(Has(reported, "OSY", "KST", "100"));
+  EXPECT_FALSE(Has(reported, "OSY", "KST", "1053"));
   EXPECT_TRUE(Has(reported, "KST", "VLMGOV", "0841"));
 }
 
@@ -488,19 +489,35 @@ TEST(CoderTest, OwnHostileActSaidOfTheFutureIsAThreat) {
 
 // The built-in knowledge base codes an act announced as a noun ("announced
 // a suspension of talks with X") as the act.
+// The events the built-in knowledge base and the news conventions code
+// from a sentence with the given Penn parse.
+std::vector<Event> CodeDocWithKb(Document doc) {
+  static auto dicts =
+      LoadDictionaries(std::string(CURLEW_SOURCE_DIR) + "/data/kb");
+  static std::shared_ptr<const Gazetteer> places = [] {
+    auto g =
+        Gazetteer::Load(std::string(CURLEW_SOURCE_DIR) + "/data/kb/places.tsv");
+    EXPECT_TRUE(g.ok()) << g.status().ToString();
+    return g.ok() ? std::shared_ptr<const Gazetteer>(std::move(*g)) : nullptr;
+  }();
+  EXPECT_TRUE(dicts.ok()) << dicts.status().ToString();
+  if (!dicts.ok() || !places) return {};
+  ActorOptions a;
+  a.news_conventions = true;
+  EXPECT_TRUE(FindActors(**dicts, a, doc).ok());
+  CoderOptions o;
+  o.news_conventions = true;
+  o.places = places;
+  EXPECT_TRUE(Coder(*dicts, o).Code(doc).ok());
+  return doc.events;
+}
+
+std::vector<Event> CodeWithKb(const std::string& text, const std::string& ptb) {
+  return CodeDocWithKb(Parse(text, ptb));
+}
+
 TEST(CoderTest, KnowledgeBaseCodesAnnouncedSuspension) {
-  auto dicts = LoadDictionaries(std::string(CURLEW_SOURCE_DIR) + "/data/kb");
-  ASSERT_TRUE(dicts.ok()) << dicts.status().ToString();
-  auto coded = [&](const std::string& text, const std::string& ptb) {
-    Document doc = Parse(text, ptb);
-    ActorOptions a;
-    a.news_conventions = true;
-    EXPECT_TRUE(FindActors(**dicts, a, doc).ok());
-    CoderOptions o;
-    o.news_conventions = true;
-    EXPECT_TRUE(Coder(*dicts, o).Code(doc).ok());
-    return doc.events;
-  };
+  auto coded = CodeWithKb;
   auto talks = coded(
       "Chile announced a suspension of talks with Peru.",
       "(ROOT (S (NP (NNP Chile)) (VP (VBD announced) (NP (NP (DT a) (NN"
@@ -514,6 +531,125 @@ TEST(CoderTest, KnowledgeBaseCodesAnnouncedSuspension) {
       " suspension)) (PP (IN of) (NP (NP (NNS flights)) (PP (TO to) (NP (NNP"
       " Peru))))))) (. .)))");
   EXPECT_TRUE(Has(flights, "CHL", "PER", "163"));
+}
+
+// The knowledge base: a warm welcome given is hosting (043), inspectors
+// received are let in (0862), peacekeepers arriving are deployed (074).
+TEST(CoderTest, KnowledgeBaseWelcomeInspectorsPeacekeepers) {
+  auto welcome = CodeWithKb(
+      "Chile gave a warm welcome to Peru.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD gave) (NP (DT a) (JJ warm) (NN"
+      " welcome)) (PP (TO to) (NP (NNP Peru)))) (. .)))");
+  EXPECT_TRUE(Has(welcome, "CHL", "PER", "043"));
+  EXPECT_FALSE(Has(welcome, "CHL", "PER", "070"));
+  auto inspectors = CodeWithKb(
+      "Chile received Peruvian inspectors.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD received) (NP (JJ Peruvian) (NNS"
+      " inspectors))) (. .)))");
+  ASSERT_FALSE(inspectors.empty());
+  EXPECT_EQ(inspectors[0].source, "CHL");
+  EXPECT_EQ(inspectors[0].cameo, "0862");
+  auto arrived = CodeWithKb(
+      "Chilean peacekeepers arrived in Haiti.",
+      "(ROOT (S (NP (JJ Chilean) (NNS peacekeepers)) (VP (VBD arrived) (PP"
+      " (IN in) (NP (NNP Haiti)))) (. .)))");
+  ASSERT_FALSE(arrived.empty());
+  EXPECT_EQ(arrived[0].source.substr(0, 3), "CHL");
+  EXPECT_EQ(arrived[0].target, "HTI");
+  EXPECT_EQ(arrived[0].cameo, "074");
+}
+
+// A domestic act with no one named is done to the actor's own country,
+// or to the country the sentence places it in.
+TEST(CoderTest, DomesticActTargetsTheCountryItIsDoneIn) {
+  auto home = CodeWithKb(
+      "Chilean police lifted a curfew.",
+      "(ROOT (S (NP (JJ Chilean) (NNS police)) (VP (VBD lifted) (NP (DT a)"
+      " (NN curfew))) (. .)))");
+  ASSERT_FALSE(home.empty());
+  EXPECT_EQ(home[0].target, "CHL");
+  auto abroad = CodeWithKb(
+      "Chilean police lifted a curfew in Peru.",
+      "(ROOT (S (NP (JJ Chilean) (NNS police)) (VP (VBD lifted) (NP (DT a)"
+      " (NN curfew)) (PP (IN in) (NP (NNP Peru)))) (. .)))");
+  ASSERT_FALSE(abroad.empty());
+  EXPECT_EQ(abroad[0].source.substr(0, 3), "CHL");
+  EXPECT_EQ(abroad[0].target, "PER");
+}
+
+// Denying or dismissing a request or appeal is rejecting it (12), not a
+// denial of a charge (016).
+TEST(CoderTest, KnowledgeBaseDismissedAppealIsARejection) {
+  auto events = CodeWithKb(
+      "Peru denied a request from Chile.",
+      "(ROOT (S (NP (NNP Peru)) (VP (VBD denied) (NP (NP (DT a) (NN request))"
+      " (PP (IN from) (NP (NNP Chile))))) (. .)))");
+  EXPECT_TRUE(Has(events, "PER", "CHL", "120"));
+  EXPECT_FALSE(Has(events, "PER", "CHL", "016"));
+}
+
+// A statement of intent, demand, rejection or threat without a target of
+// its own is coded as the statement about the act of its complement, not
+// as the act: "agreed to release" 0353, "demanded that Y withdraw" 10x,
+// "refused to release" 1243, "threatened to arrest" 13x.
+TEST(CoderTest, StatementsAboutActsAreTheStatement) {
+  auto agreed = CodeWithKb(
+      "Chile agreed to release Peruvian fishermen.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD agreed) (S (VP (TO to) (VP (VB"
+      " release) (NP (JJ Peruvian) (NNS fishermen)))))) (. .)))");
+  ASSERT_EQ(agreed.size(), 1u);
+  EXPECT_EQ(agreed[0].source, "CHL");
+  EXPECT_EQ(agreed[0].target.substr(0, 3), "PER");
+  EXPECT_EQ(agreed[0].cameo, "0353");
+  EXPECT_EQ(agreed[0].modality, "asserted");
+
+  auto demanded = CodeWithKb(
+      "Chile demanded that Peru withdraw its troops.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD demanded) (SBAR (IN that) (S (NP"
+      " (NNP Peru)) (VP (VB withdraw) (NP (PRP$ its) (NNS troops)))))) (. "
+      ".)))");
+  ASSERT_FALSE(demanded.empty());
+  for (const Event& e : demanded) {
+    EXPECT_EQ(e.source, "CHL");
+    EXPECT_EQ(e.target.substr(0, 3), "PER");
+    EXPECT_EQ(e.cameo.substr(0, 2), "10") << e.cameo;
+  }
+
+  auto refused = CodeWithKb(
+      "Chile refused to release Peruvian fishermen.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD refused) (S (VP (TO to) (VP (VB"
+      " release) (NP (JJ Peruvian) (NNS fishermen)))))) (. .)))");
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].cameo, "1243");
+
+  auto threatened = CodeWithKb(
+      "Chile threatened to arrest Peruvian fishermen.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD threatened) (S (VP (TO to) (VP (VB"
+      " arrest) (NP (JJ Peruvian) (NNS fishermen)))))) (. .)))");
+  ASSERT_EQ(threatened.size(), 1u);
+  EXPECT_EQ(threatened[0].source, "CHL");
+  EXPECT_EQ(threatened[0].cameo.substr(0, 2), "13");
+
+  // Said by another of someone else, the act stands (an allegation).
+  auto said = CodeWithKb(
+      "Chile said Peru released Bolivian fishermen.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD said) (SBAR (S (NP (NNP Peru)) (VP"
+      " (VBD released) (NP (JJ Bolivian) (NNS fishermen)))))) (. .)))");
+  ASSERT_FALSE(said.empty());
+  EXPECT_EQ(said[0].source, "PER");
+  EXPECT_EQ(said[0].cameo.substr(0, 3), "084");
+}
+
+// "X said Y must be ready to act": the modal on a verb above the act
+// makes it X's demand.
+TEST(CoderTest, ReportedMustAboveTheAct) {
+  auto events = CodeWithKb(
+      "Chile said Peru must act to release Bolivian fishermen.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD said) (SBAR (S (NP (NNP Peru)) (VP"
+      " (MD must) (VP (VB act) (S (VP (TO to) (VP (VB release) (NP (JJ"
+      " Bolivian) (NNS fishermen)))))))))) (. .)))");
+  EXPECT_TRUE(Has(events, "CHL", "PER", "1053"));
+  EXPECT_FALSE(Has(events, "PER", "BOL", "0841"));
 }
 
 // "A did X, and B did Y": each clause has its own subject, even where the
@@ -530,6 +666,35 @@ TEST(CoderTest, CoordinatedClausesKeepTheirSubjects) {
   EXPECT_EQ(events.size(), 2u);
 }
 
+// A word of a hand-built UD tree: form, XPOS, head (1-based, 0: root),
+// relation; the lemma is the form.
+using UdWord = std::tuple<std::string, std::string, int, std::string>;
+
+// A one-sentence document with the given UD tree, as curlew's parser
+// would give it.
+Document UdDoc(const std::vector<UdWord>& w) {
+  Document doc;
+  doc.id = "ud";
+  doc.date = "2001-05-05";
+  for (const auto& [word, xpos, head, rel] : w) {
+    if (!doc.text.empty() && word != ".") doc.text += ' ';
+    Token t;
+    t.span = {static_cast<uint32_t>(doc.text.size()),
+              static_cast<uint32_t>(doc.text.size() + word.size())};
+    doc.text += word;
+    t.norm = word;
+    t.lemma = word;
+    t.xpos = xpos;
+    t.head = head;
+    t.deprel = rel;
+    doc.tokens.push_back(t);
+  }
+  doc.sentences.push_back({{0, static_cast<uint32_t>(doc.text.size())},
+                           0,
+                           static_cast<uint32_t>(doc.tokens.size())});
+  return doc;
+}
+
 // Being ready, willing, prepared or determined to do a cooperative act, or
 // saying one "will" do it, is the matching intent (03x), not the act.
 TEST(CoderTest, ReadinessAndWillAreIntents) {
@@ -537,47 +702,29 @@ TEST(CoderTest, ReadinessAndWillAreIntents) {
   // Ossory." with the act the open complement (xcomp) of the adjective.
   auto ready = [](const std::string& adj, const std::string& verb,
                   const std::string& prep) {
-    Document doc;
-    doc.id = "ud";
-    doc.date = "2001-05-05";
-    std::vector<std::tuple<std::string, std::string, int, std::string>> w = {
-        {"Kestrand", "NNP", 3, "nsubj"},
-        {"is", "VBZ", 3, "cop"},
-        {adj, "JJ", 0, "root"},
-        {"to", "TO", 5, "mark"},
-        {verb, "VB", 3, "xcomp"}};
+    std::vector<UdWord> w = {{"Kestrand", "NNP", 3, "nsubj"},
+                             {"is", "VBZ", 3, "cop"},
+                             {adj, "JJ", 0, "root"},
+                             {"to", "TO", 5, "mark"},
+                             {verb, "VB", 3, "xcomp"}};
     if (!prep.empty()) w.push_back({prep, "IN", 7, "case"});
     w.push_back({"Ossory", "NNP", 5, prep.empty() ? "obj" : "obl"});
     w.push_back({".", ".", 3, "punct"});
-    for (const auto& [word, xpos, head, rel] : w) {
-      if (!doc.text.empty() && word != ".") doc.text += ' ';
-      Token t;
-      t.span = {static_cast<uint32_t>(doc.text.size()),
-                static_cast<uint32_t>(doc.text.size() + word.size())};
-      doc.text += word;
-      t.norm = word;
-      t.lemma = word;
-      t.xpos = xpos;
-      t.head = head;
-      t.deprel = rel;
-      doc.tokens.push_back(t);
-    }
-    doc.sentences.push_back({{0, static_cast<uint32_t>(doc.text.size())},
-                             0,
-                             static_cast<uint32_t>(doc.tokens.size())});
+    Document doc = UdDoc(w);
     CoderOptions o;
     o.news_conventions = true;
     Code(doc, nullptr, o);
     return doc.events;
   };
-  // 04 meet or visit -> 036; 05 diplomatic -> 032; 06 material -> 031;
-  // 07 aid -> 033; 08 yield -> 035.
+  // 04 meet or visit -> 036; 05 diplomatic -> 032; 06 material -> 031
+  // (061 trade -> 0311); 07 aid -> 033; 08 yield -> 035 (0841 release of
+  // persons -> 0353).
   EXPECT_TRUE(Has(ready("ready", "visit", ""), "KST", "OSY", "036"));
   EXPECT_TRUE(Has(ready("willing", "cooperate", "with"), "KST", "OSY", "032"));
-  EXPECT_TRUE(Has(ready("prepared", "trade", "with"), "KST", "OSY", "031"));
+  EXPECT_TRUE(Has(ready("prepared", "trade", "with"), "KST", "OSY", "0311"));
   EXPECT_TRUE(Has(ready("determined", "aid", ""), "KST", "OSY", "033"));
   auto release = ready("willing", "release", "");
-  EXPECT_TRUE(Has(release, "KST", "OSY", "035"));
+  EXPECT_TRUE(Has(release, "KST", "OSY", "0353"));
   EXPECT_FALSE(Has(release, "KST", "OSY", "0841"));
 
   auto will_aid = CodeNewsAll(
@@ -602,6 +749,111 @@ TEST(CoderTest, ReadinessAndWillAreIntents) {
                            "(ROOT (S (NP (NNP Kestrand)) (VP (VBD aided) (NP"
                            " (NNP Ossory))) (. .)))");
   EXPECT_TRUE(Has(aided, "KST", "OSY", "070"));
+}
+
+// "W accused X of attacking Y" with the act hanging on X (acl), as
+// curlew's parser gives it: X's act, claimed by W (alleged), beside W's
+// accusation.
+TEST(CoderTest, AccusedActHangingOnTheAccusedIsAlleged) {
+  auto events = CodeDocWithKb(UdDoc({{"Chile", "NNP", 2, "nsubj"},
+                                     {"accused", "VBD", 0, "root"},
+                                     {"Peru", "NNP", 2, "obj"},
+                                     {"of", "IN", 5, "mark"},
+                                     {"attacking", "VBG", 3, "acl"},
+                                     {"Bolivia", "NNP", 5, "obj"},
+                                     {".", ".", 2, "punct"}}));
+  bool act = false;
+  for (const Event& e : events) {
+    if (e.source == "CHL") {
+      EXPECT_EQ(e.target, "PER");
+      EXPECT_EQ(e.cameo.substr(0, 2), "11") << e.cameo;
+      EXPECT_EQ(e.modality, "asserted");
+    } else {
+      act = true;
+      EXPECT_EQ(e.source, "PER");
+      EXPECT_EQ(e.target, "BOL");
+      EXPECT_EQ(e.modality, "alleged");
+      EXPECT_EQ(e.speaker, "CHL");
+    }
+  }
+  EXPECT_TRUE(act);
+}
+
+// "X said Y must be ready to meet Z": being ready is Y's intent (036),
+// and X's "must" makes it X's demand that Y meet (108).
+TEST(CoderTest, ReportedMustOnReadinessIsADemand) {
+  auto events = CodeDocWithKb(UdDoc({{"Chile", "NNP", 2, "nsubj"},
+                                     {"said", "VBD", 0, "root"},
+                                     {"Peru", "NNP", 6, "nsubj"},
+                                     {"must", "MD", 6, "aux"},
+                                     {"be", "VB", 6, "cop"},
+                                     {"ready", "JJ", 2, "ccomp"},
+                                     {"to", "TO", 8, "mark"},
+                                     {"meet", "VB", 6, "xcomp"},
+                                     {"Bolivia", "NNP", 8, "obj"},
+                                     {".", ".", 2, "punct"}}));
+  EXPECT_TRUE(Has(events, "CHL", "PER", "108"));
+  EXPECT_FALSE(Has(events, "PER", "BOL", "036"));
+}
+
+// "X shelled Y, Z officials said", parsed with the speakers joined to
+// the object: the speakers of the closing parenthetical are no target.
+TEST(CoderTest, ClosingSpeakersAreNoTarget) {
+  auto events = CodeDocWithKb(UdDoc({{"Peru", "NNP", 2, "nsubj"},
+                                     {"shelled", "VBD", 0, "root"},
+                                     {"Bolivia", "NNP", 2, "obj"},
+                                     {",", ",", 6, "punct"},
+                                     {"Chilean", "JJ", 6, "amod"},
+                                     {"officials", "NNS", 3, "conj"},
+                                     {"said", "VBD", 2, "parataxis"},
+                                     {".", ".", 2, "punct"}}));
+  bool shelled = false;
+  for (const Event& e : events) {
+    EXPECT_FALSE(e.target.starts_with("CHL")) << e.target;
+    shelled |= e.source == "PER" && e.target == "BOL";
+  }
+  EXPECT_TRUE(shelled);
+}
+
+// An act that is only a prospect ("the prospect of resuming talks") has
+// not happened: hypothetical.
+TEST(CoderTest, ProspectOfAnActIsHypothetical) {
+  auto events = CodeDocWithKb(UdDoc({{"Chile", "NNP", 2, "nsubj"},
+                                     {"played", "VBD", 0, "root"},
+                                     {"down", "RP", 2, "compound:prt"},
+                                     {"the", "DT", 5, "det"},
+                                     {"prospect", "NN", 2, "obj"},
+                                     {"of", "IN", 7, "mark"},
+                                     {"resuming", "VBG", 5, "acl"},
+                                     {"talks", "NNS", 7, "obj"},
+                                     {"with", "IN", 10, "case"},
+                                     {"Peru", "NNP", 7, "obl"},
+                                     {".", ".", 2, "punct"}}));
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) EXPECT_EQ(e.modality, "hypothetical");
+}
+
+// "X said its own troops had withdrawn": a comment about one's own side
+// is no statement to anyone; told to another actor, it is.
+TEST(CoderTest, CommentOnOnesOwnSideIsNoStatement) {
+  auto own = CodeWithKb(
+      "Chile said Chilean troops had left.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD said) (SBAR (S (NP (JJ Chilean)"
+      " (NNS troops)) (VP (VBD had) (VP (VBN left)))))) (. .)))");
+  for (const Event& e : own)
+    EXPECT_FALSE(e.source == "CHL" && e.target.starts_with("CHL") &&
+                 e.cameo.starts_with("01"))
+        << e.source << " " << e.target << " " << e.cameo;
+  auto told = CodeWithKb(
+      "Chile told Peru that Chilean troops had left.",
+      "(ROOT (S (NP (NNP Chile)) (VP (VBD told) (NP (NNP Peru)) (SBAR (IN"
+      " that) (S (NP (JJ Chilean) (NNS troops)) (VP (VBD had) (VP (VBN"
+      " left)))))) (. .)))");
+  bool to_peru = false;
+  for (const Event& e : told)
+    to_peru |=
+        e.source == "CHL" && e.target == "PER" && e.cameo.starts_with("01");
+  EXPECT_TRUE(to_peru);
 }
 
 // An act proposed, suggested or recommended has not happened: hypothetical.

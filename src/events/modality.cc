@@ -28,10 +28,14 @@ constexpr std::array<std::string_view, 11> kFutureHeads = {
     "expect", "aim",    "prepare",  "scheduled", "go"};
 // Verbs whose complement is only possible, wished or feared.
 // ("proposed that the two sides hold talks": the talks are proposed.)
-constexpr std::array<std::string_view, 19> kHypotheticalHeads = {
-    "hope",    "fear",    "wish",    "want",    "consider", "seek",  "try",
-    "attempt", "worry",   "ready",   "likely",  "possible", "could", "urge",
-    "warn",    "concern", "propose", "suggest", "recommend"};
+// ("the chances of resuming talks", "pessimistic about a deal": a
+// prospect, not an act.)
+constexpr std::array<std::string_view, 25> kHypotheticalHeads = {
+    "hope",        "fear",     "wish",       "want",        "consider",
+    "seek",        "try",      "attempt",    "worry",       "ready",
+    "likely",      "possible", "could",      "urge",        "warn",
+    "concern",     "propose",  "suggest",    "recommend",   "chance",
+    "possibility", "prospect", "optimistic", "pessimistic", "unlikely"};
 // Speech and report verbs and nouns: what they introduce is claimed.
 constexpr std::array<std::string_view, 18> kReportHeads = {
     "say",        "claim",   "report",  "allege", "tell",       "state",
@@ -54,8 +58,12 @@ std::string_view Party(std::string_view code) {
 // verbs the rules look at.
 std::string Coder::Run::LemmaOf(int h) const {
   const std::string& l = Tok(h).lemma;
-  static const std::array<std::pair<std::string_view, std::string_view>, 12>
+  static const std::array<std::pair<std::string_view, std::string_view>, 16>
       kForms = {{{"said", "say"},
+                 {"accused", "accuse"},
+                 {"accuses", "accuse"},
+                 {"blamed", "blame"},
+                 {"charged", "charge"},
                  {"says", "say"},
                  {"told", "tell"},
                  {"hoped", "hope"},
@@ -177,9 +185,19 @@ std::string Coder::Run::ClassifyModality(int v, Event* event) const {
     }
     if (r == DepRel::kAdvcl) {
       // "accused X of attacking Y": the accused act is claimed.
-      if (lemma == "accuse" || lemma == "charge" || lemma == "blame" ||
-          lemma == "suspect")
+      if (IsAccusingLemma(lemma)) {
         reported = true;
+        if (speaker_head < 0) speaker_head = h;
+      }
+      break;
+    }
+    // "accused X of attacking Y" with the act hanging on X: claimed by the
+    // accuser too.
+    if (r == DepRel::kAcl && tree_.head(h) >= 0 &&
+        (Rel(h) == DepRel::kObj || Rel(h) == DepRel::kNsubjPass) &&
+        IsAccusingLemma(LemmaOf(tree_.head(h)))) {
+      reported = true;
+      if (speaker_head < 0) speaker_head = tree_.head(h);
       break;
     }
     if (r == DepRel::kAcl && OneOf(lemma, kFutureHeads) && lemma != "be")
@@ -208,6 +226,10 @@ std::string Coder::Run::ClassifyModality(int v, Event* event) const {
   if (would) hypothetical = true;  // "would disrupt", "would consider"
   if (e.speaker.empty() && speaker_head >= 0) {
     int subj = tree_.Subject(speaker_head);
+    // "Minister X today accused Y of ...", parsed with the verb hanging on
+    // its subject (acl): that noun speaks.
+    if (subj < 0 && Rel(speaker_head) == DepRel::kAcl)
+      subj = tree_.head(speaker_head);
     // "Kyiv's fears that", "Ukrainian accusations that": the noun's own
     // actor.
     e.speaker = subj >= 0 ? SpeakerAt(subj) : SpeakerAt(speaker_head);
@@ -230,6 +252,22 @@ std::string Coder::Run::ClassifyModality(int v, Event* event) const {
   return "asserted";
 }
 
+void Coder::Run::FindTailSpeaker() {
+  // A closing ", NOUN PHRASE said/told ..." parenthetical.
+  tail_comma_ = -1;
+  tail_speaker_.clear();
+  for (size_t r = n_; r-- > 1;) {
+    if (!verb_tag_[r] || !OneOf(LemmaOf(static_cast<int>(r)), kReportHeads))
+      continue;
+    size_t c = r;
+    while (c > 0 && upper_[c - 1] != "," && !verb_tag_[c - 1]) --c;
+    if (c == 0 || c == r || upper_[c - 1] != ",") break;
+    tail_comma_ = static_cast<int>(c - 1);
+    tail_speaker_ = SpeakerIn(static_cast<int>(c), static_cast<int>(r));
+    break;
+  }
+}
+
 void Coder::Run::AssignModality(size_t first_event,
                                 std::vector<Event>* events) {
   // "..., according to X": X speaks for every event of the sentence.
@@ -249,19 +287,7 @@ void Coder::Run::AssignModality(size_t first_event,
     according_ = SpeakerIn(static_cast<int>(i + 2), static_cast<int>(end));
     break;
   }
-  // A closing ", NOUN PHRASE said/told ..." parenthetical.
-  tail_comma_ = -1;
-  tail_speaker_.clear();
-  for (size_t r = n_; r-- > 1;) {
-    if (!verb_tag_[r] || !OneOf(LemmaOf(static_cast<int>(r)), kReportHeads))
-      continue;
-    size_t c = r;
-    while (c > 0 && upper_[c - 1] != "," && !verb_tag_[c - 1]) --c;
-    if (c == 0 || c == r || upper_[c - 1] != ",") break;
-    tail_comma_ = static_cast<int>(c - 1);
-    tail_speaker_ = SpeakerIn(static_cast<int>(c), static_cast<int>(r));
-    break;
-  }
+  FindTailSpeaker();
   for (size_t k = first_event; k < events->size(); ++k) {
     Event& e = (*events)[k];
     if (e.attribution.empty() && !according_text_.empty()) {

@@ -39,6 +39,10 @@ TEST(KeepOneEventPerPairTest, BareCountryGivesWayToItsActor) {
             (std::vector<Triple>{{"VLMMIL", "OSY", "190"}}));
   EXPECT_EQ(Kept({Ev("KST", "VLMGOV", "111"), Ev("KST", "VLM", "111")}),
             (std::vector<Triple>{{"KST", "VLMGOV", "111"}}));
+  // The root's generic code beside a specific one of the same root is
+  // the same reading, less precise.
+  EXPECT_EQ(Kept({Ev("KST", "VLM", "100"), Ev("KST", "VLMGOV", "101")}),
+            (std::vector<Triple>{{"KST", "VLMGOV", "101"}}));
   // Another code is another reading, not a copy: both stay.
   EXPECT_EQ(Kept({Ev("VLM", "OSY", "190"), Ev("VLMMIL", "OSY", "111")}).size(),
             2u);
@@ -65,7 +69,8 @@ TEST(KeepOneEventPerPairTest, StatementGivesWayToAnAct) {
         << weak;
   EXPECT_EQ(Kept({Ev("KST", "OSY", "033"), Ev("KST", "OSY", "070")}),
             (std::vector<Triple>{{"KST", "OSY", "033"}}));
-  // Other directions, sentences and modalities are other events.
+  // Other directions and sentences are other events, and an act reported
+  // as not done (or only possible) leaves the statement.
   EXPECT_EQ(Kept({Ev("KST", "OSY", "010"), Ev("OSY", "KST", "057")}).size(),
             2u);
   EXPECT_EQ(Kept({Ev("KST", "OSY", "010"), Ev("KST", "OSY", "057", 1)}).size(),
@@ -74,6 +79,15 @@ TEST(KeepOneEventPerPairTest, StatementGivesWayToAnAct) {
       Kept({Ev("KST", "OSY", "010"), Ev("KST", "OSY", "057", 0, "negated")})
           .size(),
       2u);
+  // An act presented otherwise than the statement ("X attacked Y,
+  // witnesses said": alleged) is still the act the statement reports.
+  EXPECT_EQ(
+      Kept({Ev("KST", "OSY", "010"), Ev("KST", "OSY", "190", 0, "alleged")}),
+      (std::vector<Triple>{{"KST", "OSY", "190"}}));
+  EXPECT_EQ(Kept({Ev("KST", "OSY", "010"),
+                  Ev("KST", "OSY", "040", 0, "hypothetical")})
+                .size(),
+            2u);
 }
 
 }  // namespace

@@ -81,6 +81,17 @@ void Coder::Run::Roles(int v, std::vector<ActorRef>* src,
     return;
   }
   *src = ActorsAt(tree_.Subject(v));
+  // "W accused X of attacking Y", the act hanging on X: X is who is said
+  // to have done it (the modality pass marks it alleged). Only in a clause
+  // whose accuser the tree has found (else the word-order fallback reads
+  // the sentence).
+  if (src->empty() && opt_.news_conventions && Rel(v) == DepRel::kAcl) {
+    int x = tree_.head(v);
+    int accuse = x >= 0 ? tree_.head(x) : -1;
+    if (accuse >= 0 && Rel(x) == DepRel::kObj &&
+        IsAccusingLemma(LemmaOf(accuse)) && tree_.Subject(accuse) >= 0)
+      *src = ActorsAt(x);
+  }
   *tgt = Targets(v);
 }
 

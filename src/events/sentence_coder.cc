@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "events/statement_codes.h"
+
 namespace curlew {
 
 namespace {
@@ -13,49 +15,6 @@ namespace {
 bool IsReadiness(std::string_view w) {
   return w == "READY" || w == "WILLING" || w == "PREPARED" ||
          w == "DETERMINED" || w == "COMMITTED" || w == "EAGER" || w == "KEEN";
-}
-
-// The CAMEO intent (03x) to do a cooperative act of root 04 to 08:
-// to meet (036), cooperate diplomatically (032) or materially (031), give
-// aid (033), yield (035).
-std::string IntentCode(std::string_view act) {
-  if (act.starts_with("04")) return "036";
-  if (act.starts_with("05")) return "032";
-  if (act.starts_with("06")) return "031";
-  if (act.starts_with("07")) return "033";
-  if (act.starts_with("08")) return "035";
-  return "030";
-}
-
-// The CAMEO threat (13x) to do a hostile act of root 14 to 20.
-std::string ThreatCode(std::string_view act) {
-  if (act.size() < 3) return "130";
-  const std::string_view r = act.substr(0, 2);
-  if (r == "14") return "133";
-  if (r == "16") {
-    if (act.starts_with("161")) return "1313";
-    if (act.starts_with("162")) return "1311";
-    if (act.starts_with("163")) return "1312";
-    if (act.starts_with("164")) return "134";
-    if (act.starts_with("165")) return "135";
-    if (act.starts_with("166")) return "136";
-    return "131";
-  }
-  if (r == "17") {
-    // 1721-1724 (restrictions, bans, curfew, martial law) -> 1321-1324.
-    if (act.starts_with("172"))
-      return act.size() == 4 ? "132" + std::string(act.substr(3)) : "132";
-    return "137";
-  }
-  if (act.starts_with("191")) return "1381";
-  if (act.starts_with("192")) return "1382";
-  if (r == "19") return "1384";
-  if (r == "20") return "1383";
-  return "138";  // 15, 18: military posture, assault
-}
-
-bool IsHostileAct(std::string_view c) {
-  return c.size() >= 2 && c.substr(0, 2) >= "14" && c.substr(0, 2) <= "20";
 }
 }  // namespace
 
@@ -92,8 +51,9 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
   std::vector<int> event_verb;  // the verb of each event coded here
   std::string issues = d_.issues.Match(ids_);
   std::vector<Event> negated_events;  // acts reported as not done
+  FindTailSpeaker();
   for (const VerbInfo& vi : verbs) {
-    const std::string& code = vi.pm.code;
+    std::string code = vi.pm.code;
     if (code.empty() || code == "---") continue;
     std::vector<ActorRef> src, tgt;
     Roles(vi.v, &src, &tgt);
@@ -147,6 +107,12 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
           }
         }
     }
+    // "X razed homes, Y officials and Z witnesses said": the speakers of a
+    // closing parenthetical are not what the act was done to.
+    if (opt_.news_conventions && tail_comma_ >= 0 && vi.v < tail_comma_)
+      std::erase_if(tgt, [&](const ActorRef& t) {
+        return static_cast<int>(t.begin) > tail_comma_;
+      });
     std::vector<bool> allowed;
     PostRegion(vi.v, &allowed);
     // Pattern roles: '+' / '$' before the verb name the subject as
@@ -202,6 +168,24 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
         }
       }
     }
+    // "X agreed to lift sanctions on Y", "demanded that Y withdraw",
+    // "threatened to ban Z": CAMEO codes the statement (intent, appeal,
+    // demand, rejection, threat), not the act it is about.
+    if (opt_.news_conventions && child_coded && !src.empty()) {
+      if (tgt.empty()) {
+        if (TakeOverActs(vi, src, first_event, &event_verb, events)) {
+          ++coded[vi.v];
+          continue;
+        }
+      } else if (vi.pm.pattern < 0) {
+        // Its own target ("urged Y to withdraw"): the open complement's
+        // act, absorbed below, says what the statement is about.
+        std::string about = StatementAboutAct(
+            code.substr(0, 2), ComplementAct(vi.v, first_event, event_verb,
+                                             *events, /*open_only=*/true));
+        if (!about.empty()) code = about;
+      }
+    }
     // A compound subject with no target acts on itself ("X and Y renewed
     // ties"): each member towards the others.
     std::string_view root2(code.data(), std::min<size_t>(2, code.size()));
@@ -221,6 +205,7 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
     // "X declared that Y must drop barriers" with no act coded in the
     // clause: X's demand (appeal) to Y all the same.
     std::string demand;
+    const bool own_target = !tgt.empty();
     if (tgt.empty() && !child_coded && comp_subject >= 0) {
       tgt = ActorsAt(comp_subject);
       if (opt_.news_conventions && code.compare(0, 2, "01") == 0 &&
@@ -241,6 +226,18 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
             if (!tgt.empty()) break;
           }
     }
+    // "X said its forces had withdrawn": a comment about one's own side
+    // is no statement to anyone.
+    if (opt_.news_conventions && code.compare(0, 2, "01") == 0)
+      std::erase_if(tgt, [&](const ActorRef& t) {
+        if (own_target && !InComplement(vi.v, static_cast<int>(t.begin)))
+          return false;
+        for (const ActorRef& a : src)
+          if (!a.agent_only && !t.agent_only &&
+              a.code.compare(0, 3, t.code, 0, 3) == 0)
+            return true;
+        return false;
+      });
     // "X denied that it had pressured Y": the denied event is not coded;
     // X's denial is, towards that event's target.
     // ("dismissed claims that Y attacked Z": also an event under the
@@ -423,6 +420,20 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
         bool group_demand = root == "10";
         for (const ActorRef& s : src)
           group_demand &= s.code.size() > 3 && !s.agent_only;
+        // ("lifted a curfew in Montenegro": where the sentence places the
+        // act in another country, that country.)
+        std::string there;
+        int there_b = 0, there_e = 0;
+        if (opt_.places && !group_demand) {
+          auto places = opt_.places->FindMentions(doc_, sentence_index);
+          const PlaceMention* m =
+              NearestLocation(places, static_cast<int>(s_.token_begin + vi.v));
+          if (m && m->place && !m->place->country.empty()) {
+            there = m->place->country;
+            there_b = static_cast<int>(m->token_begin - s_.token_begin);
+            there_e = static_cast<int>(m->token_end - s_.token_begin);
+          }
+        }
         if (root == "08" || root == "09" || root == "14" || root == "17" ||
             group_demand)
           for (const ActorRef& s : src) {
@@ -431,6 +442,9 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
                 StartsWith(s.code, "IMG") || StartsWith(s.code, "MNC"))
               continue;
             ActorRef home(s.code.substr(0, 3), s.begin, s.begin);
+            if (!there.empty() && s.code.compare(0, 3, there) != 0)
+              home = ActorRef(there, static_cast<uint32_t>(there_b),
+                              static_cast<uint32_t>(there_e));
             emit(&s, &home, code);
           }
       }
@@ -496,22 +510,105 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
   AssignModality(first_event, events);
 }
 
+bool Coder::Run::InComplement(int v, int w, bool open_only) const {
+  for (int c : tree_.kids(v))
+    if ((Rel(c) == DepRel::kXcomp ||
+         (!open_only && Rel(c) == DepRel::kCcomp)) &&
+        tree_.Dominates(c, w))
+      return true;
+  return false;
+}
+
+std::string Coder::Run::ComplementAct(int v, size_t first_event,
+                                      const std::vector<int>& event_verb,
+                                      const std::vector<Event>& events,
+                                      bool open_only) const {
+  int best = -1, best_depth = 0;
+  for (size_t k = first_event; k < events.size(); ++k) {
+    int ev = event_verb[k - first_event];
+    if (ev != v && InComplement(v, ev, open_only) &&
+        (best < 0 || tree_.Depth(ev) < best_depth)) {
+      best = static_cast<int>(k);
+      best_depth = tree_.Depth(ev);
+    }
+  }
+  return best < 0 ? "" : events[best].cameo;
+}
+
+bool Coder::Run::TakeOverActs(const VerbInfo& vi,
+                              const std::vector<ActorRef>& src,
+                              size_t first_event, std::vector<int>* event_verb,
+                              std::vector<Event>* events) const {
+  const std::string& code = vi.pm.code;
+  const std::string root = code.substr(0, 2);
+  if (root != "02" && root != "03" && root != "10" && root != "12" &&
+      root != "13")
+    return false;
+  // The acts of the complement clause nearest the verb (not those of a
+  // clause inside it: "agreed to talks that would end the war").
+  const std::string act =
+      ComplementAct(vi.v, first_event, *event_verb, *events, false);
+  if (act.empty()) return false;
+  // A pattern of the verb ("agreed to a ceasefire") knows best; otherwise
+  // the act says what the statement is about; a statement the codebook
+  // does not have ("demanded that Y attack Z") leaves the act standing.
+  std::string out = vi.pm.pattern >= 0 ? code : StatementAboutAct(root, act);
+  if (out.empty()) return false;
+  bool any = false;
+  for (size_t k = first_event; k < events->size(); ++k) {
+    int ev = (*event_verb)[k - first_event];
+    if (ev == vi.v || (*events)[k].cameo != act || !InComplement(vi.v, ev))
+      continue;
+    Event& e = (*events)[k];
+    // "X agreed to lift sanctions on Y": X's intent towards Y. "X demanded
+    // that Y withdraw": X's demand of Y.
+    bool own = false;
+    for (const ActorRef& a : src)
+      own |= !e.source.empty() && a.code.compare(0, 3, e.source, 0, 3) == 0;
+    if (!own) {
+      e.target = e.source;
+      e.target_text = e.source_text;
+      e.source = src[0].code;
+      e.source_text = TextOf(src[0].begin, src[0].end);
+    }
+    e.cameo = out;
+    e.negated = false;
+    e.attribution.clear();
+    e.speaker.clear();
+    SetTrigger(e, vi.vb, vi.ve, vi.v);
+    (*event_verb)[k - first_event] = vi.v;
+    any = true;
+  }
+  return any;
+}
+
 // "X said (that) Y must do Z" is X's demand to Y (10); "... should do Z"
 // X's appeal (02): the statement is the event, not Y's act.
 void Coder::Run::ReportedDemand(int say, int ev,
                                 const std::vector<ActorRef>& src,
                                 Event* e) const {
+  // (An intent stands for its act here: "Y must be ready to mediate" is
+  // the demand that Y mediate.)
+  const bool intent = e->cameo.starts_with("03");
   if (!opt_.news_conventions || src.empty() || src[0].agent_only ||
-      e->source.empty() || IsStatementCode(e->cameo))
+      e->source.empty() || (IsStatementCode(e->cameo) && !intent))
     return;
   if (!IsSaying(say)) return;
-  std::string code = ModalDemandCode(ev);
+  // The modal may stand on a verb above the act within the clause ("must
+  // be ready to mediate", "must ensure security to allow access").
+  std::string code;
+  for (int x = ev; x >= 0 && x != say && code.empty(); x = tree_.head(x)) {
+    code = ModalDemandCode(x);
+    if (Rel(x) != DepRel::kXcomp && Rel(x) != DepRel::kAdvcl) break;
+  }
   if (code.empty() || e->source.compare(0, 3, src[0].code, 0, 3) == 0) return;
   e->target = e->source;
   e->target_text = e->source_text;
   e->source = src[0].code;
   e->source_text = TextOf(src[0].begin, src[0].end);
-  e->cameo = code;
+  std::string about = intent ? RestateIntent(code.substr(0, 2), e->cameo)
+                             : StatementAboutAct(code.substr(0, 2), e->cameo);
+  e->cameo = about.empty() ? code : about;
 }
 
 bool Coder::Run::IsSaying(int h) const {

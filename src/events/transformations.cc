@@ -16,12 +16,7 @@ bool Coder::Run::ApplyTransforms(const VerbInfo& vi, const std::string& code,
   bool done = false;
   for (size_t k = first_event; k < events->size(); ++k) {
     int ev = event_verb[k - first_event];
-    bool below = false;
-    for (int c : tree_.kids(vi.v))
-      if ((Rel(c) == DepRel::kCcomp || Rel(c) == DepRel::kXcomp) &&
-          tree_.Dominates(c, ev))
-        below = true;
-    if (!below) continue;
+    if (!InComplement(vi.v, ev)) continue;
     Event& e = (*events)[k];
     for (const VerbTransform& t : transforms) {
       if (t.upper_code.empty() || t.upper_code != code) continue;

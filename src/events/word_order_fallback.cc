@@ -175,6 +175,11 @@ void Coder::Run::FlatCode(uint32_t sentence_index,
         if ((s.code == t.code && after != &home) ||
             (s.agent_only && t.agent_only))
           continue;
+        // "X said its forces had withdrawn": a comment about one's own
+        // side is no statement to anyone (as in the tree pass).
+        if (root == "01" && !s.agent_only && !t.agent_only &&
+            s.code.compare(0, 3, t.code, 0, 3) == 0)
+          continue;
         Event e;
         e.sentence = sentence_index;
         e.span_begin = s_.span.begin;
