@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -24,7 +25,9 @@ struct RunResult {
 
 // Runs `curlew <args>` through the shell, capturing stdout and stderr.
 RunResult Curlew(const std::string& args, const std::string& stdin_file = "") {
-  const fs::path err_file = fs::path(::testing::TempDir()) / "curlew_cli_err";
+  // Named by process: two checkouts' test runs on one machine share /tmp.
+  const fs::path err_file = fs::path(::testing::TempDir()) /
+                            ("curlew_cli_err_" + std::to_string(getpid()));
   std::string cmd =
       std::string(CURLEW_BINARY) + " " + args + " 2>" + err_file.string();
   cmd += stdin_file.empty() ? " </dev/null" : " <" + stdin_file;
@@ -48,7 +51,8 @@ class CliTest : public ::testing::Test {
     if (!fs::exists(CURLEW_BINARY)) GTEST_SKIP() << "no " << CURLEW_BINARY;
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     dir_ = fs::path(::testing::TempDir()) /
-           (std::string("curlew_cli_") + info->name());
+           (std::string("curlew_cli_") + info->name() + "_" +
+            std::to_string(getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -280,8 +284,10 @@ TEST_F(CliTest, WriteErrorsExitOne) {
 TEST_F(CliTest, LedgerCommandsReportWriteErrors) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
   const std::string db = (dir_ / "ledger.db").string();
-  const RunResult ingest = Curlew("ingest tests/data/ledger_corpus.jsonl "
-                                  "--quiet --store " + db);
+  const RunResult ingest = Curlew(
+      "ingest tests/data/ledger_corpus.jsonl "
+      "--quiet --store " +
+      db);
   ASSERT_EQ(ingest.status, 0) << ingest.err;
   for (const std::string cmd :
        {"agreements", "commitments", "agreement 1", "summary"}) {
