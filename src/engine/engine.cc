@@ -99,6 +99,14 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
       if (p.kind == PlaceKind::kCountry)
         engine->country_codes_.push_back(p.country);
     std::sort(engine->country_codes_.begin(), engine->country_codes_.end());
+    const std::string members =
+        engine->options_.data_dir + "/kb/memberships.tsv";
+    if (std::filesystem::exists(members)) {
+      auto loaded = Memberships::Load(members);
+      if (!loaded.ok()) return loaded.status();
+      engine->memberships_ =
+          std::make_shared<const Memberships>(std::move(*loaded));
+    }
     s = engine->pipeline_.Add(MakePlaceComponent(std::move(places)));
     if (!s.ok()) return s;
   }
@@ -132,7 +140,7 @@ LedgerInput Engine::LedgerInputOf(const Document& doc) const {
     in.doc_date = doc.date;
     return in;
   }
-  return ExtractLedgerInput(doc, country_codes_);
+  return ExtractLedgerInput(doc, country_codes_, memberships_.get());
 }
 
 }  // namespace curlew

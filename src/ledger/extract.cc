@@ -237,6 +237,7 @@ struct StepVerb {
   bool found = false;
   StepKind step = StepKind::kSigned;
   uint32_t verb = 0;
+  int subj = -1;  // the actor when the parse gave the verb no subject
 };
 
 // The lifecycle step the verb governing agreement noun `n` reports.
@@ -388,10 +389,57 @@ StepVerb EntryIntoForceModifier(const Tree& t, uint32_t n) {
   return sv;
 }
 
+// "NATO's 30 members signed accession protocols ..." parsed with "signed"
+// as a participle modifying the agreement noun and the noun hanging on the
+// word before it: that word is the subject of a verb the tagger missed.
+StepVerb ParticipleAfterSubject(const Tree& t, uint32_t n) {
+  StepVerb sv;
+  for (uint32_t k : t.kids(n)) {
+    if (t.rel(k) != "amod" || k == 0 || k > n ||
+        (t.tok(k).xpos != "VBD" && t.tok(k).xpos != "VBN"))
+      continue;
+    const std::string& before = t.tok(k - 1).upos;
+    if ((before != "NOUN" && before != "PROPN") ||
+        t.head(n) != static_cast<int>(k - 1))
+      continue;
+    const std::string& l = t.lemma(k);
+    if (l == "sign")
+      sv.step = StepKind::kSigned;
+    else if (l == "ratify")
+      sv.step = StepKind::kRatified;
+    else if (l == "approve")
+      sv.step = StepKind::kApproved;
+    else
+      continue;
+    sv.found = true;
+    sv.verb = k;
+    sv.subj = static_cast<int>(k - 1);
+  }
+  return sv;
+}
+
+// "has yet to ratify", "the only member yet to approve it": not done yet.
+bool YetTo(const Tree& t, uint32_t v) {
+  return v >= 2 && t.lemma(v - 1) == "to" && t.lemma(v - 2) == "yet";
+}
+
+// A state's accession to an organisation whose members the ledger knows
+// ("Finland's accession to NATO", "Sweden's bid to join NATO", "accession
+// protocols for Finland and Sweden"): the organisation and the applicants,
+// each an agreement of its own (its accession protocol).
+struct Accession {
+  std::string org;
+  std::vector<std::string> names;  // "accession protocol for Finland"
+};
+
 class Extractor {
  public:
-  Extractor(const Document& doc, const std::vector<std::string>& countries)
-      : doc_(doc), countries_(countries), mention_at_(doc.tokens.size() + 1) {
+  Extractor(const Document& doc, const std::vector<std::string>& countries,
+            const Memberships* memberships)
+      : doc_(doc),
+        countries_(countries),
+        members_(memberships),
+        mention_at_(doc.tokens.size() + 1) {
     // Where each head word's actor mentions start in doc.actor_mentions.
     for (const ActorMention& m : doc.actor_mentions)
       if (m.head < doc.tokens.size()) ++mention_at_[m.head + 1];
@@ -409,6 +457,9 @@ class Extractor {
       Tree t(doc_, s);
       if (t.size() == 0 || t.tok(0).head < 0) continue;  // not parsed
       Agreements(t, s, in);
+      Joined(t, s, in);
+      for (uint32_t i = 0; i < t.size(); ++i)
+        if (std::string org = OrgAt(t, i); !org.empty()) last_org_ = org;
       // "It became known as Minsk II": a title given to the agreement the
       // document is about.
       if (called_title_.empty()) {
@@ -551,13 +602,22 @@ class Extractor {
       // phrase's place in the tree.
       uint32_t run_first = 0;
       const int anchor = MistaggedAgreementNoun(t, n, &run_first);
-      if (anchor < 0 && !IsAgreementNoun(t, n)) {
-        // "ratified it": a pronoun object of a step verb, once an agreement
-        // has been named in the document.
-        if (!seen_agreement_ || !In(t.lemma(n), {"it"})) continue;
+      Accession acc;
+      const bool accession = anchor < 0 && AccessionPhrase(t, s, n, &acc);
+      if (anchor < 0 && !accession && !IsAgreementNoun(t, n)) {
+        // "ratified it", "ratify them": a pronoun object of a step verb,
+        // once an agreement has been named in the document.
+        if (!seen_agreement_ || !In(t.lemma(n), {"it", "they"})) continue;
+        if (t.lemma(n) == "they" && t.rel(n) != "obj") continue;
         StepVerb sv = StepFor(t, n);
         if (!sv.found) continue;
         pronoun = true;
+        // "them" after "accession protocols for Finland and Sweden": each.
+        if (t.lemma(n) == "they") acc.names = last_group_;
+      } else if (!accession && t.tok(n).xpos != "NNS") {
+        // A single agreement named: "it", "them" no longer mean the group
+        // ("the protocols" still may).
+        last_group_.clear();
       }
       AgreementMention m;
       m.source = SourceRef{doc_.id, s, in.sentences[s]};
@@ -612,14 +672,17 @@ class Extractor {
       std::vector<std::string> each_actor;  // a joint step of these
       StepVerb sv = StepFor(t, place);
       if (!sv.found) sv = EntryIntoForceModifier(t, place);
+      if (!sv.found) sv = ParticipleAfterSubject(t, place);
       if (sv.found && !IsNonFactual(t, sv.verb)) {
         uint32_t v = sv.verb;
         m.has_step = true;
         m.step = sv.step;
-        m.negated = IsNegated(t, v);
+        m.negated = IsNegated(t, v) || YetTo(t, v);
         // Who took the step: the subject, or the by-agent of a passive.
-        int subj = -1;
-        if (t.rel(place) == "nsubj:pass") {
+        int subj = sv.subj;
+        if (subj >= 0) {
+          // (a subject the parse left outside the verb's clause)
+        } else if (t.rel(place) == "nsubj:pass") {
           for (uint32_t k : t.kids(v))
             if (t.rel(k).substr(0, 3) == "obl" &&
                 t.HasChildLemma(k, {"case"}, {"by"}))
@@ -636,6 +699,17 @@ class Extractor {
               (t.rel(v) == "conj" || t.rel(v) == "xcomp" || to_clause) &&
               t.head(v) >= 0)
             subj = t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"});
+          // "Canada became the first member to ratify them", "Canada was
+          // the first to ratify it": the subject of the copular clause.
+          if (subj < 0 && t.rel(v).starts_with("acl") && t.head(v) >= 0) {
+            const uint32_t h = static_cast<uint32_t>(t.head(v));
+            subj = t.Child(h, {"nsubj"});
+            if (subj < 0 && (t.rel(h) == "obj" || t.rel(h) == "xcomp") &&
+                t.head(h) >= 0 &&
+                In(t.lemma(static_cast<uint32_t>(t.head(h))),
+                   {"become", "be", "remain"}))
+              subj = t.Child(static_cast<uint32_t>(t.head(h)), {"nsubj"});
+          }
         }
         std::vector<std::string> actors;
         // "Russia's withdrawal", "the withdrawal of the United States".
@@ -709,11 +783,11 @@ class Extractor {
         for (const std::string& a : each_actor) {
           AgreementMention one = m;
           one.actor = a;
-          in.agreements.push_back(std::move(one));
+          Push(std::move(one), acc, in);
         }
         continue;
       }
-      if (!pronoun && !m.has_step) AttributeSteps(t, n, m, in);
+      if (!pronoun && !m.has_step && !accession) AttributeSteps(t, n, m, in);
       // "entered into force for 10 of its 15 members: Australia, ...",
       // "took effect for South Korea": the step of each party it names.
       if (m.has_step && !m.negated && m.step == StepKind::kEnteredIntoForce) {
@@ -721,10 +795,154 @@ class Extractor {
         for (const std::string& p : for_parties) {
           AgreementMention each = m;
           each.actor = p;
-          in.agreements.push_back(std::move(each));
+          Push(std::move(each), acc, in);
         }
         if (!for_parties.empty()) continue;
       }
+      Push(std::move(m), acc, in);
+    }
+  }
+
+  // Records mention `m`; for an accession phrase, one mention for each
+  // applicant's protocol (a step the organisation's members took together
+  // is a step of each member on that date).
+  void Push(AgreementMention m, const Accession& acc, LedgerInput& in) const {
+    if (acc.names.empty()) {
+      in.agreements.push_back(std::move(m));
+      return;
+    }
+    m.kind = "accession";
+    std::vector<std::string> parties;
+    if (m.has_step && !acc.org.empty() && members_ != nullptr &&
+        (m.actor == acc.org ||
+         (m.actor.empty() && Contains(m.parties, Party(acc.org))))) {
+      m.actor.clear();
+      parties = members_->MembersOn(acc.org, m.date);
+    }
+    m.parties = std::move(parties);
+    for (const std::string& name : acc.names) {
+      AgreementMention one = m;
+      one.name = name;
+      in.agreements.push_back(std::move(one));
+    }
+  }
+
+  static bool Contains(const std::vector<std::string>& v,
+                       const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  }
+
+  // An organisation the membership table knows, named at token i.
+  std::string OrgAt(const Tree& t, uint32_t i) const {
+    if (members_ == nullptr) return "";
+    std::string code = Code(t, i);
+    return !code.empty() && members_->Knows(code) ? code : "";
+  }
+
+  // A state's name as the text gives it, with the words of its name
+  // ("North Macedonia").
+  static std::string NameText(const Tree& t, uint32_t i) {
+    uint32_t first = i, last = i;
+    while (first > 0 && t.head(first - 1) == static_cast<int>(i) &&
+           (t.rel(first - 1) == "compound" || t.rel(first - 1) == "flat"))
+      --first;
+    while (last + 1 < t.size() && t.head(last + 1) == static_cast<int>(i) &&
+           t.rel(last + 1) == "flat")
+      ++last;
+    return t.SpanText(first, last);
+  }
+
+  // Fills `acc` if noun `n` names states' accession to an organisation the
+  // membership table knows: "Finland's accession to NATO", "the accession
+  // of Finland and Sweden to NATO", "Finland's membership of NATO",
+  // "Sweden's NATO membership", "Sweden's bid to join NATO", "Sweden's NATO
+  // accession protocol", "accession protocols for Finland and Sweden" (the
+  // organisation named elsewhere in the sentence or earlier in the report).
+  // The applicants are the states named in the phrase that were not yet
+  // members on its date.
+  bool AccessionPhrase(const Tree& t, uint32_t s, uint32_t n, Accession* acc) {
+    if (members_ == nullptr) return false;
+    const std::string& l = t.lemma(n);
+    const std::string& upos = t.tok(n).upos;
+    if (upos != "NOUN" && upos != "PROPN") return false;
+    const bool protocol =
+        In(l, {"protocol", "protocols"}) &&
+        t.HasChildLemma(n, {"compound", "amod"}, {"accession"});
+    if (!protocol && !In(l, {"accession", "membership", "bid"})) return false;
+    // ("accession" modifying "protocol" is read with the protocol.)
+    if (l == "accession" && t.head(n) >= 0 &&
+        In(t.lemma(static_cast<uint32_t>(t.head(n))), {"protocol"}))
+      return false;
+    uint32_t first, last;
+    t.Range(n, &first, &last);
+    std::string org;
+    for (uint32_t i = first; i <= last && org.empty(); ++i) org = OrgAt(t, i);
+    if (org.empty() && protocol) {
+      for (uint32_t i = 0; i < t.size() && org.empty(); ++i) org = OrgAt(t, i);
+      if (org.empty()) org = last_org_;
+    }
+    if (org.empty()) return false;
+    // "a bid" is an accession only as a bid to join.
+    if (l == "bid" && t.Child(n, {"acl"}) < 0) return false;
+    StepVerb sv = StepFor(t, n);
+    const std::string date = sv.found ? DateAt(s, t.abs(sv.verb)) : doc_.date;
+    std::vector<std::string> names;
+    auto applicant = [&](uint32_t i) {
+      std::string code = Code(t, i);
+      if (code.size() < 3 || !IsParty(code) || code.starts_with("IGO")) return;
+      if (members_->MemberBefore(org, code.substr(0, 3), date)) return;
+      std::string name = "accession protocol for " + NameText(t, i);
+      if (!Contains(names, name)) names.push_back(std::move(name));
+    };
+    for (uint32_t k : t.kids(n)) {
+      std::string_view r = t.rel(k);
+      if (r != "nmod:poss" && r != "nmod" && r != "compound") continue;
+      if (r == "nmod" && !t.HasChildLemma(k, {"case"}, {"of", "for"})) continue;
+      applicant(k);
+      for (uint32_t c : t.kids(k))
+        if (t.rel(c) == "conj") applicant(c);
+    }
+    if (names.empty()) return false;
+    acc->org = org;
+    acc->names = names;
+    last_group_ = names.size() >= 2 ? names : std::vector<std::string>{};
+    return true;
+  }
+
+  // "Finland joined NATO on Tuesday": a state that was not a member joins
+  // an organisation whose members the table knows: its accession, and the
+  // entry into force of its accession protocol.
+  void Joined(const Tree& t, uint32_t s, LedgerInput& in) const {
+    if (members_ == nullptr) return;
+    for (uint32_t v = 0; v < t.size(); ++v) {
+      if (!In(t.lemma(v), {"join", "rejoin"}) || t.tok(v).upos != "VERB" ||
+          !In(t.tok(v).xpos, {"VBD", "VBZ", "VBP", "VBN"}))
+        continue;
+      int o = t.Child(v, {"obj"});
+      int subj = t.Child(v, {"nsubj"});
+      if (o < 0 || subj < 0) continue;
+      const std::string org = OrgAt(t, static_cast<uint32_t>(o));
+      const std::string code = Code(t, static_cast<uint32_t>(subj));
+      if (org.empty() || code.size() < 3 || !IsParty(code) ||
+          code.starts_with("IGO"))
+        continue;
+      if (IsNonFactual(t, v) || IsNegated(t, v)) continue;
+      const std::string date = DateAt(s, t.abs(v));
+      if (members_->MemberBefore(org, code.substr(0, 3), date)) continue;
+      AgreementMention m;
+      m.source = SourceRef{doc_.id, s, in.sentences[s]};
+      m.name =
+          "accession protocol for " + NameText(t, static_cast<uint32_t>(subj));
+      m.kind = "accession";
+      m.has_step = true;
+      m.step = StepKind::kAcceded;
+      m.actor = code;
+      m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
+      m.date = date;
+      in.agreements.push_back(m);
+      m.step = StepKind::kEnteredIntoForce;
+      m.actor.clear();
+      m.actor_text.clear();
       in.agreements.push_back(std::move(m));
     }
   }
@@ -1262,6 +1480,10 @@ class Extractor {
 
   const Document& doc_;
   const std::vector<std::string>& countries_;  // sorted
+  const Memberships* members_;                 // may be null
+  // The accession protocols of the last phrase that named several ("them").
+  std::vector<std::string> last_group_;
+  std::string last_org_;              // the last organisation the report named
   std::vector<uint32_t> mention_at_;  // by token: first of its mentions
   bool seen_agreement_ = false;
   std::string called_title_;  // a title the document gives ("known as")
@@ -1270,8 +1492,9 @@ class Extractor {
 }  // namespace
 
 LedgerInput ExtractLedgerInput(const Document& doc,
-                               const std::vector<std::string>& countries) {
-  return Extractor(doc, countries).Run();
+                               const std::vector<std::string>& countries,
+                               const Memberships* memberships) {
+  return Extractor(doc, countries, memberships).Run();
 }
 
 }  // namespace curlew

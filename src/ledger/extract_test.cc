@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "curlew/engine.h"
 #include "testing/simple_doc.h"
 
 namespace curlew {
@@ -27,6 +31,77 @@ TEST(LedgerExtractTest, CyclicTreeDoesNotHang) {
   LedgerInput in = ExtractLedgerInput(doc, {});
   ASSERT_EQ(in.agreements.size(), 1u);  // the treaty is mentioned
   EXPECT_FALSE(in.agreements[0].has_step);
+}
+
+// The engine with the built-in knowledge base, made once.
+const Engine* TheEngine() {
+  static const Engine* engine = [] {
+    auto e = Engine::Create({});
+    return e.ok() ? std::move(*e).release() : nullptr;
+  }();
+  return engine;
+}
+
+// The ledger of reports given as (date, text), each coded by the engine.
+Ledger LedgerOf(
+    const std::vector<std::pair<std::string, std::string>>& reports) {
+  Ledger ledger;
+  int n = 0;
+  for (const auto& [date, text] : reports) {
+    Document doc;
+    doc.id = "r" + std::to_string(++n);
+    doc.date = date;
+    doc.text = text;
+    EXPECT_TRUE(TheEngine()->Process(doc).ok());
+    ledger.Add(TheEngine()->LedgerInputOf(doc));
+  }
+  ledger.Build();
+  return ledger;
+}
+
+const Agreement* Named(const Ledger& ledger, const std::string& name) {
+  for (const Agreement& a : ledger.agreements())
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
+// An alliance's accession protocol: signed by the members of the day (from
+// data/kb/memberships.tsv), ratified member by member, in force when the
+// applicant joins; an earlier applicant is not a party of a later one's.
+TEST(LedgerExtractTest, AccessionProtocolSignedByMembersInForceOnJoining) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2019-02-06",
+       "NATO's 29 members signed an accession protocol for North Macedonia "
+       "on Wednesday."},
+      {"2019-02-08",
+       "Canada's parliament ratified North Macedonia's accession to NATO on "
+       "Friday."},
+      {"2020-03-27", "North Macedonia joined NATO on Friday."},
+  });
+  const Agreement* a = Named(ledger, "accession protocol for North Macedonia");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, "accession");
+  // 29 members of 2019 and the applicant; Finland (2023) is not a party.
+  EXPECT_EQ(a->parties.size(), 30u);
+  EXPECT_TRUE(std::count(a->parties.begin(), a->parties.end(), "MKD"));
+  EXPECT_FALSE(std::count(a->parties.begin(), a->parties.end(), "FIN"));
+  AgreementStatus before = StatusAsOf(*a, "2019-03-01");
+  EXPECT_EQ(before.state, AgreementState::kPartiallyRatified);
+  EXPECT_EQ(before.ratified_by, std::vector<std::string>{"CAN"});
+  EXPECT_EQ(StatusAsOf(*a, "2020-03-28").state, AgreementState::kInForce);
+}
+
+// "applied to join" and "removing the last obstacle to X joining" are not
+// accessions; a state that already belongs to the alliance does not accede.
+TEST(LedgerExtractTest, ApplyingOrBeingAMemberIsNoAccession) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2022-05-18", "Finland formally applied to join NATO on Wednesday."},
+      {"2022-05-19",
+       "Canada joined NATO allies in condemning the strike on Monday."},
+  });
+  EXPECT_TRUE(ledger.agreements().empty());
 }
 
 }  // namespace

@@ -191,9 +191,10 @@ bool SameName(std::string_view a, std::string_view b) {
   // "Paris climate accord"; "Minsk II", "Minsk ceasefire"): the same
   // leading name, unless it is a generic word of titles.
   static const char* const kGeneric[] = {
-      "new",   "joint",  "draft",     "interim",  "final",     "comprehensive",
-      "trade", "peace",  "ceasefire", "treaty",   "nuclear",   "strategic",
-      "free",  "global", "bilateral", "protocol", "agreement", "framework"};
+      "new",           "joint",     "draft",     "interim",   "final",
+      "comprehensive", "trade",     "peace",     "ceasefire", "treaty",
+      "nuclear",       "strategic", "free",      "global",    "bilateral",
+      "protocol",      "agreement", "framework", "accession"};
   for (const char* g : kGeneric)
     if (x[0] == g) return false;
   return x[0] == y[0] && x[0].size() >= 3;
