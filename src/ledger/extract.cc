@@ -124,6 +124,10 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
              // after it was adopted") is not dated by its sentence.
              "after", "since"}))
       return true;
+    // "clearing the way for it to take effect": a purpose, not a fact.
+    if (t.HasChildLemma(c, {"mark"}, {"for"}) &&
+        t.HasChildLemma(c, {"mark"}, {"to"}))
+      return true;
     std::string_view r = t.rel(c);
     if (r == "xcomp" || r == "ccomp") {
       int h = t.head(c);
@@ -168,6 +172,7 @@ const char* KindOf(std::string_view lemma) {
       {"fishing", "fisheries"},
       {"fishery", "fisheries"},
       {"water", "water"},
+      {"waters", "water"},
       {"ceasefire", "ceasefire"},
       {"cease-fire", "ceasefire"},
       {"truce", "ceasefire"},
@@ -347,7 +352,11 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
         return sv;
       }
     }
-    if (from && (l == "withdraw" || l == "pull" || l == "exit"))
+    // "Israel and Hamas have agreed to a ceasefire", "agreed on a deal".
+    if (l == "agree" && t.HasChildLemma(n, {"case"}, {"to", "on", "upon"}) &&
+        t.Child(v, {"nsubj"}) >= 0)
+      set(StepKind::kNegotiated);
+    else if (from && (l == "withdraw" || l == "pull" || l == "exit"))
       set(StepKind::kWithdrawn);
     else if (to && In(l, {"accede", "return", "adhere"}))
       set(StepKind::kAcceded);
@@ -458,6 +467,7 @@ class Extractor {
       if (t.size() == 0 || t.tok(0).head < 0) continue;  // not parsed
       Agreements(t, s, in);
       Joined(t, s, in);
+      AgreedToStopFighting(t, s, in);
       for (uint32_t i = 0; i < t.size(); ++i)
         if (std::string org = OrgAt(t, i); !org.empty()) last_org_ = org;
       // "It became known as Minsk II": a title given to the agreement the
@@ -619,6 +629,18 @@ class Extractor {
         // ("the protocols" still may).
         last_group_.clear();
       }
+      // "the Gaza ceasefire and hostage release agreement": a modifier of
+      // another agreement noun is read with that noun's phrase.
+      if (!pronoun && anchor < 0 && t.rel(n) == "compound" && t.head(n) >= 0 &&
+          IsAgreementNoun(t, static_cast<uint32_t>(t.head(n))))
+        continue;
+      // "An earlier ceasefire", "the previous deal": another agreement
+      // than the one the report is about, which the text does not
+      // identify; it is not recorded.
+      if (!pronoun &&
+          t.HasChildLemma(n, {"amod"},
+                          {"early", "earlier", "previous", "prior", "former"}))
+        continue;
       AgreementMention m;
       m.source = SourceRef{doc_.id, s, in.sentences[s]};
       const uint32_t place = anchor >= 0 ? static_cast<uint32_t>(anchor) : n;
@@ -631,6 +653,10 @@ class Extractor {
         seen_agreement_ = true;
         m.name = FormalName(t, n, first, last);
         if (m.name.empty()) m.name = ModifierTitle(t, n);
+        // ("the Gaza ceasefire and hostage release agreement")
+        for (uint32_t k : t.kids(n))
+          if (m.name.empty() && t.rel(k) == "compound" && IsAgreementNoun(t, k))
+            m.name = ModifierTitle(t, k);
         if (std::string called = CalledTitle(t, n); !called.empty()) {
           m.name = called;
           called_title_ = called;
@@ -907,6 +933,52 @@ class Extractor {
     acc->names = names;
     last_group_ = names.size() >= 2 ? names : std::vector<std::string>{};
     return true;
+  }
+
+  // "India and Pakistan agreed to stop all military action": a ceasefire
+  // the text describes without naming it, negotiated by the subjects; "with
+  // effect from 5 p.m." (or "with immediate effect") puts it in force.
+  void AgreedToStopFighting(const Tree& t, uint32_t s, LedgerInput& in) {
+    for (uint32_t v = 0; v < t.size(); ++v) {
+      if (t.lemma(v) != "agree" || t.tok(v).upos != "VERB") continue;
+      int x = t.Child(v, {"xcomp"});
+      // (or an infinitive the parse attached as an adverbial clause)
+      for (uint32_t k : t.kids(v))
+        if (x < 0 && t.rel(k) == "advcl" &&
+            t.HasChildLemma(k, {"mark"}, {"to"}))
+          x = static_cast<int>(k);
+      int subj = t.Child(v, {"nsubj"});
+      if (x < 0 || subj < 0) continue;
+      const uint32_t stop = static_cast<uint32_t>(x);
+      if (!In(t.lemma(stop), {"stop", "halt", "cease", "end", "suspend"}))
+        continue;
+      int o = t.Child(stop, {"obj"});
+      if (o < 0 || !In(t.lemma(static_cast<uint32_t>(o)),
+                       {"action", "fighting", "hostility", "hostilities",
+                        "fire", "firing", "attack", "strike", "operation"}))
+        continue;
+      if (IsNonFactual(t, v) || IsNegated(t, v)) continue;
+      AgreementMention m;
+      AddParties(m.parties, CodesWithConjuncts(t, static_cast<uint32_t>(subj)));
+      if (m.parties.size() < 2) continue;
+      std::sort(m.parties.begin(), m.parties.end());
+      m.source = SourceRef{doc_.id, s, in.sentences[s]};
+      m.kind = "ceasefire";
+      m.has_step = true;
+      m.step = StepKind::kNegotiated;
+      m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
+      m.date = DateAt(s, t.abs(v));
+      in.agreements.push_back(m);
+      seen_agreement_ = true;
+      uint32_t f, l;
+      t.Range(stop, &f, &l);
+      for (uint32_t i = f; i <= l; ++i)
+        if (t.lemma(i) == "effect" && t.HasChildLemma(i, {"case"}, {"with"})) {
+          m.step = StepKind::kEnteredIntoForce;
+          in.agreements.push_back(m);
+          break;
+        }
+    }
   }
 
   // "Finland joined NATO on Tuesday": a state that was not a member joins

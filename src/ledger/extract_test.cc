@@ -104,5 +104,46 @@ TEST(LedgerExtractTest, ApplyingOrBeingAMemberIsNoAccession) {
   EXPECT_TRUE(ledger.agreements().empty());
 }
 
+// A ceasefire the text describes ("agreed to stop all military action")
+// is one, negotiated by the subjects and in force "with effect from" then;
+// truces between different sides at the same time stay apart.
+TEST(LedgerExtractTest, DescribedCeasefireAndTrucesOfDifferentSides) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2020-11-10",
+       "Armenia and Azerbaijan agreed on Monday to stop all military action "
+       "in Nagorno-Karabakh with effect from 1 a.m. local time."},
+      {"2020-11-12",
+       "Israel and Hamas have agreed to a ceasefire in Gaza, Egyptian "
+       "officials said on Thursday."},
+  });
+  ASSERT_EQ(ledger.agreements().size(), 2u);
+  const Agreement& a = ledger.agreements()[0];
+  EXPECT_EQ(a.kind, "ceasefire");
+  EXPECT_EQ(a.parties, (std::vector<std::string>{"ARM", "AZE"}));
+  EXPECT_EQ(StatusAsOf(a, "2020-11-11").state, AgreementState::kInForce);
+  EXPECT_EQ(StatusAsOf(a, "2020-11-08").state, AgreementState::kUnknown);
+  const Agreement& b = ledger.agreements()[1];
+  EXPECT_EQ(b.kind, "ceasefire");
+  EXPECT_EQ(b.parties.size(), 2u);
+  EXPECT_TRUE(std::count(b.parties.begin(), b.parties.end(), "ISR"));
+  // Agreed, not in force: nothing says it took effect.
+  EXPECT_EQ(StatusAsOf(b, "2020-11-13").state, AgreementState::kNegotiating);
+}
+
+// "clearing the way for it to take effect" is not an entry into force.
+TEST(LedgerExtractTest, PurposeClauseIsNoStep) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2021-01-20",
+       "Russia's parliament ratified the New START treaty with the United "
+       "States on Wednesday, clearing the way for it to take effect on "
+       "Friday."},
+  });
+  ASSERT_EQ(ledger.agreements().size(), 1u);
+  for (const AgreementStep& st : ledger.agreements()[0].steps)
+    EXPECT_NE(st.step, StepKind::kEnteredIntoForce);
+}
+
 }  // namespace
 }  // namespace curlew

@@ -676,6 +676,11 @@ void Ledger::Build() {
         : m.kind.empty()      ? nullptr
                               : index.Find(index.by_kind, m.kind);
     if (pool == nullptr) return nullptr;
+    // A step of "the ceasefire" with no party named, when several truces
+    // of the time fit: the one made last (truces are made again and again;
+    // a report speaks of the latest). Otherwise exactly one must fit.
+    const bool latest = m.parties.empty() && m.has_step && !m.kind.empty() &&
+                        !NeedsRatification(m.kind);
     Agreement* found = nullptr;
     int n = 0;
     for (size_t i : *pool) {
@@ -686,7 +691,7 @@ void Ledger::Build() {
                                       : !m.kind.empty() && a.kind == m.kind;
       if (ok) {
         found = &a;
-        if (++n > 1) return nullptr;
+        if (++n > 1 && !latest) return nullptr;
       }
     }
     return found;
