@@ -186,6 +186,9 @@ const char* KindOf(std::string_view lemma) {
       {"brexit", "withdrawal"},
       {"normalisation", "normalisation"},
       {"normalization", "normalisation"},
+      // Political texts that need no ratification, by their form.
+      {"memorandum", "memorandum"},
+      {"declaration", "declaration"},
   };
   for (const auto& [l, k] : kKinds)
     if (lemma == l) return k;
@@ -193,13 +196,27 @@ const char* KindOf(std::string_view lemma) {
 }
 
 bool IsAgreementWord(std::string_view lemma) {
-  return In(lemma, {"treaty", "accord", "agreement", "deal", "pact",
-                    "convention", "memorandum", "ceasefire", "cease-fire",
-                    "truce", "armistice", "protocol", "partnership"});
+  return In(lemma,
+            {"treaty", "accord", "agreement", "deal", "pact", "convention",
+             "memorandum", "ceasefire", "cease-fire", "truce", "armistice",
+             "protocol", "partnership", "declaration"});
+}
+
+// Nouns that name an agreement only as the last word of a capitalised
+// title ("the Windsor Framework", "the Black Sea Grain Initiative"); in
+// lower case they are common words ("a framework for talks").
+bool IsTitleOnlyAgreementWord(std::string_view lemma) {
+  return In(lemma, {"framework", "initiative"});
 }
 
 bool IsAgreementNoun(const Tree& t, uint32_t i) {
   const std::string& l = t.lemma(i);
+  if (IsTitleOnlyAgreementWord(l)) {
+    std::string_view w = t.text(i);
+    return i > 0 && !w.empty() &&
+           std::isupper(static_cast<unsigned char>(w[0])) &&
+           t.tok(i - 1).upos == "PROPN";
+  }
   if (!IsAgreementWord(l)) return false;
   const std::string& upos = t.tok(i).upos;
   if (!upos.empty() && upos != "NOUN" && upos != "PROPN") return false;
@@ -261,6 +278,15 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   if ((hpos == "NOUN" || hpos == "PROPN") &&
       (base == "appos" || base == "obj" || base == "flat" || base == "conj") &&
       (v + 1 == n || base == "appos" || base == "conj"))
+    return StepFor(t, v);
+  // A title the parse split at "of" ("the Exchange | of Naval Nuclear
+  // Propulsion Information Agreement"): both parts capitalised.
+  auto capital = [&](uint32_t i) {
+    std::string_view w = t.text(i);
+    return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+  };
+  if (hpos == "PROPN" && base == "nmod" && v < n && capital(v) && capital(n) &&
+      t.HasChildLemma(n, {"case"}, {"of"}))
     return StepFor(t, v);
   // "suspended its obligations under the treaty", "suspended its
   // participation in the deal": the step the verb takes on the party's
@@ -553,6 +579,23 @@ class Extractor {
         std::string ck = Code(t, k);
         if (!ck.empty()) out.push_back(ck);
       }
+    // "the foreign ministers of Armenia and Azerbaijan": the states the
+    // role noun's "of" phrase names, when it names several.
+    for (uint32_t k : t.kids(i)) {
+      if (!t.rel(k).starts_with("nmod") ||
+          !t.HasChildLemma(k, {"case"}, {"of"}) || t.Child(k, {"conj"}) < 0)
+        continue;
+      for (uint32_t c : t.kids(k))
+        if (t.rel(c) == "conj")
+          if (std::string cc = Code(t, c); !cc.empty()) {
+            std::string first = Code(t, k);
+            if (!first.empty() &&
+                std::find(out.begin(), out.end(), first) == out.end())
+              out.push_back(first);
+            if (std::find(out.begin(), out.end(), cc) == out.end())
+              out.push_back(cc);
+          }
+    }
     return out;
   }
 
@@ -666,6 +709,12 @@ class Extractor {
         // Agreement", "the Windsor Framework"); those after it may ("the
         // Treaty on Extradition between China and Turkey").
         if (const char* k = KindOf(t.lemma(n))) m.kind = k;
+        // A memorandum or declaration is a form: "a joint declaration" is
+        // a new text of that form, "the declaration" may be the accords
+        // the report is about, whatever their subject.
+        if (In(m.kind, {"memorandum", "declaration"}) &&
+            !t.HasChildLemma(n, {"det"}, {"a", "an"}))
+          m.kind.clear();
         // "agreed to normalise relations in a deal": the sentence's verb
         // of normalisation gives the kind.
         for (uint32_t i = 0; i < t.size() && m.kind.empty(); ++i)
@@ -682,6 +731,15 @@ class Extractor {
             uint32_t f, l;
             t.Range(k, &f, &l);
             for (uint32_t i = f; i <= l; ++i) party_words[i] = true;
+          } else if (t.rel(k).starts_with("acl") &&
+                     In(t.lemma(k), {"allow", "permit", "enable", "oblige",
+                                     "require", "commit", "bind"})) {
+            // "a pact allowing Australia, Britain and the United States to
+            // exchange ...": those it allows are its parties.
+            uint32_t f, l;
+            t.Range(k, &f, &l);
+            for (uint32_t i = k + 1; i <= l && t.lemma(i) != "to"; ++i)
+              party_words[i] = true;
           }
         for (uint32_t i = first; i <= last; ++i) {
           if (i == n) continue;
@@ -748,6 +806,8 @@ class Extractor {
               subj = static_cast<int>(k);
         if (subj >= 0) {
           actors = CodesWithConjuncts(t, static_cast<uint32_t>(subj));
+          if (actors.empty())
+            actors = CountedStates(t, static_cast<uint32_t>(subj));
           m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
           // A parser may split one subject into two ("The Standing
           // Committee | of the National People's Congress", "Israel, | the
@@ -827,6 +887,34 @@ class Extractor {
       }
       Push(std::move(m), acc, in);
     }
+  }
+
+  // "the three countries", "both sides": the states named before it in
+  // the sentence, when they are exactly that many ("Turkey lifted its
+  // objections to Finland and Sweden joining NATO, after the three
+  // countries signed a memorandum"); else none.
+  std::vector<std::string> CountedStates(const Tree& t, uint32_t subj) const {
+    if (!In(t.lemma(subj), {"country", "nation", "state", "side", "government",
+                            "neighbour", "neighbor"}))
+      return {};
+    static const std::pair<std::string_view, size_t> kCounts[] = {
+        {"both", 2}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
+        {"2", 2},    {"3", 3},   {"4", 4},     {"5", 5}};
+    size_t want = 0;
+    for (uint32_t k : t.kids(subj))
+      for (const auto& [word, n] : kCounts)
+        if ((t.rel(k) == "nummod" || t.rel(k) == "det") && t.lemma(k) == word)
+          want = n;
+    if (want == 0) return {};
+    std::vector<std::string> states;
+    for (uint32_t i = 0; i < subj; ++i) {
+      std::string code = Code(t, i);
+      if (code.size() < 3 || !IsParty(code) || code.starts_with("IGO"))
+        continue;
+      std::string p = Party(code);
+      if (!Contains(states, p)) states.push_back(p);
+    }
+    return states.size() == want ? states : std::vector<std::string>{};
   }
 
   // Records mention `m`; for an accession phrase, one mention for each

@@ -145,5 +145,37 @@ TEST(LedgerExtractTest, PurposeClauseIsNoStep) {
     EXPECT_NE(st.step, StepKind::kEnteredIntoForce);
 }
 
+// Titles split by the parse, "the three countries", a pact "allowing" its
+// parties, and a memorandum (which needs no ratification) kept apart from
+// another agreement of the same report.
+TEST(LedgerExtractTest, CountedPartiesAndFormsOfAgreement) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2021-11-22",
+       "Australia, Britain and the United States signed the Exchange of "
+       "Naval Nuclear Propulsion Information Agreement on Monday."},
+      {"2022-02-09",
+       "A pact allowing Australia, Britain and the United States to exchange "
+       "information on naval nuclear propulsion entered into force on "
+       "Tuesday."},
+      {"2022-06-28",
+       "Turkey dropped its objections to Finland and Sweden joining NATO on "
+       "Tuesday, after the three countries signed a memorandum in Madrid."},
+  });
+  const Agreement* a =
+      Named(ledger, "Naval Nuclear Propulsion Information Agreement");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->parties, (std::vector<std::string>{"AUS", "GBR", "USA"}));
+  EXPECT_EQ(StatusAsOf(*a, "2021-12-01").state, AgreementState::kSigned);
+  EXPECT_EQ(StatusAsOf(*a, "2022-03-01").state, AgreementState::kInForce);
+  const Agreement* m = nullptr;
+  for (const Agreement& x : ledger.agreements())
+    if (x.kind == "memorandum") m = &x;
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->parties, (std::vector<std::string>{"FIN", "SWE", "TUR"}));
+  EXPECT_EQ(StatusAsOf(*m, "2022-07-01").state, AgreementState::kInForce);
+  EXPECT_EQ(ledger.agreements().size(), 2u);
+}
+
 }  // namespace
 }  // namespace curlew
