@@ -13,6 +13,7 @@
 #include "events/coder.h"
 #include "events/dictionaries.h"
 #include "ledger/extract.h"
+#include "ledger/knowledge.h"
 #include "syntax/ptb.h"
 
 namespace curlew {
@@ -99,14 +100,10 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
       if (p.kind == PlaceKind::kCountry)
         engine->country_codes_.push_back(p.country);
     std::sort(engine->country_codes_.begin(), engine->country_codes_.end());
-    const std::string members =
-        engine->options_.data_dir + "/kb/memberships.tsv";
-    if (std::filesystem::exists(members)) {
-      auto loaded = Memberships::Load(members);
-      if (!loaded.ok()) return loaded.status();
-      engine->memberships_ =
-          std::make_shared<const Memberships>(std::move(*loaded));
-    }
+    auto knowledge = LedgerKnowledge::Load(engine->options_.data_dir + "/kb");
+    if (!knowledge.ok()) return knowledge.status();
+    engine->ledger_knowledge_ =
+        std::make_shared<const LedgerKnowledge>(std::move(*knowledge));
     s = engine->pipeline_.Add(MakePlaceComponent(std::move(places)));
     if (!s.ok()) return s;
   }
@@ -140,7 +137,7 @@ LedgerInput Engine::LedgerInputOf(const Document& doc) const {
     in.doc_date = doc.date;
     return in;
   }
-  return ExtractLedgerInput(doc, country_codes_, memberships_.get());
+  return ExtractLedgerInput(doc, country_codes_, ledger_knowledge_.get());
 }
 
 }  // namespace curlew

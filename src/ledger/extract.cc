@@ -294,13 +294,36 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   if ((base == "nmod" || base == "obl") &&
       In(l, {"commitment", "obligation", "participation", "membership",
              "implementation", "part", "limit", "cap", "text", "terms"}) &&
-      !t.rel(v).starts_with("nmod") && !t.rel(v).starts_with("obl"))
-    return StepFor(t, v);
+      !t.rel(v).starts_with("nmod") && !t.rel(v).starts_with("obl")) {
+    // ("abandoned the last limits under the deal": leaving a part of it is
+    // a partial suspension, not a withdrawal.)
+    StepVerb part = StepFor(t, v);
+    if (part.found && part.step == StepKind::kWithdrawn)
+      part.step = StepKind::kSuspended;
+    return part;
+  }
   auto set = [&](StepKind k) {
     sv.found = true;
     sv.step = k;
     sv.verb = v;
   };
+  // "Iran suspended some of its commitments under the deal", "abandoned
+  // the limits on its stockpile under the deal": what a party sets aside
+  // under an agreement (the verb within two nouns up) is a partial
+  // suspension of it.
+  if ((base == "nmod" || base == "obl") &&
+      t.HasChildLemma(n, {"case"}, {"under"})) {
+    int w = static_cast<int>(v);
+    for (int hops = 0; w >= 0 && hops < 2 && t.tok(w).upos != "VERB"; ++hops)
+      w = t.head(w);
+    if (w >= 0 && t.tok(w).upos == "VERB" &&
+        In(t.lemma(w), {"suspend", "freeze", "abandon"})) {
+      sv.found = true;
+      sv.step = StepKind::kSuspended;
+      sv.verb = static_cast<uint32_t>(w);
+      return sv;
+    }
+  }
   // "Russia's withdrawal from the treaty took effect": a withdrawal that
   // takes effect is the step (an announced one is not).
   if ((base == "nmod" || base == "obl") && In(l, {"withdrawal", "exit"}) &&
@@ -382,6 +405,7 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
     if (l == "agree" && t.HasChildLemma(n, {"case"}, {"to", "on", "upon"}) &&
         t.Child(v, {"nsubj"}) >= 0)
       set(StepKind::kNegotiated);
+
     else if (from && (l == "withdraw" || l == "pull" || l == "exit"))
       set(StepKind::kWithdrawn);
     else if (to && In(l, {"accede", "return", "adhere"}))
@@ -470,10 +494,11 @@ struct Accession {
 class Extractor {
  public:
   Extractor(const Document& doc, const std::vector<std::string>& countries,
-            const Memberships* memberships)
+            const LedgerKnowledge* knowledge)
       : doc_(doc),
         countries_(countries),
-        members_(memberships),
+        members_(knowledge != nullptr ? &knowledge->memberships : nullptr),
+        aliases_(knowledge != nullptr ? &knowledge->aliases : nullptr),
         mention_at_(doc.tokens.size() + 1) {
     // Where each head word's actor mentions start in doc.actor_mentions.
     for (const ActorMention& m : doc.actor_mentions)
@@ -509,6 +534,11 @@ class Extractor {
     if (!called_title_.empty())
       for (AgreementMention& m : in.agreements)
         if (m.name.empty()) m.name = called_title_;
+    // An agreement known by another name is recorded under its title.
+    if (aliases_ != nullptr)
+      for (AgreementMention& m : in.agreements)
+        if (std::string title = aliases_->TitleOf(m.name); !title.empty())
+          m.name = std::move(title);
     in.events = doc_.events;
     // Keep only the sentences a ledger record or an event points to.
     std::vector<bool> used(in.sentences.size(), false);
@@ -1641,6 +1671,7 @@ class Extractor {
   const Document& doc_;
   const std::vector<std::string>& countries_;  // sorted
   const Memberships* members_;                 // may be null
+  const AgreementAliases* aliases_;            // may be null
   // The accession protocols of the last phrase that named several ("them").
   std::vector<std::string> last_group_;
   std::string last_org_;              // the last organisation the report named
@@ -1653,8 +1684,8 @@ class Extractor {
 
 LedgerInput ExtractLedgerInput(const Document& doc,
                                const std::vector<std::string>& countries,
-                               const Memberships* memberships) {
-  return Extractor(doc, countries, memberships).Run();
+                               const LedgerKnowledge* knowledge) {
+  return Extractor(doc, countries, knowledge).Run();
 }
 
 }  // namespace curlew

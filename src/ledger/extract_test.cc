@@ -177,5 +177,32 @@ TEST(LedgerExtractTest, CountedPartiesAndFormsOfAgreement) {
   EXPECT_EQ(ledger.agreements().size(), 2u);
 }
 
+// An agreement known by another name is one agreement; a party's step on
+// "the deal" it alone is a party to joins it; suspending or abandoning
+// commitments under a deal is a (partial) suspension, not a withdrawal; a
+// body that endorses a deal is not its party.
+TEST(LedgerExtractTest, AliasesAndPartialSuspension) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2015-07-14",
+       "Iran, the United States, Russia, China, Britain, France and Germany "
+       "signed the Joint Comprehensive Plan of Action in Vienna on "
+       "Tuesday."},
+      {"2015-07-20",
+       "The U.N. Security Council endorsed the Iran nuclear deal on "
+       "Monday."},
+      {"2019-07-08",
+       "Iran abandoned the limits on its uranium stockpile under the 2015 "
+       "nuclear deal on Monday."},
+  });
+  ASSERT_EQ(ledger.agreements().size(), 1u);
+  const Agreement& a = ledger.agreements()[0];
+  EXPECT_EQ(a.name, "Joint Comprehensive Plan of Action");
+  EXPECT_FALSE(std::count(a.parties.begin(), a.parties.end(), "IGOUNO"));
+  AgreementStatus st = StatusAsOf(a, "2019-08-01");
+  EXPECT_EQ(st.suspended_by, std::vector<std::string>{"IRN"});
+  EXPECT_TRUE(st.withdrawn_by.empty());
+}
+
 }  // namespace
 }  // namespace curlew

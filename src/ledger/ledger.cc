@@ -670,6 +670,24 @@ void Ledger::Build() {
       }
       return found;
     }
+    // A step whose phrase names no party ("Iran suspended some of its
+    // commitments under the 2015 nuclear deal"): the one agreement of a
+    // compatible kind its actor is a party to, if exactly one.
+    if (m.parties.empty() && !m.actor.empty()) {
+      const std::string party = PartyOf(m.actor);
+      Agreement* found = nullptr;
+      int n = 0;
+      if (const auto* pool = index.Find(index.by_party, party))
+        for (size_t i : *pool) {
+          Agreement& a = agreements_[i];
+          if (!names_fit(a) || !Contains(a.parties, party) ||
+              !KindsCompatible(a.kind, m.kind) || &a == found)
+            continue;
+          found = &a;
+          ++n;
+        }
+      if (n == 1) return found;
+    }
     // Exactly one agreement must fit: stop at the second.
     const std::vector<size_t>* pool =
         m.parties.size() == 1 ? index.Find(index.by_party, m.parties[0])
@@ -735,7 +753,9 @@ void Ledger::Build() {
         s.negated = m.negated;
         s.parties = m.parties;
         s.source = m.source;
-        if (!s.actor.empty()) index.AddPartyTo(ai, PartyOf(s.actor));
+        // (A body that endorses an agreement is not a party to it.)
+        if (!s.actor.empty() && s.step != StepKind::kEndorsed)
+          index.AddPartyTo(ai, PartyOf(s.actor));
         // The same step by the same party reported twice ("China recently
         // ratified", "the NPC Standing Committee ratified ... on 26 June") is
         // one step, dated by the earliest report of it.

@@ -26,6 +26,30 @@ bool IsDay(std::string_view d) {
 
 }  // namespace
 
+std::vector<TableRow> TableRows(std::string_view text) {
+  std::vector<TableRow> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    TableRow row;
+    row.at = pos;
+    pos = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    for (size_t c = 0;;) {
+      const size_t tab = line.find('\t', c);
+      row.cols.push_back(line.substr(
+          c, tab == std::string_view::npos ? std::string_view::npos : tab - c));
+      if (tab == std::string_view::npos) break;
+      c = tab + 1;
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 Memberships::Memberships(std::vector<Row> rows) : rows_(std::move(rows)) {
   std::sort(rows_.begin(), rows_.end(), [](const Row& a, const Row& b) {
     return std::tie(a.org, a.state, a.from) < std::tie(b.org, b.state, b.from);
@@ -35,33 +59,18 @@ Memberships::Memberships(std::vector<Row> rows) : rows_(std::move(rows)) {
 Result<Memberships> Memberships::Parse(std::string_view text,
                                        const std::string& name) {
   std::vector<Row> rows;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    const size_t at = pos;
-    pos = end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cols;
-    size_t c = 0;
-    while (true) {
-      size_t tab = line.find('\t', c);
-      cols.emplace_back(line.substr(
-          c, tab == std::string_view::npos ? std::string_view::npos : tab - c));
-      if (tab == std::string_view::npos) break;
-      c = tab + 1;
-    }
+  for (const TableRow& row : TableRows(text)) {
+    const std::vector<std::string_view>& cols = row.cols;
     if (cols.size() < 3 || cols.size() > 4 || cols[0].empty() ||
         cols[1].size() != 3 || !IsDay(cols[2]) ||
         (cols.size() == 4 && !cols[3].empty() && !IsDay(cols[3])))
       return Status::Error(ErrorCode::kInvalidArgument,
                            "membership line needs organisation, state, "
                            "from (YYYY-MM-DD) and optional until",
-                           name, static_cast<int64_t>(at));
-    rows.push_back(Row{cols[0], cols[1], cols[2],
-                       cols.size() == 4 ? cols[3] : std::string()});
+                           name, static_cast<int64_t>(row.at));
+    rows.push_back(Row{std::string(cols[0]), std::string(cols[1]),
+                       std::string(cols[2]),
+                       cols.size() == 4 ? std::string(cols[3]) : ""});
   }
   return Memberships(std::move(rows));
 }

@@ -16,6 +16,16 @@
 
 namespace curlew {
 
+// One data line of a tab-separated knowledge table: its columns and the
+// byte position where it starts.
+struct TableRow {
+  size_t at = 0;
+  std::vector<std::string_view> cols;
+};
+// The data lines of `text`, "#" comments and blank lines skipped (views
+// into `text`).
+std::vector<TableRow> TableRows(std::string_view text);
+
 class Memberships {
  public:
   struct Row {
