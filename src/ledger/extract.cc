@@ -1025,7 +1025,10 @@ class Extractor {
       for (uint32_t i = 0; i < t.size() && org.empty(); ++i) org = OrgAt(t, i);
       if (org.empty()) org = last_org_;
     }
-    if (org.empty()) return false;
+    // ("the accession protocols of Sweden and Finland" in a report that
+    // names no organisation: the applicants' protocols all the same,
+    // without the membership checks.)
+    if (org.empty() && !protocol) return false;
     // "a bid" is an accession only as a bid to join.
     if (l == "bid" && t.Child(n, {"acl"}) < 0) return false;
     StepVerb sv = StepFor(t, n);
@@ -1034,7 +1037,8 @@ class Extractor {
     auto applicant = [&](uint32_t i) {
       std::string code = Code(t, i);
       if (code.size() < 3 || !IsParty(code) || code.starts_with("IGO")) return;
-      if (members_->MemberBefore(org, code.substr(0, 3), date)) return;
+      if (!org.empty() && members_->MemberBefore(org, code.substr(0, 3), date))
+        return;
       std::string name = "accession protocol for " + NameText(t, i);
       if (!Contains(names, name)) names.push_back(std::move(name));
     };
@@ -1418,6 +1422,10 @@ class Extractor {
       if (!upos.empty() && upos != "VERB") continue;
       if (IsNegated(t, v) || IsNonFactual(t, v)) continue;
       int subj = t.Child(v, {"nsubj"});
+      // "Biden, whose race ... remained too close to call, has promised":
+      // a conjoined verb shares its head's subject.
+      if (subj < 0 && t.rel(v) == "conj" && t.head(v) >= 0)
+        subj = t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"});
       if (subj < 0) continue;
       int act = t.Child(v, {"xcomp", "ccomp"});
       if (act < 0) {
@@ -1436,7 +1444,54 @@ class Extractor {
       Emit(t, s, v, act, static_cast<uint32_t>(subj), -1, in);
     }
     Intentions(t, s, in);
+    Readiness(t, s, in);
     FutureClauses(t, s, in);
+  }
+
+  // "Russia was ready to keep observing the limits", "is willing to",
+  // "remained committed to the ceasefire": a stated readiness is a
+  // commitment to act; commitment to an agreement, to observe it.
+  void Readiness(const Tree& t, uint32_t s, LedgerInput& in) {
+    for (uint32_t v = 0; v < t.size(); ++v) {
+      if (t.tok(v).upos != "ADJ" && t.tok(v).upos != "VERB") continue;
+      const std::string& l = t.lemma(v);
+      const bool ready = In(l, {"ready", "willing", "prepared"});
+      const bool committed =
+          In(l, {"committed", "commit"}) && t.tok(v).upos == "ADJ";
+      if (!ready && !committed) continue;
+      // The subject: its own (copula) or the verb's it complements
+      // ("remained committed").
+      int subj = t.Child(v, {"nsubj"});
+      if (subj < 0 && t.rel(v) == "xcomp" && t.head(v) >= 0)
+        subj = t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"});
+      if (subj < 0) continue;
+      if (IsNegated(t, v)) continue;
+      if (ready) {
+        int act = t.Child(v, {"xcomp", "advcl"});
+        if (act < 0 ||
+            !t.HasChildLemma(static_cast<uint32_t>(act), {"mark"}, {"to"}))
+          continue;
+        Emit(t, s, v, act, static_cast<uint32_t>(subj), -1, in);
+        continue;
+      }
+      int to = -1;
+      for (uint32_t k : t.kids(v))
+        if (to < 0 && t.rel(k).starts_with("obl") &&
+            t.HasChildLemma(k, {"case"}, {"to"}))
+          to = static_cast<int>(k);
+      if (to < 0) continue;
+      const size_t before = in.commitments.size();
+      Emit(t, s, v, static_cast<int>(to), static_cast<uint32_t>(subj), -1, in);
+      // (the object of the commitment is an agreement or a course: to
+      // observe it)
+      std::string words = t.SubtreeText(static_cast<uint32_t>(to));
+      if (words.starts_with("to ")) words = words.substr(3);
+      for (size_t i = before; i < in.commitments.size(); ++i) {
+        in.commitments[i].action = "to observe " + words;
+        in.commitments[i].action_lemma = "observe";
+        in.commitments[i].negated = false;
+      }
+    }
   }
 
   // "Russia has no intention of invading Ukraine": a stated intention (or
@@ -1478,11 +1533,14 @@ class Extractor {
       // "will", "would"; "are to withdraw".
       bool future =
           t.HasChildLemma(a, {"aux"}, {"will", "would", "'ll", "wo"}) ||
-          (t.HasChildLemma(a, {"aux"}, {"be"}) &&
+          (t.HasChildLemma(a, {"aux", "cop"}, {"be"}) &&
            t.HasChildLemma(a, {"mark"}, {"to"}));
       if (!future) continue;
-      if (t.Child(a, {"aux:pass", "nsubj:pass"}) >= 0) continue;
-      int subj = t.Child(a, {"nsubj"});
+      // "the treaty would be held in abeyance", said by an official: the
+      // speaker's state will do it (read below, once the speaker is known).
+      const int passive_subj = t.Child(a, {"nsubj:pass"});
+      if (passive_subj < 0 && t.Child(a, {"aux:pass"}) >= 0) continue;
+      int subj = passive_subj >= 0 ? passive_subj : t.Child(a, {"nsubj"});
       if (subj < 0) continue;
       // The verb of saying above the clause, within three heads (a parser
       // may hang "that Russia would ..." on the date of "said on Monday").
@@ -1504,13 +1562,50 @@ class Extractor {
         if (t.rel(k).substr(0, 3) == "obl" &&
             t.HasChildLemma(k, {"case"}, {"under"}) && IsAgreementNoun(t, k))
           terms = true;
+      // ("..., President Erdogan said on Thursday" that the parse hung
+      // elsewhere: a verb of saying with its own subject after the clause.)
+      if (speech < 0)
+        for (uint32_t k = a + 1; k < t.size() && speech < 0; ++k)
+          if (IsSpeechVerb(t.lemma(k)) && t.tok(k).upos == "VERB" &&
+              t.Child(k, {"nsubj"}) > static_cast<int>(a) &&
+              (k < 1 || t.text(k - 1) != "to"))
+            speech = static_cast<int>(k);
       // Said by someone, as a fact ("it is illogical to say that Turkey
       // will ..." reports no one's statement).
-      if (speech >= 0 && (SpeakerOf(t, speech) < 0 || IsNegated(t, speech) ||
-                          IsNonFactual(t, static_cast<uint32_t>(speech)) ||
-                          t.rel(speech) == "xcomp"))
+      if (speech >= 0 &&
+          (SpeakerOf(t, speech) < 0 || IsNegated(t, speech) ||
+           IsNonFactual(t, static_cast<uint32_t>(speech)) ||
+           t.HasChildLemma(static_cast<uint32_t>(speech), {"mark"}, {"to"})))
         speech = -1;
       if (speech < 0 && !terms) continue;
+      if (passive_subj >= 0) {
+        // The speaker's state is the one that will act.
+        if (speech < 0) continue;
+        const int speaker = SpeakerOf(t, speech);
+        std::vector<std::string> who =
+            CodesWithConjuncts(t, static_cast<uint32_t>(speaker));
+        if (who.empty() || !IsParty(who[0])) continue;
+        const size_t before = in.commitments.size();
+        Emit(t, s, a, static_cast<int>(a), static_cast<uint32_t>(speaker),
+             speech, in);
+        // "to hold the treaty in abeyance": the verb, its patient, the rest.
+        uint32_t f, l;
+        t.Range(a, &f, &l);
+        std::string rest;
+        for (uint32_t i = a + 1; i <= l; ++i) {
+          if (t.rel(i) == "advcl" || t.lemma(i) == "until" ||
+              t.lemma(i) == "unless" || t.tok(i).upos == "PUNCT")
+            break;
+          rest += " " + std::string(t.text(i));
+        }
+        for (size_t i = before; i < in.commitments.size(); ++i) {
+          CommitmentMention& c = in.commitments[i];
+          c.actor = Party(c.actor);
+          c.action = std::string(c.negated ? "not to " : "to ") + t.lemma(a) +
+                     " " + t.SubtreeText(static_cast<uint32_t>(subj)) + rest;
+        }
+        continue;
+      }
       Emit(t, s, a, static_cast<int>(a), static_cast<uint32_t>(subj), speech,
            in);
     }
@@ -1650,6 +1745,36 @@ class Extractor {
         }
         if (conditional) return text;
       }
+    }
+    // "held in abeyance until Pakistan ... abjured its support": a
+    // condition word after the action that the parse did not make a
+    // clause; it runs to the end of the sentence.
+    for (uint32_t i = v + 1; i < t.size(); ++i) {
+      const std::string w = text::AsciiLower(t.text(i));
+      const bool as_soon =
+          w == "as" && i + 2 < t.size() &&
+          In(text::AsciiLower(t.text(i + 1)), {"soon", "long"}) &&
+          text::AsciiLower(t.text(i + 2)) == "as";
+      if (!as_soon && !In(w, {"until", "unless", "provided", "providing"}))
+        continue;
+      // ("as soon as possible" is a time, not a condition)
+      if (as_soon && i + 3 < t.size() &&
+          In(t.lemma(i + 3), {"possible", "practicable", "feasible"}))
+        continue;
+      uint32_t last = t.size() - 1;
+      while (last > i && t.tok(last).upos == "PUNCT") --last;
+      // (not a speaker's tail: ", Erdogan said on Monday")
+      for (uint32_t k = i + 1; k < last; ++k) {
+        if (t.text(k) != ",") continue;
+        bool speech = false;
+        for (uint32_t j = k + 1; j <= last && !speech; ++j)
+          speech = IsSpeechVerb(t.lemma(j)) && t.tok(j).upos == "VERB";
+        if (speech) {
+          last = k - 1;
+          break;
+        }
+      }
+      if (last > i) return t.SpanText(i, last);
     }
     for (uint32_t next = s + 1; next < doc_.sentences.size() && next <= s + 2;
          ++next) {

@@ -204,5 +204,35 @@ TEST(LedgerExtractTest, AliasesAndPartialSuspension) {
   EXPECT_TRUE(st.withdrawn_by.empty());
 }
 
+// Commitments in other forms: the terms of a deal ("Under the deal, X is
+// to ..."), a future clause whose speaker the parse hung elsewhere, a
+// passive one ("the treaty would be held in abeyance until ...", said by
+// a minister: his state's), readiness ("was ready to ... provided ...")
+// and "remained committed to" an agreement.
+TEST(LedgerExtractTest, CommitmentForms) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2023-11-22",
+       "Under the truce deal, Hamas is to release 50 hostages over four "
+       "days."},
+      {"2023-06-01",
+       "Russia said on Thursday that it was ready to resume the grain deal "
+       "provided its demands were met."},
+      {"2020-09-10",
+       "Greece and Turkey said they remained committed to the 1923 Treaty of "
+       "Lausanne."},
+  });
+  std::vector<std::string> actors, conditions;
+  for (const Commitment& c : ledger.commitments()) {
+    actors.push_back(c.what.actor.substr(0, 3));
+    conditions.push_back(c.what.condition);
+  }
+  EXPECT_TRUE(std::count(actors.begin(), actors.end(), "PSE")) << actors.size();
+  EXPECT_TRUE(std::count(actors.begin(), actors.end(), "RUS"));
+  EXPECT_TRUE(std::count(actors.begin(), actors.end(), "GRC"));
+  EXPECT_TRUE(std::count(conditions.begin(), conditions.end(),
+                         "provided its demands were met"));
+}
+
 }  // namespace
 }  // namespace curlew

@@ -379,7 +379,7 @@ CommitmentLink::Kind LinkKind(const CommitmentMention& c) {
 // The lifecycle steps a promised action names, read off the words of the
 // action clause ("to begin ratifying Finland's membership", "to start the
 // procedures needed to withdraw from the treaty").
-std::vector<StepKind> StepsPromised(const CommitmentMention& c) {
+std::vector<std::vector<StepKind>> StepsPromised(const CommitmentMention& c) {
   static const std::pair<const char*, std::vector<StepKind>> kWords[] = {
       {"withdraw", {StepKind::kWithdrawn}},
       {"quit", {StepKind::kWithdrawn}},
@@ -399,7 +399,7 @@ std::vector<StepKind> StepsPromised(const CommitmentMention& c) {
       {"extend", {StepKind::kExtended}},
       {"resum", {StepKind::kResumed}},
   };
-  std::vector<StepKind> out;
+  std::vector<std::vector<StepKind>> out;
   std::string lower = text::AsciiLower(c.action);
   size_t i = 0;
   while (i < lower.size()) {
@@ -412,10 +412,9 @@ std::vector<StepKind> StepsPromised(const CommitmentMention& c) {
       ++j;
     std::string_view word(lower.data() + i, j - i);
     for (const auto& [stem, steps] : kWords)
-      if (word.starts_with(stem))
-        for (StepKind k : steps)
-          if (std::find(out.begin(), out.end(), k) == out.end())
-            out.push_back(k);
+      if (word.starts_with(stem) &&
+          std::find(out.begin(), out.end(), steps) == out.end())
+        out.push_back(steps);
     i = j;
   }
   return out;
@@ -430,23 +429,32 @@ std::vector<StepKind> StepsPromised(const CommitmentMention& c) {
 // mentions.
 void LinkSteps(Commitment& c, const std::vector<Agreement>& agreements,
                const std::vector<size_t>& named) {
-  std::vector<StepKind> kinds = StepsPromised(c.what);
-  if (kinds.empty()) return;
+  // Each promised act is a group of step kinds that carry it out ("join":
+  // acceded or ratified).
+  const std::vector<std::vector<StepKind>> acts = StepsPromised(c.what);
+  if (acts.empty()) return;
   const std::string party = PartyOf(c.what.actor);
   for (size_t ai : named) {
     const Agreement& a = agreements[ai];
-    std::string first_date;
+    // For each act, the earliest date a step carried it out ("to submit
+    // the protocol to parliament and to work for its ratification": the
+    // submission and the ratification; "to join": the first joining, not a
+    // rejoining years later).
+    std::vector<std::string> first(acts.size());
     for (const AgreementStep& s : a.steps) {
       if (s.negated || s.source.doc_id == c.what.source.doc_id) continue;
       if (DateKey(s.date) <= DateKey(c.what.date)) continue;
       bool by = s.actor.empty() ? Contains(a.parties, party)
                                 : PartyOf(s.actor) == party;
-      if (!by || std::find(kinds.begin(), kinds.end(), s.step) == kinds.end())
-        continue;
-      if (!first_date.empty() && DateKey(s.date) != DateKey(first_date) &&
-          !c.what.negated)
-        continue;
-      if (first_date.empty()) first_date = s.date;
+      if (!by) continue;
+      bool carries = false;
+      for (size_t k = 0; k < acts.size(); ++k) {
+        if (std::find(acts[k].begin(), acts[k].end(), s.step) == acts[k].end())
+          continue;
+        if (first[k].empty()) first[k] = s.date;
+        carries |= c.what.negated || DateKey(s.date) == DateKey(first[k]);
+      }
+      if (!carries) continue;
       bool dup = false;
       for (const CommitmentLink& l : c.links)
         dup |= l.doc_id == s.source.doc_id &&
