@@ -311,8 +311,11 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   // the limits on its stockpile under the deal": what a party sets aside
   // under an agreement (the verb within two nouns up) is a partial
   // suspension of it.
+  const bool in_participation =
+      t.HasChildLemma(n, {"case"}, {"in"}) &&
+      t.HasChildLemma(v, {"obj"}, {"participation", "membership"});
   if ((base == "nmod" || base == "obl") &&
-      t.HasChildLemma(n, {"case"}, {"under"})) {
+      (t.HasChildLemma(n, {"case"}, {"under"}) || in_participation)) {
     int w = static_cast<int>(v);
     for (int hops = 0; w >= 0 && hops < 2 && t.tok(w).upos != "VERB"; ++hops)
       w = t.head(w);
@@ -423,6 +426,35 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       set(StepKind::kExpired);
     else if (l == "end")
       set(StepKind::kTerminated);
+  }
+  return sv;
+}
+
+// "New START, the last treaty limiting ..., expired on Thursday" parsed
+// with the name as the root and the verb hung elsewhere: the first finite
+// verb after it with no subject of its own says what happened to it.
+StepVerb RootSubjectStep(const Tree& t, uint32_t n) {
+  StepVerb sv;
+  if (t.rel(n) != "root") return sv;
+  for (uint32_t v = n + 1; v < t.size(); ++v) {
+    if (t.tok(v).upos != "VERB" || !In(t.tok(v).xpos, {"VBD", "VBZ", "VBP"}))
+      continue;
+    if (t.Child(v, {"nsubj"}) >= 0) continue;
+    const std::string& l = t.lemma(v);
+    int o = t.Child(v, {"obl", "obj"});
+    std::string ol = o >= 0 ? t.lemma(static_cast<uint32_t>(o)) : "";
+    sv.verb = v;
+    if ((In(l, {"enter", "come", "go"}) && In(ol, {"force", "effect"})) ||
+        (l == "take" && ol == "effect"))
+      sv.step = StepKind::kEnteredIntoForce;
+    else if (l == "collapse")
+      sv.step = StepKind::kCollapsed;
+    else if (In(l, {"expire", "lapse"}))
+      sv.step = StepKind::kExpired;
+    else
+      return sv;  // (the first such verb only)
+    sv.found = true;
+    return sv;
   }
   return sv;
 }
@@ -687,7 +719,8 @@ class Extractor {
       const int anchor = MistaggedAgreementNoun(t, n, &run_first);
       Accession acc;
       const bool accession = anchor < 0 && AccessionPhrase(t, s, n, &acc);
-      if (anchor < 0 && !accession && !IsAgreementNoun(t, n)) {
+      if (anchor < 0 && !accession && !IsAgreementNoun(t, n) &&
+          !KnownName(t, n)) {
         // "ratified it", "ratify them": a pronoun object of a step verb,
         // once an agreement has been named in the document.
         if (!seen_agreement_ || !In(t.lemma(n), {"it", "they"})) continue;
@@ -724,7 +757,13 @@ class Extractor {
       }
       if (!pronoun) {
         seen_agreement_ = true;
-        m.name = FormalName(t, n, first, last);
+        // A known title is the name as listed ("New START", not "New
+        // START in Prague"); else the title the phrase gives.
+        if (!IsAgreementNoun(t, n) && KnownName(t, n))
+          for (uint32_t f = n + 1; f-- > 0 && n - f < 6;)
+            if (t.tok(f).upos != "DET" && aliases_->Knows(t.SpanText(f, n)))
+              m.name = t.SpanText(f, n);
+        if (m.name.empty()) m.name = FormalName(t, n, first, last);
         if (m.name.empty()) m.name = ModifierTitle(t, n);
         // ("the Gaza ceasefire and hostage release agreement")
         for (uint32_t k : t.kids(n))
@@ -787,6 +826,7 @@ class Extractor {
       StepVerb sv = StepFor(t, place);
       if (!sv.found) sv = EntryIntoForceModifier(t, place);
       if (!sv.found) sv = ParticipleAfterSubject(t, place);
+      if (!sv.found) sv = RootSubjectStep(t, place);
       if (sv.found && !IsNonFactual(t, sv.verb)) {
         uint32_t v = sv.verb;
         m.has_step = true;
@@ -890,8 +930,13 @@ class Extractor {
           if (each_actor.empty())
             m.has_step = false;  // who ratified is unknown: keep the mention
         }
-        // A negated step states how things stand on the report's date.
+        // A negated step states how things stand on the report's date; a
+        // step reported done is not dated after the report ("extended ...
+        // until Feb. 5, 2026" gives the new end, not the step's date).
         m.date = m.negated ? doc_.date : DateAt(s, t.abs(v));
+        if (!doc_.date.empty() && m.date.size() >= doc_.date.size() &&
+            m.date > doc_.date)
+          m.date = doc_.date;
       }
       if (pronoun && !m.has_step) continue;
       std::sort(m.parties.begin(), m.parties.end());
@@ -974,6 +1019,29 @@ class Extractor {
   static bool Contains(const std::vector<std::string>& v,
                        const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
+  }
+
+  // "New START": a proper name that the knowledge base lists as an
+  // agreement's title or alias, with its leading words, though it has no
+  // agreement noun.
+  bool KnownName(const Tree& t, uint32_t n) const {
+    if (aliases_ == nullptr) return false;
+    // (a name the tagger took for a common noun: "New START")
+    std::string_view w = t.text(n);
+    if (t.tok(n).upos != "PROPN" &&
+        (t.tok(n).upos != "NOUN" || w.empty() ||
+         !std::isupper(static_cast<unsigned char>(w[0]))))
+      return false;
+    // (the last word of the name)
+    if (n + 1 < t.size() && t.head(n + 1) >= 0 &&
+        static_cast<uint32_t>(t.head(n)) == n + 1 &&
+        t.tok(n + 1).upos == "PROPN")
+      return false;
+    for (uint32_t first = n + 1; first-- > 0 && n - first < 6;) {
+      if (aliases_->Knows(t.SpanText(first, n))) return true;
+      if (first == 0) break;
+    }
+    return false;
   }
 
   // An organisation the membership table knows, named at token i.

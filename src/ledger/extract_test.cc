@@ -234,5 +234,30 @@ TEST(LedgerExtractTest, CommitmentForms) {
                          "provided its demands were met"));
 }
 
+// A title the knowledge base lists is an agreement without an agreement
+// noun ("New START"); suspending participation in it is a suspension; a
+// step reported done is not dated after its report ("extended ... until
+// 2026"); a verbless parse still reads "..., expired on Thursday".
+TEST(LedgerExtractTest, KnownTitleWithoutAgreementNoun) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2010-04-08",
+       "Russia and the United States signed New START in Prague on "
+       "Thursday."},
+      {"2021-02-03",
+       "Washington extended New START by five years, until Feb. 5, 2026."},
+      {"2023-02-28",
+       "Moscow said on Tuesday that Russia was suspending its participation "
+       "in New START."},
+  });
+  const Agreement* a = Named(ledger, "New START");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->parties, (std::vector<std::string>{"RUS", "USA"}));
+  for (const AgreementStep& st : a->steps)
+    EXPECT_LE(st.date, st.source.doc_id == "r2" ? "2021-02-03" : "2099");
+  EXPECT_EQ(StatusAsOf(*a, "2023-03-01").suspended_by,
+            std::vector<std::string>{"RUS"});
+}
+
 }  // namespace
 }  // namespace curlew

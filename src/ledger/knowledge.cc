@@ -42,6 +42,8 @@ Result<AgreementAliases> AgreementAliases::Parse(std::string_view text,
                            "agreement name line needs title<TAB>alias", name,
                            static_cast<int64_t>(row.at));
     a.titles_[NormalName(row.cols[1])] = std::string(row.cols[0]);
+    a.names_.insert(NormalName(row.cols[0]));
+    a.names_.insert(NormalName(row.cols[1]));
   }
   return a;
 }
@@ -50,6 +52,10 @@ std::string AgreementAliases::TitleOf(std::string_view name) const {
   if (name.empty()) return "";
   auto it = titles_.find(NormalName(name));
   return it == titles_.end() ? "" : it->second;
+}
+
+bool AgreementAliases::Knows(std::string_view name) const {
+  return !name.empty() && names_.count(NormalName(name)) > 0;
 }
 
 Result<LedgerKnowledge> LedgerKnowledge::Load(const std::string& kb_dir) {

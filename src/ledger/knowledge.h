@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "curlew/status.h"
 #include "ledger/memberships.h"
@@ -27,11 +28,15 @@ class AgreementAliases {
   // The title an agreement named `name` has ("" if `name` is no alias):
   // matched case-insensitively, without a leading "the" or year.
   std::string TitleOf(std::string_view name) const;
+  // True if `name` is a title or an alias the table lists ("New START"):
+  // a name that is an agreement even without an agreement noun.
+  bool Knows(std::string_view name) const;
   // "the 2015 Iran nuclear deal" -> "iran nuclear deal".
   static std::string NormalName(std::string_view name);
 
  private:
-  std::unordered_map<std::string, std::string> titles_;
+  std::unordered_map<std::string, std::string> titles_;  // by alias
+  std::unordered_set<std::string> names_;  // titles and aliases, normal
 };
 
 struct LedgerKnowledge {

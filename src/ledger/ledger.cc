@@ -924,8 +924,25 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   std::set<std::string> signed_only;  // signed or acceded, not just approved
   bool proposed = false, negotiated = false, ended = false, any = false;
   const std::vector<std::string>& parties = agreement.parties;
+  // An end dated only by its year or month ("ended in 2019") that a
+  // precisely dated end within that period tells more exactly (withdrawn
+  // on 2019-08-02) is that end, not one on the period's first day.
+  auto ends = [&](const AgreementStep& s) {
+    return !s.negated &&
+           (s.step == StepKind::kTerminated || s.step == StepKind::kExpired ||
+            s.step == StepKind::kCollapsed ||
+            (s.step == StepKind::kWithdrawn && parties.size() <= 2));
+  };
+  auto refined = [&](const AgreementStep& s) {
+    if (!ends(s) || s.date.size() >= 10) return false;
+    for (const AgreementStep& o : agreement.steps)
+      if (&o != &s && ends(o) && o.date.size() > s.date.size() &&
+          o.date.starts_with(s.date))
+        return true;
+    return false;
+  };
   for (const AgreementStep& s : agreement.steps) {
-    if (!OnOrBefore(s.date, date)) continue;
+    if (!OnOrBefore(s.date, date) || refined(s)) continue;
     any = true;
     std::vector<std::string> who;
     if (!s.actor.empty())
