@@ -189,6 +189,7 @@ const char* KindOf(std::string_view lemma) {
       // Political texts that need no ratification, by their form.
       {"memorandum", "memorandum"},
       {"declaration", "declaration"},
+      {"statement", "declaration"},
   };
   for (const auto& [l, k] : kKinds)
     if (lemma == l) return k;
@@ -211,6 +212,10 @@ bool IsTitleOnlyAgreementWord(std::string_view lemma) {
 
 bool IsAgreementNoun(const Tree& t, uint32_t i) {
   const std::string& l = t.lemma(i);
+  // "signed a joint statement": a declaration in all but name.
+  if (l == "statement")
+    return t.HasChildLemma(i, {"amod"}, {"joint"}) &&
+           (t.tok(i).upos == "NOUN" || t.tok(i).upos == "PROPN");
   if (IsTitleOnlyAgreementWord(l)) {
     std::string_view w = t.text(i);
     return i > 0 && !w.empty() &&
@@ -340,6 +345,35 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       sv.found = true;
       sv.step = StepKind::kWithdrawn;
       sv.verb = w;
+    }
+    return sv;
+  }
+  // "Legislation to implement Britain's withdrawal agreement received royal
+  // assent", "a bill implementing the treaty was passed": the approval of
+  // the state that owns the agreement's phrase ("Britain's").
+  if (base == "obj" && l == "implement" && t.rel(v).starts_with("acl") &&
+      t.head(v) >= 0) {
+    const uint32_t bill = static_cast<uint32_t>(t.head(v));
+    const int w = t.head(bill);
+    // (The parse may hang "received royal assent" anywhere.)
+    int assent_verb = -1;
+    for (uint32_t i = n + 1; i < t.size() && assent_verb < 0; ++i)
+      if (t.lemma(i) == "receive" && t.HasChildLemma(i, {"obj"}, {"assent"}))
+        assent_verb = static_cast<int>(i);
+    if (In(t.lemma(bill), {"legislation", "bill", "law", "act"}) &&
+        (w >= 0 || assent_verb >= 0)) {
+      const uint32_t wv =
+          static_cast<uint32_t>(assent_verb >= 0 ? assent_verb : w);
+      const bool assent = assent_verb >= 0;
+      const bool passed = In(t.lemma(wv), {"pass", "approve", "adopt"}) &&
+                          t.rel(bill).starts_with("nsubj:pass");
+      const int owner = t.Child(n, {"nmod:poss"});
+      if ((assent || passed) && owner >= 0) {
+        sv.found = true;
+        sv.step = StepKind::kApproved;
+        sv.verb = wv;
+        sv.subj = owner;
+      }
     }
     return sv;
   }

@@ -259,5 +259,30 @@ TEST(LedgerExtractTest, KnownTitleWithoutAgreementNoun) {
             std::vector<std::string>{"RUS"});
 }
 
+// A signed joint statement is a declaration (in force from signature);
+// legislation implementing a state's agreement that receives royal assent
+// is that state's approval.
+TEST(LedgerExtractTest, JointStatementAndRoyalAssent) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2023-04-06",
+       "The foreign ministers of Saudi Arabia and Iran signed a joint "
+       "statement in Beijing on Thursday."},
+      {"2020-01-23",
+       "A bill to implement Britain's withdrawal agreement with the European "
+       "Union received royal assent on Thursday."},
+  });
+  ASSERT_EQ(ledger.agreements().size(), 2u);
+  const Agreement& st = ledger.agreements()[0].kind == "declaration"
+                            ? ledger.agreements()[0]
+                            : ledger.agreements()[1];
+  EXPECT_EQ(st.parties, (std::vector<std::string>{"IRN", "SAU"}));
+  EXPECT_EQ(StatusAsOf(st, "2023-04-07").state, AgreementState::kInForce);
+  const Agreement& wa = &st == &ledger.agreements()[0] ? ledger.agreements()[1]
+                                                       : ledger.agreements()[0];
+  EXPECT_EQ(StatusAsOf(wa, "2020-01-24").ratified_by,
+            std::vector<std::string>{"GBR"});
+}
+
 }  // namespace
 }  // namespace curlew
