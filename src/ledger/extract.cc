@@ -124,6 +124,11 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
              // after it was adopted") is not dated by its sentence.
              "after", "since"}))
       return true;
+    // "It is the second time Trump has pulled the country out of the
+    // pact": a count of past acts, not one dated by the report.
+    if (t.rel(c).starts_with("acl") && t.head(c) >= 0 &&
+        t.lemma(static_cast<uint32_t>(t.head(c))) == "time")
+      return true;
     // "clearing the way for it to take effect": a purpose, not a fact.
     if (t.HasChildLemma(c, {"mark"}, {"for"}) &&
         t.HasChildLemma(c, {"mark"}, {"to"}))
@@ -137,7 +142,10 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
                         "intend", "try", "wish", "set", "prepare", "refuse",
                         "threaten", "urge", "ask", "call", "demand", "fail",
                         // promised, not yet done ("have pledged to join it")
-                        "pledge", "promise", "vow", "undertake", "offer"}))
+                        "pledge", "promise", "vow", "undertake", "offer",
+                        // ordered, not yet done ("directing the United
+                        // States to withdraw")
+                        "direct", "instruct", "order", "tell"}))
         return true;
     }
     // Only climb out of clauses that depend on their head's truth.
@@ -1481,7 +1489,8 @@ class Extractor {
     };
     auto dated = [&](uint32_t i) {
       return In(t.lemma(i), {"monday", "tuesday", "wednesday", "thursday",
-                             "friday", "saturday", "sunday"});
+                             "friday", "saturday", "sunday"}) ||
+             !YearAt(t, i).empty();  // "the Paris Agreement in 2016"
     };
     for (uint32_t i = n + 1; i <= last; ++i) {
       std::string_view w = t.text(i);
@@ -1547,7 +1556,46 @@ class Extractor {
     }
     Intentions(t, s, in);
     Readiness(t, s, in);
+    Directives(t, s, in);
     FutureClauses(t, s, in);
+  }
+
+  // "signed an executive order directing the United States to withdraw
+  // from the agreement": a written order that a state act is that state's
+  // commitment.
+  void Directives(const Tree& t, uint32_t s, LedgerInput& in) {
+    for (uint32_t v = 0; v < t.size(); ++v) {
+      if (!In(t.lemma(v), {"direct", "instruct", "order"}) ||
+          t.tok(v).upos != "VERB")
+        continue;
+      int act = t.Child(v, {"xcomp"});
+      int who = t.Child(v, {"iobj", "obj"});
+      if (act < 0 || who < 0 || who > act) continue;
+      // The order is a written text: the verb modifies "order",
+      // "directive", "decree" or "memorandum", or follows its signing.
+      bool written = false;
+      for (uint32_t k = 0; k < v; ++k)
+        written |= In(t.lemma(k), {"order", "directive", "decree", "memorandum",
+                                   "proclamation"}) &&
+                   t.tok(k).upos == "NOUN";
+      if (!written) continue;
+      std::vector<std::string> codes =
+          CodesWithConjuncts(t, static_cast<uint32_t>(who));
+      if (codes.empty() || !IsParty(codes[0])) continue;
+      const size_t before = in.commitments.size();
+      Emit(t, s, v, act, static_cast<uint32_t>(who), -1, in);
+      int signer = t.head(v) >= 0
+                       ? t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"})
+                       : -1;
+      for (size_t i = before; i < in.commitments.size(); ++i) {
+        in.commitments[i].form = "written";
+        if (signer >= 0 && in.commitments[i].by.empty()) {
+          in.commitments[i].by = Code(t, static_cast<uint32_t>(signer));
+          in.commitments[i].by_text =
+              t.SubtreeText(static_cast<uint32_t>(signer));
+        }
+      }
+    }
   }
 
   // "Russia was ready to keep observing the limits", "is willing to",
@@ -1741,6 +1789,20 @@ class Extractor {
           if (std::find(actors.begin(), actors.end(), c) == actors.end())
             actors.push_back(std::move(c));
     std::string actor_text = t.SubtreeText(subj);
+    // "Ukraine gave written guarantees that it would not use ...": the
+    // pronoun stands for the one who gave the guarantee.
+    if (actors.empty() &&
+        In(t.lemma(subj), {"it", "he", "she", "they", "we", "i"}))
+      for (uint32_t k = 0; k < subj && actors.empty(); ++k) {
+        if (!In(t.lemma(k), {"guarantee", "assurance", "promise", "pledge",
+                             "undertaking", "commitment"}) ||
+            t.tok(k).upos != "NOUN" || t.head(k) < 0)
+          continue;
+        int giver = t.Child(static_cast<uint32_t>(t.head(k)), {"nsubj"});
+        if (giver < 0) continue;
+        actors = CodesWithConjuncts(t, static_cast<uint32_t>(giver));
+        actor_text = t.SubtreeText(static_cast<uint32_t>(giver));
+      }
     // "said it would": the pronoun stands for the speaker.
     if (actors.empty() && speaker >= 0 &&
         In(t.lemma(subj), {"it", "he", "she", "they", "we", "i"})) {

@@ -284,5 +284,56 @@ TEST(LedgerExtractTest, JointStatementAndRoyalAssent) {
             std::vector<std::string>{"GBR"});
 }
 
+// A signed order directing a state to act is that state's written
+// commitment, and the later step fulfils it; a withdrawal after a
+// rejoining is a second withdrawal, not a repeat of the first; "the second
+// time X has pulled out" is no step; "gave guarantees that it would not"
+// is the giver's commitment.
+TEST(LedgerExtractTest, OrdersRepeatedWithdrawalsAndGuarantees) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2017-06-01",
+       "The United States and China ratified the Paris Agreement in 2016."},
+      {"2020-11-04",
+       "The United States formally left the Paris Agreement on "
+       "Wednesday."},
+      {"2021-02-19",
+       "The United States rejoined the Paris Agreement on Friday."},
+      {"2025-01-20",
+       "Trump signed an executive order on Monday directing the United "
+       "States to withdraw from the Paris Agreement. It is the second time "
+       "Trump has pulled the country out of the pact."},
+      {"2026-01-27",
+       "The withdrawal of the United States from the Paris Agreement took "
+       "effect on Tuesday."},
+      {"2022-08-01",
+       "Ukraine gave written guarantees that it would not use the corridor "
+       "for military purposes, Moscow said."},
+  });
+  const Agreement* a = Named(ledger, "Paris Agreement");
+  std::string names;
+  for (const Agreement& x : ledger.agreements()) names += x.name + "; ";
+  ASSERT_NE(a, nullptr) << names;
+  EXPECT_TRUE(StatusAsOf(*a, "2025-06-01").withdrawn_by.empty());
+  EXPECT_EQ(StatusAsOf(*a, "2026-02-01").withdrawn_by,
+            std::vector<std::string>{"USA"});
+  bool order = false, guarantee = false;
+  for (const Commitment& c : ledger.commitments()) {
+    if (c.what.source.doc_id == "r4" && c.what.actor.starts_with("USA")) {
+      order = true;
+      EXPECT_EQ(c.what.form, "written");
+      ASSERT_EQ(c.links.size(), 1u);
+      EXPECT_EQ(c.links[0].doc_id, "r5");
+    }
+    if (c.what.source.doc_id == "r6") {
+      guarantee = true;
+      EXPECT_TRUE(c.what.actor.starts_with("UKR"));
+      EXPECT_TRUE(c.what.negated);
+    }
+  }
+  EXPECT_TRUE(order);
+  EXPECT_TRUE(guarantee);
+}
+
 }  // namespace
 }  // namespace curlew

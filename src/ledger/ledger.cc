@@ -296,6 +296,27 @@ bool CurrentOn(const Agreement& a, const std::string& date) {
   return std::stoi(date.substr(0, 4)) - std::stoi(latest.substr(0, 4)) <= 1;
 }
 
+// True if `party` took the step that undoes `first` (acceded after a
+// withdrawal, resumed after a suspension, and the reverse) between it and
+// `later`: then `later` is a new step, not a second report of `first`.
+bool Undone(const Agreement& a, const AgreementStep& first,
+            const AgreementStep& later, const std::string& party) {
+  auto undoes = [](StepKind x, StepKind y) {
+    return (x == StepKind::kWithdrawn && y == StepKind::kAcceded) ||
+           (x == StepKind::kAcceded && y == StepKind::kWithdrawn) ||
+           (x == StepKind::kSuspended && y == StepKind::kResumed) ||
+           (x == StepKind::kResumed && y == StepKind::kSuspended);
+  };
+  std::string lo = DateKey(first.date), hi = DateKey(later.date);
+  if (hi < lo) std::swap(lo, hi);
+  if (lo == hi) return false;
+  for (const AgreementStep& o : a.steps)
+    if (!o.negated && undoes(first.step, o.step) && PartyOf(o.actor) == party &&
+        DateKey(o.date) > lo && DateKey(o.date) < hi)
+      return true;
+  return false;
+}
+
 struct Located {
   const LedgerInput* input;
   AgreementMention mention;
@@ -770,6 +791,13 @@ void Ledger::Build() {
         std::string key = std::to_string(static_cast<int>(s.step)) + ' ' +
                           (s.negated ? '1' : '0') + PartyOf(s.actor);
         auto [same, fresh] = index.steps[ai].try_emplace(key, a->steps.size());
+        // ... unless the party undid it in between: a second withdrawal
+        // after a rejoining, a second suspension after a resumption.
+        if (!fresh && !s.negated &&
+            Undone(*a, a->steps[same->second], s, PartyOf(s.actor))) {
+          same->second = a->steps.size();
+          fresh = true;
+        }
         if (fresh) {
           a->steps.push_back(std::move(s));
         } else if (DateKey(s.date) < DateKey(a->steps[same->second].date)) {
