@@ -275,6 +275,15 @@ struct StepVerb {
   int subj = -1;  // the actor when the parse gave the verb no subject
 };
 
+// "no longer" modifying verb `v`.
+bool NoLonger(const Tree& t, uint32_t v) {
+  for (uint32_t k : t.kids(v))
+    if (t.rel(k) == "advmod" && In(t.lemma(k), {"long", "longer"}) &&
+        t.HasChildLemma(k, {"advmod", "det"}, {"no"}))
+      return true;
+  return false;
+}
+
 // The lifecycle step the verb governing agreement noun `n` reports.
 StepVerb StepFor(const Tree& t, uint32_t n) {
   StepVerb sv;
@@ -468,6 +477,9 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       set(StepKind::kExpired);
     else if (l == "end")
       set(StepKind::kTerminated);
+    // "the Minsk agreements no longer existed": declared dead.
+    else if (l == "exist" && NoLonger(t, v))
+      set(StepKind::kCollapsed);
   }
   return sv;
 }
@@ -907,6 +919,9 @@ class Extractor {
               subj = t.Child(static_cast<uint32_t>(t.head(h)), {"nsubj"});
           }
         }
+        // (The agreement itself as the subject, "the agreements no longer
+        // existed", names no actor.)
+        if (subj == static_cast<int>(place)) subj = -1;
         std::vector<std::string> actors;
         // "Russia's withdrawal", "the withdrawal of the United States".
         if (subj >= 0 &&

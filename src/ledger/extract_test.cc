@@ -335,5 +335,22 @@ TEST(LedgerExtractTest, OrdersRepeatedWithdrawalsAndGuarantees) {
   EXPECT_TRUE(guarantee);
 }
 
+// "The Minsk agreements no longer existed", said by a leader: the
+// agreement is declared dead; the agreement as subject is no actor.
+TEST(LedgerExtractTest, NoLongerExistsIsCollapse) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2015-02-12",
+       "Russia, Ukraine, France and Germany signed the Minsk agreement on "
+       "Thursday."},
+      {"2022-02-22",
+       "Putin said on Tuesday that the Minsk agreement no longer existed."},
+  });
+  ASSERT_EQ(ledger.agreements().size(), 1u);
+  const Agreement& a = ledger.agreements()[0];
+  EXPECT_EQ(StatusAsOf(a, "2022-03-01").state, AgreementState::kEnded);
+  EXPECT_FALSE(std::count(a.parties.begin(), a.parties.end(), "BLR"));
+}
+
 }  // namespace
 }  // namespace curlew
