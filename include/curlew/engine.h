@@ -76,6 +76,9 @@ class Engine {
   std::shared_ptr<const Gazetteer> places_;
   // Codes that can be parties to agreements: the gazetteer's countries.
   std::vector<std::string> country_codes_;  // sorted
+  // What the ledger knows besides the text (data/kb: memberships of
+  // organisations, other names of agreements); null without a coder.
+  std::shared_ptr<const struct LedgerKnowledge> ledger_knowledge_;
 };
 
 }  // namespace curlew

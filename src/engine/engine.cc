@@ -13,6 +13,7 @@
 #include "events/coder.h"
 #include "events/dictionaries.h"
 #include "ledger/extract.h"
+#include "ledger/knowledge.h"
 #include "syntax/ptb.h"
 
 namespace curlew {
@@ -99,6 +100,10 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
       if (p.kind == PlaceKind::kCountry)
         engine->country_codes_.push_back(p.country);
     std::sort(engine->country_codes_.begin(), engine->country_codes_.end());
+    auto knowledge = LedgerKnowledge::Load(engine->options_.data_dir + "/kb");
+    if (!knowledge.ok()) return knowledge.status();
+    engine->ledger_knowledge_ =
+        std::make_shared<const LedgerKnowledge>(std::move(*knowledge));
     s = engine->pipeline_.Add(MakePlaceComponent(std::move(places)));
     if (!s.ok()) return s;
   }
@@ -132,7 +137,7 @@ LedgerInput Engine::LedgerInputOf(const Document& doc) const {
     in.doc_date = doc.date;
     return in;
   }
-  return ExtractLedgerInput(doc, country_codes_);
+  return ExtractLedgerInput(doc, country_codes_, ledger_knowledge_.get());
 }
 
 }  // namespace curlew

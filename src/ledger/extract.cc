@@ -124,6 +124,15 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
              // after it was adopted") is not dated by its sentence.
              "after", "since"}))
       return true;
+    // "It is the second time Trump has pulled the country out of the
+    // pact": a count of past acts, not one dated by the report.
+    if (t.rel(c).starts_with("acl") && t.head(c) >= 0 &&
+        t.lemma(static_cast<uint32_t>(t.head(c))) == "time")
+      return true;
+    // "clearing the way for it to take effect": a purpose, not a fact.
+    if (t.HasChildLemma(c, {"mark"}, {"for"}) &&
+        t.HasChildLemma(c, {"mark"}, {"to"}))
+      return true;
     std::string_view r = t.rel(c);
     if (r == "xcomp" || r == "ccomp") {
       int h = t.head(c);
@@ -133,7 +142,10 @@ bool IsNonFactual(const Tree& t, uint32_t v) {
                         "intend", "try", "wish", "set", "prepare", "refuse",
                         "threaten", "urge", "ask", "call", "demand", "fail",
                         // promised, not yet done ("have pledged to join it")
-                        "pledge", "promise", "vow", "undertake", "offer"}))
+                        "pledge", "promise", "vow", "undertake", "offer",
+                        // ordered, not yet done ("directing the United
+                        // States to withdraw")
+                        "direct", "instruct", "order", "tell"}))
         return true;
     }
     // Only climb out of clauses that depend on their head's truth.
@@ -168,6 +180,7 @@ const char* KindOf(std::string_view lemma) {
       {"fishing", "fisheries"},
       {"fishery", "fisheries"},
       {"water", "water"},
+      {"waters", "water"},
       {"ceasefire", "ceasefire"},
       {"cease-fire", "ceasefire"},
       {"truce", "ceasefire"},
@@ -181,6 +194,10 @@ const char* KindOf(std::string_view lemma) {
       {"brexit", "withdrawal"},
       {"normalisation", "normalisation"},
       {"normalization", "normalisation"},
+      // Political texts that need no ratification, by their form.
+      {"memorandum", "memorandum"},
+      {"declaration", "declaration"},
+      {"statement", "declaration"},
   };
   for (const auto& [l, k] : kKinds)
     if (lemma == l) return k;
@@ -188,13 +205,31 @@ const char* KindOf(std::string_view lemma) {
 }
 
 bool IsAgreementWord(std::string_view lemma) {
-  return In(lemma, {"treaty", "accord", "agreement", "deal", "pact",
-                    "convention", "memorandum", "ceasefire", "cease-fire",
-                    "truce", "armistice", "protocol", "partnership"});
+  return In(lemma,
+            {"treaty", "accord", "agreement", "deal", "pact", "convention",
+             "memorandum", "ceasefire", "cease-fire", "truce", "armistice",
+             "protocol", "partnership", "declaration"});
+}
+
+// Nouns that name an agreement only as the last word of a capitalised
+// title ("the Windsor Framework", "the Black Sea Grain Initiative"); in
+// lower case they are common words ("a framework for talks").
+bool IsTitleOnlyAgreementWord(std::string_view lemma) {
+  return In(lemma, {"framework", "initiative"});
 }
 
 bool IsAgreementNoun(const Tree& t, uint32_t i) {
   const std::string& l = t.lemma(i);
+  // "signed a joint statement": a declaration in all but name.
+  if (l == "statement")
+    return t.HasChildLemma(i, {"amod"}, {"joint"}) &&
+           (t.tok(i).upos == "NOUN" || t.tok(i).upos == "PROPN");
+  if (IsTitleOnlyAgreementWord(l)) {
+    std::string_view w = t.text(i);
+    return i > 0 && !w.empty() &&
+           std::isupper(static_cast<unsigned char>(w[0])) &&
+           t.tok(i - 1).upos == "PROPN";
+  }
   if (!IsAgreementWord(l)) return false;
   const std::string& upos = t.tok(i).upos;
   if (!upos.empty() && upos != "NOUN" && upos != "PROPN") return false;
@@ -237,7 +272,17 @@ struct StepVerb {
   bool found = false;
   StepKind step = StepKind::kSigned;
   uint32_t verb = 0;
+  int subj = -1;  // the actor when the parse gave the verb no subject
 };
+
+// "no longer" modifying verb `v`.
+bool NoLonger(const Tree& t, uint32_t v) {
+  for (uint32_t k : t.kids(v))
+    if (t.rel(k) == "advmod" && In(t.lemma(k), {"long", "longer"}) &&
+        t.HasChildLemma(k, {"advmod", "det"}, {"no"}))
+      return true;
+  return false;
+}
 
 // The lifecycle step the verb governing agreement noun `n` reports.
 StepVerb StepFor(const Tree& t, uint32_t n) {
@@ -256,19 +301,54 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       (base == "appos" || base == "obj" || base == "flat" || base == "conj") &&
       (v + 1 == n || base == "appos" || base == "conj"))
     return StepFor(t, v);
+  // A title the parse split at "of" ("the Exchange | of Naval Nuclear
+  // Propulsion Information Agreement"): both parts capitalised.
+  auto capital = [&](uint32_t i) {
+    std::string_view w = t.text(i);
+    return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+  };
+  if (hpos == "PROPN" && base == "nmod" && v < n && capital(v) && capital(n) &&
+      t.HasChildLemma(n, {"case"}, {"of"}))
+    return StepFor(t, v);
   // "suspended its obligations under the treaty", "suspended its
   // participation in the deal": the step the verb takes on the party's
   // part of the agreement is a step of the agreement.
   if ((base == "nmod" || base == "obl") &&
       In(l, {"commitment", "obligation", "participation", "membership",
              "implementation", "part", "limit", "cap", "text", "terms"}) &&
-      !t.rel(v).starts_with("nmod") && !t.rel(v).starts_with("obl"))
-    return StepFor(t, v);
+      !t.rel(v).starts_with("nmod") && !t.rel(v).starts_with("obl")) {
+    // ("abandoned the last limits under the deal": leaving a part of it is
+    // a partial suspension, not a withdrawal.)
+    StepVerb part = StepFor(t, v);
+    if (part.found && part.step == StepKind::kWithdrawn)
+      part.step = StepKind::kSuspended;
+    return part;
+  }
   auto set = [&](StepKind k) {
     sv.found = true;
     sv.step = k;
     sv.verb = v;
   };
+  // "Iran suspended some of its commitments under the deal", "abandoned
+  // the limits on its stockpile under the deal": what a party sets aside
+  // under an agreement (the verb within two nouns up) is a partial
+  // suspension of it.
+  const bool in_participation =
+      t.HasChildLemma(n, {"case"}, {"in"}) &&
+      t.HasChildLemma(v, {"obj"}, {"participation", "membership"});
+  if ((base == "nmod" || base == "obl") &&
+      (t.HasChildLemma(n, {"case"}, {"under"}) || in_participation)) {
+    int w = static_cast<int>(v);
+    for (int hops = 0; w >= 0 && hops < 2 && t.tok(w).upos != "VERB"; ++hops)
+      w = t.head(w);
+    if (w >= 0 && t.tok(w).upos == "VERB" &&
+        In(t.lemma(w), {"suspend", "freeze", "abandon"})) {
+      sv.found = true;
+      sv.step = StepKind::kSuspended;
+      sv.verb = static_cast<uint32_t>(w);
+      return sv;
+    }
+  }
   // "Russia's withdrawal from the treaty took effect": a withdrawal that
   // takes effect is the step (an announced one is not).
   if ((base == "nmod" || base == "obl") && In(l, {"withdrawal", "exit"}) &&
@@ -282,6 +362,35 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       sv.found = true;
       sv.step = StepKind::kWithdrawn;
       sv.verb = w;
+    }
+    return sv;
+  }
+  // "Legislation to implement Britain's withdrawal agreement received royal
+  // assent", "a bill implementing the treaty was passed": the approval of
+  // the state that owns the agreement's phrase ("Britain's").
+  if (base == "obj" && l == "implement" && t.rel(v).starts_with("acl") &&
+      t.head(v) >= 0) {
+    const uint32_t bill = static_cast<uint32_t>(t.head(v));
+    const int w = t.head(bill);
+    // (The parse may hang "received royal assent" anywhere.)
+    int assent_verb = -1;
+    for (uint32_t i = n + 1; i < t.size() && assent_verb < 0; ++i)
+      if (t.lemma(i) == "receive" && t.HasChildLemma(i, {"obj"}, {"assent"}))
+        assent_verb = static_cast<int>(i);
+    if (In(t.lemma(bill), {"legislation", "bill", "law", "act"}) &&
+        (w >= 0 || assent_verb >= 0)) {
+      const uint32_t wv =
+          static_cast<uint32_t>(assent_verb >= 0 ? assent_verb : w);
+      const bool assent = assent_verb >= 0;
+      const bool passed = In(t.lemma(wv), {"pass", "approve", "adopt"}) &&
+                          t.rel(bill).starts_with("nsubj:pass");
+      const int owner = t.Child(n, {"nmod:poss"});
+      if ((assent || passed) && owner >= 0) {
+        sv.found = true;
+        sv.step = StepKind::kApproved;
+        sv.verb = wv;
+        sv.subj = owner;
+      }
     }
     return sv;
   }
@@ -346,7 +455,12 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
         return sv;
       }
     }
-    if (from && (l == "withdraw" || l == "pull" || l == "exit"))
+    // "Israel and Hamas have agreed to a ceasefire", "agreed on a deal".
+    if (l == "agree" && t.HasChildLemma(n, {"case"}, {"to", "on", "upon"}) &&
+        t.Child(v, {"nsubj"}) >= 0)
+      set(StepKind::kNegotiated);
+
+    else if (from && (l == "withdraw" || l == "pull" || l == "exit"))
       set(StepKind::kWithdrawn);
     else if (to && In(l, {"accede", "return", "adhere"}))
       set(StepKind::kAcceded);
@@ -363,6 +477,38 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
       set(StepKind::kExpired);
     else if (l == "end")
       set(StepKind::kTerminated);
+    // "the Minsk agreements no longer existed": declared dead.
+    else if (l == "exist" && NoLonger(t, v))
+      set(StepKind::kCollapsed);
+  }
+  return sv;
+}
+
+// "New START, the last treaty limiting ..., expired on Thursday" parsed
+// with the name as the root and the verb hung elsewhere: the first finite
+// verb after it with no subject of its own says what happened to it.
+StepVerb RootSubjectStep(const Tree& t, uint32_t n) {
+  StepVerb sv;
+  if (t.rel(n) != "root") return sv;
+  for (uint32_t v = n + 1; v < t.size(); ++v) {
+    if (t.tok(v).upos != "VERB" || !In(t.tok(v).xpos, {"VBD", "VBZ", "VBP"}))
+      continue;
+    if (t.Child(v, {"nsubj"}) >= 0) continue;
+    const std::string& l = t.lemma(v);
+    int o = t.Child(v, {"obl", "obj"});
+    std::string ol = o >= 0 ? t.lemma(static_cast<uint32_t>(o)) : "";
+    sv.verb = v;
+    if ((In(l, {"enter", "come", "go"}) && In(ol, {"force", "effect"})) ||
+        (l == "take" && ol == "effect"))
+      sv.step = StepKind::kEnteredIntoForce;
+    else if (l == "collapse")
+      sv.step = StepKind::kCollapsed;
+    else if (In(l, {"expire", "lapse"}))
+      sv.step = StepKind::kExpired;
+    else
+      return sv;  // (the first such verb only)
+    sv.found = true;
+    return sv;
   }
   return sv;
 }
@@ -388,10 +534,58 @@ StepVerb EntryIntoForceModifier(const Tree& t, uint32_t n) {
   return sv;
 }
 
+// "NATO's 30 members signed accession protocols ..." parsed with "signed"
+// as a participle modifying the agreement noun and the noun hanging on the
+// word before it: that word is the subject of a verb the tagger missed.
+StepVerb ParticipleAfterSubject(const Tree& t, uint32_t n) {
+  StepVerb sv;
+  for (uint32_t k : t.kids(n)) {
+    if (t.rel(k) != "amod" || k == 0 || k > n ||
+        (t.tok(k).xpos != "VBD" && t.tok(k).xpos != "VBN"))
+      continue;
+    const std::string& before = t.tok(k - 1).upos;
+    if ((before != "NOUN" && before != "PROPN") ||
+        t.head(n) != static_cast<int>(k - 1))
+      continue;
+    const std::string& l = t.lemma(k);
+    if (l == "sign")
+      sv.step = StepKind::kSigned;
+    else if (l == "ratify")
+      sv.step = StepKind::kRatified;
+    else if (l == "approve")
+      sv.step = StepKind::kApproved;
+    else
+      continue;
+    sv.found = true;
+    sv.verb = k;
+    sv.subj = static_cast<int>(k - 1);
+  }
+  return sv;
+}
+
+// "has yet to ratify", "the only member yet to approve it": not done yet.
+bool YetTo(const Tree& t, uint32_t v) {
+  return v >= 2 && t.lemma(v - 1) == "to" && t.lemma(v - 2) == "yet";
+}
+
+// A state's accession to an organisation whose members the ledger knows
+// ("Finland's accession to NATO", "Sweden's bid to join NATO", "accession
+// protocols for Finland and Sweden"): the organisation and the applicants,
+// each an agreement of its own (its accession protocol).
+struct Accession {
+  std::string org;
+  std::vector<std::string> names;  // "accession protocol for Finland"
+};
+
 class Extractor {
  public:
-  Extractor(const Document& doc, const std::vector<std::string>& countries)
-      : doc_(doc), countries_(countries), mention_at_(doc.tokens.size() + 1) {
+  Extractor(const Document& doc, const std::vector<std::string>& countries,
+            const LedgerKnowledge* knowledge)
+      : doc_(doc),
+        countries_(countries),
+        members_(knowledge != nullptr ? &knowledge->memberships : nullptr),
+        aliases_(knowledge != nullptr ? &knowledge->aliases : nullptr),
+        mention_at_(doc.tokens.size() + 1) {
     // Where each head word's actor mentions start in doc.actor_mentions.
     for (const ActorMention& m : doc.actor_mentions)
       if (m.head < doc.tokens.size()) ++mention_at_[m.head + 1];
@@ -409,6 +603,10 @@ class Extractor {
       Tree t(doc_, s);
       if (t.size() == 0 || t.tok(0).head < 0) continue;  // not parsed
       Agreements(t, s, in);
+      Joined(t, s, in);
+      AgreedToStopFighting(t, s, in);
+      for (uint32_t i = 0; i < t.size(); ++i)
+        if (std::string org = OrgAt(t, i); !org.empty()) last_org_ = org;
       // "It became known as Minsk II": a title given to the agreement the
       // document is about.
       if (called_title_.empty()) {
@@ -422,6 +620,11 @@ class Extractor {
     if (!called_title_.empty())
       for (AgreementMention& m : in.agreements)
         if (m.name.empty()) m.name = called_title_;
+    // An agreement known by another name is recorded under its title.
+    if (aliases_ != nullptr)
+      for (AgreementMention& m : in.agreements)
+        if (std::string title = aliases_->TitleOf(m.name); !title.empty())
+          m.name = std::move(title);
     in.events = doc_.events;
     // Keep only the sentences a ledger record or an event points to.
     std::vector<bool> used(in.sentences.size(), false);
@@ -492,6 +695,23 @@ class Extractor {
         std::string ck = Code(t, k);
         if (!ck.empty()) out.push_back(ck);
       }
+    // "the foreign ministers of Armenia and Azerbaijan": the states the
+    // role noun's "of" phrase names, when it names several.
+    for (uint32_t k : t.kids(i)) {
+      if (!t.rel(k).starts_with("nmod") ||
+          !t.HasChildLemma(k, {"case"}, {"of"}) || t.Child(k, {"conj"}) < 0)
+        continue;
+      for (uint32_t c : t.kids(k))
+        if (t.rel(c) == "conj")
+          if (std::string cc = Code(t, c); !cc.empty()) {
+            std::string first = Code(t, k);
+            if (!first.empty() &&
+                std::find(out.begin(), out.end(), first) == out.end())
+              out.push_back(first);
+            if (std::find(out.begin(), out.end(), cc) == out.end())
+              out.push_back(cc);
+          }
+    }
     return out;
   }
 
@@ -551,14 +771,36 @@ class Extractor {
       // phrase's place in the tree.
       uint32_t run_first = 0;
       const int anchor = MistaggedAgreementNoun(t, n, &run_first);
-      if (anchor < 0 && !IsAgreementNoun(t, n)) {
-        // "ratified it": a pronoun object of a step verb, once an agreement
-        // has been named in the document.
-        if (!seen_agreement_ || !In(t.lemma(n), {"it"})) continue;
+      Accession acc;
+      const bool accession = anchor < 0 && AccessionPhrase(t, s, n, &acc);
+      if (anchor < 0 && !accession && !IsAgreementNoun(t, n) &&
+          !KnownName(t, n)) {
+        // "ratified it", "ratify them": a pronoun object of a step verb,
+        // once an agreement has been named in the document.
+        if (!seen_agreement_ || !In(t.lemma(n), {"it", "they"})) continue;
+        if (t.lemma(n) == "they" && t.rel(n) != "obj") continue;
         StepVerb sv = StepFor(t, n);
         if (!sv.found) continue;
         pronoun = true;
+        // "them" after "accession protocols for Finland and Sweden": each.
+        if (t.lemma(n) == "they") acc.names = last_group_;
+      } else if (!accession && t.tok(n).xpos != "NNS") {
+        // A single agreement named: "it", "them" no longer mean the group
+        // ("the protocols" still may).
+        last_group_.clear();
       }
+      // "the Gaza ceasefire and hostage release agreement": a modifier of
+      // another agreement noun is read with that noun's phrase.
+      if (!pronoun && anchor < 0 && t.rel(n) == "compound" && t.head(n) >= 0 &&
+          IsAgreementNoun(t, static_cast<uint32_t>(t.head(n))))
+        continue;
+      // "An earlier ceasefire", "the previous deal": another agreement
+      // than the one the report is about, which the text does not
+      // identify; it is not recorded.
+      if (!pronoun &&
+          t.HasChildLemma(n, {"amod"},
+                          {"early", "earlier", "previous", "prior", "former"}))
+        continue;
       AgreementMention m;
       m.source = SourceRef{doc_.id, s, in.sentences[s]};
       const uint32_t place = anchor >= 0 ? static_cast<uint32_t>(anchor) : n;
@@ -569,8 +811,18 @@ class Extractor {
       }
       if (!pronoun) {
         seen_agreement_ = true;
-        m.name = FormalName(t, n, first, last);
+        // A known title is the name as listed ("New START", not "New
+        // START in Prague"); else the title the phrase gives.
+        if (!IsAgreementNoun(t, n) && KnownName(t, n))
+          for (uint32_t f = n + 1; f-- > 0 && n - f < 6;)
+            if (t.tok(f).upos != "DET" && aliases_->Knows(t.SpanText(f, n)))
+              m.name = t.SpanText(f, n);
+        if (m.name.empty()) m.name = FormalName(t, n, first, last);
         if (m.name.empty()) m.name = ModifierTitle(t, n);
+        // ("the Gaza ceasefire and hostage release agreement")
+        for (uint32_t k : t.kids(n))
+          if (m.name.empty() && t.rel(k) == "compound" && IsAgreementNoun(t, k))
+            m.name = ModifierTitle(t, k);
         if (std::string called = CalledTitle(t, n); !called.empty()) {
           m.name = called;
           called_title_ = called;
@@ -580,6 +832,12 @@ class Extractor {
         // Agreement", "the Windsor Framework"); those after it may ("the
         // Treaty on Extradition between China and Turkey").
         if (const char* k = KindOf(t.lemma(n))) m.kind = k;
+        // A memorandum or declaration is a form: "a joint declaration" is
+        // a new text of that form, "the declaration" may be the accords
+        // the report is about, whatever their subject.
+        if (In(m.kind, {"memorandum", "declaration"}) &&
+            !t.HasChildLemma(n, {"det"}, {"a", "an"}))
+          m.kind.clear();
         // "agreed to normalise relations in a deal": the sentence's verb
         // of normalisation gives the kind.
         for (uint32_t i = 0; i < t.size() && m.kind.empty(); ++i)
@@ -596,6 +854,15 @@ class Extractor {
             uint32_t f, l;
             t.Range(k, &f, &l);
             for (uint32_t i = f; i <= l; ++i) party_words[i] = true;
+          } else if (t.rel(k).starts_with("acl") &&
+                     In(t.lemma(k), {"allow", "permit", "enable", "oblige",
+                                     "require", "commit", "bind"})) {
+            // "a pact allowing Australia, Britain and the United States to
+            // exchange ...": those it allows are its parties.
+            uint32_t f, l;
+            t.Range(k, &f, &l);
+            for (uint32_t i = k + 1; i <= l && t.lemma(i) != "to"; ++i)
+              party_words[i] = true;
           }
         for (uint32_t i = first; i <= last; ++i) {
           if (i == n) continue;
@@ -612,14 +879,18 @@ class Extractor {
       std::vector<std::string> each_actor;  // a joint step of these
       StepVerb sv = StepFor(t, place);
       if (!sv.found) sv = EntryIntoForceModifier(t, place);
+      if (!sv.found) sv = ParticipleAfterSubject(t, place);
+      if (!sv.found) sv = RootSubjectStep(t, place);
       if (sv.found && !IsNonFactual(t, sv.verb)) {
         uint32_t v = sv.verb;
         m.has_step = true;
         m.step = sv.step;
-        m.negated = IsNegated(t, v);
+        m.negated = IsNegated(t, v) || YetTo(t, v);
         // Who took the step: the subject, or the by-agent of a passive.
-        int subj = -1;
-        if (t.rel(place) == "nsubj:pass") {
+        int subj = sv.subj;
+        if (subj >= 0) {
+          // (a subject the parse left outside the verb's clause)
+        } else if (t.rel(place) == "nsubj:pass") {
           for (uint32_t k : t.kids(v))
             if (t.rel(k).substr(0, 3) == "obl" &&
                 t.HasChildLemma(k, {"case"}, {"by"}))
@@ -636,7 +907,21 @@ class Extractor {
               (t.rel(v) == "conj" || t.rel(v) == "xcomp" || to_clause) &&
               t.head(v) >= 0)
             subj = t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"});
+          // "Canada became the first member to ratify them", "Canada was
+          // the first to ratify it": the subject of the copular clause.
+          if (subj < 0 && t.rel(v).starts_with("acl") && t.head(v) >= 0) {
+            const uint32_t h = static_cast<uint32_t>(t.head(v));
+            subj = t.Child(h, {"nsubj"});
+            if (subj < 0 && (t.rel(h) == "obj" || t.rel(h) == "xcomp") &&
+                t.head(h) >= 0 &&
+                In(t.lemma(static_cast<uint32_t>(t.head(h))),
+                   {"become", "be", "remain"}))
+              subj = t.Child(static_cast<uint32_t>(t.head(h)), {"nsubj"});
+          }
         }
+        // (The agreement itself as the subject, "the agreements no longer
+        // existed", names no actor.)
+        if (subj == static_cast<int>(place)) subj = -1;
         std::vector<std::string> actors;
         // "Russia's withdrawal", "the withdrawal of the United States".
         if (subj >= 0 &&
@@ -648,6 +933,8 @@ class Extractor {
               subj = static_cast<int>(k);
         if (subj >= 0) {
           actors = CodesWithConjuncts(t, static_cast<uint32_t>(subj));
+          if (actors.empty())
+            actors = CountedStates(t, static_cast<uint32_t>(subj));
           m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
           // A parser may split one subject into two ("The Standing
           // Committee | of the National People's Congress", "Israel, | the
@@ -700,8 +987,13 @@ class Extractor {
           if (each_actor.empty())
             m.has_step = false;  // who ratified is unknown: keep the mention
         }
-        // A negated step states how things stand on the report's date.
+        // A negated step states how things stand on the report's date; a
+        // step reported done is not dated after the report ("extended ...
+        // until Feb. 5, 2026" gives the new end, not the step's date).
         m.date = m.negated ? doc_.date : DateAt(s, t.abs(v));
+        if (!doc_.date.empty() && m.date.size() >= doc_.date.size() &&
+            m.date > doc_.date)
+          m.date = doc_.date;
       }
       if (pronoun && !m.has_step) continue;
       std::sort(m.parties.begin(), m.parties.end());
@@ -709,11 +1001,11 @@ class Extractor {
         for (const std::string& a : each_actor) {
           AgreementMention one = m;
           one.actor = a;
-          in.agreements.push_back(std::move(one));
+          Push(std::move(one), acc, in);
         }
         continue;
       }
-      if (!pronoun && !m.has_step) AttributeSteps(t, n, m, in);
+      if (!pronoun && !m.has_step && !accession) AttributeSteps(t, n, m, in);
       // "entered into force for 10 of its 15 members: Australia, ...",
       // "took effect for South Korea": the step of each party it names.
       if (m.has_step && !m.negated && m.step == StepKind::kEnteredIntoForce) {
@@ -721,10 +1013,255 @@ class Extractor {
         for (const std::string& p : for_parties) {
           AgreementMention each = m;
           each.actor = p;
-          in.agreements.push_back(std::move(each));
+          Push(std::move(each), acc, in);
         }
         if (!for_parties.empty()) continue;
       }
+      Push(std::move(m), acc, in);
+    }
+  }
+
+  // "the three countries", "both sides": the states named before it in
+  // the sentence, when they are exactly that many ("Turkey lifted its
+  // objections to Finland and Sweden joining NATO, after the three
+  // countries signed a memorandum"); else none.
+  std::vector<std::string> CountedStates(const Tree& t, uint32_t subj) const {
+    if (!In(t.lemma(subj), {"country", "nation", "state", "side", "government",
+                            "neighbour", "neighbor"}))
+      return {};
+    static const std::pair<std::string_view, size_t> kCounts[] = {
+        {"both", 2}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
+        {"2", 2},    {"3", 3},   {"4", 4},     {"5", 5}};
+    size_t want = 0;
+    for (uint32_t k : t.kids(subj))
+      for (const auto& [word, n] : kCounts)
+        if ((t.rel(k) == "nummod" || t.rel(k) == "det") && t.lemma(k) == word)
+          want = n;
+    if (want == 0) return {};
+    std::vector<std::string> states;
+    for (uint32_t i = 0; i < subj; ++i) {
+      std::string code = Code(t, i);
+      if (code.size() < 3 || !IsParty(code) || code.starts_with("IGO"))
+        continue;
+      std::string p = Party(code);
+      if (!Contains(states, p)) states.push_back(p);
+    }
+    return states.size() == want ? states : std::vector<std::string>{};
+  }
+
+  // Records mention `m`; for an accession phrase, one mention for each
+  // applicant's protocol (a step the organisation's members took together
+  // is a step of each member on that date).
+  void Push(AgreementMention m, const Accession& acc, LedgerInput& in) const {
+    if (acc.names.empty()) {
+      in.agreements.push_back(std::move(m));
+      return;
+    }
+    m.kind = "accession";
+    std::vector<std::string> parties;
+    if (m.has_step && !acc.org.empty() && members_ != nullptr &&
+        (m.actor == acc.org ||
+         (m.actor.empty() && Contains(m.parties, Party(acc.org))))) {
+      m.actor.clear();
+      parties = members_->MembersOn(acc.org, m.date);
+    }
+    m.parties = std::move(parties);
+    for (const std::string& name : acc.names) {
+      AgreementMention one = m;
+      one.name = name;
+      in.agreements.push_back(std::move(one));
+    }
+  }
+
+  static bool Contains(const std::vector<std::string>& v,
+                       const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  }
+
+  // "New START": a proper name that the knowledge base lists as an
+  // agreement's title or alias, with its leading words, though it has no
+  // agreement noun.
+  bool KnownName(const Tree& t, uint32_t n) const {
+    if (aliases_ == nullptr) return false;
+    // (a name the tagger took for a common noun: "New START")
+    std::string_view w = t.text(n);
+    if (t.tok(n).upos != "PROPN" &&
+        (t.tok(n).upos != "NOUN" || w.empty() ||
+         !std::isupper(static_cast<unsigned char>(w[0]))))
+      return false;
+    // (the last word of the name)
+    if (n + 1 < t.size() && t.head(n + 1) >= 0 &&
+        static_cast<uint32_t>(t.head(n)) == n + 1 &&
+        t.tok(n + 1).upos == "PROPN")
+      return false;
+    for (uint32_t first = n + 1; first-- > 0 && n - first < 6;) {
+      if (aliases_->Knows(t.SpanText(first, n))) return true;
+      if (first == 0) break;
+    }
+    return false;
+  }
+
+  // An organisation the membership table knows, named at token i.
+  std::string OrgAt(const Tree& t, uint32_t i) const {
+    if (members_ == nullptr) return "";
+    std::string code = Code(t, i);
+    return !code.empty() && members_->Knows(code) ? code : "";
+  }
+
+  // A state's name as the text gives it, with the words of its name
+  // ("North Macedonia").
+  static std::string NameText(const Tree& t, uint32_t i) {
+    uint32_t first = i, last = i;
+    while (first > 0 && t.head(first - 1) == static_cast<int>(i) &&
+           (t.rel(first - 1) == "compound" || t.rel(first - 1) == "flat"))
+      --first;
+    while (last + 1 < t.size() && t.head(last + 1) == static_cast<int>(i) &&
+           t.rel(last + 1) == "flat")
+      ++last;
+    return t.SpanText(first, last);
+  }
+
+  // Fills `acc` if noun `n` names states' accession to an organisation the
+  // membership table knows: "Finland's accession to NATO", "the accession
+  // of Finland and Sweden to NATO", "Finland's membership of NATO",
+  // "Sweden's NATO membership", "Sweden's bid to join NATO", "Sweden's NATO
+  // accession protocol", "accession protocols for Finland and Sweden" (the
+  // organisation named elsewhere in the sentence or earlier in the report).
+  // The applicants are the states named in the phrase that were not yet
+  // members on its date.
+  bool AccessionPhrase(const Tree& t, uint32_t s, uint32_t n, Accession* acc) {
+    if (members_ == nullptr) return false;
+    const std::string& l = t.lemma(n);
+    const std::string& upos = t.tok(n).upos;
+    if (upos != "NOUN" && upos != "PROPN") return false;
+    const bool protocol =
+        In(l, {"protocol", "protocols"}) &&
+        t.HasChildLemma(n, {"compound", "amod"}, {"accession"});
+    if (!protocol && !In(l, {"accession", "membership", "bid"})) return false;
+    // ("accession" modifying "protocol" is read with the protocol.)
+    if (l == "accession" && t.head(n) >= 0 &&
+        In(t.lemma(static_cast<uint32_t>(t.head(n))), {"protocol"}))
+      return false;
+    uint32_t first, last;
+    t.Range(n, &first, &last);
+    std::string org;
+    for (uint32_t i = first; i <= last && org.empty(); ++i) org = OrgAt(t, i);
+    if (org.empty() && protocol) {
+      for (uint32_t i = 0; i < t.size() && org.empty(); ++i) org = OrgAt(t, i);
+      if (org.empty()) org = last_org_;
+    }
+    // ("the accession protocols of Sweden and Finland" in a report that
+    // names no organisation: the applicants' protocols all the same,
+    // without the membership checks.)
+    if (org.empty() && !protocol) return false;
+    // "a bid" is an accession only as a bid to join.
+    if (l == "bid" && t.Child(n, {"acl"}) < 0) return false;
+    StepVerb sv = StepFor(t, n);
+    const std::string date = sv.found ? DateAt(s, t.abs(sv.verb)) : doc_.date;
+    std::vector<std::string> names;
+    auto applicant = [&](uint32_t i) {
+      std::string code = Code(t, i);
+      if (code.size() < 3 || !IsParty(code) || code.starts_with("IGO")) return;
+      if (!org.empty() && members_->MemberBefore(org, code.substr(0, 3), date))
+        return;
+      std::string name = "accession protocol for " + NameText(t, i);
+      if (!Contains(names, name)) names.push_back(std::move(name));
+    };
+    for (uint32_t k : t.kids(n)) {
+      std::string_view r = t.rel(k);
+      if (r != "nmod:poss" && r != "nmod" && r != "compound") continue;
+      if (r == "nmod" && !t.HasChildLemma(k, {"case"}, {"of", "for"})) continue;
+      applicant(k);
+      for (uint32_t c : t.kids(k))
+        if (t.rel(c) == "conj") applicant(c);
+    }
+    if (names.empty()) return false;
+    acc->org = org;
+    acc->names = names;
+    last_group_ = names.size() >= 2 ? names : std::vector<std::string>{};
+    return true;
+  }
+
+  // "India and Pakistan agreed to stop all military action": a ceasefire
+  // the text describes without naming it, negotiated by the subjects; "with
+  // effect from 5 p.m." (or "with immediate effect") puts it in force.
+  void AgreedToStopFighting(const Tree& t, uint32_t s, LedgerInput& in) {
+    for (uint32_t v = 0; v < t.size(); ++v) {
+      if (t.lemma(v) != "agree" || t.tok(v).upos != "VERB") continue;
+      int x = t.Child(v, {"xcomp"});
+      // (or an infinitive the parse attached as an adverbial clause)
+      for (uint32_t k : t.kids(v))
+        if (x < 0 && t.rel(k) == "advcl" &&
+            t.HasChildLemma(k, {"mark"}, {"to"}))
+          x = static_cast<int>(k);
+      int subj = t.Child(v, {"nsubj"});
+      if (x < 0 || subj < 0) continue;
+      const uint32_t stop = static_cast<uint32_t>(x);
+      if (!In(t.lemma(stop), {"stop", "halt", "cease", "end", "suspend"}))
+        continue;
+      int o = t.Child(stop, {"obj"});
+      if (o < 0 || !In(t.lemma(static_cast<uint32_t>(o)),
+                       {"action", "fighting", "hostility", "hostilities",
+                        "fire", "firing", "attack", "strike", "operation"}))
+        continue;
+      if (IsNonFactual(t, v) || IsNegated(t, v)) continue;
+      AgreementMention m;
+      AddParties(m.parties, CodesWithConjuncts(t, static_cast<uint32_t>(subj)));
+      if (m.parties.size() < 2) continue;
+      std::sort(m.parties.begin(), m.parties.end());
+      m.source = SourceRef{doc_.id, s, in.sentences[s]};
+      m.kind = "ceasefire";
+      m.has_step = true;
+      m.step = StepKind::kNegotiated;
+      m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
+      m.date = DateAt(s, t.abs(v));
+      in.agreements.push_back(m);
+      seen_agreement_ = true;
+      uint32_t f, l;
+      t.Range(stop, &f, &l);
+      for (uint32_t i = f; i <= l; ++i)
+        if (t.lemma(i) == "effect" && t.HasChildLemma(i, {"case"}, {"with"})) {
+          m.step = StepKind::kEnteredIntoForce;
+          in.agreements.push_back(m);
+          break;
+        }
+    }
+  }
+
+  // "Finland joined NATO on Tuesday": a state that was not a member joins
+  // an organisation whose members the table knows: its accession, and the
+  // entry into force of its accession protocol.
+  void Joined(const Tree& t, uint32_t s, LedgerInput& in) const {
+    if (members_ == nullptr) return;
+    for (uint32_t v = 0; v < t.size(); ++v) {
+      if (!In(t.lemma(v), {"join", "rejoin"}) || t.tok(v).upos != "VERB" ||
+          !In(t.tok(v).xpos, {"VBD", "VBZ", "VBP", "VBN"}))
+        continue;
+      int o = t.Child(v, {"obj"});
+      int subj = t.Child(v, {"nsubj"});
+      if (o < 0 || subj < 0) continue;
+      const std::string org = OrgAt(t, static_cast<uint32_t>(o));
+      const std::string code = Code(t, static_cast<uint32_t>(subj));
+      if (org.empty() || code.size() < 3 || !IsParty(code) ||
+          code.starts_with("IGO"))
+        continue;
+      if (IsNonFactual(t, v) || IsNegated(t, v)) continue;
+      const std::string date = DateAt(s, t.abs(v));
+      if (members_->MemberBefore(org, code.substr(0, 3), date)) continue;
+      AgreementMention m;
+      m.source = SourceRef{doc_.id, s, in.sentences[s]};
+      m.name =
+          "accession protocol for " + NameText(t, static_cast<uint32_t>(subj));
+      m.kind = "accession";
+      m.has_step = true;
+      m.step = StepKind::kAcceded;
+      m.actor = code;
+      m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
+      m.date = date;
+      in.agreements.push_back(m);
+      m.step = StepKind::kEnteredIntoForce;
+      m.actor.clear();
+      m.actor_text.clear();
       in.agreements.push_back(std::move(m));
     }
   }
@@ -967,7 +1504,8 @@ class Extractor {
     };
     auto dated = [&](uint32_t i) {
       return In(t.lemma(i), {"monday", "tuesday", "wednesday", "thursday",
-                             "friday", "saturday", "sunday"});
+                             "friday", "saturday", "sunday"}) ||
+             !YearAt(t, i).empty();  // "the Paris Agreement in 2016"
     };
     for (uint32_t i = n + 1; i <= last; ++i) {
       std::string_view w = t.text(i);
@@ -1010,6 +1548,10 @@ class Extractor {
       if (!upos.empty() && upos != "VERB") continue;
       if (IsNegated(t, v) || IsNonFactual(t, v)) continue;
       int subj = t.Child(v, {"nsubj"});
+      // "Biden, whose race ... remained too close to call, has promised":
+      // a conjoined verb shares its head's subject.
+      if (subj < 0 && t.rel(v) == "conj" && t.head(v) >= 0)
+        subj = t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"});
       if (subj < 0) continue;
       int act = t.Child(v, {"xcomp", "ccomp"});
       if (act < 0) {
@@ -1028,7 +1570,93 @@ class Extractor {
       Emit(t, s, v, act, static_cast<uint32_t>(subj), -1, in);
     }
     Intentions(t, s, in);
+    Readiness(t, s, in);
+    Directives(t, s, in);
     FutureClauses(t, s, in);
+  }
+
+  // "signed an executive order directing the United States to withdraw
+  // from the agreement": a written order that a state act is that state's
+  // commitment.
+  void Directives(const Tree& t, uint32_t s, LedgerInput& in) {
+    for (uint32_t v = 0; v < t.size(); ++v) {
+      if (!In(t.lemma(v), {"direct", "instruct", "order"}) ||
+          t.tok(v).upos != "VERB")
+        continue;
+      int act = t.Child(v, {"xcomp"});
+      int who = t.Child(v, {"iobj", "obj"});
+      if (act < 0 || who < 0 || who > act) continue;
+      // The order is a written text: the verb modifies "order",
+      // "directive", "decree" or "memorandum", or follows its signing.
+      bool written = false;
+      for (uint32_t k = 0; k < v; ++k)
+        written |= In(t.lemma(k), {"order", "directive", "decree", "memorandum",
+                                   "proclamation"}) &&
+                   t.tok(k).upos == "NOUN";
+      if (!written) continue;
+      std::vector<std::string> codes =
+          CodesWithConjuncts(t, static_cast<uint32_t>(who));
+      if (codes.empty() || !IsParty(codes[0])) continue;
+      const size_t before = in.commitments.size();
+      Emit(t, s, v, act, static_cast<uint32_t>(who), -1, in);
+      int signer = t.head(v) >= 0
+                       ? t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"})
+                       : -1;
+      for (size_t i = before; i < in.commitments.size(); ++i) {
+        in.commitments[i].form = "written";
+        if (signer >= 0 && in.commitments[i].by.empty()) {
+          in.commitments[i].by = Code(t, static_cast<uint32_t>(signer));
+          in.commitments[i].by_text =
+              t.SubtreeText(static_cast<uint32_t>(signer));
+        }
+      }
+    }
+  }
+
+  // "Russia was ready to keep observing the limits", "is willing to",
+  // "remained committed to the ceasefire": a stated readiness is a
+  // commitment to act; commitment to an agreement, to observe it.
+  void Readiness(const Tree& t, uint32_t s, LedgerInput& in) {
+    for (uint32_t v = 0; v < t.size(); ++v) {
+      if (t.tok(v).upos != "ADJ" && t.tok(v).upos != "VERB") continue;
+      const std::string& l = t.lemma(v);
+      const bool ready = In(l, {"ready", "willing", "prepared"});
+      const bool committed =
+          In(l, {"committed", "commit"}) && t.tok(v).upos == "ADJ";
+      if (!ready && !committed) continue;
+      // The subject: its own (copula) or the verb's it complements
+      // ("remained committed").
+      int subj = t.Child(v, {"nsubj"});
+      if (subj < 0 && t.rel(v) == "xcomp" && t.head(v) >= 0)
+        subj = t.Child(static_cast<uint32_t>(t.head(v)), {"nsubj"});
+      if (subj < 0) continue;
+      if (IsNegated(t, v)) continue;
+      if (ready) {
+        int act = t.Child(v, {"xcomp", "advcl"});
+        if (act < 0 ||
+            !t.HasChildLemma(static_cast<uint32_t>(act), {"mark"}, {"to"}))
+          continue;
+        Emit(t, s, v, act, static_cast<uint32_t>(subj), -1, in);
+        continue;
+      }
+      int to = -1;
+      for (uint32_t k : t.kids(v))
+        if (to < 0 && t.rel(k).starts_with("obl") &&
+            t.HasChildLemma(k, {"case"}, {"to"}))
+          to = static_cast<int>(k);
+      if (to < 0) continue;
+      const size_t before = in.commitments.size();
+      Emit(t, s, v, static_cast<int>(to), static_cast<uint32_t>(subj), -1, in);
+      // (the object of the commitment is an agreement or a course: to
+      // observe it)
+      std::string words = t.SubtreeText(static_cast<uint32_t>(to));
+      if (words.starts_with("to ")) words = words.substr(3);
+      for (size_t i = before; i < in.commitments.size(); ++i) {
+        in.commitments[i].action = "to observe " + words;
+        in.commitments[i].action_lemma = "observe";
+        in.commitments[i].negated = false;
+      }
+    }
   }
 
   // "Russia has no intention of invading Ukraine": a stated intention (or
@@ -1070,11 +1698,14 @@ class Extractor {
       // "will", "would"; "are to withdraw".
       bool future =
           t.HasChildLemma(a, {"aux"}, {"will", "would", "'ll", "wo"}) ||
-          (t.HasChildLemma(a, {"aux"}, {"be"}) &&
+          (t.HasChildLemma(a, {"aux", "cop"}, {"be"}) &&
            t.HasChildLemma(a, {"mark"}, {"to"}));
       if (!future) continue;
-      if (t.Child(a, {"aux:pass", "nsubj:pass"}) >= 0) continue;
-      int subj = t.Child(a, {"nsubj"});
+      // "the treaty would be held in abeyance", said by an official: the
+      // speaker's state will do it (read below, once the speaker is known).
+      const int passive_subj = t.Child(a, {"nsubj:pass"});
+      if (passive_subj < 0 && t.Child(a, {"aux:pass"}) >= 0) continue;
+      int subj = passive_subj >= 0 ? passive_subj : t.Child(a, {"nsubj"});
       if (subj < 0) continue;
       // The verb of saying above the clause, within three heads (a parser
       // may hang "that Russia would ..." on the date of "said on Monday").
@@ -1096,13 +1727,50 @@ class Extractor {
         if (t.rel(k).substr(0, 3) == "obl" &&
             t.HasChildLemma(k, {"case"}, {"under"}) && IsAgreementNoun(t, k))
           terms = true;
+      // ("..., President Erdogan said on Thursday" that the parse hung
+      // elsewhere: a verb of saying with its own subject after the clause.)
+      if (speech < 0)
+        for (uint32_t k = a + 1; k < t.size() && speech < 0; ++k)
+          if (IsSpeechVerb(t.lemma(k)) && t.tok(k).upos == "VERB" &&
+              t.Child(k, {"nsubj"}) > static_cast<int>(a) &&
+              (k < 1 || t.text(k - 1) != "to"))
+            speech = static_cast<int>(k);
       // Said by someone, as a fact ("it is illogical to say that Turkey
       // will ..." reports no one's statement).
-      if (speech >= 0 && (SpeakerOf(t, speech) < 0 || IsNegated(t, speech) ||
-                          IsNonFactual(t, static_cast<uint32_t>(speech)) ||
-                          t.rel(speech) == "xcomp"))
+      if (speech >= 0 &&
+          (SpeakerOf(t, speech) < 0 || IsNegated(t, speech) ||
+           IsNonFactual(t, static_cast<uint32_t>(speech)) ||
+           t.HasChildLemma(static_cast<uint32_t>(speech), {"mark"}, {"to"})))
         speech = -1;
       if (speech < 0 && !terms) continue;
+      if (passive_subj >= 0) {
+        // The speaker's state is the one that will act.
+        if (speech < 0) continue;
+        const int speaker = SpeakerOf(t, speech);
+        std::vector<std::string> who =
+            CodesWithConjuncts(t, static_cast<uint32_t>(speaker));
+        if (who.empty() || !IsParty(who[0])) continue;
+        const size_t before = in.commitments.size();
+        Emit(t, s, a, static_cast<int>(a), static_cast<uint32_t>(speaker),
+             speech, in);
+        // "to hold the treaty in abeyance": the verb, its patient, the rest.
+        uint32_t f, l;
+        t.Range(a, &f, &l);
+        std::string rest;
+        for (uint32_t i = a + 1; i <= l; ++i) {
+          if (t.rel(i) == "advcl" || t.lemma(i) == "until" ||
+              t.lemma(i) == "unless" || t.tok(i).upos == "PUNCT")
+            break;
+          rest += " " + std::string(t.text(i));
+        }
+        for (size_t i = before; i < in.commitments.size(); ++i) {
+          CommitmentMention& c = in.commitments[i];
+          c.actor = Party(c.actor);
+          c.action = std::string(c.negated ? "not to " : "to ") + t.lemma(a) +
+                     " " + t.SubtreeText(static_cast<uint32_t>(subj)) + rest;
+        }
+        continue;
+      }
       Emit(t, s, a, static_cast<int>(a), static_cast<uint32_t>(subj), speech,
            in);
     }
@@ -1136,6 +1804,20 @@ class Extractor {
           if (std::find(actors.begin(), actors.end(), c) == actors.end())
             actors.push_back(std::move(c));
     std::string actor_text = t.SubtreeText(subj);
+    // "Ukraine gave written guarantees that it would not use ...": the
+    // pronoun stands for the one who gave the guarantee.
+    if (actors.empty() &&
+        In(t.lemma(subj), {"it", "he", "she", "they", "we", "i"}))
+      for (uint32_t k = 0; k < subj && actors.empty(); ++k) {
+        if (!In(t.lemma(k), {"guarantee", "assurance", "promise", "pledge",
+                             "undertaking", "commitment"}) ||
+            t.tok(k).upos != "NOUN" || t.head(k) < 0)
+          continue;
+        int giver = t.Child(static_cast<uint32_t>(t.head(k)), {"nsubj"});
+        if (giver < 0) continue;
+        actors = CodesWithConjuncts(t, static_cast<uint32_t>(giver));
+        actor_text = t.SubtreeText(static_cast<uint32_t>(giver));
+      }
     // "said it would": the pronoun stands for the speaker.
     if (actors.empty() && speaker >= 0 &&
         In(t.lemma(subj), {"it", "he", "she", "they", "we", "i"})) {
@@ -1243,6 +1925,36 @@ class Extractor {
         if (conditional) return text;
       }
     }
+    // "held in abeyance until Pakistan ... abjured its support": a
+    // condition word after the action that the parse did not make a
+    // clause; it runs to the end of the sentence.
+    for (uint32_t i = v + 1; i < t.size(); ++i) {
+      const std::string w = text::AsciiLower(t.text(i));
+      const bool as_soon =
+          w == "as" && i + 2 < t.size() &&
+          In(text::AsciiLower(t.text(i + 1)), {"soon", "long"}) &&
+          text::AsciiLower(t.text(i + 2)) == "as";
+      if (!as_soon && !In(w, {"until", "unless", "provided", "providing"}))
+        continue;
+      // ("as soon as possible" is a time, not a condition)
+      if (as_soon && i + 3 < t.size() &&
+          In(t.lemma(i + 3), {"possible", "practicable", "feasible"}))
+        continue;
+      uint32_t last = t.size() - 1;
+      while (last > i && t.tok(last).upos == "PUNCT") --last;
+      // (not a speaker's tail: ", Erdogan said on Monday")
+      for (uint32_t k = i + 1; k < last; ++k) {
+        if (t.text(k) != ",") continue;
+        bool speech = false;
+        for (uint32_t j = k + 1; j <= last && !speech; ++j)
+          speech = IsSpeechVerb(t.lemma(j)) && t.tok(j).upos == "VERB";
+        if (speech) {
+          last = k - 1;
+          break;
+        }
+      }
+      if (last > i) return t.SpanText(i, last);
+    }
     for (uint32_t next = s + 1; next < doc_.sentences.size() && next <= s + 2;
          ++next) {
       Tree u(doc_, next);
@@ -1262,6 +1974,11 @@ class Extractor {
 
   const Document& doc_;
   const std::vector<std::string>& countries_;  // sorted
+  const Memberships* members_;                 // may be null
+  const AgreementAliases* aliases_;            // may be null
+  // The accession protocols of the last phrase that named several ("them").
+  std::vector<std::string> last_group_;
+  std::string last_org_;              // the last organisation the report named
   std::vector<uint32_t> mention_at_;  // by token: first of its mentions
   bool seen_agreement_ = false;
   std::string called_title_;  // a title the document gives ("known as")
@@ -1270,8 +1987,9 @@ class Extractor {
 }  // namespace
 
 LedgerInput ExtractLedgerInput(const Document& doc,
-                               const std::vector<std::string>& countries) {
-  return Extractor(doc, countries).Run();
+                               const std::vector<std::string>& countries,
+                               const LedgerKnowledge* knowledge) {
+  return Extractor(doc, countries, knowledge).Run();
 }
 
 }  // namespace curlew

@@ -35,6 +35,7 @@
 
 #include "curlew/document.h"
 #include "curlew/ledger.h"
+#include "ledger/knowledge.h"
 
 namespace curlew {
 
@@ -43,9 +44,13 @@ namespace curlew {
 // coded and dated. `countries` (sorted codes) says who can be a party to an
 // agreement: a state (by the first three letters of its code) or an
 // intergovernmental organisation (IGO...), not an ethnic group; empty:
-// any actor.
+// any actor. `knowledge` (may be null) says which states belong to which
+// organisations on a date ("NATO's 30 members signed" names them; "Finland
+// joined NATO" is Finland's accession) and the titles of agreements known
+// by other names.
 LedgerInput ExtractLedgerInput(const Document& doc,
-                               const std::vector<std::string>& countries);
+                               const std::vector<std::string>& countries,
+                               const LedgerKnowledge* knowledge = nullptr);
 
 }  // namespace curlew
 

@@ -191,9 +191,10 @@ bool SameName(std::string_view a, std::string_view b) {
   // "Paris climate accord"; "Minsk II", "Minsk ceasefire"): the same
   // leading name, unless it is a generic word of titles.
   static const char* const kGeneric[] = {
-      "new",   "joint",  "draft",     "interim",  "final",     "comprehensive",
-      "trade", "peace",  "ceasefire", "treaty",   "nuclear",   "strategic",
-      "free",  "global", "bilateral", "protocol", "agreement", "framework"};
+      "new",           "joint",     "draft",     "interim",   "final",
+      "comprehensive", "trade",     "peace",     "ceasefire", "treaty",
+      "nuclear",       "strategic", "free",      "global",    "bilateral",
+      "protocol",      "agreement", "framework", "accession"};
   for (const char* g : kGeneric)
     if (x[0] == g) return false;
   return x[0] == y[0] && x[0].size() >= 3;
@@ -295,6 +296,27 @@ bool CurrentOn(const Agreement& a, const std::string& date) {
   return std::stoi(date.substr(0, 4)) - std::stoi(latest.substr(0, 4)) <= 1;
 }
 
+// True if `party` took the step that undoes `first` (acceded after a
+// withdrawal, resumed after a suspension, and the reverse) between it and
+// `later`: then `later` is a new step, not a second report of `first`.
+bool Undone(const Agreement& a, const AgreementStep& first,
+            const AgreementStep& later, const std::string& party) {
+  auto undoes = [](StepKind x, StepKind y) {
+    return (x == StepKind::kWithdrawn && y == StepKind::kAcceded) ||
+           (x == StepKind::kAcceded && y == StepKind::kWithdrawn) ||
+           (x == StepKind::kSuspended && y == StepKind::kResumed) ||
+           (x == StepKind::kResumed && y == StepKind::kSuspended);
+  };
+  std::string lo = DateKey(first.date), hi = DateKey(later.date);
+  if (hi < lo) std::swap(lo, hi);
+  if (lo == hi) return false;
+  for (const AgreementStep& o : a.steps)
+    if (!o.negated && undoes(first.step, o.step) && PartyOf(o.actor) == party &&
+        DateKey(o.date) > lo && DateKey(o.date) < hi)
+      return true;
+  return false;
+}
+
 struct Located {
   const LedgerInput* input;
   AgreementMention mention;
@@ -378,7 +400,7 @@ CommitmentLink::Kind LinkKind(const CommitmentMention& c) {
 // The lifecycle steps a promised action names, read off the words of the
 // action clause ("to begin ratifying Finland's membership", "to start the
 // procedures needed to withdraw from the treaty").
-std::vector<StepKind> StepsPromised(const CommitmentMention& c) {
+std::vector<std::vector<StepKind>> StepsPromised(const CommitmentMention& c) {
   static const std::pair<const char*, std::vector<StepKind>> kWords[] = {
       {"withdraw", {StepKind::kWithdrawn}},
       {"quit", {StepKind::kWithdrawn}},
@@ -398,7 +420,7 @@ std::vector<StepKind> StepsPromised(const CommitmentMention& c) {
       {"extend", {StepKind::kExtended}},
       {"resum", {StepKind::kResumed}},
   };
-  std::vector<StepKind> out;
+  std::vector<std::vector<StepKind>> out;
   std::string lower = text::AsciiLower(c.action);
   size_t i = 0;
   while (i < lower.size()) {
@@ -411,10 +433,9 @@ std::vector<StepKind> StepsPromised(const CommitmentMention& c) {
       ++j;
     std::string_view word(lower.data() + i, j - i);
     for (const auto& [stem, steps] : kWords)
-      if (word.starts_with(stem))
-        for (StepKind k : steps)
-          if (std::find(out.begin(), out.end(), k) == out.end())
-            out.push_back(k);
+      if (word.starts_with(stem) &&
+          std::find(out.begin(), out.end(), steps) == out.end())
+        out.push_back(steps);
     i = j;
   }
   return out;
@@ -429,23 +450,32 @@ std::vector<StepKind> StepsPromised(const CommitmentMention& c) {
 // mentions.
 void LinkSteps(Commitment& c, const std::vector<Agreement>& agreements,
                const std::vector<size_t>& named) {
-  std::vector<StepKind> kinds = StepsPromised(c.what);
-  if (kinds.empty()) return;
+  // Each promised act is a group of step kinds that carry it out ("join":
+  // acceded or ratified).
+  const std::vector<std::vector<StepKind>> acts = StepsPromised(c.what);
+  if (acts.empty()) return;
   const std::string party = PartyOf(c.what.actor);
   for (size_t ai : named) {
     const Agreement& a = agreements[ai];
-    std::string first_date;
+    // For each act, the earliest date a step carried it out ("to submit
+    // the protocol to parliament and to work for its ratification": the
+    // submission and the ratification; "to join": the first joining, not a
+    // rejoining years later).
+    std::vector<std::string> first(acts.size());
     for (const AgreementStep& s : a.steps) {
       if (s.negated || s.source.doc_id == c.what.source.doc_id) continue;
       if (DateKey(s.date) <= DateKey(c.what.date)) continue;
       bool by = s.actor.empty() ? Contains(a.parties, party)
                                 : PartyOf(s.actor) == party;
-      if (!by || std::find(kinds.begin(), kinds.end(), s.step) == kinds.end())
-        continue;
-      if (!first_date.empty() && DateKey(s.date) != DateKey(first_date) &&
-          !c.what.negated)
-        continue;
-      if (first_date.empty()) first_date = s.date;
+      if (!by) continue;
+      bool carries = false;
+      for (size_t k = 0; k < acts.size(); ++k) {
+        if (std::find(acts[k].begin(), acts[k].end(), s.step) == acts[k].end())
+          continue;
+        if (first[k].empty()) first[k] = s.date;
+        carries |= c.what.negated || DateKey(s.date) == DateKey(first[k]);
+      }
+      if (!carries) continue;
       bool dup = false;
       for (const CommitmentLink& l : c.links)
         dup |= l.doc_id == s.source.doc_id &&
@@ -669,12 +699,35 @@ void Ledger::Build() {
       }
       return found;
     }
+    // A step whose phrase names no party ("Iran suspended some of its
+    // commitments under the 2015 nuclear deal"): the one agreement of a
+    // compatible kind its actor is a party to, if exactly one.
+    if (m.parties.empty() && !m.actor.empty()) {
+      const std::string party = PartyOf(m.actor);
+      Agreement* found = nullptr;
+      int n = 0;
+      if (const auto* pool = index.Find(index.by_party, party))
+        for (size_t i : *pool) {
+          Agreement& a = agreements_[i];
+          if (!names_fit(a) || !Contains(a.parties, party) ||
+              !KindsCompatible(a.kind, m.kind) || &a == found)
+            continue;
+          found = &a;
+          ++n;
+        }
+      if (n == 1) return found;
+    }
     // Exactly one agreement must fit: stop at the second.
     const std::vector<size_t>* pool =
         m.parties.size() == 1 ? index.Find(index.by_party, m.parties[0])
         : m.kind.empty()      ? nullptr
                               : index.Find(index.by_kind, m.kind);
     if (pool == nullptr) return nullptr;
+    // A step of "the ceasefire" with no party named, when several truces
+    // of the time fit: the one made last (truces are made again and again;
+    // a report speaks of the latest). Otherwise exactly one must fit.
+    const bool latest = m.parties.empty() && m.has_step && !m.kind.empty() &&
+                        !NeedsRatification(m.kind);
     Agreement* found = nullptr;
     int n = 0;
     for (size_t i : *pool) {
@@ -685,7 +738,7 @@ void Ledger::Build() {
                                       : !m.kind.empty() && a.kind == m.kind;
       if (ok) {
         found = &a;
-        if (++n > 1) return nullptr;
+        if (++n > 1 && !latest) return nullptr;
       }
     }
     return found;
@@ -729,13 +782,22 @@ void Ledger::Build() {
         s.negated = m.negated;
         s.parties = m.parties;
         s.source = m.source;
-        if (!s.actor.empty()) index.AddPartyTo(ai, PartyOf(s.actor));
+        // (A body that endorses an agreement is not a party to it.)
+        if (!s.actor.empty() && s.step != StepKind::kEndorsed)
+          index.AddPartyTo(ai, PartyOf(s.actor));
         // The same step by the same party reported twice ("China recently
         // ratified", "the NPC Standing Committee ratified ... on 26 June") is
         // one step, dated by the earliest report of it.
         std::string key = std::to_string(static_cast<int>(s.step)) + ' ' +
                           (s.negated ? '1' : '0') + PartyOf(s.actor);
         auto [same, fresh] = index.steps[ai].try_emplace(key, a->steps.size());
+        // ... unless the party undid it in between: a second withdrawal
+        // after a rejoining, a second suspension after a resumption.
+        if (!fresh && !s.negated &&
+            Undone(*a, a->steps[same->second], s, PartyOf(s.actor))) {
+          same->second = a->steps.size();
+          fresh = true;
+        }
         if (fresh) {
           a->steps.push_back(std::move(s));
         } else if (DateKey(s.date) < DateKey(a->steps[same->second].date)) {
@@ -890,8 +952,25 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   std::set<std::string> signed_only;  // signed or acceded, not just approved
   bool proposed = false, negotiated = false, ended = false, any = false;
   const std::vector<std::string>& parties = agreement.parties;
+  // An end dated only by its year or month ("ended in 2019") that a
+  // precisely dated end within that period tells more exactly (withdrawn
+  // on 2019-08-02) is that end, not one on the period's first day.
+  auto ends = [&](const AgreementStep& s) {
+    return !s.negated &&
+           (s.step == StepKind::kTerminated || s.step == StepKind::kExpired ||
+            s.step == StepKind::kCollapsed ||
+            (s.step == StepKind::kWithdrawn && parties.size() <= 2));
+  };
+  auto refined = [&](const AgreementStep& s) {
+    if (!ends(s) || s.date.size() >= 10) return false;
+    for (const AgreementStep& o : agreement.steps)
+      if (&o != &s && ends(o) && o.date.size() > s.date.size() &&
+          o.date.starts_with(s.date))
+        return true;
+    return false;
+  };
   for (const AgreementStep& s : agreement.steps) {
-    if (!OnOrBefore(s.date, date)) continue;
+    if (!OnOrBefore(s.date, date) || refined(s)) continue;
     any = true;
     std::vector<std::string> who;
     if (!s.actor.empty())

@@ -252,6 +252,24 @@ TEST(LedgerTest, CommitmentLinkedToContradictingAndFulfillingEvents) {
 namespace curlew {
 namespace {
 
+// An end dated by its year only ("ended in 2019") that a precise end in
+// that year refines (the withdrawal on 2019-08-02) does not end the
+// agreement on January 1.
+TEST(LedgerTest, YearDatedEndRefinedByPreciseEnd) {
+  Ledger ledger;
+  ledger.Add(Doc("a", "2019-08-02",
+                 {Step("arms control", {"RUS", "USA"}, StepKind::kWithdrawn,
+                       "USA", "2019-08-02", "a", 0)}));
+  ledger.Add(Doc("b", "2021-02-03",
+                 {Step("arms control", {"RUS", "USA"}, StepKind::kTerminated,
+                       "", "2019", "b", 0)}));
+  ledger.Build();
+  ASSERT_EQ(ledger.agreements().size(), 1u);
+  const Agreement& a = ledger.agreements()[0];
+  EXPECT_NE(StatusAsOf(a, "2019-03-01").state, AgreementState::kEnded);
+  EXPECT_EQ(StatusAsOf(a, "2019-09-01").state, AgreementState::kEnded);
+}
+
 TEST(LedgerJsonTest, InputRoundTrip) {
   LedgerInput in = Doc("d", "2020-12-31",
                        {Step("extradition", {"CHN", "TUR"}, StepKind::kRatified,
