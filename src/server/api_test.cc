@@ -226,8 +226,9 @@ TEST_F(ApiTest, DocumentMarksAreByteSpansOfItsText) {
     for (const json& m : e["marks"]) {
       size_t b = m["begin"], en = m["end"];
       ASSERT_LE(en, text.size());
-      if (m["kind"] == "source")
+      if (m["kind"] == "source") {
         EXPECT_EQ(text.substr(b, en - b), e["source_text"]);
+      }
     }
   }
   json missing = Get("/api/documents/no-such-document", {}, 404);
