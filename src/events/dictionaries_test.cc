@@ -189,5 +189,22 @@ TEST(PhraseListsTest, IssuePhraseWithTooManyFormsIsAnError) {
   EXPECT_EQ(s.position(), 2);
 }
 
+// Found by fuzz/dictionary_fuzzer (a 10-minute run): words of 2,048 forms
+// each, under the limit alone, whose product is far over it; the limit is
+// checked before the product is built (it once built millions of strings
+// and timed out).
+TEST(PhraseListsTest, IssuePhraseWhoseWordsMultiplyPastTheLimitIsAnError) {
+  dict::WordTable words;
+  IssueList issues;
+  const std::string word = "a+b+c+d+e+f+g+h+i+j+k+l";  // 2^11 = 2,048 forms
+  Status s =
+      issues.LoadText(word + " " + word + " " + word + " [X]\n", "mem", words);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.code(), ErrorCode::kLimitExceeded);
+  // A phrase at the limit still loads.
+  IssueList fits;
+  EXPECT_TRUE(fits.LoadText(word + " n:aid [X]\n", "mem", words).ok());
+}
+
 }  // namespace
 }  // namespace curlew

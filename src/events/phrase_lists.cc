@@ -116,6 +116,12 @@ std::vector<std::string> ExpandIssue(std::string_view phrase) {
       } else {
         sub_forms = {Upper(sub)};
       }
+      // The size is checked before the product is built: two parts of
+      // 4,096 forms each would otherwise build 16 million strings first.
+      if (variants.size() * sub_forms.size() * (first ? 1 : 2) >
+          kMaxIssueForms) {
+        return {};
+      }
       std::vector<std::string> next;
       for (const std::string& v : variants)
         for (const std::string& s : sub_forms) {
@@ -126,15 +132,14 @@ std::vector<std::string> ExpandIssue(std::string_view phrase) {
             next.push_back(v + "-" + s);
           }
         }
-      if (next.size() > kMaxIssueForms) return {};
       variants = std::move(next);
       first = false;
     }
+    if (forms.size() * variants.size() > kMaxIssueForms) return {};
     std::vector<std::string> next;
     for (const std::string& f : forms)
       for (const std::string& v : variants)
         next.push_back(f.empty() ? v : f + " " + v);
-    if (next.size() > kMaxIssueForms) return {};
     forms = std::move(next);
   }
   return forms;
