@@ -1,8 +1,10 @@
 #include "events/coder.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "actors/country_codes.h"
 #include "events/coder_run.h"
 
 namespace curlew {
@@ -132,6 +134,15 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
         !e.source.starts_with("NGO") && !e.source.starts_with("IMG") &&
         !e.source.starts_with("MNC"))
       e.target = e.source.substr(0, 3) + e.target.substr(3);
+  }
+  for (Event& e : events) {
+    // An agent without a country acting on a state's actor is of that
+    // state ("prison guards beat Chilean inmates": CHLCOP -> CHLCRM): news
+    // names a foreign agent by its country, so an unnamed one is local.
+    if (options_.news_conventions && e.source.starts_with("---") &&
+        e.target.size() >= 3 &&
+        IsStateCode(std::string_view(e.target).substr(0, 3)))
+      e.source = e.target.substr(0, 3) + e.source.substr(3);
   }
   // "deployed troops", "recalled its ambassadors": an agent with no country
   // left is what the actor used or moved, not whom it acted on.
