@@ -59,6 +59,16 @@ void KeepOneEventPerPair(std::vector<Event>* events) {
         drop[i] = true;
         continue;
       }
+      // One pair, one root, an asserted act and a possible or planned one
+      // ("agreed to cooperate and said they should cooperate on refugees"):
+      // the asserted act is what happened; the other is its content, not a
+      // second event.
+      if ((a.modality == "hypothetical" || a.modality == "future") &&
+          b.modality == "asserted" && a.source == b.source &&
+          a.target == b.target && a.cameo.compare(0, 2, b.cameo, 0, 2) == 0) {
+        drop[i] = true;
+        continue;
+      }
       if (a.modality != b.modality) continue;
       // The country alone beside its own actor: the actor is meant ("the
       // Turkish government" beside "Turkey", 101 beside the generic 100 of

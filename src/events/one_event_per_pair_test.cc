@@ -90,5 +90,29 @@ TEST(KeepOneEventPerPairTest, StatementGivesWayToAnAct) {
             2u);
 }
 
+// An asserted act beside a possible or planned act of the same root for
+// the same pair ("Vellmark agreed with Ossory that they should work
+// together"): the possible one is the content of the act, not a second
+// event. Another root, pair or a negated act stays.
+TEST(KeepOneEventPerPairTest, PossibleActGivesWayToAnAssertedOneOfItsRoot) {
+  for (const char* modality : {"hypothetical", "future"})
+    EXPECT_EQ(
+        Kept({Ev("VLM", "OSY", "057"), Ev("VLM", "OSY", "050", 0, modality)}),
+        (std::vector<Triple>{{"VLM", "OSY", "057"}}))
+        << modality;
+  EXPECT_EQ(
+      Kept({Ev("VLM", "OSY", "057"), Ev("VLM", "OSY", "050", 0, "negated")})
+          .size(),
+      2u);
+  EXPECT_EQ(Kept({Ev("VLM", "OSY", "057"),
+                  Ev("VLM", "OSY", "070", 0, "hypothetical")})
+                .size(),
+            2u);
+  EXPECT_EQ(Kept({Ev("VLM", "OSY", "057"),
+                  Ev("OSY", "VLM", "050", 0, "hypothetical")})
+                .size(),
+            2u);
+}
+
 }  // namespace
 }  // namespace curlew
