@@ -49,6 +49,13 @@ void KeepOneEventPerPair(std::vector<Event>* events) {
       if (i == j || drop[j]) continue;
       const Event& b = (*events)[j];
       if (a.sentence != b.sentence) continue;
+      // An actor acting on itself (VLM -> VLM) is a misread object when
+      // the sentence also codes an act between two actors.
+      if (!a.source.empty() && a.source == a.target && !b.source.empty() &&
+          b.source != b.target && !IsStatement(b.cameo)) {
+        drop[i] = true;
+        continue;
+      }
       // A bare statement beside an act of the same pair reports that act,
       // whether asserted or alleged ("X fired at Y, witnesses said"); not
       // an act that did not happen or has not yet ("pessimistic about

@@ -114,5 +114,17 @@ TEST(KeepOneEventPerPairTest, PossibleActGivesWayToAnAssertedOneOfItsRoot) {
             2u);
 }
 
+// An actor acting on itself gives way to an act between two actors of the
+// same sentence; not to a bare statement, nor to one of another sentence.
+TEST(KeepOneEventPerPairTest, ActorOnItselfGivesWayToAnActBetweenTwo) {
+  EXPECT_EQ(Kept({Ev("VLM", "VLM", "084"), Ev("KSTGOV", "KST", "084")}),
+            (std::vector<Triple>{{"KSTGOV", "KST", "084"}}));
+  EXPECT_EQ(Kept({Ev("VLM", "VLM", "141"), Ev("KSTGOV", "VLM", "010")}).size(),
+            2u);
+  EXPECT_EQ(Kept({Ev("VLM", "VLM", "141"), Ev("KST", "OSY", "190", 1)}).size(),
+            2u);
+  EXPECT_EQ(Kept({Ev("VLM", "VLM", "141")}).size(), 1u);
+}
+
 }  // namespace
 }  // namespace curlew
