@@ -1,8 +1,10 @@
 #include "events/coder.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "actors/country_codes.h"
 #include "events/coder_run.h"
 
 namespace curlew {
@@ -47,6 +49,13 @@ void KeepOneEventPerPair(std::vector<Event>* events) {
       if (i == j || drop[j]) continue;
       const Event& b = (*events)[j];
       if (a.sentence != b.sentence) continue;
+      // An actor acting on itself (VLM -> VLM) is a misread object when
+      // the sentence also codes an act between two actors.
+      if (!a.source.empty() && a.source == a.target && !b.source.empty() &&
+          b.source != b.target && !IsStatement(b.cameo)) {
+        drop[i] = true;
+        continue;
+      }
       // A bare statement beside an act of the same pair reports that act,
       // whether asserted or alleged ("X fired at Y, witnesses said"); not
       // an act that did not happen or has not yet ("pessimistic about
@@ -54,6 +63,16 @@ void KeepOneEventPerPair(std::vector<Event>* events) {
       if (IsStatement(a.cameo) && !IsStatement(b.cameo) &&
           a.source == b.source && a.target == b.target &&
           (b.modality == "asserted" || b.modality == "alleged")) {
+        drop[i] = true;
+        continue;
+      }
+      // One pair, one root, an asserted act and a possible or planned one
+      // ("agreed to cooperate and said they should cooperate on refugees"):
+      // the asserted act is what happened; the other is its content, not a
+      // second event.
+      if ((a.modality == "hypothetical" || a.modality == "future") &&
+          b.modality == "asserted" && a.source == b.source &&
+          a.target == b.target && a.cameo.compare(0, 2, b.cameo, 0, 2) == 0) {
         drop[i] = true;
         continue;
       }
@@ -132,6 +151,15 @@ Status Coder::Code(Document& doc, CodingOutcome* outcome) const {
         !e.source.starts_with("NGO") && !e.source.starts_with("IMG") &&
         !e.source.starts_with("MNC"))
       e.target = e.source.substr(0, 3) + e.target.substr(3);
+  }
+  for (Event& e : events) {
+    // An agent without a country acting on a state's actor is of that
+    // state ("prison guards beat Chilean inmates": CHLCOP -> CHLCRM): news
+    // names a foreign agent by its country, so an unnamed one is local.
+    if (options_.news_conventions && e.source.starts_with("---") &&
+        e.target.size() >= 3 &&
+        IsStateCode(std::string_view(e.target).substr(0, 3)))
+      e.source = e.target.substr(0, 3) + e.source.substr(3);
   }
   // "deployed troops", "recalled its ambassadors": an agent with no country
   // left is what the actor used or moved, not whom it acted on.

@@ -80,6 +80,8 @@ OLD_TORVE
 	[VLMGOV 19900101-19991231]
 	[VLMELI]
 BRYNMOR_ [BRYGOV 19900101-19991231]
+NORWAY_ [NOR]
++NORWEGIAN
 )";
 
 const char kAgents[] = R"(
@@ -225,6 +227,29 @@ TEST(CoderTest, PassiveWithAgent) {
       "(ROOT (S (NP (NNP Ossory)) (VP (VBD was) (VP (VBN attacked) (PP (IN by)"
       " (NP (JJ Vellish) (NNS soldiers))))) (. .)))");
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"VLMMIL", "OSY", "190"}}));
+}
+
+// News convention: an agent named without a country ("soldiers") acting
+// on a state's actor is of that state; on anything else it stays without
+// one.
+TEST(CoderTest, AgentWithoutCountryTakesTheTargetsState) {
+  CoderOptions o;
+  o.news_conventions = true;
+  const std::string ptb =
+      "(ROOT (S (NP (NNS Soldiers)) (VP (VBD attacked) (NP (JJ Norwegian)"
+      " (NNS envoys))) (. .)))";
+  Document doc = Parse("Soldiers attacked Norwegian envoys.", ptb);
+  EXPECT_EQ(Code(doc, nullptr, o),
+            (std::set<Triple>{{"NORMIL", "NORGOV", "190"}}));
+  Document plain = Parse("Soldiers attacked Norwegian envoys.", ptb);
+  EXPECT_EQ(Code(plain), (std::set<Triple>{{"---MIL", "NORGOV", "190"}}));
+  // OSY is this dictionary's invented code, no ISO state.
+  Document invented =
+      Parse("Soldiers attacked Ossory.",
+            "(ROOT (S (NP (NNS Soldiers)) (VP (VBD attacked) (NP (NNP"
+            " Ossory))) (. .)))");
+  EXPECT_EQ(Code(invented, nullptr, o),
+            (std::set<Triple>{{"---MIL", "OSY", "190"}}));
 }
 
 TEST(CoderTest, MultiWordVerbAndPrepositionalPattern) {

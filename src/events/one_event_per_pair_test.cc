@@ -90,5 +90,41 @@ TEST(KeepOneEventPerPairTest, StatementGivesWayToAnAct) {
             2u);
 }
 
+// An asserted act beside a possible or planned act of the same root for
+// the same pair ("Vellmark agreed with Ossory that they should work
+// together"): the possible one is the content of the act, not a second
+// event. Another root, pair or a negated act stays.
+TEST(KeepOneEventPerPairTest, PossibleActGivesWayToAnAssertedOneOfItsRoot) {
+  for (const char* modality : {"hypothetical", "future"})
+    EXPECT_EQ(
+        Kept({Ev("VLM", "OSY", "057"), Ev("VLM", "OSY", "050", 0, modality)}),
+        (std::vector<Triple>{{"VLM", "OSY", "057"}}))
+        << modality;
+  EXPECT_EQ(
+      Kept({Ev("VLM", "OSY", "057"), Ev("VLM", "OSY", "050", 0, "negated")})
+          .size(),
+      2u);
+  EXPECT_EQ(Kept({Ev("VLM", "OSY", "057"),
+                  Ev("VLM", "OSY", "070", 0, "hypothetical")})
+                .size(),
+            2u);
+  EXPECT_EQ(Kept({Ev("VLM", "OSY", "057"),
+                  Ev("OSY", "VLM", "050", 0, "hypothetical")})
+                .size(),
+            2u);
+}
+
+// An actor acting on itself gives way to an act between two actors of the
+// same sentence; not to a bare statement, nor to one of another sentence.
+TEST(KeepOneEventPerPairTest, ActorOnItselfGivesWayToAnActBetweenTwo) {
+  EXPECT_EQ(Kept({Ev("VLM", "VLM", "084"), Ev("KSTGOV", "KST", "084")}),
+            (std::vector<Triple>{{"KSTGOV", "KST", "084"}}));
+  EXPECT_EQ(Kept({Ev("VLM", "VLM", "141"), Ev("KSTGOV", "VLM", "010")}).size(),
+            2u);
+  EXPECT_EQ(Kept({Ev("VLM", "VLM", "141"), Ev("KST", "OSY", "190", 1)}).size(),
+            2u);
+  EXPECT_EQ(Kept({Ev("VLM", "VLM", "141")}).size(), 1u);
+}
+
 }  // namespace
 }  // namespace curlew
