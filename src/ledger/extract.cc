@@ -614,6 +614,7 @@ class Extractor {
         if (!called.empty()) called_title_ = called;
       }
       Commitments(t, s, in);
+      RememberStatePairs(t);
     }
     // A title the report gives ("The treaty, known as New START") names
     // the agreement its other words ("signed a treaty") refer to.
@@ -1046,7 +1047,35 @@ class Extractor {
       std::string p = Party(code);
       if (!Contains(states, p)) states.push_back(p);
     }
-    return states.size() == want ? states : std::vector<std::string>{};
+    if (states.size() == want) return states;
+    // Else the last states the report named together, when they were that
+    // many ("Iran and Saudi Arabia agreed ... The two countries also
+    // pledged").
+    for (auto g = named_groups_.rbegin(); g != named_groups_.rend(); ++g)
+      if (g->size() == want) return *g;
+    return {};
+  }
+
+  // Remembers each coordination of states in the sentence ("Iran and Saudi
+  // Arabia", "the United States, Britain and Australia") for a later "the
+  // two countries", "the three nations" of the report.
+  void RememberStatePairs(const Tree& t) {
+    for (uint32_t i = 0; i < t.size(); ++i) {
+      if (t.rel(i) == "conj") continue;  // a conjunct, seen with its head
+      std::vector<std::string> group;
+      auto add = [&](uint32_t k) {
+        std::string code = Code(t, k);
+        if (code.size() < 3 || !IsParty(code) || code.starts_with("IGO"))
+          return;
+        std::string p = Party(code);
+        if (!Contains(group, p)) group.push_back(p);
+      };
+      add(i);
+      if (group.empty()) continue;
+      for (uint32_t k : t.kids(i))
+        if (t.rel(k) == "conj") add(k);
+      if (group.size() >= 2) named_groups_.push_back(std::move(group));
+    }
   }
 
   // Records mention `m`; for an accession phrase, one mention for each
@@ -1824,6 +1853,11 @@ class Extractor {
       actors = CodesWithConjuncts(t, static_cast<uint32_t>(speaker));
       actor_text = t.SubtreeText(static_cast<uint32_t>(speaker));
     }
+    // "The two countries also pledged": the states the report named (a
+    // single code the actors stage gave the phrase cannot be two states).
+    if (std::vector<std::string> counted = CountedStates(t, subj);
+        counted.size() > actors.size())
+      actors = std::move(counted);
     if (actors.empty()) return;
     CommitmentMention c;
     c.actor_text = actor_text;
@@ -1982,6 +2016,8 @@ class Extractor {
   std::vector<uint32_t> mention_at_;  // by token: first of its mentions
   bool seen_agreement_ = false;
   std::string called_title_;  // a title the document gives ("known as")
+  // The coordinations of states in the sentences read so far, in order.
+  std::vector<std::vector<std::string>> named_groups_;
 };
 
 }  // namespace

@@ -352,5 +352,26 @@ TEST(LedgerExtractTest, NoLongerExistsIsCollapse) {
   EXPECT_FALSE(std::count(a.parties.begin(), a.parties.end(), "BLR"));
 }
 
+// "The two countries" in a later sentence stands for the two states the
+// report named together before it, when no such pair precedes it in its
+// own sentence; a count the report never named together stands for none.
+TEST(LedgerExtractTest, CountedCountriesFromEarlierSentence) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2024-05-14",
+       "Egypt and Greece signed a maritime border agreement in Cairo on "
+       "Tuesday. The two countries also pledged to hold joint naval drills "
+       "next year."},
+      {"2024-05-15",
+       "Chile signed a fisheries accord on Wednesday. The three countries "
+       "pledged to share catch data."},
+  });
+  std::vector<std::string> actors;
+  for (const Commitment& c : ledger.commitments())
+    actors.push_back(c.what.actor.substr(0, 3));
+  std::sort(actors.begin(), actors.end());
+  EXPECT_EQ(actors, (std::vector<std::string>{"EGY", "GRC"}));
+}
+
 }  // namespace
 }  // namespace curlew
