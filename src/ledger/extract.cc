@@ -670,6 +670,14 @@ class Extractor {
   std::string Code(const Tree& t, uint32_t i) const {
     std::string code = CodeOf(t.abs(i));
     if (!code.empty()) return code;
+    // A name inside a mention's words whose head the parse put elsewhere
+    // ("Azerbaijani President Ilham Aliyev" hung from "Azerbaijani"):
+    // the mention's actor.
+    if (t.tok(i).upos == "PROPN")
+      for (const ActorMention& m : doc_.actor_mentions)
+        if (!m.agent_only && m.token_begin <= t.abs(i) &&
+            t.abs(i) < m.token_end)
+          return m.code;
     // An acronym defined earlier in parentheses: "Grand National Assembly
     // (TBMM)" lets a later "TBMM" be coded as the full name.
     std::string_view word = t.text(i);
@@ -924,6 +932,7 @@ class Extractor {
         // existed", names no actor.)
         if (subj == static_cast<int>(place)) subj = -1;
         std::vector<std::string> actors;
+        bool counted = false;  // "the three countries": exactly those
         // "Russia's withdrawal", "the withdrawal of the United States".
         if (subj >= 0 &&
             In(t.lemma(static_cast<uint32_t>(subj)), {"withdrawal", "exit"}))
@@ -934,8 +943,10 @@ class Extractor {
               subj = static_cast<int>(k);
         if (subj >= 0) {
           actors = CodesWithConjuncts(t, static_cast<uint32_t>(subj));
-          if (actors.empty())
+          if (actors.empty()) {
             actors = CountedStates(t, static_cast<uint32_t>(subj));
+            counted = !actors.empty();
+          }
           m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
           // A parser may split one subject into two ("The Standing
           // Committee | of the National People's Congress", "Israel, | the
@@ -951,15 +962,27 @@ class Extractor {
                 actors.push_back(std::move(c));
           }
         }
-        // Else the source the coder gave the event of this verb.
-        if (actors.empty() && m.step != StepKind::kEnteredIntoForce) {
-          for (const Event& e : doc_.events)
-            if (e.trigger_token == static_cast<int32_t>(t.abs(v)) &&
-                IsParty(e.source)) {
-              actors.push_back(e.source);
-              m.actor_text = e.source_text;
-              break;
-            }
+        // Else the source the coder gave the event of this verb; and when
+        // the parse found part of the subject, the other states the coder
+        // gave as sources of this verb's events ("Bolivian President Luis
+        // Arce and Peruvian President Dina Boluarte signed", a parse that
+        // hung the first name elsewhere); not beside a counted phrase
+        // ("the three countries" are exactly those).
+        if (m.step != StepKind::kEnteredIntoForce && !counted) {
+          const bool had = !actors.empty();
+          for (const Event& e : doc_.events) {
+            if (e.trigger_token != static_cast<int32_t>(t.abs(v)) ||
+                !IsParty(e.source) || (had && e.source.starts_with("IGO")))
+              continue;
+            if (std::any_of(actors.begin(), actors.end(),
+                            [&](const std::string& a) {
+                              return Party(a) == Party(e.source);
+                            }))
+              continue;
+            if (!had && !actors.empty()) break;
+            actors.push_back(e.source);
+            if (!had) m.actor_text = e.source_text;
+          }
         }
         // The "with X" of the verb names a party.
         for (uint32_t k : t.kids(v))

@@ -373,5 +373,23 @@ TEST(LedgerExtractTest, CountedCountriesFromEarlierSentence) {
   EXPECT_EQ(actors, (std::vector<std::string>{"EGY", "GRC"}));
 }
 
+// A step verb whose subject the parse split badly (the first of two
+// conjoined leaders hung from an earlier word): the sources the events
+// stage gave the verb's events are its actors too.
+TEST(LedgerExtractTest, EventSourcesCompleteASplitSubject) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2024-03-08",
+       "The trade ministers of Peru and Chile met in Lima on Thursday, and "
+       "Bolivian President Luis Arce and Peruvian President Dina Boluarte "
+       "signed a joint declaration with Chilean President Gabriel Boric."},
+  });
+  ASSERT_EQ(ledger.agreements().size(), 1u);
+  const std::vector<std::string>& p = ledger.agreements()[0].parties;
+  EXPECT_TRUE(std::count(p.begin(), p.end(), "BOL"));
+  EXPECT_TRUE(std::count(p.begin(), p.end(), "PER"));
+  EXPECT_TRUE(std::count(p.begin(), p.end(), "CHL"));
+}
+
 }  // namespace
 }  // namespace curlew
