@@ -670,14 +670,6 @@ class Extractor {
   std::string Code(const Tree& t, uint32_t i) const {
     std::string code = CodeOf(t.abs(i));
     if (!code.empty()) return code;
-    // A name inside a mention's words whose head the parse put elsewhere
-    // ("Azerbaijani President Ilham Aliyev" hung from "Azerbaijani"):
-    // the mention's actor.
-    if (t.tok(i).upos == "PROPN")
-      for (const ActorMention& m : doc_.actor_mentions)
-        if (!m.agent_only && m.token_begin <= t.abs(i) &&
-            t.abs(i) < m.token_end)
-          return m.code;
     // An acronym defined earlier in parentheses: "Grand National Assembly
     // (TBMM)" lets a later "TBMM" be coded as the full name.
     std::string_view word = t.text(i);
