@@ -614,6 +614,7 @@ class Extractor {
         if (!called.empty()) called_title_ = called;
       }
       Commitments(t, s, in);
+      RememberStatePairs(t);
     }
     // A title the report gives ("The treaty, known as New START") names
     // the agreement its other words ("signed a treaty") refer to.
@@ -923,6 +924,7 @@ class Extractor {
         // existed", names no actor.)
         if (subj == static_cast<int>(place)) subj = -1;
         std::vector<std::string> actors;
+        bool counted = false;  // "the three countries": exactly those
         // "Russia's withdrawal", "the withdrawal of the United States".
         if (subj >= 0 &&
             In(t.lemma(static_cast<uint32_t>(subj)), {"withdrawal", "exit"}))
@@ -933,8 +935,10 @@ class Extractor {
               subj = static_cast<int>(k);
         if (subj >= 0) {
           actors = CodesWithConjuncts(t, static_cast<uint32_t>(subj));
-          if (actors.empty())
+          if (actors.empty()) {
             actors = CountedStates(t, static_cast<uint32_t>(subj));
+            counted = !actors.empty();
+          }
           m.actor_text = t.SubtreeText(static_cast<uint32_t>(subj));
           // A parser may split one subject into two ("The Standing
           // Committee | of the National People's Congress", "Israel, | the
@@ -950,15 +954,27 @@ class Extractor {
                 actors.push_back(std::move(c));
           }
         }
-        // Else the source the coder gave the event of this verb.
-        if (actors.empty() && m.step != StepKind::kEnteredIntoForce) {
-          for (const Event& e : doc_.events)
-            if (e.trigger_token == static_cast<int32_t>(t.abs(v)) &&
-                IsParty(e.source)) {
-              actors.push_back(e.source);
-              m.actor_text = e.source_text;
-              break;
-            }
+        // Else the source the coder gave the event of this verb; and when
+        // the parse found part of the subject, the other states the coder
+        // gave as sources of this verb's events ("Bolivian President Luis
+        // Arce and Peruvian President Dina Boluarte signed", a parse that
+        // hung the first name elsewhere); not beside a counted phrase
+        // ("the three countries" are exactly those).
+        if (m.step != StepKind::kEnteredIntoForce && !counted) {
+          const bool had = !actors.empty();
+          for (const Event& e : doc_.events) {
+            if (e.trigger_token != static_cast<int32_t>(t.abs(v)) ||
+                !IsParty(e.source) || (had && e.source.starts_with("IGO")))
+              continue;
+            if (std::any_of(actors.begin(), actors.end(),
+                            [&](const std::string& a) {
+                              return Party(a) == Party(e.source);
+                            }))
+              continue;
+            if (!had && !actors.empty()) break;
+            actors.push_back(e.source);
+            if (!had) m.actor_text = e.source_text;
+          }
         }
         // The "with X" of the verb names a party.
         for (uint32_t k : t.kids(v))
@@ -1046,7 +1062,35 @@ class Extractor {
       std::string p = Party(code);
       if (!Contains(states, p)) states.push_back(p);
     }
-    return states.size() == want ? states : std::vector<std::string>{};
+    if (states.size() == want) return states;
+    // Else the last states the report named together, when they were that
+    // many ("Iran and Saudi Arabia agreed ... The two countries also
+    // pledged").
+    for (auto g = named_groups_.rbegin(); g != named_groups_.rend(); ++g)
+      if (g->size() == want) return *g;
+    return {};
+  }
+
+  // Remembers each coordination of states in the sentence ("Iran and Saudi
+  // Arabia", "the United States, Britain and Australia") for a later "the
+  // two countries", "the three nations" of the report.
+  void RememberStatePairs(const Tree& t) {
+    for (uint32_t i = 0; i < t.size(); ++i) {
+      if (t.rel(i) == "conj") continue;  // a conjunct, seen with its head
+      std::vector<std::string> group;
+      auto add = [&](uint32_t k) {
+        std::string code = Code(t, k);
+        if (code.size() < 3 || !IsParty(code) || code.starts_with("IGO"))
+          return;
+        std::string p = Party(code);
+        if (!Contains(group, p)) group.push_back(p);
+      };
+      add(i);
+      if (group.empty()) continue;
+      for (uint32_t k : t.kids(i))
+        if (t.rel(k) == "conj") add(k);
+      if (group.size() >= 2) named_groups_.push_back(std::move(group));
+    }
   }
 
   // Records mention `m`; for an accession phrase, one mention for each
@@ -1824,6 +1868,11 @@ class Extractor {
       actors = CodesWithConjuncts(t, static_cast<uint32_t>(speaker));
       actor_text = t.SubtreeText(static_cast<uint32_t>(speaker));
     }
+    // "The two countries also pledged": the states the report named (a
+    // single code the actors stage gave the phrase cannot be two states).
+    if (std::vector<std::string> counted = CountedStates(t, subj);
+        counted.size() > actors.size())
+      actors = std::move(counted);
     if (actors.empty()) return;
     CommitmentMention c;
     c.actor_text = actor_text;
@@ -1982,6 +2031,8 @@ class Extractor {
   std::vector<uint32_t> mention_at_;  // by token: first of its mentions
   bool seen_agreement_ = false;
   std::string called_title_;  // a title the document gives ("known as")
+  // The coordinations of states in the sentences read so far, in order.
+  std::vector<std::vector<std::string>> named_groups_;
 };
 
 }  // namespace

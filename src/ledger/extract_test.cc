@@ -352,5 +352,44 @@ TEST(LedgerExtractTest, NoLongerExistsIsCollapse) {
   EXPECT_FALSE(std::count(a.parties.begin(), a.parties.end(), "BLR"));
 }
 
+// "The two countries" in a later sentence stands for the two states the
+// report named together before it, when no such pair precedes it in its
+// own sentence; a count the report never named together stands for none.
+TEST(LedgerExtractTest, CountedCountriesFromEarlierSentence) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2024-05-14",
+       "Egypt and Greece signed a maritime border agreement in Cairo on "
+       "Tuesday. The two countries also pledged to hold joint naval drills "
+       "next year."},
+      {"2024-05-15",
+       "Chile signed a fisheries accord on Wednesday. The three countries "
+       "pledged to share catch data."},
+  });
+  std::vector<std::string> actors;
+  for (const Commitment& c : ledger.commitments())
+    actors.push_back(c.what.actor.substr(0, 3));
+  std::sort(actors.begin(), actors.end());
+  EXPECT_EQ(actors, (std::vector<std::string>{"EGY", "GRC"}));
+}
+
+// A step verb whose subject the parse split badly (the first of two
+// conjoined leaders hung from an earlier word): the sources the events
+// stage gave the verb's events are its actors too.
+TEST(LedgerExtractTest, EventSourcesCompleteASplitSubject) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2024-03-08",
+       "The trade ministers of Peru and Chile met in Lima on Thursday, and "
+       "Bolivian President Luis Arce and Peruvian President Dina Boluarte "
+       "signed a joint declaration with Chilean President Gabriel Boric."},
+  });
+  ASSERT_EQ(ledger.agreements().size(), 1u);
+  const std::vector<std::string>& p = ledger.agreements()[0].parties;
+  EXPECT_TRUE(std::count(p.begin(), p.end(), "BOL"));
+  EXPECT_TRUE(std::count(p.begin(), p.end(), "PER"));
+  EXPECT_TRUE(std::count(p.begin(), p.end(), "CHL"));
+}
+
 }  // namespace
 }  // namespace curlew
