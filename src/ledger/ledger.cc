@@ -1,4 +1,5 @@
 #include "curlew/ledger.h"
+#include "ledger/date_key.h"
 #include "ledger/ledger_keys.h"
 #include "text/chars.h"
 
@@ -113,14 +114,6 @@ const char* CommitmentLinkName(CommitmentLink::Kind kind) {
 }
 
 namespace {
-
-// Partial dates sort as their first day: "2017" < "2017-06" < "2017-06-26".
-std::string DateKey(std::string_view date) {
-  std::string key(date);
-  if (key.size() == 4) key += "-01-01";
-  if (key.size() == 7) key += "-01";
-  return key;
-}
 
 // True if a step dated `date` has happened by `as_of` ("" = always).
 bool OnOrBefore(std::string_view date, std::string_view as_of) {

@@ -5,23 +5,16 @@
 #include <tuple>
 
 #include "curlew/env.h"
+#include "curlew/time.h"
+#include "ledger/date_key.h"
 
 namespace curlew {
 namespace {
 
-// A date of any precision as its first day: "2023" -> "2023-01-01".
-std::string FirstDay(std::string_view date) {
-  std::string key(date);
-  if (key.size() == 4) key += "-01-01";
-  if (key.size() == 7) key += "-01";
-  return key;
-}
-
+// A full calendar day "YYYY-MM-DD", read by the one date parser.
 bool IsDay(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (d[i] < '0' || d[i] > '9') return false;
-  return true;
+  Result<PartialDate> date = ParseDate(d);
+  return date.ok() && date->precision == DatePrecision::kDay;
 }
 
 }  // namespace
@@ -91,7 +84,7 @@ bool Memberships::Knows(std::string_view org) const {
 
 std::vector<std::string> Memberships::MembersOn(std::string_view org,
                                                 std::string_view date) const {
-  const std::string day = FirstDay(date);
+  const std::string day = DateKey(date);
   std::vector<std::string> out;
   for (const Row& r : rows_)
     if (r.org == org && r.from <= day && (r.until.empty() || day < r.until))
@@ -103,7 +96,7 @@ std::vector<std::string> Memberships::MembersOn(std::string_view org,
 
 bool Memberships::MemberBefore(std::string_view org, std::string_view state,
                                std::string_view date) const {
-  const std::string day = FirstDay(date);
+  const std::string day = DateKey(date);
   for (const Row& r : rows_)
     if (r.org == org && r.state == state && r.from < day &&
         (r.until.empty() || day <= r.until))
