@@ -46,6 +46,11 @@ struct SyntaxOptions {
   // /usr/share/wordnet. A missing folder weakens the tagger and lemmatizer
   // (the model was trained with it).
   std::string wordnet_dir = "/usr/share/wordnet";
+  // The tagger's finite-verb rule: in a sentence of four or more words with
+  // no finite verb, the participle most nearly scored as a past tense is
+  // tagged as one ("Police arrested students", read with "arrested" as a
+  // participle, has no subject and no event). See syntax/tagger.h.
+  bool finite_verb_rule = true;
 };
 
 class SyntaxModel {

@@ -5,6 +5,7 @@
 
 #include "curlew/syntax.h"
 #include "syntax/model_data.h"
+#include "syntax/repairs.h"
 
 namespace curlew {
 namespace syntax {
@@ -119,6 +120,7 @@ void ParseInto(const ModelData& model, const ParserInput& in, Document& doc,
     t.head = heads[i + 1];
     t.deprel = parser.labels[rels[i + 1]];
   }
+  RepairParse(&doc.tokens[sentence.token_begin], sentence.size());
   tree.in = nullptr;
 }
 
@@ -134,6 +136,7 @@ Result<std::shared_ptr<const SyntaxModel>> SyntaxModel::Load(
   Status s = syntax::ReadModelFile(path, *model->data_);
   if (!s.ok()) return s;
   model->data_->LoadWordNet(options.wordnet_dir);
+  model->data_->tagger.finite_verb_rule = options.finite_verb_rule;
   return std::shared_ptr<const SyntaxModel>(std::move(model));
 }
 

@@ -268,6 +268,7 @@ size_t Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
 void Tagger::Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
   if (second.num_classes() == 0) {
     TagWith(model, num_classes(), w, nullptr, tags);
+    if (finite_verb_rule) EnforceFiniteVerb(tags);
     return;
   }
   thread_local std::vector<int> first;
@@ -275,6 +276,26 @@ void Tagger::Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
   TagWith(model, num_classes(), w, nullptr, first, &margins);
   TagWith(second, num_classes(), w, &first, tags, nullptr, &margins,
           second_pass_margin);
+  if (finite_verb_rule) EnforceFiniteVerb(tags);
+}
+
+void Tagger::EnforceFiniteVerb(std::vector<int>& tags) const {
+  if (tags.size() < kFiniteVerbMinWords || past_tense < 0) return;
+  for (int t : tags) {
+    if (t >= 0 && finite[static_cast<size_t>(t)]) return;
+  }
+  for (size_t i = 0; i < tags.size(); ++i) {
+    if (tags[i] < 0 || !participle[static_cast<size_t>(tags[i])]) continue;
+    // "to be arrested", "having never been charged": a participle after an
+    // auxiliary (adverbs between) is one.
+    bool after_aux = false;
+    for (size_t j = i; j > 0 && j + 3 > i; --j) {
+      const size_t t = static_cast<size_t>(tags[j - 1]);
+      if (auxiliary[t]) after_aux = true;
+      if (!adverb[t]) break;
+    }
+    if (!after_aux) tags[i] = past_tense;
+  }
 }
 
 void Tagger::Write(BinaryWriter& out) const {
@@ -301,6 +322,20 @@ void Tagger::SetClasses(std::vector<std::string> u,
   for (size_t c = 0; c < upos.size() && c < xpos.size(); ++c) {
     tag_hash.push_back(TagHash(upos[c], xpos[c]));
     upos_hash.push_back(UposHash(upos[c]));
+  }
+  finite.assign(upos.size(), false);
+  participle.assign(upos.size(), false);
+  auxiliary.assign(upos.size(), false);
+  adverb.assign(upos.size(), false);
+  past_tense = -1;
+  for (size_t c = 0; c < upos.size() && c < xpos.size(); ++c) {
+    const bool verb = upos[c] == "VERB" || upos[c] == "AUX";
+    finite[c] = verb && (xpos[c] == "VBD" || xpos[c] == "VBZ" ||
+                         xpos[c] == "VBP" || xpos[c] == "MD");
+    participle[c] = xpos[c] == "VBN";
+    auxiliary[c] = upos[c] == "AUX";
+    adverb[c] = upos[c] == "ADV";
+    if (upos[c] == "VERB" && xpos[c] == "VBD") past_tense = static_cast<int>(c);
   }
 }
 
