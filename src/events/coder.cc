@@ -40,7 +40,8 @@ bool SameCountry(const std::string& a, const std::string& b) {
 // delivered aid", "said it had signed") gives several codes: each extra
 // copy is a second, competing reading of the same act, and only one of
 // them can be what happened. Keeps the more specific actor and, for one
-// pair, the first act that is not a bare statement or appeal.
+// pair, the first act in the sentence that is not a bare statement or
+// appeal.
 void KeepOneEventPerPair(std::vector<Event>* events) {
   std::vector<bool> drop(events->size(), false);
   for (size_t i = 0; i < events->size(); ++i) {
@@ -95,7 +96,12 @@ void KeepOneEventPerPair(std::vector<Event>* events) {
       }
       if (a.source != b.source || a.target != b.target) continue;
       bool a_weak = IsStatement(a.cameo), b_weak = IsStatement(b.cameo);
-      if ((a_weak && !b_weak) || (a_weak == b_weak && j < i)) drop[i] = true;
+      // Of two acts, the first in the sentence's reading order (the main
+      // clause's "threatened to impose" before a later "as they sought").
+      const bool b_first = b.trigger_begin != a.trigger_begin
+                               ? b.trigger_begin < a.trigger_begin
+                               : j < i;
+      if ((a_weak && !b_weak) || (a_weak == b_weak && b_first)) drop[i] = true;
     }
   }
   size_t k = 0;

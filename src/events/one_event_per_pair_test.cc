@@ -126,5 +126,23 @@ TEST(KeepOneEventPerPairTest, ActorOnItselfGivesWayToAnActBetweenTwo) {
   EXPECT_EQ(Kept({Ev("VLM", "VLM", "141")}).size(), 1u);
 }
 
+// "A Vellish minister threatened to impose tariffs on Ossory as the
+// leaders sought to ease tensions": two acts of one pair; the one read
+// first in the sentence (the main clause) stays, whatever order the coder
+// found them in.
+TEST(KeepOneEventPerPairTest, FirstActInTheSentenceStays) {
+  Event threat = Ev("VLMGOV", "OSY", "1312");
+  threat.trigger_begin = 20;
+  Event appeal = Ev("VLMGOV", "OSY", "022");
+  appeal.trigger_begin = 90;
+  EXPECT_EQ(Kept({appeal, threat}),
+            (std::vector<Triple>{{"VLMGOV", "OSY", "1312"}}));
+  EXPECT_EQ(Kept({threat, appeal}),
+            (std::vector<Triple>{{"VLMGOV", "OSY", "1312"}}));
+  // Same trigger (or none known): the first found stays, as before.
+  EXPECT_EQ(Kept({Ev("VLM", "OSY", "190"), Ev("VLM", "OSY", "111")}),
+            (std::vector<Triple>{{"VLM", "OSY", "190"}}));
+}
+
 }  // namespace
 }  // namespace curlew
