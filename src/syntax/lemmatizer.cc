@@ -64,7 +64,12 @@ void EditScript::ApplyInto(std::string_view form, std::string& out) const {
   if (strip >= out.size()) {
     out.clear();
   } else {
-    out.resize(out.size() - strip);
+    // Scripts count bytes; a cut inside a character ("´m" stripped as if
+    // it were "'m") takes the whole character, so the lemma stays UTF-8.
+    size_t keep = out.size() - strip;
+    while (keep > 0 && (static_cast<unsigned char>(out[keep]) & 0xC0) == 0x80)
+      --keep;
+    out.resize(keep);
   }
   out += append;
   if (out.empty()) out.assign(form.data(), form.size());

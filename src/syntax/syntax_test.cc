@@ -239,6 +239,9 @@ TEST(Lemmatizer, EditScripts) {
   EXPECT_EQ(EditScript::Between("The", "the").Apply("A"), "a");
   EXPECT_EQ(EditScript::Between("Turkey", "Turkey").Apply("China"), "China");
   EXPECT_EQ(EditScript::Between("talks", "talk").Apply("Talks"), "talk");
+  // A script learned on "'m" -> "be" strips two bytes; on "\u00b4m" (three
+  // bytes) it must not cut the accent in half: the lemma stays UTF-8.
+  EXPECT_EQ(EditScript::Between("'m", "be").Apply("\u00b4m"), "be");
 }
 
 // "A B , C ." with B the root, A its subject, C its object and the period
