@@ -150,35 +150,76 @@ class FiniteVerbRule : public ::testing::Test {
  protected:
   void SetUp() override {
     tagger.SetClasses(
-        {"PROPN", "NOUN", "VERB", "VERB", "AUX", "ADV", "ADJ", "NUM"},
-        {"NNP", "NNS", "VBN", "VBD", "VB", "RB", "JJ", "CD"});
+        {"PROPN", "NOUN", "VERB", "VERB", "AUX", "ADV", "ADJ", "NUM", "PUNCT",
+         "DET"},
+        {"NNP", "NNS", "VBN", "VBD", "VB", "RB", "JJ", "CD", ",", "DT"});
   }
   // Class indices of the tags above.
   static constexpr int kName = 0, kNouns = 1, kParticiple = 2, kPast = 3,
-                       kAux = 4, kAdverb = 5, kAdj = 6, kNum = 7;
+                       kAux = 4, kAdverb = 5, kAdj = 6, kNum = 7, kComma = 8,
+                       kDet = 9;
+  // Runs the rule on `tags`, with plain words (no -ed adjective).
+  std::vector<int> Run(std::vector<int> tags) const {
+    std::vector<WordInfo> words(tags.size());
+    tagger.EnforceFiniteVerb(words, tags);
+    return tags;
+  }
   Tagger tagger;
 };
 
 TEST_F(FiniteVerbRule, ParticipleWithoutFiniteVerbBecomesPastTense) {
   // "Norland fired two shells at dawn": fired read as VBN.
-  std::vector<int> tags = {kName, kParticiple, kNum, kNouns, kNouns};
-  tagger.EnforceFiniteVerb(tags);
-  EXPECT_EQ(tags[1], kPast);
+  EXPECT_EQ(Run({kName, kParticiple, kNum, kNouns, kNouns})[1], kPast);
 }
 
 TEST_F(FiniteVerbRule, LeavesPassivesShortAndFiniteSentencesAlone) {
   // "to be quickly arrested": the participle follows an auxiliary.
-  std::vector<int> passive = {kNouns, kAux, kAdverb, kParticiple, kAdj};
-  tagger.EnforceFiniteVerb(passive);
-  EXPECT_EQ(passive[3], kParticiple);
+  EXPECT_EQ(Run({kNouns, kAux, kAdverb, kParticiple, kAdj})[3], kParticiple);
   // A sentence that has a finite verb keeps its participles.
-  std::vector<int> finite = {kName, kPast, kNouns, kParticiple, kNouns};
-  tagger.EnforceFiniteVerb(finite);
-  EXPECT_EQ(finite[3], kParticiple);
+  EXPECT_EQ(Run({kName, kPast, kNouns, kParticiple, kNouns})[3], kParticiple);
   // Three words are a headline or a fragment: left alone.
-  std::vector<int> short_one = {kNouns, kParticiple, kNouns};
-  tagger.EnforceFiniteVerb(short_one);
-  EXPECT_EQ(short_one[1], kParticiple);
+  EXPECT_EQ(Run({kNouns, kParticiple, kNouns})[1], kParticiple);
+  // No noun before it ("Posted on the list today", "Highly recommended
+  // shop"), or nothing like an object after it ("Two suspects arrested"):
+  // a fragment, left alone.
+  EXPECT_EQ(Run({kParticiple, kDet, kNouns, kNouns})[0], kParticiple);
+  EXPECT_EQ(Run({kAdverb, kParticiple, kNouns, kNouns})[1], kParticiple);
+  EXPECT_EQ(Run({kNum, kAdj, kNouns, kParticiple})[3], kParticiple);
+  // "Letters sent by the minister": a passive's agent follows.
+  std::vector<int> tags = {kNouns, kParticiple, kDet, kNouns, kNouns};
+  std::vector<WordInfo> words(tags.size());
+  words[2].lower = Fnv1a("by");
+  tagger.EnforceFiniteVerb(words, tags);
+  EXPECT_EQ(tags[1], kParticiple);
+}
+
+TEST_F(FiniteVerbRule, ClosingAttributionDoesNotCount) {
+  // "Rebels seized two towns , officials said": "said" is the report's
+  // verb, not the clause's; "seized" read as VBN is still retagged.
+  const std::vector<int> tags = {kNouns, kParticiple, kNum, kNouns,
+                                 kComma, kNouns,      kPast};
+  EXPECT_EQ(Run(tags)[1], kPast);
+  // A finite verb after the comma that is not a closing attribution (a
+  // second clause) counts.
+  EXPECT_EQ(Run({kNouns, kParticiple, kNouns, kNouns, kComma, kPast, kNouns,
+                 kAdverb, kPast})[1],
+            kParticiple);
+}
+
+TEST_F(FiniteVerbRule, VerbFormReadAsAdjectiveBetweenNounPhrases) {
+  // "guerrillas wounded two soldiers": "wounded" tagged JJ, an -ed form
+  // WordNet knows as a verb's inflection.
+  std::vector<int> tags = {kNouns, kAdj, kNum, kNouns};
+  std::vector<WordInfo> words(tags.size());
+  words[1].suf2 = Fnv1a("ed") + 2;
+  words[1].wordnet = WordNet::kVerb << 4;
+  tagger.EnforceFiniteVerb(words, tags);
+  EXPECT_EQ(tags[1], kPast);
+  // Not an inflection of a verb ("a red flag"-like): left as an adjective.
+  tags = {kNouns, kAdj, kNum, kNouns};
+  words[1].wordnet = WordNet::kAdj;
+  tagger.EnforceFiniteVerb(words, tags);
+  EXPECT_EQ(tags[1], kAdj);
 }
 
 }  // namespace

@@ -268,7 +268,7 @@ size_t Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,
 void Tagger::Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
   if (second.num_classes() == 0) {
     TagWith(model, num_classes(), w, nullptr, tags);
-    if (finite_verb_rule) EnforceFiniteVerb(tags);
+    if (finite_verb_rule) EnforceFiniteVerb(w, tags);
     return;
   }
   thread_local std::vector<int> first;
@@ -276,25 +276,83 @@ void Tagger::Tag(const std::vector<WordInfo>& w, std::vector<int>& tags) const {
   TagWith(model, num_classes(), w, nullptr, first, &margins);
   TagWith(second, num_classes(), w, &first, tags, nullptr, &margins,
           second_pass_margin);
-  if (finite_verb_rule) EnforceFiniteVerb(tags);
+  if (finite_verb_rule) EnforceFiniteVerb(w, tags);
 }
 
-void Tagger::EnforceFiniteVerb(std::vector<int>& tags) const {
-  if (tags.size() < kFiniteVerbMinWords || past_tense < 0) return;
-  for (int t : tags) {
-    if (t >= 0 && finite[static_cast<size_t>(t)]) return;
-  }
-  for (size_t i = 0; i < tags.size(); ++i) {
-    if (tags[i] < 0 || !participle[static_cast<size_t>(tags[i])]) continue;
-    // "to be arrested", "having never been charged": a participle after an
-    // auxiliary (adverbs between) is one.
-    bool after_aux = false;
-    for (size_t j = i; j > 0 && j + 3 > i; --j) {
-      const size_t t = static_cast<size_t>(tags[j - 1]);
-      if (auxiliary[t]) after_aux = true;
-      if (!adverb[t]) break;
+size_t Tagger::ClauseBeforeAttribution(const std::vector<int>& tags) const {
+  const size_t n = tags.size();
+  // The last comma, then a noun phrase, a finite verb, and no other finite
+  // verb or comma to the end: ", police said on Monday."
+  size_t comma = n;
+  for (size_t i = n; i > 0; --i) {
+    if (tags[i - 1] >= 0 && comma_[static_cast<size_t>(tags[i - 1])]) {
+      comma = i - 1;
+      break;
     }
-    if (!after_aux) tags[i] = past_tense;
+  }
+  if (comma == n) return n;
+  size_t k = comma + 1;
+  while (k < n && tags[k] >= 0 && nominal_[static_cast<size_t>(tags[k])]) ++k;
+  if (k == comma + 1 || k == n || !finite[static_cast<size_t>(tags[k])])
+    return n;
+  for (size_t i = k + 1; i < n; ++i) {
+    if (tags[i] < 0 || finite[static_cast<size_t>(tags[i])]) return n;
+  }
+  return comma;
+}
+
+bool Tagger::HasSubjectBefore(const std::vector<int>& tags, size_t i) const {
+  for (size_t j = 0; j < i; ++j) {
+    if (tags[j] >= 0 && subject_[static_cast<size_t>(tags[j])]) return true;
+  }
+  return false;
+}
+
+void Tagger::EnforceFiniteVerb(const std::vector<WordInfo>& w,
+                               std::vector<int>& tags) const {
+  if (past_tense < 0) return;
+  const size_t end = ClauseBeforeAttribution(tags);
+  if (end < kFiniteVerbMinWords) return;
+  for (size_t i = 0; i < end; ++i) {
+    if (tags[i] < 0) continue;
+    const size_t t = static_cast<size_t>(tags[i]);
+    if (finite[t]) return;
+    // An imperative or a question's auxiliary ("See attached file",
+    // "Please find attached", "Have you heard"): a base form first in the
+    // sentence or after punctuation, an interjection or an adverb.
+    if (base_form_[t] && (i == 0 || tags[i - 1] < 0 ||
+                          opener_[static_cast<size_t>(tags[i - 1])])) {
+      return;
+    }
+  }
+  static const uint64_t kEd = Fnv1a("ed") + 2;  // WordInfo::suf2 of "-ed"
+  static const uint64_t kBy = Fnv1a("by");      // WordInfo::lower
+  for (size_t i = 0; i < end; ++i) {
+    if (tags[i] < 0) continue;
+    const size_t t = static_cast<size_t>(tags[i]);
+    if (participle[t]) {
+      // "to be arrested", "having never been charged": a participle after
+      // an auxiliary (adverbs between) is one.
+      bool after_aux = false;
+      for (size_t j = i; j > 0 && j + 3 > i; --j) {
+        const size_t p = static_cast<size_t>(tags[j - 1]);
+        if (auxiliary[p]) after_aux = true;
+        if (!adverb[p]) break;
+      }
+      if (!after_aux && HasSubjectBefore(tags, i) && i + 1 < end &&
+          tags[i + 1] >= 0 && w[i + 1].lower != kBy &&
+          (nominal_[static_cast<size_t>(tags[i + 1])] ||
+           adposition_[static_cast<size_t>(tags[i + 1])])) {
+        tags[i] = past_tense;
+      }
+    } else if (adjective[t] && i > 0 && i + 1 < end && w[i].suf2 == kEd &&
+               ((w[i].wordnet >> 4) & WordNet::kVerb) != 0 &&
+               tags[i - 1] >= 0 && subject_[static_cast<size_t>(tags[i - 1])] &&
+               tags[i + 1] >= 0 && nominal_[static_cast<size_t>(tags[i + 1])]) {
+      // "guerrillas wounded two soldiers": a verb's -ed form read as an
+      // adjective between a noun and a noun phrase.
+      tags[i] = past_tense;
+    }
   }
 }
 
@@ -327,6 +385,13 @@ void Tagger::SetClasses(std::vector<std::string> u,
   participle.assign(upos.size(), false);
   auxiliary.assign(upos.size(), false);
   adverb.assign(upos.size(), false);
+  adjective.assign(upos.size(), false);
+  comma_.assign(upos.size(), false);
+  nominal_.assign(upos.size(), false);
+  subject_.assign(upos.size(), false);
+  base_form_.assign(upos.size(), false);
+  opener_.assign(upos.size(), false);
+  adposition_.assign(upos.size(), false);
   past_tense = -1;
   for (size_t c = 0; c < upos.size() && c < xpos.size(); ++c) {
     const bool verb = upos[c] == "VERB" || upos[c] == "AUX";
@@ -335,6 +400,14 @@ void Tagger::SetClasses(std::vector<std::string> u,
     participle[c] = xpos[c] == "VBN";
     auxiliary[c] = upos[c] == "AUX";
     adverb[c] = upos[c] == "ADV";
+    adjective[c] = upos[c] == "ADJ";
+    comma_[c] = xpos[c] == ",";
+    nominal_[c] = upos[c] == "DET" || upos[c] == "ADJ" || upos[c] == "NOUN" ||
+                  upos[c] == "PROPN" || upos[c] == "NUM" || upos[c] == "PRON";
+    subject_[c] = upos[c] == "NOUN" || upos[c] == "PROPN" || upos[c] == "PRON";
+    base_form_[c] = verb && xpos[c] == "VB";
+    opener_[c] = upos[c] == "PUNCT" || upos[c] == "INTJ" || upos[c] == "ADV";
+    adposition_[c] = upos[c] == "ADP" || upos[c] == "PART";
     if (upos[c] == "VERB" && xpos[c] == "VBD") past_tense = static_cast<int>(c);
   }
 }
