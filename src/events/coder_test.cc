@@ -804,6 +804,31 @@ TEST(CoderTest, AccusedActHangingOnTheAccusedIsAlleged) {
   EXPECT_TRUE(act);
 }
 
+// Agreeing, promising, pledging or offering to do a cooperative act is the
+// codebook's intent to do it (036: "offer, promise, agree to ... meet"),
+// not the act: the talks have not taken place.
+TEST(CoderTest, AgreeingToActIsAnIntent) {
+  auto agreed = [](const std::string& verb, const std::string& lemma) {
+    Document doc = UdDoc({{"Kestrand", "NNP", 2, "nsubj"},
+                          {verb, "VBD", 0, "root"},
+                          {"to", "TO", 4, "mark"},
+                          {"visit", "VB", 2, "xcomp"},
+                          {"Ossory", "NNP", 4, "obj"},
+                          {".", ".", 2, "punct"}});
+    doc.tokens[1].lemma = lemma;
+    CoderOptions o;
+    o.news_conventions = true;
+    Code(doc, nullptr, o);
+    return doc.events;
+  };
+  auto visit = agreed("agreed", "agree");
+  EXPECT_TRUE(Has(visit, "KST", "OSY", "036"));
+  EXPECT_FALSE(Has(visit, "KST", "OSY", "042"));
+  EXPECT_TRUE(Has(agreed("promised", "promise"), "KST", "OSY", "036"));
+  // A verb that is no commitment leaves the act as it is.
+  EXPECT_FALSE(Has(agreed("hurried", "hurry"), "KST", "OSY", "036"));
+}
+
 // "X said Y must be ready to meet Z": being ready is Y's intent (036),
 // and X's "must" makes it X's demand that Y meet (108).
 TEST(CoderTest, ReportedMustOnReadinessIsADemand) {

@@ -12,6 +12,11 @@ namespace curlew {
 
 namespace {
 // Adjectives of readiness whose complement is an act not yet done.
+bool IsCommitmentLemma(std::string_view l) {
+  return l == "agree" || l == "promise" || l == "pledge" || l == "vow" ||
+         l == "offer" || l == "undertake";
+}
+
 bool IsReadiness(std::string_view w) {
   return w == "READY" || w == "WILLING" || w == "PREPARED" ||
          w == "DETERMINED" || w == "COMMITTED" || w == "EAGER" || w == "KEEN";
@@ -333,6 +338,12 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
         // ready for an act is the intent to do it, not the act.
         int h = tree_.head(vi.v);
         if (Rel(vi.v) == DepRel::kXcomp && h >= 0 && IsReadiness(upper_[h]))
+          e.cameo = IntentCode(c);
+        // "agreed to resume talks", "pledged to send aid": the codebook's
+        // intents are offers, promises and agreements to act (036: "offer,
+        // promise, agree to ... meet"), not the act.
+        if (Rel(vi.v) == DepRel::kXcomp && h >= 0 &&
+            IsCommitmentLemma(LemmaOf(h)))
           e.cameo = IntentCode(c);
       }
       if (e.negated && opt_.news_conventions) {
