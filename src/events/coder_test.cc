@@ -804,6 +804,30 @@ TEST(CoderTest, AccusedActHangingOnTheAccusedIsAlleged) {
   EXPECT_TRUE(act);
 }
 
+// The target may stand under an adjective the verb predicates of its
+// subject ("marched close to the border with Y", "cooperated close with Y"
+// in a parse that makes "close" an open complement).
+TEST(CoderTest, TargetUnderAnAdjectivalComplement) {
+  Document doc = UdDoc({{"Kestrand", "NNP", 2, "nsubj"},
+                        {"cooperated", "VBD", 0, "root"},
+                        {"close", "JJ", 2, "xcomp"},
+                        {"to", "IN", 5, "case"},
+                        {"officials", "NNS", 3, "obl"},
+                        {"of", "IN", 7, "case"},
+                        {"Ossory", "NNP", 5, "nmod"},
+                        {".", ".", 2, "punct"}});
+  doc.tokens[1].lemma = "cooperate";
+  // Without news conventions there is no word-order fallback: the target
+  // must come from the tree.
+  CoderOptions o;
+  o.news_conventions = false;
+  Code(doc, nullptr, o);
+  bool found = false;
+  for (const Event& e : doc.events)
+    found = found || (e.source == "KST" && e.target.starts_with("OSY"));
+  EXPECT_TRUE(found);
+}
+
 // Agreeing, promising, pledging or offering to do a cooperative act is the
 // codebook's intent to do it (036: "offer, promise, agree to ... meet"),
 // not the act: the talks have not taken place.

@@ -31,9 +31,13 @@ std::vector<ActorRef> Coder::Run::Targets(int v, int depth) const {
       }
     if (!t.empty()) return t;
   }
+  // "agreed to lift sanctions on Y": the open complement's targets; also
+  // an adjective's or adverb's ("marched close to the border with Y").
   if (depth < 3)
     for (int c : tree_.kids(v))
-      if (t.empty() && Rel(c) == DepRel::kXcomp && StartsWith(Xpos(c), "VB"))
+      if (t.empty() && Rel(c) == DepRel::kXcomp &&
+          (StartsWith(Xpos(c), "VB") || StartsWith(Xpos(c), "JJ") ||
+           StartsWith(Xpos(c), "RB")))
         t = Targets(c, depth + 1);
   return t;
 }
