@@ -149,15 +149,15 @@ catch VERB VB 2 advcl)");
 class FiniteVerbRule : public ::testing::Test {
  protected:
   void SetUp() override {
-    tagger.SetClasses(
-        {"PROPN", "NOUN", "VERB", "VERB", "AUX", "ADV", "ADJ", "NUM", "PUNCT",
-         "DET"},
-        {"NNP", "NNS", "VBN", "VBD", "VB", "RB", "JJ", "CD", ",", "DT"});
+    tagger.SetClasses({"PROPN", "NOUN", "VERB", "VERB", "AUX", "ADV", "ADJ",
+                       "NUM", "PUNCT", "DET", "INTJ", "VERB"},
+                      {"NNP", "NNS", "VBN", "VBD", "VB", "RB", "JJ", "CD", ",",
+                       "DT", "UH", "VBP"});
   }
   // Class indices of the tags above.
   static constexpr int kName = 0, kNouns = 1, kParticiple = 2, kPast = 3,
                        kAux = 4, kAdverb = 5, kAdj = 6, kNum = 7, kComma = 8,
-                       kDet = 9;
+                       kDet = 9, kIntj = 10, kPresent = 11;
   // Runs the rule on `tags`, with plain words (no -ed adjective).
   std::vector<int> Run(std::vector<int> tags) const {
     std::vector<WordInfo> words(tags.size());
@@ -220,6 +220,22 @@ TEST_F(FiniteVerbRule, VerbFormReadAsAdjectiveBetweenNounPhrases) {
   words[1].wordnet = WordNet::kAdj;
   tagger.EnforceFiniteVerb(words, tags);
   EXPECT_EQ(tags[1], kAdj);
+}
+
+TEST_F(FiniteVerbRule, VerbReadAsInterjectionBetweenNounPhrases) {
+  // "Norland and Sudria welcome the talks": "welcome" tagged UH, a word
+  // WordNet knows as a verb.
+  std::vector<int> tags = {kName, kName, kIntj, kDet, kNouns};
+  std::vector<WordInfo> words(tags.size());
+  words[2].wordnet = WordNet::kVerb;
+  tagger.EnforceFiniteVerb(words, tags);
+  EXPECT_EQ(tags[2], kPresent);
+  // "Thanks" at the start of a sentence stays an interjection.
+  tags = {kIntj, kDet, kNouns, kNouns};
+  words.assign(tags.size(), WordInfo());
+  words[0].wordnet = WordNet::kVerb;
+  tagger.EnforceFiniteVerb(words, tags);
+  EXPECT_EQ(tags[0], kIntj);
 }
 
 }  // namespace

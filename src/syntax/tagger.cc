@@ -352,6 +352,13 @@ void Tagger::EnforceFiniteVerb(const std::vector<WordInfo>& w,
       // "guerrillas wounded two soldiers": a verb's -ed form read as an
       // adjective between a noun and a noun phrase.
       tags[i] = past_tense;
+    } else if (interjection_[t] && present_tense >= 0 && i > 0 && i + 1 < end &&
+               (w[i].wordnet & WordNet::kVerb) != 0 && tags[i - 1] >= 0 &&
+               subject_[static_cast<size_t>(tags[i - 1])] && tags[i + 1] >= 0 &&
+               nominal_[static_cast<size_t>(tags[i + 1])]) {
+      // "Norland and Sudria welcome the talks": a verb read as an
+      // interjection between a noun and a noun phrase.
+      tags[i] = present_tense;
     }
   }
 }
@@ -392,6 +399,8 @@ void Tagger::SetClasses(std::vector<std::string> u,
   base_form_.assign(upos.size(), false);
   opener_.assign(upos.size(), false);
   adposition_.assign(upos.size(), false);
+  interjection_.assign(upos.size(), false);
+  present_tense = -1;
   past_tense = -1;
   for (size_t c = 0; c < upos.size() && c < xpos.size(); ++c) {
     const bool verb = upos[c] == "VERB" || upos[c] == "AUX";
@@ -408,6 +417,9 @@ void Tagger::SetClasses(std::vector<std::string> u,
     base_form_[c] = verb && xpos[c] == "VB";
     opener_[c] = upos[c] == "PUNCT" || upos[c] == "INTJ" || upos[c] == "ADV";
     adposition_[c] = upos[c] == "ADP" || upos[c] == "PART";
+    interjection_[c] = upos[c] == "INTJ";
+    if (upos[c] == "VERB" && xpos[c] == "VBP")
+      present_tense = static_cast<int>(c);
     if (upos[c] == "VERB" && xpos[c] == "VBD") past_tense = static_cast<int>(c);
   }
 }

@@ -83,7 +83,8 @@ class Tagger {
   // form; what may come before an imperative (punctuation, an
   // interjection, an adverb).
   std::vector<bool> comma_, nominal_, subject_, base_form_, opener_,
-      adposition_;
+      adposition_, interjection_;
+  int present_tense = -1;  // the VERB VBP class
   int past_tense = -1;
 
   int num_classes() const { return static_cast<int>(upos.size()); }
@@ -143,13 +144,17 @@ class Tagger {
   // (VBD, VBZ, VBP, MD) is usually a tagging error on news text: in "Police
   // arrested students" or "Pyongyang on Thursday fired two shells at Seoul"
   // the verb read as a participle (VBN) leaves the sentence without a
-  // clause, a subject and an event. With finite_verb_rule, every participle
-  // in such a sentence that does not follow an auxiliary (adverbs between
-  // allowed) is retagged as a past tense (VERB VBD), and so is a verb's -ed
-  // form read as an adjective between a noun and a noun phrase
-  // ("guerrillas wounded two soldiers"). A closing attribution (", police
-  // said.") is not part of the sentence for this rule. Measured in
-  // data/models/README.md.
+  // clause, a subject and an event. With finite_verb_rule, in such a
+  // sentence (an imperative counts as finite; a closing attribution, ",
+  // police said.", is not part of it):
+  //  - a participle after a noun, not after an auxiliary (adverbs between
+  //    allowed), before an object or a preposition other than "by", is
+  //    retagged as a past tense (VERB VBD);
+  //  - so is a verb's -ed form read as an adjective between a noun and a
+  //    noun phrase ("guerrillas wounded two soldiers");
+  //  - a verb read as an interjection there becomes a present tense (VERB
+  //    VBP: "Norland and Sudria welcome the talks").
+  // Measured in data/models/README.md.
   bool finite_verb_rule = false;
   static constexpr size_t kFiniteVerbMinWords = 4;
   void EnforceFiniteVerb(const std::vector<WordInfo>& w,
