@@ -182,7 +182,10 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
   // people file has 70,000 lines): reserved once instead of rehashing.
   const size_t lines =
       static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
-  words.Reserve(words.size() + lines);
+  // Room for the file's words is reserved by its size: pages of it that
+  // are never written are never touched.
+  words.Reserve(words.size() + lines, words.bytes() + text.size());
+  records_.reserve(records_.size() + lines);
   index_.Reserve(lines / 2);
   // The record being built: its phrases get its index when it is closed.
   // Their words end to end in phrase_words; each phrase's end and whether

@@ -37,7 +37,8 @@ void WordTable::Rehash(size_t capacity) {
   }
 }
 
-void WordTable::Reserve(size_t n) {
+void WordTable::Reserve(size_t n, size_t chars) {
+  chars_.reserve(chars);
   begin_.reserve(n + 1);
   hash_.reserve(n);
   size_t want = 16;

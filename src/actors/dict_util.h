@@ -108,8 +108,10 @@ class WordTable {
                                            begin_[id + 1] - begin_[id]);
   }
   size_t size() const { return begin_.size() - 1; }
-  // Room for `n` words in all, so a large file does not rehash as it loads.
-  void Reserve(size_t n);
+  size_t bytes() const { return chars_.size(); }  // of all the words
+  // Room for `n` words in all, of `chars` bytes in all, so a large file
+  // does not rehash or copy the words as it loads.
+  void Reserve(size_t n, size_t chars = 0);
 
  private:
   static uint64_t Hash(std::string_view s);
