@@ -66,6 +66,12 @@ int RunCode(const CodeArgs& args) {
   engine_options.limits = reader_options->limits;
   auto engine = Engine::Create(engine_options);
   if (!engine.ok()) return Fail("code", engine.status());
+  // Declared before the coder's threads, so they have stopped when it is
+  // handed over at the end.
+  struct Keep {
+    std::unique_ptr<Engine>& engine;
+    ~Keep() { KeepUntilExit(std::shared_ptr<const Engine>(std::move(engine))); }
+  } keep{*engine};
 
   std::unique_ptr<Output> out = Output::Open("code", args.out);
   if (!out) return kExitFailure;

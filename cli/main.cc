@@ -39,6 +39,13 @@ int UsageFail(std::string_view command, const Status& status) {
   return kExitUsage;
 }
 
+void KeepUntilExit(std::shared_ptr<const void> object) {
+  // Allocated once and never freed, so its contents outlive static
+  // destruction too.
+  static auto* kept = new std::vector<std::shared_ptr<const void>>();
+  kept->push_back(std::move(object));
+}
+
 Result<std::string> CheckFormat(const std::string& format,
                                 const std::vector<std::string>& allowed) {
   const std::string name = format == "json" ? "jsonl" : format;

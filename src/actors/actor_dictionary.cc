@@ -8,24 +8,41 @@ using dict::StripComment;
 using dict::Trim;
 using dict::Upper;
 
-void PhraseIndex::Add(std::vector<uint32_t> words, uint32_t value) {
-  if (words.empty()) return;
-  ++count_;
-  if (words[0] >= starts_.size()) starts_.resize(words[0] + 1, 0);
-  starts_[words[0]] = 1;
-  if (words.size() == 1) {
-    singles_.emplace(words[0], value);  // the first entry wins
-    return;
-  }
-  uint64_t key = Key(words[0], words[1]);
-  by_pair_[key].push_back({std::move(words), value});
+void PhraseIndex::MarkStart(uint32_t word) {
+  if (word >= starts_.size())
+    starts_.resize(std::max<size_t>(word + 1, starts_.size() * 2), 0);
+  starts_[word] = 1;
 }
 
-void PhraseIndex::AddGapped(std::vector<uint32_t> words, uint32_t value) {
+void PhraseIndex::Append(dict::IntMap<Bucket>& buckets, uint64_t key,
+                         std::span<const uint32_t> words, uint32_t value) {
+  const uint32_t id = static_cast<uint32_t>(entries_.size());
+  entries_.push_back({static_cast<uint32_t>(words_.size()),
+                      static_cast<uint32_t>(words.size()), value, kEnd});
+  words_.insert(words_.end(), words.begin(), words.end());
+  Bucket& b = buckets.Insert(key, Bucket());
+  if (b.tail == kEnd)
+    b.head = id;
+  else
+    entries_[b.tail].next = id;
+  b.tail = id;
+}
+
+void PhraseIndex::Add(std::span<const uint32_t> words, uint32_t value) {
+  if (words.empty()) return;
+  ++count_;
+  MarkStart(words[0]);
+  if (words.size() == 1) {
+    singles_.Insert(words[0], value);  // the first entry wins
+    return;
+  }
+  Append(by_pair_, Key(words[0], words[1]), words, value);
+}
+
+void PhraseIndex::AddGapped(std::span<const uint32_t> words, uint32_t value) {
   if (words.size() < 2) return;
-  if (words[0] >= starts_.size()) starts_.resize(words[0] + 1, 0);
-  starts_[words[0]] = 1;
-  gapped_[words[0]].push_back({std::move(words), value});
+  MarkStart(words[0]);
+  Append(gapped_, words[0], words, value);
 }
 
 bool HasBlankBetweenWords(std::string_view phrase) {
@@ -35,10 +52,20 @@ bool HasBlankBetweenWords(std::string_view phrase) {
 }
 
 void PhraseIndex::Finish() {
-  for (auto& [w, v] : by_pair_)
-    std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) {
-      return a.words.size() > b.words.size();
+  std::vector<uint32_t> ids;
+  by_pair_.ForEach([&](uint64_t, Bucket& b) {
+    if (b.head == b.tail) return;
+    ids.clear();
+    for (uint32_t i = b.head; i != kEnd; i = entries_[i].next) ids.push_back(i);
+    std::stable_sort(ids.begin(), ids.end(), [&](uint32_t x, uint32_t y) {
+      return entries_[x].size > entries_[y].size;
     });
+    b.head = ids[0];
+    for (size_t k = 0; k + 1 < ids.size(); ++k)
+      entries_[ids[k]].next = ids[k + 1];
+    entries_[ids.back()].next = kEnd;
+    b.tail = ids.back();
+  });
 }
 
 size_t PhraseIndex::Longest(const std::vector<uint32_t>& words, size_t pos,
@@ -47,34 +74,34 @@ size_t PhraseIndex::Longest(const std::vector<uint32_t>& words, size_t pos,
       !starts_[words[pos]])
     return 0;
   if (pos + 1 < words.size() && words[pos + 1] != dict::kNoWord) {
-    auto it = by_pair_.find(Key(words[pos], words[pos + 1]));
-    if (it != by_pair_.end()) {
-      for (const Entry& e : it->second) {
-        if (pos + e.words.size() > words.size()) continue;
-        if (std::equal(e.words.begin() + 2, e.words.end(),
-                       words.begin() + pos + 2)) {
+    if (const Bucket* b = by_pair_.Find(Key(words[pos], words[pos + 1]))) {
+      for (uint32_t i = b->head; i != kEnd; i = entries_[i].next) {
+        const Entry& e = entries_[i];
+        if (pos + e.size > words.size()) continue;
+        std::span<const uint32_t> w = WordsOf(e);
+        if (std::equal(w.begin() + 2, w.end(), words.begin() + pos + 2)) {
           *value = e.value;
-          return e.words.size();
+          return e.size;
         }
       }
     }
   }
   size_t best = 0;
-  auto one = singles_.find(words[pos]);
-  if (one != singles_.end()) {
-    *value = one->second;
+  if (const uint32_t* one = singles_.Find(words[pos])) {
+    *value = *one;
     best = 1;
   }
   // Phrases with gaps, if they span more than the exact match.
-  auto g = gapped_.find(words[pos]);
-  if (g != gapped_.end()) {
-    for (const Entry& e : g->second) {
+  if (const Bucket* g = gapped_.Find(words[pos])) {
+    for (uint32_t i = g->head; i != kEnd; i = entries_[i].next) {
+      const Entry& e = entries_[i];
+      std::span<const uint32_t> ew = WordsOf(e);
       size_t at = pos + 1;
       bool ok = true;
-      for (size_t k = 1; k < e.words.size() && ok; ++k) {
+      for (size_t k = 1; k < ew.size() && ok; ++k) {
         size_t limit = std::min(words.size(), at + kMaxGap + 1);
         size_t q = at;
-        while (q < limit && words[q] != e.words[k]) ++q;
+        while (q < limit && words[q] != ew[k]) ++q;
         ok = q < limit;
         at = q + 1;
       }
@@ -87,11 +114,22 @@ size_t PhraseIndex::Longest(const std::vector<uint32_t>& words, size_t pos,
   return best;
 }
 
+void InternPhraseInto(std::string_view phrase, dict::WordTable& words,
+                      std::vector<uint32_t>* ids) {
+  ids->clear();
+  // One upper-case buffer for every word (most fit its inline storage, but
+  // a long name's words would each allocate).
+  thread_local std::string upper;
+  dict::ForEachWord(phrase, [&](std::string_view w) {
+    dict::UpperInto(w, &upper);
+    ids->push_back(words.Intern(upper));
+  });
+}
+
 std::vector<uint32_t> InternPhrase(std::string_view phrase,
                                    dict::WordTable& words) {
   std::vector<uint32_t> ids;
-  for (std::string_view w : dict::SplitWords(phrase))
-    ids.push_back(words.Intern(Upper(w)));
+  InternPhraseInto(phrase, words, &ids);
   return ids;
 }
 
@@ -144,11 +182,17 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
   // people file has 70,000 lines): reserved once instead of rehashing.
   const size_t lines =
       static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
-  words.Reserve(words.size() + lines);
+  // Room for the file's words is reserved by its size: pages of it that
+  // are never written are never touched.
+  words.Reserve(words.size() + lines, words.bytes() + text.size());
+  records_.reserve(records_.size() + lines);
   index_.Reserve(lines / 2);
   // The record being built: its phrases get its index when it is closed.
-  std::vector<std::vector<uint32_t>> phrases;
-  std::vector<bool> gapped;  // written with blanks between words
+  // Their words end to end in phrase_words; each phrase's end and whether
+  // it was written with blanks between words.
+  std::vector<uint32_t> phrase_words;
+  std::vector<std::pair<uint32_t, bool>> phrases;
+  std::vector<uint32_t> ids;
   ActorEntry rec;
   bool open = false;
   auto close = [&] {
@@ -156,13 +200,16 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
     uint32_t id = static_cast<uint32_t>(records_.size());
     if (!rec.default_code.empty() || !rec.dated.empty()) {
       records_.push_back(std::move(rec));
-      for (size_t k = 0; k < phrases.size(); ++k) {
-        if (gapped[k]) index_.AddGapped(phrases[k], id);
-        index_.Add(std::move(phrases[k]), id);
+      uint32_t b = 0;
+      for (const auto& [end, gapped] : phrases) {
+        std::span<const uint32_t> p(phrase_words.data() + b, end - b);
+        if (gapped) index_.AddGapped(p, id);
+        index_.Add(p, id);
+        b = end;
       }
     }
     phrases.clear();
-    gapped.clear();
+    phrase_words.clear();
     rec = ActorEntry();
     open = false;
   };
@@ -226,14 +273,15 @@ Status ActorDictionary::LoadText(std::string_view text, const std::string& name,
       }
       phrase = Trim(line.substr(0, lb));
     }
-    std::vector<uint32_t> ids = InternPhrase(phrase, words);
+    InternPhraseInto(phrase, words, &ids);
     if (ids.empty()) {
       status = Status::LineError(ErrorCode::kParseError,
                                  "actor entry without a phrase", name, n);
       return;
     }
-    phrases.push_back(std::move(ids));
-    gapped.push_back(HasBlankBetweenWords(phrase));
+    phrase_words.insert(phrase_words.end(), ids.begin(), ids.end());
+    phrases.emplace_back(static_cast<uint32_t>(phrase_words.size()),
+                         HasBlankBetweenWords(phrase));
     if (!open) {
       rec.file = file;
       rec.line = n;

@@ -14,6 +14,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,9 +29,13 @@ namespace curlew {
 // looked up by their first word, longest first.
 class PhraseIndex {
  public:
-  void Add(std::vector<uint32_t> words, uint32_t value);
+  void Add(std::span<const uint32_t> words, uint32_t value);
   // Room for about `n` more phrases.
-  void Reserve(size_t n) { by_pair_.reserve(by_pair_.size() + n); }
+  void Reserve(size_t n) {
+    by_pair_.Reserve(by_pair_.size() + n);
+    singles_.Reserve(singles_.size() + n);
+    entries_.reserve(entries_.size() + n);
+  }
   // Longest phrase starting at words[pos]; returns its length (0 if none)
   // and sets *value.
   size_t Longest(const std::vector<uint32_t>& words, size_t pos,
@@ -38,25 +43,42 @@ class PhraseIndex {
   // A phrase whose words were separated by blanks: other words may come
   // between them ("ITHILEN TELEVISION" matches "Ithilen state-run
   // television"), at most kMaxGap per blank.
-  void AddGapped(std::vector<uint32_t> words, uint32_t value);
+  void AddGapped(std::span<const uint32_t> words, uint32_t value);
   static constexpr size_t kMaxGap = 2;
   void Finish();  // sorts each bucket longest first
   size_t size() const { return count_; }
 
  private:
+  // Phrases live end to end in words_; a bucket is a list of entries
+  // linked through `next` (no allocation per phrase or per bucket).
   struct Entry {
-    std::vector<uint32_t> words;
-    uint32_t value;
+    uint32_t begin = 0;  // into words_
+    uint32_t size = 0;
+    uint32_t value = 0;
+    uint32_t next = kEnd;
   };
+  struct Bucket {
+    uint32_t head = kEnd;
+    uint32_t tail = kEnd;
+  };
+  static constexpr uint32_t kEnd = 0xFFFFFFFFu;
   static uint64_t Key(uint32_t a, uint32_t b) {
     return (static_cast<uint64_t>(a) << 32) | b;
   }
+  std::span<const uint32_t> WordsOf(const Entry& e) const {
+    return std::span<const uint32_t>(words_).subspan(e.begin, e.size);
+  }
+  void Append(dict::IntMap<Bucket>& buckets, uint64_t key,
+              std::span<const uint32_t> words, uint32_t value);
+  void MarkStart(uint32_t word);
   // Phrases of two or more words by their first two words (longest first),
   // one-word phrases by their word: buckets stay short even for "THE".
-  std::unordered_map<uint64_t, std::vector<Entry>> by_pair_;
-  std::unordered_map<uint32_t, uint32_t> singles_;
+  dict::IntMap<Bucket> by_pair_;
+  dict::IntMap<uint32_t> singles_;
   std::vector<uint8_t> starts_;  // by word id: 1 if some phrase starts with it
-  std::unordered_map<uint32_t, std::vector<Entry>> gapped_;
+  dict::IntMap<Bucket> gapped_;  // by first word
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> words_;
   size_t count_ = 0;
 };
 
@@ -143,6 +165,9 @@ std::string FirstActorCode(const std::string& code);
 // Interns the words of a phrase ("MINAS_TIRITH", "HAMAS WING").
 std::vector<uint32_t> InternPhrase(std::string_view phrase,
                                    dict::WordTable& words);
+// The same into *ids (replacing its contents, reusing its buffer).
+void InternPhraseInto(std::string_view phrase, dict::WordTable& words,
+                      std::vector<uint32_t>* ids);
 // True if the phrase has a blank between two of its words.
 bool HasBlankBetweenWords(std::string_view phrase);
 

@@ -8,18 +8,62 @@
 
 namespace curlew::dict {
 
+uint64_t WordTable::Hash(std::string_view s) {
+  // FNV-1a, then a final mix: words are short, and the table keeps each
+  // word's hash, so it is computed once per look-up.
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+  return h ^ (h >> 29);
+}
+
+size_t WordTable::Probe(std::string_view w, uint64_t h) const {
+  const size_t mask = slots_.size() - 1;
+  const uint32_t h32 = static_cast<uint32_t>(h);
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const uint32_t s = slots_[i];
+    if (s == 0) return i;
+    const uint32_t id = s - 1;
+    if (hash_[id] == h32 && Text(id) == w) return i;
+  }
+}
+
+void WordTable::Rehash(size_t capacity) {
+  slots_.assign(capacity, 0);
+  const size_t mask = capacity - 1;
+  for (uint32_t id = 0; id < hash_.size(); ++id) {
+    size_t i = hash_[id] & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = id + 1;
+  }
+}
+
+void WordTable::Reserve(size_t n, size_t chars) {
+  chars_.reserve(chars);
+  begin_.reserve(n + 1);
+  hash_.reserve(n);
+  size_t want = 16;
+  while (want < n * 2) want *= 2;
+  if (want > slots_.size()) Rehash(want);
+}
+
 uint32_t WordTable::Intern(std::string_view w) {
-  auto it = ids_.find(w);
-  if (it != ids_.end()) return it->second;
-  uint32_t id = static_cast<uint32_t>(words_.size());
-  words_.emplace_back(w);
-  ids_.emplace(std::string(w), id);
+  if ((size() + 1) * 2 > slots_.size())
+    Rehash(slots_.empty() ? 1024 : slots_.size() * 2);
+  const uint64_t h = Hash(w);
+  const size_t i = Probe(w, h);
+  if (slots_[i] != 0) return slots_[i] - 1;
+  const uint32_t id = static_cast<uint32_t>(size());
+  chars_.append(w);
+  begin_.push_back(static_cast<uint32_t>(chars_.size()));
+  hash_.push_back(static_cast<uint32_t>(h));
+  slots_[i] = id + 1;
   return id;
 }
 
 uint32_t WordTable::Find(std::string_view w) const {
-  auto it = ids_.find(w);
-  return it == ids_.end() ? kNoWord : it->second;
+  if (slots_.empty()) return kNoWord;
+  const size_t i = Probe(w, Hash(w));
+  return slots_[i] == 0 ? kNoWord : slots_[i] - 1;
 }
 
 Result<std::string> ReadFile(const std::string& path) {
@@ -121,16 +165,27 @@ const char* FoldedCapital(uint32_t cp, char* buf) {
 }  // namespace
 
 std::string Upper(std::string_view s) {
-  std::string r(s);
+  std::string r;
+  UpperInto(s, &r);
+  return r;
+}
+
+void UpperInto(std::string_view s, std::string* out) {
+  // ASCII letters by arithmetic: the program runs in the "C" locale, where
+  // toupper changes a-z only, and a call per byte showed in the profile of
+  // loading the dictionaries.
+  std::string& r = *out;
+  r.assign(s);
   bool ascii = true;
   for (char& c : r) {
-    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80) ascii = false;
+    if (u >= 'a' && u <= 'z') c = static_cast<char>(u - ('a' - 'A'));
   }
-  if (ascii) return r;
+  if (ascii) return;
   // Fold Latin letters with diacritics; other bytes are kept as they are.
-  std::string out;
-  out.reserve(r.size());
+  std::string folded;
+  folded.reserve(r.size());
   char buf[2];
   for (size_t i = 0; i < r.size();) {
     unsigned char c = static_cast<unsigned char>(r[i]);
@@ -145,34 +200,20 @@ std::string Upper(std::string_view s) {
            (static_cast<unsigned char>(r[i + 2]) & 0x3Fu);
       len = 3;
     }
-    const char* folded = len ? FoldedCapital(cp, buf) : nullptr;
-    if (folded) {
-      out += folded;
+    const char* f = len ? FoldedCapital(cp, buf) : nullptr;
+    if (f) {
+      folded += f;
       i += len;
     } else {
-      out += r[i++];
+      folded += r[i++];
     }
   }
-  return out;
+  r.swap(folded);
 }
 
 std::vector<std::string_view> SplitWords(std::string_view p) {
   std::vector<std::string_view> out;
-  size_t b = 0;
-  for (size_t i = 0; i <= p.size(); ++i) {
-    if (i == p.size() || p[i] == ' ' || p[i] == '_' || p[i] == '\t') {
-      std::string_view w = p.substr(b, i - b);
-      // "PEOPLE'S" is two tokens in text, as in the Penn Treebank: "PEOPLE"
-      // and "'S".
-      if (w.size() > 2 && (w.ends_with("'S") || w.ends_with("'s"))) {
-        out.push_back(w.substr(0, w.size() - 2));
-        out.push_back(w.substr(w.size() - 2));
-      } else if (!w.empty()) {
-        out.push_back(w);
-      }
-      b = i + 1;
-    }
-  }
+  ForEachWord(p, [&](std::string_view w) { out.push_back(w); });
   return out;
 }
 
