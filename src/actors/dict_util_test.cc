@@ -22,7 +22,9 @@ TEST(WordTableTest, InternsEachWordOnceInTheOrderFirstSeen) {
   std::mt19937 rng(7);
   // Enough words to rehash several times; short and long ones.
   for (int i = 0; i < 20000; ++i) {
-    std::string w = "W" + std::to_string(rng() % 9000);
+    // (Appended, not "W" + to_string(...): g++ 12 warns falsely on that.)
+    std::string w = "W";
+    w += std::to_string(rng() % 9000);
     if (i % 7 == 0) w += std::string(20, 'X');  // longer than inline storage
     auto [it, fresh] =
         reference.emplace(w, static_cast<uint32_t>(reference.size()));
@@ -109,7 +111,9 @@ TEST(PhraseIndexTest, LongestAgreesWithANaiveScan) {
       uint32_t want = 0, got = 0;
       size_t n = NaiveLongest(phrases, words, pos, &want);
       ASSERT_EQ(index.Longest(words, pos, &got), n);
-      if (n) EXPECT_EQ(got, want);
+      if (n) {
+        EXPECT_EQ(got, want);
+      }
     }
   }
 }
