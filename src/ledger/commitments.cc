@@ -224,7 +224,7 @@ void Extractor::FutureClauses(const Tree& t, uint32_t s, LedgerInput& in) {
       if (speech < 0) continue;
       const int speaker = SpeakerOf(t, speech);
       std::vector<std::string> who =
-          CodesWithConjuncts(t, static_cast<uint32_t>(speaker));
+          SpeakerCodes(t, static_cast<uint32_t>(speaker));
       if (who.empty() || !IsParty(who[0])) continue;
       const size_t before = in.commitments.size();
       Emit(t, s, a, static_cast<int>(a), static_cast<uint32_t>(speaker), speech,
@@ -251,6 +251,17 @@ void Extractor::FutureClauses(const Tree& t, uint32_t s, LedgerInput& in) {
   }
 }
 
+// The actors a speaker's or a pledge's subject names; an official without
+// a country speaks for the state the report last named as a subject.
+std::vector<std::string> Extractor::SpeakerCodes(const Tree& t,
+                                                 uint32_t i) const {
+  std::vector<std::string> codes = CodesWithConjuncts(t, i);
+  if (codes.empty())
+    if (std::string c = OfficialOfLastState(t, i); !c.empty())
+      codes.push_back(std::move(c));
+  return codes;
+}
+
 // The speaker of a speech verb (its subject), or -1; follows the head of
 // a noun ("gave guarantees that") to its verb's subject.
 int Extractor::SpeakerOf(const Tree& t, int speech) {
@@ -270,7 +281,7 @@ void Extractor::Emit(const Tree& t, uint32_t s, uint32_t v, int act,
                      uint32_t subj, int speech, LedgerInput& in) {
   if (speech < 0) speech = ReportingVerbOf(t, v);
   int speaker = speech >= 0 ? SpeakerOf(t, speech) : -1;
-  std::vector<std::string> actors = CodesWithConjuncts(t, subj);
+  std::vector<std::string> actors = SpeakerCodes(t, subj);
   // A subject the parse split ("China and | the United States ... have
   // pledged"): each part names actors.
   for (uint32_t k : t.kids(v))
@@ -296,7 +307,7 @@ void Extractor::Emit(const Tree& t, uint32_t s, uint32_t v, int act,
   // "said it would": the pronoun stands for the speaker.
   if (actors.empty() && speaker >= 0 &&
       In(t.lemma(subj), {"it", "he", "she", "they", "we", "i"})) {
-    actors = CodesWithConjuncts(t, static_cast<uint32_t>(speaker));
+    actors = SpeakerCodes(t, static_cast<uint32_t>(speaker));
     actor_text = t.SubtreeText(static_cast<uint32_t>(speaker));
   }
   // "The two countries also pledged": the states the report named (a
@@ -348,6 +359,8 @@ void Extractor::Emit(const Tree& t, uint32_t s, uint32_t v, int act,
   // The speaker, when the pledge is reported from speech.
   if (speaker >= 0) {
     c.by = Code(t, static_cast<uint32_t>(speaker));
+    if (c.by.empty())
+      c.by = OfficialOfLastState(t, static_cast<uint32_t>(speaker));
     c.by_text = t.SubtreeText(static_cast<uint32_t>(speaker));
   }
   c.form = Form(t, v);

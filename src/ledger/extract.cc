@@ -48,6 +48,7 @@ LedgerInput Extractor::Run() {
     }
     Commitments(t, s, in);
     RememberStatePairs(t);
+    RememberSubjectState(t);
   }
   // A title the report gives ("The treaty, known as New START") names
   // the agreement its other words ("signed a treaty") refer to.

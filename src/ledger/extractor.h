@@ -52,6 +52,8 @@ class Extractor {
                   const std::vector<std::string>& codes) const;
   std::vector<std::string> CountedStates(const Tree& t, uint32_t subj) const;
   void RememberStatePairs(const Tree& t);
+  std::string OfficialOfLastState(const Tree& t, uint32_t i) const;
+  void RememberSubjectState(const Tree& t);
   static bool Contains(const std::vector<std::string>& v, const std::string& x);
   std::vector<std::string> EntryForParties(const Tree& t, uint32_t v) const;
 
@@ -77,6 +79,7 @@ class Extractor {
   void Intentions(const Tree& t, uint32_t s, LedgerInput& in);
   void FutureClauses(const Tree& t, uint32_t s, LedgerInput& in);
   static int SpeakerOf(const Tree& t, int speech);
+  std::vector<std::string> SpeakerCodes(const Tree& t, uint32_t i) const;
   void Emit(const Tree& t, uint32_t s, uint32_t v, int act, uint32_t subj,
             int speech, LedgerInput& in);
   std::string Form(const Tree& t, uint32_t v) const;
@@ -89,6 +92,7 @@ class Extractor {
   // The accession protocols of the last phrase that named several ("them").
   std::vector<std::string> last_group_;
   std::string last_org_;              // the last organisation the report named
+  std::string last_subject_state_;    // the last state a main clause's subject
   std::vector<uint32_t> mention_at_;  // by token: first of its mentions
   bool seen_agreement_ = false;
   std::string called_title_;  // a title the document gives ("known as")

@@ -19,6 +19,35 @@ std::string Extractor::CodeOf(uint32_t head) const {
   return "";
 }
 
+// "Foreign Secretary Vikram Misri" after "India suspended the treaty":
+// an official the actors stage found without a country (an agent alone)
+// speaks for the state the report last named as a subject; "" if the
+// phrase is no such official or no state was named.
+std::string Extractor::OfficialOfLastState(const Tree& t, uint32_t i) const {
+  if (last_subject_state_.empty() || !Code(t, i).empty()) return "";
+  const uint32_t head = t.abs(i);
+  for (uint32_t k = mention_at_[head]; k < mention_at_[head + 1]; ++k) {
+    const ActorMention& m = doc_.actor_mentions[k];
+    if (m.agent_only && m.code.starts_with("---") && m.code.size() > 3)
+      return last_subject_state_ + m.code.substr(3);
+  }
+  return "";
+}
+
+// Remembers the state the sentence's main clause has as its subject, for
+// the officials without a country of the sentences after it.
+void Extractor::RememberSubjectState(const Tree& t) {
+  for (uint32_t v = 0; v < t.size(); ++v) {
+    if (t.rel(v) != "root") continue;
+    const int subj = t.Child(v, {"nsubj"});
+    if (subj < 0) return;
+    const std::string code = Code(t, static_cast<uint32_t>(subj));
+    if (code.size() >= 3 && IsParty(code) && !code.starts_with("IGO"))
+      last_subject_state_ = code.substr(0, 3);
+    return;
+  }
+}
+
 // States (by the country part of the code) and intergovernmental
 // organisations; any actor when no countries are given.
 bool Extractor::IsParty(std::string_view code) const {
