@@ -183,6 +183,23 @@ struct Commitment {
   std::vector<CommitmentLink> links;  // by date
 };
 
+// An act the ledger reads from a sentence itself, beside the coded events,
+// to link to the pledges it bears on: a party doing something an
+// agreement forbids ("Iran has begun enriching uranium above the purity
+// allowed under its nuclear deal": done, a violation), or declaring itself
+// no longer bound by its own pledge ("Russia no longer considers itself
+// bound by its moratorium on deploying ...": renounced).
+struct LedgerAct {
+  enum class Kind { kDone, kRenounced };
+  Kind kind = Kind::kDone;
+  std::string actor;       // who acted (code)
+  std::string lemma;       // the act's verb ("enrich", "deploy")
+  std::string words;       // the act in lower case, its verb's lemma first
+  bool violation = false;  // a violated step of the sentence's agreement
+  std::string date;
+  SourceRef source;
+};
+
 // Everything the ledger takes from one document.
 struct LedgerInput {
   std::string doc_id;
@@ -194,6 +211,7 @@ struct LedgerInput {
   // For each event, the verb lemma of its action (parallel to `events`);
   // used to match events against promised actions.
   std::vector<std::string> event_lemmas;
+  std::vector<LedgerAct> acts;  // acts the ledger read itself
 };
 
 class Ledger {

@@ -286,6 +286,12 @@ void Extractor::Agreements(const Tree& t, uint32_t s, LedgerInput& in) {
       if (!doc_.date.empty() && m.date.size() >= doc_.date.size() &&
           m.date > doc_.date)
         m.date = doc_.date;
+      // What a party did in violating it, for the pledges it breaks.
+      if (m.has_step && m.step == StepKind::kViolated && !m.negated)
+        for (const std::string& a : actors)
+          if (IsParty(a))
+            in.acts.push_back(
+                ActAt(t, s, v, a, LedgerAct::Kind::kDone, m.date, true));
     }
     if (pronoun && !m.has_step) continue;
     std::sort(m.parties.begin(), m.parties.end());

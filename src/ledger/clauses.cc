@@ -81,4 +81,13 @@ bool YetTo(const Tree& t, uint32_t v) {
   return v >= 2 && t.lemma(v - 1) == "to" && t.lemma(v - 2) == "yet";
 }
 
+// "no longer" modifying verb `v`.
+bool NoLonger(const Tree& t, uint32_t v) {
+  for (uint32_t k : t.kids(v))
+    if (t.rel(k) == "advmod" && In(t.lemma(k), {"long", "longer"}) &&
+        t.HasChildLemma(k, {"advmod", "det"}, {"no"}))
+      return true;
+  return false;
+}
+
 }  // namespace curlew::ledger_extract

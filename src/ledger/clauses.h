@@ -23,6 +23,8 @@ int ReportingVerbOf(const Tree& t, uint32_t v);
 bool IsNegated(const Tree& t, uint32_t v);
 // The clause headed by `v` does not report something that happened.
 bool IsNonFactual(const Tree& t, uint32_t v);
+// "no longer" modifies verb `v`.
+bool NoLonger(const Tree& t, uint32_t v);
 // "has yet to ratify": not done yet.
 bool YetTo(const Tree& t, uint32_t v);
 

@@ -247,7 +247,20 @@ void Extractor::FutureClauses(const Tree& t, uint32_t s, LedgerInput& in) {
       }
       continue;
     }
-    Emit(t, s, a, static_cast<int>(a), static_cast<uint32_t>(subj), speech, in);
+    const size_t before = in.commitments.size();
+    Emit(t, s, a, static_cast<int>(a), static_cast<uint32_t>(subj), speech, in,
+         true);
+    // "Iran will keep its enrichment ... and cut its stockpile ...": each
+    // verb conjoined without a subject of its own is a commitment too.
+    for (uint32_t k : t.kids(a))
+      if (t.rel(k) == "conj" && t.tok(k).upos == "VERB" &&
+          t.Child(k, {"nsubj", "nsubj:pass", "aux"}) < 0)
+        Emit(t, s, k, static_cast<int>(k), static_cast<uint32_t>(subj), speech,
+             in);
+    // The terms an agreement sets out are written.
+    if (speech < 0)
+      for (size_t i = before; i < in.commitments.size(); ++i)
+        if (in.commitments[i].form.empty()) in.commitments[i].form = "written";
   }
 }
 
@@ -276,9 +289,11 @@ int Extractor::SpeakerOf(const Tree& t, int speech) {
 // Records the commitment of verb `v` (a pledge verb, or the future verb
 // itself) with action clause `act` (-1: the pledge verb's object), for
 // each actor the subject names; `speech` is a verb of saying that reports
-// it, or -1 to look for one.
+// it, or -1 to look for one. `own_conjuncts`: verbs conjoined to the
+// action are commitments of their own, not part of its words.
 void Extractor::Emit(const Tree& t, uint32_t s, uint32_t v, int act,
-                     uint32_t subj, int speech, LedgerInput& in) {
+                     uint32_t subj, int speech, LedgerInput& in,
+                     bool own_conjuncts) {
   if (speech < 0) speech = ReportingVerbOf(t, v);
   int speaker = speech >= 0 ? SpeakerOf(t, speech) : -1;
   std::vector<std::string> actors = SpeakerCodes(t, subj);
@@ -330,8 +345,10 @@ void Extractor::Emit(const Tree& t, uint32_t s, uint32_t v, int act,
     if (first < v || a == v) first = a;
     while (first < a && In(t.lemma(first), {"not", "never", "to"})) ++first;
     for (uint32_t k : t.kids(a))
-      if (k > a && (t.rel(k) == "advcl" || t.rel(k) == "parataxis" ||
-                    static_cast<int>(k) == speech)) {
+      if (k > a &&
+          (t.rel(k) == "advcl" || t.rel(k) == "parataxis" ||
+           static_cast<int>(k) == speech ||
+           (own_conjuncts && t.rel(k) == "conj" && t.tok(k).upos == "VERB"))) {
         uint32_t f, l;
         t.Range(k, &f, &l);
         if (f > a && f - 1 < last) last = f - 1;

@@ -47,6 +47,7 @@ LedgerInput Extractor::Run() {
       if (!called.empty()) called_title_ = called;
     }
     Commitments(t, s, in);
+    Renounced(t, s, in);
     RememberStatePairs(t);
     RememberSubjectState(t);
   }
@@ -65,6 +66,7 @@ LedgerInput Extractor::Run() {
   std::vector<bool> used(in.sentences.size(), false);
   for (const auto& m : in.agreements) used[m.source.sentence] = true;
   for (const auto& c : in.commitments) used[c.source.sentence] = true;
+  for (const auto& a : in.acts) used[a.source.sentence] = true;
   for (const Event& e : in.events)
     if (e.sentence < used.size()) used[e.sentence] = true;
   for (size_t i = 0; i < used.size(); ++i)

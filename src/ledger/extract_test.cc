@@ -391,5 +391,73 @@ TEST(LedgerExtractTest, EventSourcesCompleteASplitSubject) {
   EXPECT_TRUE(std::count(p.begin(), p.end(), "CHL"));
 }
 
+// Acts that bear on pledges across reports: a term an agreement sets out
+// ("Under the agreement, X will ... and cut ...": two written
+// commitments) broken by exceeding the limit it set; a pledge not to act
+// reversed by its party declaring itself no longer bound by it; an
+// official without a country speaking for the state the report named.
+TEST(LedgerExtractTest, ActsThatBearOnPledges) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2016-03-01",
+       "Norway and Chile signed a trade agreement on Tuesday. Under the "
+       "agreement, Chile will keep its tariffs on salmon at or below 5 "
+       "percent for ten years and cut its quota of imported timber by "
+       "half."},
+      {"2018-05-02",
+       "Chile has exceeded the limit on its quota of imported timber set by "
+       "its trade agreement with Norway, the World Trade Organization said "
+       "on Wednesday."},
+      {"2019-01-07",
+       "President Vladimir Putin said on Monday that Russia would not "
+       "deploy anti-satellite missiles unless the United States did so "
+       "first."},
+      {"2021-01-04",
+       "Russia no longer considers itself bound by its moratorium on "
+       "deploying anti-satellite missiles, the foreign ministry said on "
+       "Monday."},
+      {"2022-03-07",
+       "Peru suspended the trade agreement with Ecuador on Monday. Foreign "
+       "Minister Ana Gervasi said the agreement would be held in abeyance "
+       "until Ecuador withdrew its vessels."},
+  });
+  int terms = 0, seen = 0;
+  for (const Commitment& c : ledger.commitments()) {
+    const std::string& doc = c.what.source.doc_id;
+    if (doc == "r1") {
+      ++terms;
+      EXPECT_EQ(c.what.form, "written");
+      // Only the quota was exceeded.
+      if (c.what.action_lemma == "cut") {
+        ASSERT_EQ(c.links.size(), 1u);
+        EXPECT_EQ(c.links[0].doc_id, "r2");
+        EXPECT_EQ(c.links[0].kind, CommitmentLink::Kind::kContradicts);
+      } else {
+        EXPECT_TRUE(c.links.empty()) << c.what.action;
+      }
+    }
+    if (doc == "r3") {
+      ++seen;
+      ASSERT_EQ(c.links.size(), 1u);
+      EXPECT_EQ(c.links[0].doc_id, "r4");
+      EXPECT_EQ(c.links[0].kind, CommitmentLink::Kind::kReverses);
+    }
+    if (doc == "r5") {
+      ++seen;
+      EXPECT_EQ(c.what.actor, "PER");
+      EXPECT_EQ(c.what.by, "PERGOV");
+    }
+  }
+  EXPECT_EQ(terms, 2);
+  EXPECT_EQ(seen, 2);
+  // The excess is a violation of the agreement by its party.
+  bool violated = false;
+  for (const Agreement& a : ledger.agreements())
+    for (const AgreementStep& st : a.steps)
+      violated |= st.step == StepKind::kViolated && st.actor == "CHL" &&
+                  st.source.doc_id == "r2";
+  EXPECT_TRUE(violated);
+}
+
 }  // namespace
 }  // namespace curlew

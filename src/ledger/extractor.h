@@ -1,7 +1,8 @@
 // The ledger extractor's state for one document and its parts, each in a
 // file of its own: who a phrase names (parties.cc), agreement mentions and
 // their steps (agreement_mentions.cc), accessions to an organisation
-// (accessions.cc), commitments (commitments.cc); Run() in extract.cc.
+// (accessions.cc), commitments (commitments.cc), acts that bear on
+// commitments (acts.cc); Run() in extract.cc.
 // Internal to src/ledger: the public entry point is ExtractLedgerInput
 // (ledger/extract.h).
 //
@@ -72,6 +73,12 @@ class Extractor {
   bool AccessionPhrase(const Tree& t, uint32_t s, uint32_t n, Accession* acc);
   void Joined(const Tree& t, uint32_t s, LedgerInput& in) const;
 
+  // acts.cc
+  LedgerAct ActAt(const Tree& t, uint32_t s, uint32_t v,
+                  const std::string& actor, LedgerAct::Kind kind,
+                  const std::string& date, bool violation) const;
+  void Renounced(const Tree& t, uint32_t s, LedgerInput& in) const;
+
   // commitments.cc
   void Commitments(const Tree& t, uint32_t s, LedgerInput& in);
   void Directives(const Tree& t, uint32_t s, LedgerInput& in);
@@ -81,7 +88,7 @@ class Extractor {
   static int SpeakerOf(const Tree& t, int speech);
   std::vector<std::string> SpeakerCodes(const Tree& t, uint32_t i) const;
   void Emit(const Tree& t, uint32_t s, uint32_t v, int act, uint32_t subj,
-            int speech, LedgerInput& in);
+            int speech, LedgerInput& in, bool own_conjuncts = false);
   std::string Form(const Tree& t, uint32_t v) const;
   std::string Condition(const Tree& t, uint32_t s, uint32_t v) const;
 

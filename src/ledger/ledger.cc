@@ -486,6 +486,93 @@ void LinkSteps(Commitment& c, const std::vector<Agreement>& agreements,
   }
 }
 
+// The head word of the object a promised action is about, lower case
+// ("its enrichment of uranium" -> "enrichment").
+std::string ObjectHead(std::string_view object) {
+  std::string lower = text::AsciiLower(object);
+  size_t i = 0;
+  while (i < lower.size()) {
+    size_t j = lower.find(' ', i);
+    if (j == std::string::npos) j = lower.size();
+    std::string_view w(lower.data() + i, j - i);
+    if (!w.empty() && w != "its" && w != "their" && w != "his" && w != "her" &&
+        w != "our" && w != "the" && w != "a" && w != "an" && w != "all" &&
+        w != "some")
+      return std::string(w);
+    i = j + 1;
+  }
+  return "";
+}
+
+// True if `act` is about `head`: one of its words, or the noun of its verb
+// ("enrich uranium above ..." is about "enrichment").
+bool ActConcerns(const LedgerAct& act, std::string_view head) {
+  if (head.size() < 4) return false;
+  if (act.lemma.size() >= 4 && head.starts_with(act.lemma)) return true;
+  std::string_view words = act.words;
+  size_t i = 0;
+  while (i < words.size()) {
+    size_t j = words.find(' ', i);
+    if (j == std::string_view::npos) j = words.size();
+    if (words.substr(i, j - i) == head) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+// Links the acts the ledger read itself (LedgerAct) that bear on
+// commitment `c`, taken later by its party in another report: the promised
+// act done (fulfilled, or breached when it was promised not to be done);
+// the party renouncing its pledge not to do it (reversed); a violation of
+// an agreement whose written terms the commitment is (its report names the
+// agreement), about what the commitment is about ("exceeded the limit on
+// its stockpile" breaks "will cut its stockpile"). `named`: as LinkSteps.
+void LinkActs(Commitment& c, const std::vector<const LedgerAct*>& acts,
+              const std::vector<Agreement>& agreements,
+              const std::vector<size_t>& named) {
+  const CommitmentMention& w = c.what;
+  for (const LedgerAct* a : acts) {
+    if (a->source.doc_id == w.source.doc_id ||
+        DateKey(a->date) <= DateKey(w.date))
+      continue;
+    CommitmentLink::Kind kind;
+    if (a->kind == LedgerAct::Kind::kRenounced) {
+      if (!w.negated || !SameAction(w.action_lemma, a->lemma)) continue;
+      kind = CommitmentLink::Kind::kReverses;
+    } else if (SameAction(w.action_lemma, a->lemma)) {
+      kind = LinkKind(w);
+    } else if (a->violation && !w.negated && w.form == "written" &&
+               ActConcerns(*a, ObjectHead(w.target_text))) {
+      bool terms = false;
+      for (size_t ai : named)
+        for (const AgreementStep& s : agreements[ai].steps)
+          terms |= s.step == StepKind::kViolated &&
+                   s.source.doc_id == a->source.doc_id &&
+                   s.source.sentence == a->source.sentence;
+      if (!terms) continue;
+      kind = CommitmentLink::Kind::kContradicts;
+    } else {
+      continue;
+    }
+    // (The store keys a link by its document and event; a step or an act
+    // has no event, so one such link per document.)
+    bool dup = false;
+    for (const CommitmentLink& l : c.links)
+      dup |= l.doc_id == a->source.doc_id &&
+             (l.source.sentence == a->source.sentence ||
+              l.event_index == UINT32_MAX);
+    if (dup) continue;
+    CommitmentLink link;
+    link.kind = kind;
+    link.event.date = a->date;
+    link.event.sentence = a->source.sentence;
+    link.event_index = UINT32_MAX;  // an act, not a coded event
+    link.doc_id = a->source.doc_id;
+    link.source = a->source;
+    c.links.push_back(std::move(link));
+  }
+}
+
 std::string SourceKey(const SourceRef& s) {
   return s.doc_id + '\x1f' + std::to_string(s.sentence) + '\x1f' + s.text;
 }
@@ -783,6 +870,9 @@ void Ledger::Build() {
         // one step, dated by the earliest report of it.
         std::string key = std::to_string(static_cast<int>(s.step)) + ' ' +
                           (s.negated ? '1' : '0') + PartyOf(s.actor);
+        // (Violations are acts, each of its day: "exceeded the limit" and
+        // a week later "began enriching above it" are two.)
+        if (s.step == StepKind::kViolated) key += ' ' + DateKey(s.date);
         auto [same, fresh] = index.steps[ai].try_emplace(key, a->steps.size());
         // ... unless the party undid it in between: a second withdrawal
         // after a rejoining, a second suspension after a resumption.
@@ -869,6 +959,11 @@ void Ledger::Build() {
           .push_back(Act{in, i});
     }
   }
+  // The acts the ledger read itself, by the party that acted.
+  std::unordered_map<std::string, std::vector<const LedgerAct*>> own_acts;
+  for (const LedgerInput* in : docs)
+    for (const LedgerAct& a : in->acts)
+      own_acts[PartyOf(a.actor)].push_back(&a);
   // The agreements each report mentions, in ledger order.
   std::unordered_map<std::string, std::vector<size_t>> agreements_of_doc;
   for (size_t ai = 0; ai < agreements_.size(); ++ai)
@@ -909,6 +1004,9 @@ void Ledger::Build() {
     auto named = agreements_of_doc.find(c.what.source.doc_id);
     LinkSteps(c, agreements_,
               named == agreements_of_doc.end() ? none : named->second);
+    if (auto own = own_acts.find(PartyOf(c.what.actor)); own != own_acts.end())
+      LinkActs(c, own->second, agreements_,
+               named == agreements_of_doc.end() ? none : named->second);
     std::stable_sort(c.links.begin(), c.links.end(),
                      [](const CommitmentLink& a, const CommitmentLink& b) {
                        return DateKey(a.event.date) < DateKey(b.event.date);
@@ -1135,7 +1233,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
 // gives a name), PartyCandidates and the single-party pool (a party, also
 // the party of a step's actor), the kind pool (a mention without parties
 // looks among agreements of its kind), and a pledge's party and action
-// against the acts indexed under the same.
+// against the acts (events and the ledger's own) indexed under the same.
 std::vector<std::string> LedgerKeys(const LedgerInput& input) {
   std::vector<std::string> keys;
   for (const AgreementMention& m : ResolvedMentions(input)) {
@@ -1155,6 +1253,8 @@ std::vector<std::string> LedgerKeys(const LedgerInput& input) {
     if (IsAct(input, i))
       keys.push_back("E " + PartyOf(input.events[i].source) + '\x1f' +
                      ActionKey(input.event_lemmas[i]));
+  for (const LedgerAct& a : input.acts)
+    keys.push_back("E " + PartyOf(a.actor) + '\x1f' + ActionKey(a.lemma));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;

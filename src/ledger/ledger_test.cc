@@ -284,6 +284,14 @@ TEST(LedgerJsonTest, InputRoundTrip) {
   in.events[0].cameo = "057";
   in.event_lemmas = {"ratify"};
   in.sentences = {"one", "two"};
+  LedgerAct act;
+  act.kind = LedgerAct::Kind::kRenounced;
+  act.actor = "RUS";
+  act.lemma = "deploy";
+  act.words = "deploy missiles";
+  act.date = "2021-01-04";
+  act.source = SourceRef{"d", 1, "two"};
+  in.acts.push_back(act);
   std::string json = LedgerInputToJson(in);
   Result<LedgerInput> back = LedgerInputFromJson(json, "d");
   ASSERT_TRUE(back.ok()) << back.status().ToString();
@@ -291,6 +299,9 @@ TEST(LedgerJsonTest, InputRoundTrip) {
   EXPECT_EQ(back->agreements[0].step, StepKind::kRatified);
   EXPECT_TRUE(back->agreements[0].negated);
   EXPECT_EQ(back->commitments[0].action, "return \"Uighurs\" to China");
+  ASSERT_EQ(back->acts.size(), 1u);
+  EXPECT_EQ(back->acts[0].kind, LedgerAct::Kind::kRenounced);
+  EXPECT_EQ(back->acts[0].lemma, "deploy");
 
   Result<LedgerInput> bad = LedgerInputFromJson("{\"agreements\": 3", "doc7");
   ASSERT_FALSE(bad.ok());

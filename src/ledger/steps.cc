@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "ledger/clauses.h"
+
 namespace curlew::ledger_extract {
 
 namespace {
@@ -19,15 +21,6 @@ bool IsLegislature(const Tree& t, uint32_t i) {
          (t.text(i).size() >= 3 &&
           std::all_of(t.text(i).begin(), t.text(i).end(),
                       [](char c) { return std::isupper(c); }));
-}
-
-// "no longer" modifying verb `v`.
-bool NoLonger(const Tree& t, uint32_t v) {
-  for (uint32_t k : t.kids(v))
-    if (t.rel(k) == "advmod" && In(t.lemma(k), {"long", "longer"}) &&
-        t.HasChildLemma(k, {"advmod", "det"}, {"no"}))
-      return true;
-  return false;
 }
 
 }  // namespace
@@ -94,6 +87,37 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
     sv.step = k;
     sv.verb = v;
   };
+  // "Iran has exceeded the limit on its stockpile set by its nuclear deal",
+  // "has begun enriching uranium above the purity allowed under its
+  // nuclear deal": going past what the agreement sets is violating it.
+  if ((base == "obl" || base == "nmod") && t.tok(v).xpos == "VBN" &&
+      In(l, {"set", "allow", "permit", "fix", "impose", "agree", "lay",
+             "specify"}) &&
+      t.rel(v).starts_with("acl") && t.head(v) >= 0) {
+    const uint32_t bound = static_cast<uint32_t>(t.head(v));
+    int w = -1;
+    const int bh = t.head(bound);
+    if (bh >= 0 && t.rel(bound) == "obj" &&
+        In(t.lemma(static_cast<uint32_t>(bh)),
+           {"exceed", "breach", "surpass", "overstep", "break", "pass"}))
+      w = bh;
+    if (w < 0 &&
+        t.HasChildLemma(bound, {"case"}, {"above", "beyond", "over", "past"}))
+      for (int x = bh, hops = 0; x >= 0 && hops < 2 && w < 0;
+           x = t.head(x), ++hops)
+        if (t.tok(x).upos == "VERB") w = x;
+    if (w >= 0) {
+      sv.found = true;
+      sv.step = StepKind::kViolated;
+      sv.verb = static_cast<uint32_t>(w);
+      sv.subj = t.Child(sv.verb, {"nsubj"});
+      // ("has begun enriching ...": the subject of the verb it completes)
+      if (sv.subj < 0 && t.head(w) >= 0 &&
+          In(t.rel(sv.verb), {"xcomp", "advcl", "conj"}))
+        sv.subj = t.Child(static_cast<uint32_t>(t.head(w)), {"nsubj"});
+      return sv;
+    }
+  }
   // "Iran suspended some of its commitments under the deal", "abandoned
   // the limits on its stockpile under the deal": what a party sets aside
   // under an agreement (the verb within two nouns up) is a partial
