@@ -70,8 +70,12 @@ const char* StepKindName(StepKind kind);  // "signed", "ratified", ...
 // What one sentence says about one agreement. Produced by the extractor
 // (src/ledger/extract.h), consumed by Ledger.
 struct AgreementMention {
-  std::string kind;                  // "extradition", "trade", ...; "" unknown
-  std::string name;                  // formal name when given, else ""
+  std::string kind;  // "extradition", "trade", ...; "" unknown
+  std::string name;  // formal name when given, else ""
+  // The words the text describes it with ("joint declaration", "draft
+  // treaty"): the name of an agreement that has no title, never used to
+  // tell agreements apart. "" when the noun stands alone ("the deal").
+  std::string description;
   std::vector<std::string> parties;  // actor codes named as parties
   bool has_step = false;             // false: a bare mention
   StepKind step = StepKind::kSigned;

@@ -107,6 +107,7 @@ void Extractor::Agreements(const Tree& t, uint32_t s, LedgerInput& in) {
         m.name = called;
         called_title_ = called;
       }
+      if (m.name.empty()) m.description = Description(t, n);
       // Kind, parties: from the words of the phrase. In a title the words
       // before the noun name the agreement, not its parties ("the Paris
       // Agreement", "the Windsor Framework"); those after it may ("the

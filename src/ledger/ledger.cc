@@ -827,6 +827,7 @@ void Ledger::Build() {
   // An agreement is founded by a mention with a step or a title; a bare
   // mention ("the deal", "a trade pact between A and B") only attaches to
   // one, so that no agreement is recorded without a dated step or a title.
+  std::unordered_map<const AgreementMention*, size_t> founded_by;
   for (int pass = 0; pass < 2; ++pass)
     for (Located& loc : mentions) {
       AgreementMention& m = loc.mention;
@@ -842,6 +843,7 @@ void Ledger::Build() {
         index.Founded();
       }
       const size_t ai = static_cast<size_t>(a->id - 1);
+      founded_by[&m] = ai;
       if (a->kind.empty() && !m.kind.empty()) {
         a->kind = m.kind;
         index.by_kind[a->kind].push_back(ai);
@@ -888,6 +890,16 @@ void Ledger::Build() {
         }
       }
     }
+  // An agreement without a title is named by the words the first report
+  // that describes it uses ("joint declaration"); only now, so that such
+  // words never tell agreements apart.
+  for (const Located& loc : mentions) {
+    const auto found = founded_by.find(&loc.mention);
+    if (found == founded_by.end()) continue;
+    Agreement& a = agreements_[found->second];
+    if (a.name.empty() && !loc.mention.description.empty())
+      a.name = loc.mention.description;
+  }
   for (auto& a : agreements_) {
     std::stable_sort(a.steps.begin(), a.steps.end(),
                      [](const AgreementStep& x, const AgreementStep& y) {

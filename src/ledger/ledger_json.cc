@@ -90,6 +90,7 @@ std::string LedgerInputToJson(const LedgerInput& in) {
   for (const AgreementMention& m : in.agreements) {
     ags.push_back({{"kind", m.kind},
                    {"name", m.name},
+                   {"description", m.description},
                    {"parties", m.parties},
                    {"has_step", m.has_step},
                    {"step", static_cast<int>(m.step)},
@@ -137,6 +138,7 @@ Result<LedgerInput> LedgerInputFromJson(std::string_view text,
       AgreementMention m;
       m.kind = a.value("kind", "");
       m.name = a.value("name", "");
+      m.description = a.value("description", "");
       m.parties = a.value("parties", std::vector<std::string>{});
       m.has_step = a.value("has_step", false);
       int step = a.value("step", 0);

@@ -216,4 +216,40 @@ std::string FormalName(const Tree& t, uint32_t n, uint32_t first,
   return t.SpanText(first, last);
 }
 
+// "a joint declaration", "a separate draft agreement", "the China-brokered
+// deal": the words that describe an agreement noun `n`, its modifiers
+// before it without determiners, numbers and words that only tell one
+// mention from another ("separate", "new", "earlier"); "" when no word is
+// left beside the noun.
+std::string Description(const Tree& t, uint32_t n) {
+  uint32_t first = n;
+  while (first > 0) {
+    const uint32_t p = first - 1;
+    if (t.head(p) <= static_cast<int>(p) || t.head(p) > static_cast<int>(n))
+      break;
+    std::string_view r = t.rel(p);
+    const bool hyphen = t.text(p) == "-" && p > 0;
+    if (!hyphen && !r.starts_with("compound") && r != "amod" && r != "flat")
+      break;
+    if (t.tok(p).upos == "DET" || t.tok(p).upos == "NUM") break;
+    first = p;
+  }
+  while (first < n &&
+         (t.tok(first).upos == "PUNCT" ||
+          In(t.lemma(first),
+             {"new",    "separate", "early",    "earlier", "previous",
+              "prior",  "former",   "first",    "last",    "late",
+              "latest", "landmark", "historic", "major",   "key",
+              "final",  "long",     "formal",   "such",    "same",
+              "other",  "further",  "broad",    "wide",    "vast",
+              "own",    "current",  "existing", "proposed"})))
+    ++first;
+  if (first == n) return "";
+  std::string words = t.SpanText(first, n);
+  if (t.tok(first).upos != "PROPN" && !words.empty())
+    words[0] =
+        static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
+  return words;
+}
+
 }  // namespace curlew::ledger_extract

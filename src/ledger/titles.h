@@ -27,6 +27,10 @@ std::string ModifierTitle(const Tree& t, uint32_t n);
 std::string FormalName(const Tree& t, uint32_t n, uint32_t first,
                        uint32_t last);
 
+// The words describing agreement noun `n` ("joint declaration"), "" when
+// the noun has no describing word.
+std::string Description(const Tree& t, uint32_t n);
+
 }  // namespace curlew::ledger_extract
 
 #endif  // CURLEW_LEDGER_TITLES_H_
