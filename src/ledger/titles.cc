@@ -12,6 +12,24 @@
 #include "text/chars.h"
 
 namespace curlew::ledger_extract {
+namespace {
+
+// The first word of the run of words before noun `n` that each modify a
+// word between it and `n` and that `takes` accepts; `n` if none.
+template <typename Takes>
+uint32_t PreModifiersStart(const Tree& t, uint32_t n, Takes takes) {
+  uint32_t first = n;
+  while (first > 0) {
+    const uint32_t p = first - 1;
+    if (t.head(p) <= static_cast<int>(p) || t.head(p) > static_cast<int>(n) ||
+        !takes(p))
+      break;
+    first = p;
+  }
+  return first;
+}
+
+}  // namespace
 
 // A year of four digits at token i ("1987"), "" if none.
 std::string YearAt(const Tree& t, uint32_t i) {
@@ -111,19 +129,12 @@ std::string CalledTitle(const Tree& t, int n) {
 // the sentence is that name (its leading words name the agreement, not
 // its parties).
 std::string ModifierTitle(const Tree& t, uint32_t n) {
-  uint32_t first = n;
-  while (first > 0) {
-    const uint32_t p = first - 1;
-    // A pre-modifier of the noun or of a word between it and the noun.
-    if (t.head(p) <= static_cast<int>(p) || t.head(p) > static_cast<int>(n))
-      break;
+  const uint32_t first = PreModifiersStart(t, n, [&](uint32_t p) {
     std::string_view r = t.rel(p);
-    if (!(r.starts_with("compound") || r == "amod" || r == "nmod:poss" ||
-          r == "flat"))
-      break;
-    if (t.lemma(p) == "'s" || t.tok(p).upos == "PUNCT") break;
-    first = p;
-  }
+    return (r.starts_with("compound") || r == "amod" || r == "nmod:poss" ||
+            r == "flat") &&
+           t.lemma(p) != "'s" && t.tok(p).upos != "PUNCT";
+  });
   if (first == n || first == 0) return "";
   // The name leads the phrase ("the Paris climate agreement", "the 2015
   // Iran nuclear deal"), not a word inside a description ("the vast
@@ -222,18 +233,13 @@ std::string FormalName(const Tree& t, uint32_t n, uint32_t first,
 // mention from another ("separate", "new", "earlier"); "" when no word is
 // left beside the noun.
 std::string Description(const Tree& t, uint32_t n) {
-  uint32_t first = n;
-  while (first > 0) {
-    const uint32_t p = first - 1;
-    if (t.head(p) <= static_cast<int>(p) || t.head(p) > static_cast<int>(n))
-      break;
+  uint32_t first = PreModifiersStart(t, n, [&](uint32_t p) {
     std::string_view r = t.rel(p);
     const bool hyphen = t.text(p) == "-" && p > 0;
-    if (!hyphen && !r.starts_with("compound") && r != "amod" && r != "flat")
-      break;
-    if (t.tok(p).upos == "DET" || t.tok(p).upos == "NUM") break;
-    first = p;
-  }
+    return (hyphen || r.starts_with("compound") || r == "amod" ||
+            r == "flat") &&
+           t.tok(p).upos != "DET" && t.tok(p).upos != "NUM";
+  });
   while (first < n &&
          (t.tok(first).upos == "PUNCT" ||
           In(t.lemma(first),
