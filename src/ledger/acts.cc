@@ -1,9 +1,11 @@
 // Acts the ledger reads itself to link them to pledges: what a party did
-// in violating an agreement, and a party renouncing its own pledge.
+// in violating an agreement, a party renouncing its own pledge, a state
+// brought back into an agreement.
 
 #include <string>
 #include <vector>
 
+#include "ledger/agreement_words.h"
 #include "ledger/clauses.h"
 #include "ledger/extractor.h"
 #include "text/chars.h"
@@ -71,6 +73,37 @@ void Extractor::Renounced(const Tree& t, uint32_t s, LedgerInput& in) const {
                                   LedgerAct::Kind::kRenounced,
                                   DateAt(s, t.abs(v)), false));
       break;
+    }
+  }
+}
+
+// "Biden signed a document to bring the United States back into the Paris
+// agreement": bringing a state back into an agreement is its rejoining,
+// an act done when the verb (or the act it is the purpose of) is.
+void Extractor::BroughtBack(const Tree& t, uint32_t s, LedgerInput& in) const {
+  for (uint32_t v = 0; v < t.size(); ++v) {
+    if (t.lemma(v) != "bring" || !t.HasChildLemma(v, {"advmod"}, {"back"}))
+      continue;
+    int into = -1;
+    for (uint32_t k = v + 1; k < t.size() && into < 0; ++k)
+      if (IsAgreementNoun(t, k) && t.HasChildLemma(k, {"case"}, {"into", "to"}))
+        into = static_cast<int>(k);
+    const int obj = t.Child(v, {"obj"});
+    if (into < 0 || obj < 0) continue;
+    // (the act whose purpose it is: "signed a document to bring ...")
+    uint32_t done = v;
+    if (t.HasChildLemma(v, {"mark"}, {"to"}) && t.head(v) >= 0)
+      done = static_cast<uint32_t>(t.head(v));
+    if (IsNonFactual(t, done) || IsNegated(t, done) ||
+        (done != v && t.tok(done).upos != "VERB"))
+      continue;
+    for (const std::string& a :
+         CodesWithConjuncts(t, static_cast<uint32_t>(obj))) {
+      if (!IsParty(a)) continue;
+      LedgerAct act = ActAt(t, s, v, a, LedgerAct::Kind::kDone,
+                            DateAt(s, t.abs(done)), false);
+      act.lemma = "rejoin";
+      in.acts.push_back(std::move(act));
     }
   }
 }

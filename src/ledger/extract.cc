@@ -48,6 +48,7 @@ LedgerInput Extractor::Run() {
     }
     Commitments(t, s, in);
     Renounced(t, s, in);
+    BroughtBack(t, s, in);
     RememberStatePairs(t);
     RememberSubjectState(t);
   }

@@ -395,7 +395,8 @@ TEST(LedgerExtractTest, EventSourcesCompleteASplitSubject) {
 // ("Under the agreement, X will ... and cut ...": two written
 // commitments) broken by exceeding the limit it set; a pledge not to act
 // reversed by its party declaring itself no longer bound by it; an
-// official without a country speaking for the state the report named.
+// official without a country speaking for the state the report named; a
+// pledge to rejoin fulfilled by bringing the state back into the agreement.
 TEST(LedgerExtractTest, ActsThatBearOnPledges) {
   if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
   Ledger ledger = LedgerOf({
@@ -420,6 +421,12 @@ TEST(LedgerExtractTest, ActsThatBearOnPledges) {
        "Peru suspended the trade agreement with Ecuador on Monday. Foreign "
        "Minister Ana Gervasi said the agreement would be held in abeyance "
        "until Ecuador withdrew its vessels."},
+      {"2023-01-10",
+       "Ecuador has promised to rejoin the trade agreement with Peru next "
+       "year."},
+      {"2024-02-01",
+       "President Daniel Noboa signed a document on Thursday to bring "
+       "Ecuador back into the trade agreement with Peru."},
   });
   int terms = 0, seen = 0;
   for (const Commitment& c : ledger.commitments()) {
@@ -442,6 +449,12 @@ TEST(LedgerExtractTest, ActsThatBearOnPledges) {
       EXPECT_EQ(c.links[0].doc_id, "r4");
       EXPECT_EQ(c.links[0].kind, CommitmentLink::Kind::kReverses);
     }
+    if (doc == "r6") {  // brought back into it: rejoined
+      ++seen;
+      ASSERT_EQ(c.links.size(), 1u);
+      EXPECT_EQ(c.links[0].doc_id, "r7");
+      EXPECT_EQ(c.links[0].kind, CommitmentLink::Kind::kFulfils);
+    }
     if (doc == "r5") {
       ++seen;
       EXPECT_EQ(c.what.actor, "PER");
@@ -449,7 +462,7 @@ TEST(LedgerExtractTest, ActsThatBearOnPledges) {
     }
   }
   EXPECT_EQ(terms, 2);
-  EXPECT_EQ(seen, 2);
+  EXPECT_EQ(seen, 3);
   // The excess is a violation of the agreement by its party.
   bool violated = false;
   for (const Agreement& a : ledger.agreements())

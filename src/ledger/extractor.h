@@ -78,6 +78,7 @@ class Extractor {
                   const std::string& actor, LedgerAct::Kind kind,
                   const std::string& date, bool violation) const;
   void Renounced(const Tree& t, uint32_t s, LedgerInput& in) const;
+  void BroughtBack(const Tree& t, uint32_t s, LedgerInput& in) const;
 
   // commitments.cc
   void Commitments(const Tree& t, uint32_t s, LedgerInput& in);
