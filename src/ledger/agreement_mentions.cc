@@ -236,12 +236,16 @@ void Extractor::Agreements(const Tree& t, uint32_t s, LedgerInput& in) {
       // gave as sources of this verb's events ("Bolivian President Luis
       // Arce and Peruvian President Dina Boluarte signed", a parse that
       // hung the first name elsewhere); not beside a counted phrase
-      // ("the three countries" are exactly those).
+      // ("the three countries" are exactly those). A source in whose words
+      // the actors stage found no actor ("Negotiators", "Separatist
+      // forces") names no state: a country the events stage gave it from
+      // elsewhere in the sentence is not the text's.
       if (m.step != StepKind::kEnteredIntoForce && !counted) {
         const bool had = !actors.empty();
         for (const Event& e : doc_.events) {
           if (e.trigger_token != static_cast<int32_t>(t.abs(v)) ||
-              !IsParty(e.source) || (had && e.source.starts_with("IGO")))
+              !IsParty(e.source) || (had && e.source.starts_with("IGO")) ||
+              !NamesActor(s, e.source_text))
             continue;
           if (std::any_of(actors.begin(), actors.end(),
                           [&](const std::string& a) {

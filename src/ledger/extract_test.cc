@@ -472,5 +472,22 @@ TEST(LedgerExtractTest, ActsThatBearOnPledges) {
   EXPECT_TRUE(violated);
 }
 
+// A step's source the events stage gave a country the words do not name
+// ("Negotiators" coded with the country of the city the text names) is no
+// party: the ledger takes who a phrase names from the actors stage.
+TEST(LedgerExtractTest, EventSourceWithoutActorWordsIsNoParty) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2016-10-15",
+       "KIGALI, Oct 15 - Negotiators from almost 200 nations adopted the "
+       "Kigali Agreement on refrigerants late on Saturday, setting a goal of "
+       "cutting the use of hydrofluorocarbons."},
+  });
+  ASSERT_EQ(ledger.agreements().size(), 1u);
+  EXPECT_TRUE(ledger.agreements()[0].parties.empty());
+  ASSERT_EQ(ledger.agreements()[0].steps.size(), 1u);
+  EXPECT_EQ(ledger.agreements()[0].steps[0].step, StepKind::kNegotiated);
+}
+
 }  // namespace
 }  // namespace curlew

@@ -54,6 +54,8 @@ class Extractor {
   std::vector<std::string> CountedStates(const Tree& t, uint32_t subj) const;
   void RememberStatePairs(const Tree& t);
   std::string OfficialOfLastState(const Tree& t, uint32_t i) const;
+  std::string AgentOf(const Tree& t, uint32_t i) const;
+  bool NamesActor(uint32_t s, std::string_view text) const;
   void RememberSubjectState(const Tree& t);
   static bool Contains(const std::vector<std::string>& v, const std::string& x);
   std::vector<std::string> EntryForParties(const Tree& t, uint32_t v) const;

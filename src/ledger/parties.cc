@@ -25,11 +25,18 @@ std::string Extractor::CodeOf(uint32_t head) const {
 // phrase is no such official or no state was named.
 std::string Extractor::OfficialOfLastState(const Tree& t, uint32_t i) const {
   if (last_subject_state_.empty() || !Code(t, i).empty()) return "";
+  const std::string agent = AgentOf(t, i);
+  return agent.empty() ? "" : last_subject_state_ + agent;
+}
+
+// The agent of the phrase headed by word i when the actors stage found an
+// agent without an actor there ("the minister": "GOV"), else "".
+std::string Extractor::AgentOf(const Tree& t, uint32_t i) const {
   const uint32_t head = t.abs(i);
   for (uint32_t k = mention_at_[head]; k < mention_at_[head + 1]; ++k) {
     const ActorMention& m = doc_.actor_mentions[k];
     if (m.agent_only && m.code.starts_with("---") && m.code.size() > 3)
-      return last_subject_state_ + m.code.substr(3);
+      return m.code.substr(3);
   }
   return "";
 }
@@ -46,6 +53,17 @@ void Extractor::RememberSubjectState(const Tree& t) {
       last_subject_state_ = code.substr(0, 3);
     return;
   }
+}
+
+// True if the words `text` of sentence `s` hold an actor the actors stage
+// found there (not an agent alone: "Negotiators" names no one).
+bool Extractor::NamesActor(uint32_t s, std::string_view text) const {
+  for (const ActorMention& m : doc_.actor_mentions) {
+    if (m.sentence != s || m.agent_only) continue;
+    std::string_view w = doc_.SpanText(m.span);
+    if (!w.empty() && text.find(w) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 // States (by the country part of the code) and intergovernmental
