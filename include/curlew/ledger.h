@@ -76,6 +76,9 @@ struct AgreementMention {
   // treaty"): the name of an agreement that has no title, never used to
   // tell agreements apart. "" when the noun stands alone ("the deal").
   std::string description;
+  // "a separate draft agreement", "another deal": not the agreement the
+  // document named before, whatever it has in common with it.
+  bool distinct = false;
   std::vector<std::string> parties;  // actor codes named as parties
   bool has_step = false;             // false: a bare mention
   StepKind step = StepKind::kSigned;

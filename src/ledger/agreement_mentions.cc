@@ -108,6 +108,7 @@ void Extractor::Agreements(const Tree& t, uint32_t s, LedgerInput& in) {
         called_title_ = called;
       }
       if (m.name.empty()) m.description = Description(t, n);
+      m.distinct = t.HasChildLemma(n, {"amod", "det"}, {"separate", "another"});
       // Kind, parties: from the words of the phrase. In a title the words
       // before the noun name the agreement, not its parties ("the Paris
       // Agreement", "the Windsor Framework"); those after it may ("the

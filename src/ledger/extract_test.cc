@@ -489,5 +489,26 @@ TEST(LedgerExtractTest, EventSourceWithoutActorWordsIsNoParty) {
   EXPECT_EQ(ledger.agreements()[0].steps[0].step, StepKind::kNegotiated);
 }
 
+// "a draft treaty with X ..., and a separate draft agreement with Y": two
+// agreements proposed in one sentence, each named by its description.
+TEST(LedgerExtractTest, SeparateAgreementProposedInTheSameSentence) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2023-05-08",
+       "China on Monday proposed a draft treaty with Japan that would bar "
+       "fishing in disputed waters, and a separate draft agreement with South "
+       "Korea that would limit naval patrols in the Yellow Sea."},
+  });
+  ASSERT_EQ(ledger.agreements().size(), 2u);
+  const Agreement* treaty = Named(ledger, "draft treaty");
+  const Agreement* deal = Named(ledger, "draft agreement");
+  ASSERT_NE(treaty, nullptr);
+  ASSERT_NE(deal, nullptr);
+  EXPECT_EQ(treaty->parties, (std::vector<std::string>{"CHN", "JPN"}));
+  EXPECT_EQ(deal->parties, (std::vector<std::string>{"CHN", "KOR"}));
+  ASSERT_EQ(deal->steps.size(), 1u);
+  EXPECT_EQ(deal->steps[0].step, StepKind::kProposed);
+}
+
 }  // namespace
 }  // namespace curlew

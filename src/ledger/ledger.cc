@@ -688,7 +688,7 @@ std::vector<AgreementMention> ResolvedMentions(const LedgerInput& in) {
   std::deque<AgreementMention> resolved;  // stable addresses
   for (const AgreementMention& m : in.agreements) {
     AgreementMention r = m;
-    bool anaphoric = m.name.empty() && m.parties.size() < 2;
+    bool anaphoric = m.name.empty() && m.parties.size() < 2 && !m.distinct;
     if (anaphoric && last != nullptr && KindsCompatible(m.kind, last->kind)) {
       r.kind = last->kind;
       r.name = last->name;

@@ -91,6 +91,7 @@ std::string LedgerInputToJson(const LedgerInput& in) {
     ags.push_back({{"kind", m.kind},
                    {"name", m.name},
                    {"description", m.description},
+                   {"distinct", m.distinct},
                    {"parties", m.parties},
                    {"has_step", m.has_step},
                    {"step", static_cast<int>(m.step)},
@@ -139,6 +140,7 @@ Result<LedgerInput> LedgerInputFromJson(std::string_view text,
       m.kind = a.value("kind", "");
       m.name = a.value("name", "");
       m.description = a.value("description", "");
+      m.distinct = a.value("distinct", false);
       m.parties = a.value("parties", std::vector<std::string>{});
       m.has_step = a.value("has_step", false);
       int step = a.value("step", 0);

@@ -51,6 +51,14 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
   std::string r(t.rel(n));
   const std::string& l = t.lemma(v);
   std::string base = r.substr(0, r.find(':'));
+  // "proposed a draft treaty with X ..., and a separate draft agreement
+  // with Y" parsed with the second noun conjoined to the verb: another
+  // object of it.
+  if (base == "conj" && t.tok(v).upos == "VERB" && n > v &&
+      t.tok(n).upos == "NOUN") {
+    const int obj = t.Child(v, {"obj"});
+    if (obj >= 0 && static_cast<uint32_t>(obj) < n) base = "obj";
+  }
   // A parse that split the agreement's phrase ("the New START | nuclear
   // arms reduction treaty" as an apposition, "the ... Forces | Treaty" as
   // an object of a noun): the step is the one of the phrase's other part.
