@@ -407,6 +407,12 @@ void Extractor::AttributeSteps(const Tree& t, uint32_t n,
   if (p < 0 && t.rel(n).starts_with("nsubj") && t.head(n) >= 0)
     for (uint32_t k : t.kids(static_cast<uint32_t>(t.head(n))))
       if (t.rel(k) == "advcl" && t.lemma(k) == "sign" && k < n) p = k;
+  // ("Signed by Washington and Moscow in 1987 ..., the treaty banned ..."
+  // parsed with the opening participle as the root the noun hangs on.)
+  if (p < 0)
+    for (int a = t.head(n), hops = 0; a >= 0 && hops < 3 && p < 0;
+         a = t.head(a), ++hops)
+      if (a == 0 && t.lemma(0) == "sign" && t.rel(0) == "root") p = a;
   if (p < 0 || t.tok(p).xpos != "VBN") return;
   uint32_t f, l;
   t.Range(static_cast<uint32_t>(p), &f, &l);

@@ -510,5 +510,30 @@ TEST(LedgerExtractTest, SeparateAgreementProposedInTheSameSentence) {
   EXPECT_EQ(deal->steps[0].step, StepKind::kProposed);
 }
 
+// History told by an opening participle ("Signed by Madrid and Lisbon in
+// 1998 and in force since 2000, the convention ...") and a deal the
+// parties agreed "to restore relations in": steps however the parse hung
+// the agreement's phrase.
+TEST(LedgerExtractTest, OpeningParticipleAndDealAgreedIn) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2019-07-05",
+       "Spain formally withdrew from the Albufeira Water Convention with "
+       "Portugal on Friday. Signed by Madrid and Lisbon in 1998 and in force "
+       "since 2000, the convention shared the water of five rivers."},
+      {"2021-04-06",
+       "Qatar and Bahrain agreed on Tuesday to restore diplomatic relations "
+       "in a deal brokered by Kuwait, the emir said."},
+  });
+  const Agreement* a = Named(ledger, "Albufeira Water Convention");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(StatusAsOf(*a, "2010-01-01").state, AgreementState::kInForce);
+  bool deal = false;
+  for (const Agreement& x : ledger.agreements())
+    deal |= x.parties == std::vector<std::string>{"BHR", "QAT"} &&
+            StatusAsOf(x, "2021-04-07").state == AgreementState::kNegotiating;
+  EXPECT_TRUE(deal);
+}
+
 }  // namespace
 }  // namespace curlew

@@ -23,6 +23,15 @@ bool IsLegislature(const Tree& t, uint32_t i) {
                       [](char c) { return std::isupper(c); }));
 }
 
+// The verb "agree" with a subject within three heads above `v` (the parse
+// may hang "in a deal" on a verb or a noun of the agreed clause), or -1.
+int AgreeingVerb(const Tree& t, uint32_t v) {
+  int a = static_cast<int>(v);
+  for (int hops = 0; a >= 0 && hops < 3 && t.lemma(a) != "agree"; ++hops)
+    a = t.head(a);
+  return a >= 0 && t.lemma(a) == "agree" && t.Child(a, {"nsubj"}) >= 0 ? a : -1;
+}
+
 }  // namespace
 
 // Steps a party takes on its own: recorded only when the text says which.
@@ -191,6 +200,16 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
     }
     return sv;
   }
+  // "agreed to normalise relations in a deal brokered by the United
+  // States": the phrase hung on the agreed clause's object.
+  if (base == "nmod" && t.tok(v).upos == "NOUN" &&
+      t.HasChildLemma(n, {"case"}, {"in"}))
+    if (const int a = AgreeingVerb(t, v); a >= 0) {
+      sv.found = true;
+      sv.step = StepKind::kNegotiated;
+      sv.verb = static_cast<uint32_t>(a);
+      return sv;
+    }
   if (base == "obj" || r == "nsubj:pass" || r == "dobj") {
     if (In(l, {"sign", "ink", "conclude", "seal", "finalize", "finalise"}))
       set(StepKind::kSigned);
@@ -240,12 +259,7 @@ StepVerb StepFor(const Tree& t, uint32_t n) {
     // "agreed (to restore ties) in a deal brokered by China": the deal is
     // what they agreed.
     if (t.HasChildLemma(n, {"case"}, {"in"})) {
-      // (within three heads: the parse may hang the phrase on a verb of
-      // the agreed clause)
-      int a = static_cast<int>(v);
-      for (int hops = 0; a >= 0 && hops < 3 && t.lemma(a) != "agree"; ++hops)
-        a = t.head(a);
-      if (a >= 0 && t.lemma(a) == "agree" && t.Child(a, {"nsubj"}) >= 0) {
+      if (const int a = AgreeingVerb(t, v); a >= 0) {
         sv.found = true;
         sv.step = StepKind::kNegotiated;
         sv.verb = static_cast<uint32_t>(a);
