@@ -79,6 +79,10 @@ struct AgreementMention {
   // "a separate draft agreement", "another deal": not the agreement the
   // document named before, whatever it has in common with it.
   bool distinct = false;
+  // The sentence speaks of the agreement's members ("allows its members
+  // to fly", "notified the other members"): more than two parties, though
+  // the reports may name only two.
+  bool multilateral = false;
   std::vector<std::string> parties;  // actor codes named as parties
   bool has_step = false;             // false: a bare mention
   StepKind step = StepKind::kSigned;
@@ -124,6 +128,9 @@ struct Agreement {
   std::string kind;
   std::string name;
   std::vector<std::string> parties;  // sorted
+  // More than two parties, whether or not the reports name them (a
+  // withdrawal then does not end it).
+  bool multilateral = false;
   std::vector<AgreementStep> steps;  // by date, then document and sentence
   std::vector<SourceRef> mentions;   // every sentence that mentions it
 };

@@ -109,6 +109,7 @@ void Extractor::Agreements(const Tree& t, uint32_t s, LedgerInput& in) {
       }
       if (m.name.empty()) m.description = Description(t, n);
       m.distinct = t.HasChildLemma(n, {"amod", "det"}, {"separate", "another"});
+      m.multilateral = SpeaksOfMembers(t);
       // Kind, parties: from the words of the phrase. In a title the words
       // before the noun name the agreement, not its parties ("the Paris
       // Agreement", "the Windsor Framework"); those after it may ("the

@@ -535,5 +535,24 @@ TEST(LedgerExtractTest, OpeningParticipleAndDealAgreedIn) {
   EXPECT_TRUE(deal);
 }
 
+// A treaty the report says has members ("allows its members to fish") has
+// more than two parties though only two are named: a withdrawal does not
+// end it.
+TEST(LedgerExtractTest, AgreementWithMembersOutlivesAWithdrawal) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2020-11-22",
+       "Canada left the Arctic Fisheries Treaty with Norway on Sunday. The "
+       "pact, signed in Oslo in 1995, allows its members to fish in each "
+       "other's waters."},
+  });
+  const Agreement* a = Named(ledger, "Arctic Fisheries Treaty");
+  ASSERT_NE(a, nullptr);
+  EXPECT_TRUE(a->multilateral);
+  AgreementStatus st = StatusAsOf(*a, "2021-01-01");
+  EXPECT_EQ(st.withdrawn_by, std::vector<std::string>{"CAN"});
+  EXPECT_NE(st.state, AgreementState::kEnded);
+}
+
 }  // namespace
 }  // namespace curlew

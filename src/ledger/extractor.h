@@ -56,6 +56,7 @@ class Extractor {
   std::string OfficialOfLastState(const Tree& t, uint32_t i) const;
   std::string AgentOf(const Tree& t, uint32_t i) const;
   bool NamesActor(uint32_t s, std::string_view text) const;
+  bool SpeaksOfMembers(const Tree& t) const;
   void RememberSubjectState(const Tree& t);
   static bool Contains(const std::vector<std::string>& v, const std::string& x);
   std::vector<std::string> EntryForParties(const Tree& t, uint32_t v) const;

@@ -844,6 +844,7 @@ void Ledger::Build() {
       }
       const size_t ai = static_cast<size_t>(a->id - 1);
       founded_by[&m] = ai;
+      a->multilateral |= m.multilateral;
       if (a->kind.empty() && !m.kind.empty()) {
         a->kind = m.kind;
         index.by_kind[a->kind].push_back(ai);
@@ -1055,6 +1056,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   std::set<std::string> signed_only;  // signed or acceded, not just approved
   bool proposed = false, negotiated = false, ended = false, any = false;
   const std::vector<std::string>& parties = agreement.parties;
+  const bool bilateral = parties.size() <= 2 && !agreement.multilateral;
   // An end dated only by its year or month ("ended in 2019") that a
   // precisely dated end within that period tells more exactly (withdrawn
   // on 2019-08-02) is that end, not one on the period's first day.
@@ -1062,7 +1064,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
     return !s.negated &&
            (s.step == StepKind::kTerminated || s.step == StepKind::kExpired ||
             s.step == StepKind::kCollapsed ||
-            (s.step == StepKind::kWithdrawn && parties.size() <= 2));
+            (s.step == StepKind::kWithdrawn && bilateral));
   };
   auto refined = [&](const AgreementStep& s) {
     if (!ends(s) || s.date.size() >= 10) return false;
@@ -1183,7 +1185,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   for (const auto& p : parties)
     if (!ratified.count(p)) not_ratified.insert(p);
   // A bilateral agreement ends when a party's withdrawal takes effect.
-  if (!withdrawn.empty() && parties.size() <= 2) ended = true;
+  if (!withdrawn.empty() && bilateral) ended = true;
 
   st.signed_by.assign(signed_by.begin(), signed_by.end());
   st.ratified_by.assign(ratified.begin(), ratified.end());

@@ -92,6 +92,7 @@ std::string LedgerInputToJson(const LedgerInput& in) {
                    {"name", m.name},
                    {"description", m.description},
                    {"distinct", m.distinct},
+                   {"multilateral", m.multilateral},
                    {"parties", m.parties},
                    {"has_step", m.has_step},
                    {"step", static_cast<int>(m.step)},
@@ -141,6 +142,7 @@ Result<LedgerInput> LedgerInputFromJson(std::string_view text,
       m.name = a.value("name", "");
       m.description = a.value("description", "");
       m.distinct = a.value("distinct", false);
+      m.multilateral = a.value("multilateral", false);
       m.parties = a.value("parties", std::vector<std::string>{});
       m.has_step = a.value("has_step", false);
       int step = a.value("step", 0);

@@ -66,6 +66,28 @@ bool Extractor::NamesActor(uint32_t s, std::string_view text) const {
   return false;
 }
 
+// "allows its members to fly", "notified the other members", "the states
+// that are still parties to it": the sentence speaks of an agreement's
+// members, so it has more than two (not "the other members of NATO", an
+// organisation's).
+bool Extractor::SpeaksOfMembers(const Tree& t) const {
+  for (uint32_t i = 0; i < t.size(); ++i) {
+    if (t.tok(i).xpos != "NNS" ||
+        !In(t.lemma(i), {"member", "signatory", "party"}))
+      continue;
+    if (!t.HasChildLemma(i, {"nmod:poss", "amod", "advmod"},
+                         {"its", "other", "remaining", "still"}))
+      continue;
+    bool organisation = false;
+    for (uint32_t k : t.kids(i))
+      organisation |= t.rel(k).starts_with("nmod") &&
+                      t.HasChildLemma(k, {"case"}, {"of"}) &&
+                      !OrgAt(t, k).empty();
+    if (!organisation) return true;
+  }
+  return false;
+}
+
 // States (by the country part of the code) and intergovernmental
 // organisations; any actor when no countries are given.
 bool Extractor::IsParty(std::string_view code) const {
