@@ -89,7 +89,11 @@ bool IsAgreementNoun(const Tree& t, uint32_t i) {
            std::isupper(static_cast<unsigned char>(w[0])) &&
            t.tok(i - 1).upos == "PROPN";
   }
-  if (!IsAgreementWord(l)) return false;
+  // ("the Abraham Accords": a name's plural keeps its form as its lemma)
+  const bool plural_name =
+      t.tok(i).upos == "PROPN" && l.size() > 3 && l.back() == 's' &&
+      IsAgreementWord(std::string_view(l).substr(0, l.size() - 1));
+  if (!IsAgreementWord(l) && !plural_name) return false;
   const std::string& upos = t.tok(i).upos;
   if (!upos.empty() && upos != "NOUN" && upos != "PROPN") return false;
   if (l == "deal" && t.HasChildLemma(i, {"amod"}, {"great", "good"}))

@@ -554,5 +554,19 @@ TEST(LedgerExtractTest, AgreementWithMembersOutlivesAWithdrawal) {
   EXPECT_NE(st.state, AgreementState::kEnded);
 }
 
+// A plural title ("the Muscat Accords", a name whose lemma keeps its form)
+// is an agreement noun: a state joining it accedes.
+TEST(LedgerExtractTest, PluralTitleJoined) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2019-05-01",
+       "Qatar and Kuwait signed the Muscat Accords on Wednesday."},
+      {"2021-02-01", "Oman formally joined the Muscat Accords on Monday."},
+  });
+  const Agreement* a = Named(ledger, "Muscat Accords");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->parties, (std::vector<std::string>{"KWT", "OMN", "QAT"}));
+}
+
 }  // namespace
 }  // namespace curlew
