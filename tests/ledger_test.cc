@@ -272,11 +272,11 @@ TEST(LedgerSeedArticleTest, AgreementAndCommitmentTables) {
 }
 
 // Measured with `curlew eval-ledger tests/data/agreements` (seeds 1, 2, 3
-// and 7 give the same figures): 129 / 34 / 0 (docs/ledger.md says what
+// and 7 give the same figures): 129 / 35 / 0 (docs/ledger.md says what
 // still fails). The target is 90% of each with no spurious
 // agreement.
 constexpr int kStatusFloor = 129;     // of 129
-constexpr int kCommitmentFloor = 34;  // of 36
+constexpr int kCommitmentFloor = 35;  // of 36
 constexpr int kSpuriousCeiling = 0;
 
 std::string AgreementsDir() {

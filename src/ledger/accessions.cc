@@ -40,6 +40,53 @@ void Extractor::Push(AgreementMention m, const Accession& acc,
   }
 }
 
+// "Finland and Sweden formally applied to join NATO": the applicants a
+// later "the bids", "their applications" stand for.
+void Extractor::RememberApplicants(const Tree& t, uint32_t s) {
+  if (members_ == nullptr) return;
+  for (uint32_t v = 0; v < t.size(); ++v) {
+    if (t.lemma(v) != "apply") continue;
+    const int join = t.Child(v, {"xcomp"});
+    const int subj = t.Child(v, {"nsubj"});
+    if (join < 0 || subj < 0 || t.lemma(static_cast<uint32_t>(join)) != "join")
+      continue;
+    const int o = t.Child(static_cast<uint32_t>(join), {"obj"});
+    const std::string org = o >= 0 ? OrgAt(t, static_cast<uint32_t>(o)) : "";
+    if (org.empty()) continue;
+    const std::string date = DateAt(s, t.abs(v));
+    std::vector<std::string> names, codes;
+    auto applicant = [&](uint32_t i) {
+      const std::string code = Code(t, i);
+      if (code.size() < 3 || !IsParty(code) || code.starts_with("IGO") ||
+          members_->MemberBefore(org, code.substr(0, 3), date))
+        return;
+      names.push_back("accession protocol for " + NameText(t, i));
+      codes.push_back(code.substr(0, 3));
+    };
+    applicant(static_cast<uint32_t>(subj));
+    for (uint32_t k : t.kids(static_cast<uint32_t>(subj)))
+      if (t.rel(k) == "conj") applicant(k);
+    if (names.empty()) continue;
+    applied_org_ = org;
+    applicants_ = std::move(names);
+    applicant_codes_ = std::move(codes);
+  }
+}
+
+// True if noun `n` is "the bids", "their applications": the applications
+// to join the report told of before.
+bool Extractor::TheApplications(const Tree& t, uint32_t n) const {
+  if (applicants_.empty() || !In(t.lemma(n), {"bid", "application"}) ||
+      t.Child(n, {"acl"}) >= 0 ||
+      !t.HasChildLemma(n, {"det", "nmod:poss"}, {"the", "their"}))
+    return false;
+  for (uint32_t k : t.kids(n))
+    if (t.rel(k).starts_with("nmod") && t.lemma(k) != "they" &&
+        !Code(t, k).empty())
+      return false;  // ("Sweden's bid": its own applicant)
+  return true;
+}
+
 // An organisation the membership table knows, named at token i.
 std::string Extractor::OrgAt(const Tree& t, uint32_t i) const {
   if (members_ == nullptr) return "";
@@ -76,6 +123,13 @@ bool Extractor::AccessionPhrase(const Tree& t, uint32_t s, uint32_t n,
   if (upos != "NOUN" && upos != "PROPN") return false;
   const bool protocol = In(l, {"protocol", "protocols"}) &&
                         t.HasChildLemma(n, {"compound", "amod"}, {"accession"});
+  if (TheApplications(t, n)) {
+    acc->org = applied_org_;
+    acc->names = applicants_;
+    last_group_ =
+        applicants_.size() >= 2 ? applicants_ : std::vector<std::string>{};
+    return true;
+  }
   if (!protocol && !In(l, {"accession", "membership", "bid"})) return false;
   // ("accession" modifying "protocol" is read with the protocol.)
   if (l == "accession" && t.head(n) >= 0 &&

@@ -366,6 +366,9 @@ void Extractor::Emit(const Tree& t, uint32_t s, uint32_t v, int act,
     if (obj >= 0) {
       c.target = Code(t, static_cast<uint32_t>(obj));
       c.target_text = t.SubtreeText(static_cast<uint32_t>(obj));
+      // ("would not approve the bids": about the applicants)
+      if (c.target.empty() && TheApplications(t, static_cast<uint32_t>(obj)))
+        c.target = applicant_codes_.front();
     }
   } else {
     int obj = t.Child(v, {"obj"});

@@ -51,6 +51,7 @@ LedgerInput Extractor::Run() {
     BroughtBack(t, s, in);
     RememberStatePairs(t);
     RememberSubjectState(t);
+    RememberApplicants(t, s);
   }
   // A title the report gives ("The treaty, known as New START") names
   // the agreement its other words ("signed a treaty") refer to.
@@ -78,10 +79,29 @@ LedgerInput Extractor::Run() {
     if (k >= 0 && static_cast<size_t>(k) < doc_.tokens.size()) {
       const Token& tok = doc_.tokens[k];
       lemma = tok.lemma.empty() ? text::AsciiLower(tok.norm) : tok.lemma;
+      if (LiftsObjections(e, static_cast<uint32_t>(k))) lemma = "approve";
     }
     in.event_lemmas.push_back(lemma);
   }
   return in;
+}
+
+// "Turkey lifted its objections to Finland and Sweden joining NATO":
+// dropping one's objections (opposition, veto) to something is approving
+// it, which reverses a refusal to approve it.
+bool Extractor::LiftsObjections(const Event& e, uint32_t k) const {
+  const Token& tok = doc_.tokens[k];
+  const std::string lemma =
+      tok.lemma.empty() ? text::AsciiLower(tok.norm) : tok.lemma;
+  if (!In(lemma, {"lift", "drop", "withdraw", "abandon"}) ||
+      e.sentence >= doc_.sentences.size())
+    return false;
+  Tree t(doc_, e.sentence);
+  for (uint32_t i = 0; i < t.size(); ++i)
+    if (t.abs(i) == k)
+      return t.HasChildLemma(
+          i, {"obj"}, {"objection", "opposition", "veto", "reservation"});
+  return false;
 }
 
 std::string Extractor::DateAt(uint32_t s, uint32_t abs_token) const {

@@ -568,5 +568,33 @@ TEST(LedgerExtractTest, PluralTitleJoined) {
   EXPECT_EQ(a->parties, (std::vector<std::string>{"KWT", "OMN", "QAT"}));
 }
 
+// "X and Y applied to join NATO ... Hungary would not approve the bids":
+// the bids are the applicants' accessions; lifting the objections and
+// ratifying one of them later reverse the refusal.
+TEST(LedgerExtractTest, RefusalOfTheBidsReversed) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2023-03-01",
+       "Georgia and Moldova formally applied to join NATO on Wednesday. "
+       "Hungarian Prime Minister Viktor Orban said on Monday that Hungary "
+       "would not approve the bids."},
+      {"2023-09-01",
+       "Hungary lifted its objections to Georgia and Moldova joining NATO on "
+       "Friday."},
+      {"2024-02-01",
+       "Hungary's parliament ratified Georgia's accession to NATO on "
+       "Thursday."},
+  });
+  ASSERT_EQ(ledger.commitments().size(), 1u);
+  const Commitment& c = ledger.commitments()[0];
+  EXPECT_TRUE(c.what.negated);
+  std::vector<std::string> docs;
+  for (const CommitmentLink& l : c.links) {
+    docs.push_back(l.doc_id);
+    EXPECT_EQ(l.kind, CommitmentLink::Kind::kReverses);
+  }
+  EXPECT_EQ(docs, (std::vector<std::string>{"r2", "r3"}));
+}
+
 }  // namespace
 }  // namespace curlew

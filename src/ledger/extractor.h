@@ -42,6 +42,7 @@ class Extractor {
 
  private:
   std::string DateAt(uint32_t s, uint32_t abs_token) const;
+  bool LiftsObjections(const Event& e, uint32_t k) const;
 
   // parties.cc
   std::string CodeOf(uint32_t head) const;
@@ -75,6 +76,8 @@ class Extractor {
   static std::string NameText(const Tree& t, uint32_t i);
   bool AccessionPhrase(const Tree& t, uint32_t s, uint32_t n, Accession* acc);
   void Joined(const Tree& t, uint32_t s, LedgerInput& in) const;
+  void RememberApplicants(const Tree& t, uint32_t s);
+  bool TheApplications(const Tree& t, uint32_t n) const;
 
   // acts.cc
   LedgerAct ActAt(const Tree& t, uint32_t s, uint32_t v,
@@ -102,8 +105,13 @@ class Extractor {
   const AgreementAliases* aliases_;            // may be null
   // The accession protocols of the last phrase that named several ("them").
   std::vector<std::string> last_group_;
-  std::string last_org_;              // the last organisation the report named
-  std::string last_subject_state_;    // the last state a main clause's subject
+  std::string last_org_;            // the last organisation the report named
+  std::string last_subject_state_;  // the last state a main clause's subject
+  // The states the report last said applied to join an organisation: their
+  // accession protocols' names and their codes.
+  std::string applied_org_;
+  std::vector<std::string> applicants_;
+  std::vector<std::string> applicant_codes_;
   std::vector<uint32_t> mention_at_;  // by token: first of its mentions
   bool seen_agreement_ = false;
   std::string called_title_;  // a title the document gives ("known as")
