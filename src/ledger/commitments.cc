@@ -183,6 +183,15 @@ void Extractor::FutureClauses(const Tree& t, uint32_t s, LedgerInput& in) {
     if (passive_subj < 0 && t.Child(a, {"aux:pass"}) >= 0) continue;
     int subj = passive_subj >= 0 ? passive_subj : t.Child(a, {"nsubj"});
     if (subj < 0) continue;
+    // "The ceasefire arrangement between Israel and Lebanon will remain in
+    // effect": what an agreement will do is no one's commitment.
+    if (passive_subj < 0) {
+      bool agreement = IsAgreementNoun(t, static_cast<uint32_t>(subj));
+      for (uint32_t k : t.kids(static_cast<uint32_t>(subj)))
+        agreement |= (t.rel(k) == "compound" || t.rel(k) == "amod") &&
+                     IsAgreementWord(t.lemma(k));
+      if (agreement) continue;
+    }
     // The verb of saying above the clause, within three heads (a parser
     // may hang "that Russia would ..." on the date of "said on Monday").
     int speech = -1;

@@ -596,5 +596,17 @@ TEST(LedgerExtractTest, RefusalOfTheBidsReversed) {
   EXPECT_EQ(docs, (std::vector<std::string>{"r2", "r3"}));
 }
 
+// What an agreement will do ("The ceasefire arrangement ... will remain in
+// effect until March 1") is no one's commitment.
+TEST(LedgerExtractTest, AgreementAsFutureSubjectIsNoCommitment) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2025-01-26",
+       "The ceasefire arrangement between Chile and Peru will remain in "
+       "effect until March 1, the foreign ministry said on Sunday."},
+  });
+  EXPECT_TRUE(ledger.commitments().empty());
+}
+
 }  // namespace
 }  // namespace curlew
