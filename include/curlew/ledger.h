@@ -70,8 +70,19 @@ const char* StepKindName(StepKind kind);  // "signed", "ratified", ...
 // What one sentence says about one agreement. Produced by the extractor
 // (src/ledger/extract.h), consumed by Ledger.
 struct AgreementMention {
-  std::string kind;                  // "extradition", "trade", ...; "" unknown
-  std::string name;                  // formal name when given, else ""
+  std::string kind;  // "extradition", "trade", ...; "" unknown
+  std::string name;  // formal name when given, else ""
+  // The words the text describes it with ("joint declaration", "draft
+  // treaty"): the name of an agreement that has no title, never used to
+  // tell agreements apart. "" when the noun stands alone ("the deal").
+  std::string description;
+  // "a separate draft agreement", "another deal": not the agreement the
+  // document named before, whatever it has in common with it.
+  bool distinct = false;
+  // The sentence speaks of the agreement's members ("allows its members
+  // to fly", "notified the other members"): more than two parties, though
+  // the reports may name only two.
+  bool multilateral = false;
   std::vector<std::string> parties;  // actor codes named as parties
   bool has_step = false;             // false: a bare mention
   StepKind step = StepKind::kSigned;
@@ -117,6 +128,9 @@ struct Agreement {
   std::string kind;
   std::string name;
   std::vector<std::string> parties;  // sorted
+  // More than two parties, whether or not the reports name them (a
+  // withdrawal then does not end it).
+  bool multilateral = false;
   std::vector<AgreementStep> steps;  // by date, then document and sentence
   std::vector<SourceRef> mentions;   // every sentence that mentions it
 };
@@ -183,6 +197,23 @@ struct Commitment {
   std::vector<CommitmentLink> links;  // by date
 };
 
+// An act the ledger reads from a sentence itself, beside the coded events,
+// to link to the pledges it bears on: a party doing something an
+// agreement forbids ("Iran has begun enriching uranium above the purity
+// allowed under its nuclear deal": done, a violation), or declaring itself
+// no longer bound by its own pledge ("Russia no longer considers itself
+// bound by its moratorium on deploying ...": renounced).
+struct LedgerAct {
+  enum class Kind { kDone, kRenounced };
+  Kind kind = Kind::kDone;
+  std::string actor;       // who acted (code)
+  std::string lemma;       // the act's verb ("enrich", "deploy")
+  std::string words;       // the act in lower case, its verb's lemma first
+  bool violation = false;  // a violated step of the sentence's agreement
+  std::string date;
+  SourceRef source;
+};
+
 // Everything the ledger takes from one document.
 struct LedgerInput {
   std::string doc_id;
@@ -194,6 +225,7 @@ struct LedgerInput {
   // For each event, the verb lemma of its action (parallel to `events`);
   // used to match events against promised actions.
   std::vector<std::string> event_lemmas;
+  std::vector<LedgerAct> acts;  // acts the ledger read itself
 };
 
 class Ledger {

@@ -41,7 +41,7 @@ namespace curlew {
 
 // The schema version this build writes. A store with a newer version is
 // refused with ErrorCode::kUnsupported; an older one is migrated on Open.
-inline constexpr int kStoreSchemaVersion = 4;
+inline constexpr int kStoreSchemaVersion = 5;
 
 // Default SQLite file name.
 inline constexpr const char* kDefaultStorePath = "curlew.db";

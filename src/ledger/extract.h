@@ -24,6 +24,10 @@
 // (Document::actor_mentions) by the phrase's head: the ledger codes no
 // noun phrase itself and asks no one.
 //
+// The parts live in files named by their job (ledger/extractor.h lists
+// them): clauses, agreement words, titles, steps, parties, accessions,
+// agreement mentions, commitments.
+//
 // Thread safety: reentrant.
 #ifndef CURLEW_LEDGER_EXTRACT_H_
 #define CURLEW_LEDGER_EXTRACT_H_

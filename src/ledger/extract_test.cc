@@ -391,5 +391,222 @@ TEST(LedgerExtractTest, EventSourcesCompleteASplitSubject) {
   EXPECT_TRUE(std::count(p.begin(), p.end(), "CHL"));
 }
 
+// Acts that bear on pledges across reports: a term an agreement sets out
+// ("Under the agreement, X will ... and cut ...": two written
+// commitments) broken by exceeding the limit it set; a pledge not to act
+// reversed by its party declaring itself no longer bound by it; an
+// official without a country speaking for the state the report named; a
+// pledge to rejoin fulfilled by bringing the state back into the agreement.
+TEST(LedgerExtractTest, ActsThatBearOnPledges) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2016-03-01",
+       "Norway and Chile signed a trade agreement on Tuesday. Under the "
+       "agreement, Chile will keep its tariffs on salmon at or below 5 "
+       "percent for ten years and cut its quota of imported timber by "
+       "half."},
+      {"2018-05-02",
+       "Chile has exceeded the limit on its quota of imported timber set by "
+       "its trade agreement with Norway, the World Trade Organization said "
+       "on Wednesday."},
+      {"2019-01-07",
+       "President Vladimir Putin said on Monday that Russia would not "
+       "deploy anti-satellite missiles unless the United States did so "
+       "first."},
+      {"2021-01-04",
+       "Russia no longer considers itself bound by its moratorium on "
+       "deploying anti-satellite missiles, the foreign ministry said on "
+       "Monday."},
+      {"2022-03-07",
+       "Peru suspended the trade agreement with Ecuador on Monday. Foreign "
+       "Minister Ana Gervasi said the agreement would be held in abeyance "
+       "until Ecuador withdrew its vessels."},
+      {"2023-01-10",
+       "Ecuador has promised to rejoin the trade agreement with Peru next "
+       "year."},
+      {"2024-02-01",
+       "President Daniel Noboa signed a document on Thursday to bring "
+       "Ecuador back into the trade agreement with Peru."},
+  });
+  int terms = 0, seen = 0;
+  for (const Commitment& c : ledger.commitments()) {
+    const std::string& doc = c.what.source.doc_id;
+    if (doc == "r1") {
+      ++terms;
+      EXPECT_EQ(c.what.form, "written");
+      // Only the quota was exceeded.
+      if (c.what.action_lemma == "cut") {
+        ASSERT_EQ(c.links.size(), 1u);
+        EXPECT_EQ(c.links[0].doc_id, "r2");
+        EXPECT_EQ(c.links[0].kind, CommitmentLink::Kind::kContradicts);
+      } else {
+        EXPECT_TRUE(c.links.empty()) << c.what.action;
+      }
+    }
+    if (doc == "r3") {
+      ++seen;
+      ASSERT_EQ(c.links.size(), 1u);
+      EXPECT_EQ(c.links[0].doc_id, "r4");
+      EXPECT_EQ(c.links[0].kind, CommitmentLink::Kind::kReverses);
+    }
+    if (doc == "r6") {  // brought back into it: rejoined
+      ++seen;
+      ASSERT_EQ(c.links.size(), 1u);
+      EXPECT_EQ(c.links[0].doc_id, "r7");
+      EXPECT_EQ(c.links[0].kind, CommitmentLink::Kind::kFulfils);
+    }
+    if (doc == "r5") {
+      ++seen;
+      EXPECT_EQ(c.what.actor, "PER");
+      EXPECT_EQ(c.what.by, "PERGOV");
+    }
+  }
+  EXPECT_EQ(terms, 2);
+  EXPECT_EQ(seen, 3);
+  // The excess is a violation of the agreement by its party.
+  bool violated = false;
+  for (const Agreement& a : ledger.agreements())
+    for (const AgreementStep& st : a.steps)
+      violated |= st.step == StepKind::kViolated && st.actor == "CHL" &&
+                  st.source.doc_id == "r2";
+  EXPECT_TRUE(violated);
+}
+
+// A step's source the events stage gave a country the words do not name
+// ("Negotiators" coded with the country of the city the text names) is no
+// party: the ledger takes who a phrase names from the actors stage.
+TEST(LedgerExtractTest, EventSourceWithoutActorWordsIsNoParty) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2016-10-15",
+       "KIGALI, Oct 15 - Negotiators from almost 200 nations adopted the "
+       "Kigali Agreement on refrigerants late on Saturday, setting a goal of "
+       "cutting the use of hydrofluorocarbons."},
+  });
+  ASSERT_EQ(ledger.agreements().size(), 1u);
+  EXPECT_TRUE(ledger.agreements()[0].parties.empty());
+  ASSERT_EQ(ledger.agreements()[0].steps.size(), 1u);
+  EXPECT_EQ(ledger.agreements()[0].steps[0].step, StepKind::kNegotiated);
+}
+
+// "a draft treaty with X ..., and a separate draft agreement with Y": two
+// agreements proposed in one sentence, each named by its description.
+TEST(LedgerExtractTest, SeparateAgreementProposedInTheSameSentence) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2023-05-08",
+       "China on Monday proposed a draft treaty with Japan that would bar "
+       "fishing in disputed waters, and a separate draft agreement with South "
+       "Korea that would limit naval patrols in the Yellow Sea."},
+  });
+  ASSERT_EQ(ledger.agreements().size(), 2u);
+  const Agreement* treaty = Named(ledger, "draft treaty");
+  const Agreement* deal = Named(ledger, "draft agreement");
+  ASSERT_NE(treaty, nullptr);
+  ASSERT_NE(deal, nullptr);
+  EXPECT_EQ(treaty->parties, (std::vector<std::string>{"CHN", "JPN"}));
+  EXPECT_EQ(deal->parties, (std::vector<std::string>{"CHN", "KOR"}));
+  ASSERT_EQ(deal->steps.size(), 1u);
+  EXPECT_EQ(deal->steps[0].step, StepKind::kProposed);
+}
+
+// History told by an opening participle ("Signed by Madrid and Lisbon in
+// 1998 and in force since 2000, the convention ...") and a deal the
+// parties agreed "to restore relations in": steps however the parse hung
+// the agreement's phrase.
+TEST(LedgerExtractTest, OpeningParticipleAndDealAgreedIn) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2019-07-05",
+       "Spain formally withdrew from the Albufeira Water Convention with "
+       "Portugal on Friday. Signed by Madrid and Lisbon in 1998 and in force "
+       "since 2000, the convention shared the water of five rivers."},
+      {"2021-04-06",
+       "Qatar and Bahrain agreed on Tuesday to restore diplomatic relations "
+       "in a deal brokered by Kuwait, the emir said."},
+  });
+  const Agreement* a = Named(ledger, "Albufeira Water Convention");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(StatusAsOf(*a, "2010-01-01").state, AgreementState::kInForce);
+  bool deal = false;
+  for (const Agreement& x : ledger.agreements())
+    deal |= x.parties == std::vector<std::string>{"BHR", "QAT"} &&
+            StatusAsOf(x, "2021-04-07").state == AgreementState::kNegotiating;
+  EXPECT_TRUE(deal);
+}
+
+// A treaty the report says has members ("allows its members to fish") has
+// more than two parties though only two are named: a withdrawal does not
+// end it.
+TEST(LedgerExtractTest, AgreementWithMembersOutlivesAWithdrawal) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2020-11-22",
+       "Canada left the Arctic Fisheries Treaty with Norway on Sunday. The "
+       "pact, signed in Oslo in 1995, allows its members to fish in each "
+       "other's waters."},
+  });
+  const Agreement* a = Named(ledger, "Arctic Fisheries Treaty");
+  ASSERT_NE(a, nullptr);
+  EXPECT_TRUE(a->multilateral);
+  AgreementStatus st = StatusAsOf(*a, "2021-01-01");
+  EXPECT_EQ(st.withdrawn_by, std::vector<std::string>{"CAN"});
+  EXPECT_NE(st.state, AgreementState::kEnded);
+}
+
+// A plural title ("the Muscat Accords", a name whose lemma keeps its form)
+// is an agreement noun: a state joining it accedes.
+TEST(LedgerExtractTest, PluralTitleJoined) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2019-05-01",
+       "Qatar and Kuwait signed the Muscat Accords on Wednesday."},
+      {"2021-02-01", "Oman formally joined the Muscat Accords on Monday."},
+  });
+  const Agreement* a = Named(ledger, "Muscat Accords");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->parties, (std::vector<std::string>{"KWT", "OMN", "QAT"}));
+}
+
+// "X and Y applied to join NATO ... Hungary would not approve the bids":
+// the bids are the applicants' accessions; lifting the objections and
+// ratifying one of them later reverse the refusal.
+TEST(LedgerExtractTest, RefusalOfTheBidsReversed) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2023-03-01",
+       "Georgia and Moldova formally applied to join NATO on Wednesday. "
+       "Hungarian Prime Minister Viktor Orban said on Monday that Hungary "
+       "would not approve the bids."},
+      {"2023-09-01",
+       "Hungary lifted its objections to Georgia and Moldova joining NATO on "
+       "Friday."},
+      {"2024-02-01",
+       "Hungary's parliament ratified Georgia's accession to NATO on "
+       "Thursday."},
+  });
+  ASSERT_EQ(ledger.commitments().size(), 1u);
+  const Commitment& c = ledger.commitments()[0];
+  EXPECT_TRUE(c.what.negated);
+  std::vector<std::string> docs;
+  for (const CommitmentLink& l : c.links) {
+    docs.push_back(l.doc_id);
+    EXPECT_EQ(l.kind, CommitmentLink::Kind::kReverses);
+  }
+  EXPECT_EQ(docs, (std::vector<std::string>{"r2", "r3"}));
+}
+
+// What an agreement will do ("The ceasefire arrangement ... will remain in
+// effect until March 1") is no one's commitment.
+TEST(LedgerExtractTest, AgreementAsFutureSubjectIsNoCommitment) {
+  if (TheEngine() == nullptr) GTEST_SKIP() << "no engine (models missing)";
+  Ledger ledger = LedgerOf({
+      {"2025-01-26",
+       "The ceasefire arrangement between Chile and Peru will remain in "
+       "effect until March 1, the foreign ministry said on Sunday."},
+  });
+  EXPECT_TRUE(ledger.commitments().empty());
+}
+
 }  // namespace
 }  // namespace curlew

@@ -486,6 +486,93 @@ void LinkSteps(Commitment& c, const std::vector<Agreement>& agreements,
   }
 }
 
+// The head word of the object a promised action is about, lower case
+// ("its enrichment of uranium" -> "enrichment").
+std::string ObjectHead(std::string_view object) {
+  std::string lower = text::AsciiLower(object);
+  size_t i = 0;
+  while (i < lower.size()) {
+    size_t j = lower.find(' ', i);
+    if (j == std::string::npos) j = lower.size();
+    std::string_view w(lower.data() + i, j - i);
+    if (!w.empty() && w != "its" && w != "their" && w != "his" && w != "her" &&
+        w != "our" && w != "the" && w != "a" && w != "an" && w != "all" &&
+        w != "some")
+      return std::string(w);
+    i = j + 1;
+  }
+  return "";
+}
+
+// True if `act` is about `head`: one of its words, or the noun of its verb
+// ("enrich uranium above ..." is about "enrichment").
+bool ActConcerns(const LedgerAct& act, std::string_view head) {
+  if (head.size() < 4) return false;
+  if (act.lemma.size() >= 4 && head.starts_with(act.lemma)) return true;
+  std::string_view words = act.words;
+  size_t i = 0;
+  while (i < words.size()) {
+    size_t j = words.find(' ', i);
+    if (j == std::string_view::npos) j = words.size();
+    if (words.substr(i, j - i) == head) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+// Links the acts the ledger read itself (LedgerAct) that bear on
+// commitment `c`, taken later by its party in another report: the promised
+// act done (fulfilled, or breached when it was promised not to be done);
+// the party renouncing its pledge not to do it (reversed); a violation of
+// an agreement whose written terms the commitment is (its report names the
+// agreement), about what the commitment is about ("exceeded the limit on
+// its stockpile" breaks "will cut its stockpile"). `named`: as LinkSteps.
+void LinkActs(Commitment& c, const std::vector<const LedgerAct*>& acts,
+              const std::vector<Agreement>& agreements,
+              const std::vector<size_t>& named) {
+  const CommitmentMention& w = c.what;
+  for (const LedgerAct* a : acts) {
+    if (a->source.doc_id == w.source.doc_id ||
+        DateKey(a->date) <= DateKey(w.date))
+      continue;
+    CommitmentLink::Kind kind;
+    if (a->kind == LedgerAct::Kind::kRenounced) {
+      if (!w.negated || !SameAction(w.action_lemma, a->lemma)) continue;
+      kind = CommitmentLink::Kind::kReverses;
+    } else if (SameAction(w.action_lemma, a->lemma)) {
+      kind = LinkKind(w);
+    } else if (a->violation && !w.negated && w.form == "written" &&
+               ActConcerns(*a, ObjectHead(w.target_text))) {
+      bool terms = false;
+      for (size_t ai : named)
+        for (const AgreementStep& s : agreements[ai].steps)
+          terms |= s.step == StepKind::kViolated &&
+                   s.source.doc_id == a->source.doc_id &&
+                   s.source.sentence == a->source.sentence;
+      if (!terms) continue;
+      kind = CommitmentLink::Kind::kContradicts;
+    } else {
+      continue;
+    }
+    // (The store keys a link by its document and event; a step or an act
+    // has no event, so one such link per document.)
+    bool dup = false;
+    for (const CommitmentLink& l : c.links)
+      dup |= l.doc_id == a->source.doc_id &&
+             (l.source.sentence == a->source.sentence ||
+              l.event_index == UINT32_MAX);
+    if (dup) continue;
+    CommitmentLink link;
+    link.kind = kind;
+    link.event.date = a->date;
+    link.event.sentence = a->source.sentence;
+    link.event_index = UINT32_MAX;  // an act, not a coded event
+    link.doc_id = a->source.doc_id;
+    link.source = a->source;
+    c.links.push_back(std::move(link));
+  }
+}
+
 std::string SourceKey(const SourceRef& s) {
   return s.doc_id + '\x1f' + std::to_string(s.sentence) + '\x1f' + s.text;
 }
@@ -601,7 +688,7 @@ std::vector<AgreementMention> ResolvedMentions(const LedgerInput& in) {
   std::deque<AgreementMention> resolved;  // stable addresses
   for (const AgreementMention& m : in.agreements) {
     AgreementMention r = m;
-    bool anaphoric = m.name.empty() && m.parties.size() < 2;
+    bool anaphoric = m.name.empty() && m.parties.size() < 2 && !m.distinct;
     if (anaphoric && last != nullptr && KindsCompatible(m.kind, last->kind)) {
       r.kind = last->kind;
       r.name = last->name;
@@ -740,6 +827,7 @@ void Ledger::Build() {
   // An agreement is founded by a mention with a step or a title; a bare
   // mention ("the deal", "a trade pact between A and B") only attaches to
   // one, so that no agreement is recorded without a dated step or a title.
+  std::unordered_map<const AgreementMention*, size_t> founded_by;
   for (int pass = 0; pass < 2; ++pass)
     for (Located& loc : mentions) {
       AgreementMention& m = loc.mention;
@@ -755,6 +843,8 @@ void Ledger::Build() {
         index.Founded();
       }
       const size_t ai = static_cast<size_t>(a->id - 1);
+      founded_by[&m] = ai;
+      a->multilateral |= m.multilateral;
       if (a->kind.empty() && !m.kind.empty()) {
         a->kind = m.kind;
         index.by_kind[a->kind].push_back(ai);
@@ -783,6 +873,9 @@ void Ledger::Build() {
         // one step, dated by the earliest report of it.
         std::string key = std::to_string(static_cast<int>(s.step)) + ' ' +
                           (s.negated ? '1' : '0') + PartyOf(s.actor);
+        // (Violations are acts, each of its day: "exceeded the limit" and
+        // a week later "began enriching above it" are two.)
+        if (s.step == StepKind::kViolated) key += ' ' + DateKey(s.date);
         auto [same, fresh] = index.steps[ai].try_emplace(key, a->steps.size());
         // ... unless the party undid it in between: a second withdrawal
         // after a rejoining, a second suspension after a resumption.
@@ -798,6 +891,16 @@ void Ledger::Build() {
         }
       }
     }
+  // An agreement without a title is named by the words the first report
+  // that describes it uses ("joint declaration"); only now, so that such
+  // words never tell agreements apart.
+  for (const Located& loc : mentions) {
+    const auto found = founded_by.find(&loc.mention);
+    if (found == founded_by.end()) continue;
+    Agreement& a = agreements_[found->second];
+    if (a.name.empty() && !loc.mention.description.empty())
+      a.name = loc.mention.description;
+  }
   for (auto& a : agreements_) {
     std::stable_sort(a.steps.begin(), a.steps.end(),
                      [](const AgreementStep& x, const AgreementStep& y) {
@@ -869,6 +972,11 @@ void Ledger::Build() {
           .push_back(Act{in, i});
     }
   }
+  // The acts the ledger read itself, by the party that acted.
+  std::unordered_map<std::string, std::vector<const LedgerAct*>> own_acts;
+  for (const LedgerInput* in : docs)
+    for (const LedgerAct& a : in->acts)
+      own_acts[PartyOf(a.actor)].push_back(&a);
   // The agreements each report mentions, in ledger order.
   std::unordered_map<std::string, std::vector<size_t>> agreements_of_doc;
   for (size_t ai = 0; ai < agreements_.size(); ++ai)
@@ -909,6 +1017,9 @@ void Ledger::Build() {
     auto named = agreements_of_doc.find(c.what.source.doc_id);
     LinkSteps(c, agreements_,
               named == agreements_of_doc.end() ? none : named->second);
+    if (auto own = own_acts.find(PartyOf(c.what.actor)); own != own_acts.end())
+      LinkActs(c, own->second, agreements_,
+               named == agreements_of_doc.end() ? none : named->second);
     std::stable_sort(c.links.begin(), c.links.end(),
                      [](const CommitmentLink& a, const CommitmentLink& b) {
                        return DateKey(a.event.date) < DateKey(b.event.date);
@@ -945,6 +1056,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   std::set<std::string> signed_only;  // signed or acceded, not just approved
   bool proposed = false, negotiated = false, ended = false, any = false;
   const std::vector<std::string>& parties = agreement.parties;
+  const bool bilateral = parties.size() <= 2 && !agreement.multilateral;
   // An end dated only by its year or month ("ended in 2019") that a
   // precisely dated end within that period tells more exactly (withdrawn
   // on 2019-08-02) is that end, not one on the period's first day.
@@ -952,7 +1064,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
     return !s.negated &&
            (s.step == StepKind::kTerminated || s.step == StepKind::kExpired ||
             s.step == StepKind::kCollapsed ||
-            (s.step == StepKind::kWithdrawn && parties.size() <= 2));
+            (s.step == StepKind::kWithdrawn && bilateral));
   };
   auto refined = [&](const AgreementStep& s) {
     if (!ends(s) || s.date.size() >= 10) return false;
@@ -1073,7 +1185,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
   for (const auto& p : parties)
     if (!ratified.count(p)) not_ratified.insert(p);
   // A bilateral agreement ends when a party's withdrawal takes effect.
-  if (!withdrawn.empty() && parties.size() <= 2) ended = true;
+  if (!withdrawn.empty() && bilateral) ended = true;
 
   st.signed_by.assign(signed_by.begin(), signed_by.end());
   st.ratified_by.assign(ratified.begin(), ratified.end());
@@ -1135,7 +1247,7 @@ AgreementStatus StatusAsOf(const Agreement& agreement, std::string_view date) {
 // gives a name), PartyCandidates and the single-party pool (a party, also
 // the party of a step's actor), the kind pool (a mention without parties
 // looks among agreements of its kind), and a pledge's party and action
-// against the acts indexed under the same.
+// against the acts (events and the ledger's own) indexed under the same.
 std::vector<std::string> LedgerKeys(const LedgerInput& input) {
   std::vector<std::string> keys;
   for (const AgreementMention& m : ResolvedMentions(input)) {
@@ -1155,6 +1267,8 @@ std::vector<std::string> LedgerKeys(const LedgerInput& input) {
     if (IsAct(input, i))
       keys.push_back("E " + PartyOf(input.events[i].source) + '\x1f' +
                      ActionKey(input.event_lemmas[i]));
+  for (const LedgerAct& a : input.acts)
+    keys.push_back("E " + PartyOf(a.actor) + '\x1f' + ActionKey(a.lemma));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;

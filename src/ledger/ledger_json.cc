@@ -90,6 +90,9 @@ std::string LedgerInputToJson(const LedgerInput& in) {
   for (const AgreementMention& m : in.agreements) {
     ags.push_back({{"kind", m.kind},
                    {"name", m.name},
+                   {"description", m.description},
+                   {"distinct", m.distinct},
+                   {"multilateral", m.multilateral},
                    {"parties", m.parties},
                    {"has_step", m.has_step},
                    {"step", static_cast<int>(m.step)},
@@ -108,6 +111,20 @@ std::string LedgerInputToJson(const LedgerInput& in) {
   for (const Event& e : in.events) evs.push_back(EventJson(e));
   j["events"] = std::move(evs);
   j["event_lemmas"] = in.event_lemmas;
+  if (!in.acts.empty()) {
+    json acts = json::array();
+    for (const LedgerAct& a : in.acts)
+      acts.push_back(
+          {{"kind",
+            a.kind == LedgerAct::Kind::kRenounced ? "renounced" : "done"},
+           {"actor", a.actor},
+           {"lemma", a.lemma},
+           {"words", a.words},
+           {"violation", a.violation},
+           {"date", a.date},
+           {"source", Ref(a.source)}});
+    j["acts"] = std::move(acts);
+  }
   j["sentences"] = in.sentences;
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -123,6 +140,9 @@ Result<LedgerInput> LedgerInputFromJson(std::string_view text,
       AgreementMention m;
       m.kind = a.value("kind", "");
       m.name = a.value("name", "");
+      m.description = a.value("description", "");
+      m.distinct = a.value("distinct", false);
+      m.multilateral = a.value("multilateral", false);
       m.parties = a.value("parties", std::vector<std::string>{});
       m.has_step = a.value("has_step", false);
       int step = a.value("step", 0);
@@ -158,6 +178,21 @@ Result<LedgerInput> LedgerInputFromJson(std::string_view text,
     for (const json& e : j.at("events")) in.events.push_back(EventFrom(e));
     in.event_lemmas = j.value("event_lemmas", std::vector<std::string>{});
     in.sentences = j.value("sentences", std::vector<std::string>{});
+    // (inputs stored before acts were read have none)
+    if (j.contains("acts"))
+      for (const json& a : j.at("acts")) {
+        LedgerAct act;
+        act.kind = a.value("kind", "") == "renounced"
+                       ? LedgerAct::Kind::kRenounced
+                       : LedgerAct::Kind::kDone;
+        act.actor = a.value("actor", "");
+        act.lemma = a.value("lemma", "");
+        act.words = a.value("words", "");
+        act.violation = a.value("violation", false);
+        act.date = a.value("date", "");
+        act.source = RefFrom(a.at("source"));
+        in.acts.push_back(std::move(act));
+      }
     return in;
   } catch (const std::exception& e) {
     return Status::Error(ErrorCode::kParseError,

@@ -22,8 +22,7 @@ Result<LedgerInput> LedgerInputFromJson(std::string_view json,
 
 // One agreement with its steps and its status as of `as_of` ("" = latest),
 // as one JSON object on one line.
-std::string AgreementToJson(const Agreement& agreement,
-                            std::string_view as_of);
+std::string AgreementToJson(const Agreement& agreement, std::string_view as_of);
 // One commitment with its links, as one JSON object on one line.
 std::string CommitmentToJson(const Commitment& commitment);
 

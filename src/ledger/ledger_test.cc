@@ -184,6 +184,36 @@ TEST(LedgerTest, BareMentionResolvesToAgreementNamedEarlierInDocument) {
   EXPECT_EQ(ledger.agreements()[0].steps.size(), 2u);
 }
 
+// An agreement without a title is named by the words describing it, which
+// never tell agreements apart: two "peace agreements" of other parties
+// stay two, and a title given later wins.
+TEST(LedgerTest, DescriptionNamesAnAgreementWithoutTitle) {
+  AgreementMention a = Step("peace", {"ARM", "AZE"}, StepKind::kNegotiated, "",
+                            "2025-03-13", "a", 0);
+  a.description = "peace agreement";
+  AgreementMention b = Step("peace", {"ERI", "ETH"}, StepKind::kSigned, "",
+                            "2018-07-09", "b", 0);
+  b.description = "peace agreement";
+  AgreementMention c = Step("trade", {"CHL", "NOR"}, StepKind::kSigned, "",
+                            "2016-03-01", "c", 0);
+  c.description = "trade agreement";
+  AgreementMention titled = Step("trade", {"CHL", "NOR"}, StepKind::kRatified,
+                                 "CHL", "2016-09-01", "d", 0);
+  titled.name = "Chile-Norway Trade Agreement";
+  Ledger ledger;
+  ledger.Add(Doc("a", "2025-03-13", {a}));
+  ledger.Add(Doc("b", "2018-07-09", {b}));
+  ledger.Add(Doc("c", "2016-03-01", {c}));
+  ledger.Add(Doc("d", "2016-09-01", {titled}));
+  ledger.Build();
+  std::vector<std::string> names;
+  for (const Agreement& x : ledger.agreements()) names.push_back(x.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Chile-Norway Trade Agreement",
+                                      "peace agreement", "peace agreement"}));
+}
+
 Event Act(std::string source, std::string target, std::string cameo,
           std::string date, uint32_t sentence) {
   Event e;
@@ -284,6 +314,14 @@ TEST(LedgerJsonTest, InputRoundTrip) {
   in.events[0].cameo = "057";
   in.event_lemmas = {"ratify"};
   in.sentences = {"one", "two"};
+  LedgerAct act;
+  act.kind = LedgerAct::Kind::kRenounced;
+  act.actor = "RUS";
+  act.lemma = "deploy";
+  act.words = "deploy missiles";
+  act.date = "2021-01-04";
+  act.source = SourceRef{"d", 1, "two"};
+  in.acts.push_back(act);
   std::string json = LedgerInputToJson(in);
   Result<LedgerInput> back = LedgerInputFromJson(json, "d");
   ASSERT_TRUE(back.ok()) << back.status().ToString();
@@ -291,6 +329,9 @@ TEST(LedgerJsonTest, InputRoundTrip) {
   EXPECT_EQ(back->agreements[0].step, StepKind::kRatified);
   EXPECT_TRUE(back->agreements[0].negated);
   EXPECT_EQ(back->commitments[0].action, "return \"Uighurs\" to China");
+  ASSERT_EQ(back->acts.size(), 1u);
+  EXPECT_EQ(back->acts[0].kind, LedgerAct::Kind::kRenounced);
+  EXPECT_EQ(back->acts[0].lemma, "deploy");
 
   Result<LedgerInput> bad = LedgerInputFromJson("{\"agreements\": 3", "doc7");
   ASSERT_FALSE(bad.ok());

@@ -73,15 +73,17 @@ std::string SentenceJoin(const char* table) {
 
 Result<std::vector<Agreement>> ReadAgreementTables(SqlConnection& db) {
   std::map<int64_t, Agreement> by_id;
-  Status s = db.Exec("SELECT agreement_id, name, kind, parties FROM agreements",
-                     {}, [&](const SqlRow& row) {
-                       Agreement& a = by_id[IdOf(row.Text(0))];
-                       a.id = IdOf(row.Text(0));
-                       a.name = row.Text(1);
-                       a.kind = row.Text(2);
-                       a.parties = SplitParties(row.Text(3));
-                       return true;
-                     });
+  Status s = db.Exec(
+      "SELECT agreement_id, name, kind, parties, multilateral FROM agreements",
+      {}, [&](const SqlRow& row) {
+        Agreement& a = by_id[IdOf(row.Text(0))];
+        a.id = IdOf(row.Text(0));
+        a.name = row.Text(1);
+        a.kind = row.Text(2);
+        a.parties = SplitParties(row.Text(3));
+        a.multilateral = row.Int(4) != 0;
+        return true;
+      });
   if (!s.ok()) return s;
   Status bad;
   s = db.Exec(

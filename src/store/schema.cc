@@ -190,14 +190,24 @@ INSERT INTO ledger_pending (doc_id, lkey) SELECT '', '*'
   WHERE EXISTS (SELECT 1 FROM ledger_inputs);
 )sql";
 
+// Version 5: whether an agreement has more than two parties though the
+// reports may name only two (a withdrawal then does not end it). Stored
+// agreements keep 0 until the ledger is next written.
+constexpr const char* kSchemaV5 = R"sql(
+ALTER TABLE agreements ADD COLUMN multilateral {I} NOT NULL DEFAULT 0;
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
 
 const std::vector<Migration>& Migrations() {
-  static const std::vector<Migration> kMigrations = {
-      {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}};
+  static const std::vector<Migration> kMigrations = {{1, kSchemaV1},
+                                                     {2, kSchemaV2},
+                                                     {3, kSchemaV3},
+                                                     {4, kSchemaV4},
+                                                     {5, kSchemaV5}};
   return kMigrations;
 }
 

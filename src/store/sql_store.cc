@@ -689,11 +689,11 @@ class SqlStore : public Store {
           a.kind,       join(a.parties),
           st.label,     a.steps.empty() ? std::string() : a.steps.back().date,
           first.doc_id, Int(first.sentence),
-          now};
+          now,          Int(a.multilateral ? 1 : 0)};
       Status s = db_->Exec(
           "INSERT INTO agreements (agreement_id, name, kind, parties, status, "
-          "status_date, first_doc_id, first_sentence, updated_at) VALUES "
-          "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "status_date, first_doc_id, first_sentence, updated_at, "
+          "multilateral) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           row);
       if (!s.ok()) return s;
       for (size_t i = 0; i < a.steps.size(); ++i) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "curlew/ledger.h"
 #include "store/dates.h"
 #include "store/synthetic.h"
 #include "store/test_util.h"
@@ -425,6 +426,60 @@ TEST_P(StoreTest, NewerSchemaIsRefused) {
     EXPECT_NE(s.status().message().find("newer"), std::string::npos)
         << s.status().ToString();
   }
+}
+
+// A store of schema version 4 (before agreements had the multilateral
+// column) opens for writing, is migrated, and keeps the flag from then on;
+// read-only, it asks to be opened for writing once.
+TEST_P(StoreTest, Version4StoreIsMigrated) {
+  store_.reset();
+  const char* kOld =
+      "ALTER TABLE agreements DROP COLUMN multilateral; "
+      "UPDATE schema_version SET version = 4";
+  if (GetParam() == "sqlite") {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(location_.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, kOld, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  } else {
+    ASSERT_TRUE(pg_->RunInDatabase(kOld));
+  }
+  StoreOptions read_only;
+  read_only.read_only = true;
+  auto old = Store::Open(location_, read_only);
+  ASSERT_FALSE(old.ok());
+  EXPECT_NE(old.status().message().find("needs migrating"), std::string::npos)
+      << old.status().ToString();
+
+  auto s = Store::Open(location_, {});
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  auto version = (*s)->SchemaVersion();
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, kStoreSchemaVersion);
+  LedgerInput in;
+  in.doc_id = "d";
+  in.doc_date = "2021-12-18";
+  AgreementMention m;
+  m.name = "Open Skies Treaty";
+  m.parties = {"RUS", "USA"};
+  m.has_step = true;
+  m.step = StepKind::kWithdrawn;
+  m.actor = "RUS";
+  m.date = "2021-12-18";
+  m.multilateral = true;
+  m.source = SourceRef{"d", 0, "Russia's withdrawal took effect."};
+  in.agreements.push_back(m);
+  Ledger ledger;
+  ledger.Add(in);
+  ledger.Build();
+  ASSERT_TRUE((*s)->WriteLedger(ledger).ok());
+  auto agreements = (*s)->ReadAgreements();
+  ASSERT_TRUE(agreements.ok()) << agreements.status().ToString();
+  ASSERT_EQ(agreements->size(), 1u);
+  EXPECT_TRUE((*agreements)[0].multilateral);
+  EXPECT_TRUE(StatusAsOf((*agreements)[0], "").withdrawn_by ==
+              std::vector<std::string>{"RUS"});
+  EXPECT_NE(StatusAsOf((*agreements)[0], "").state, AgreementState::kEnded);
 }
 
 std::string BackendName(const ::testing::TestParamInfo<std::string>& info) {
