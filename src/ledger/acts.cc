@@ -34,7 +34,10 @@ LedgerAct Extractor::ActAt(const Tree& t, uint32_t s, uint32_t v,
   }
   while (last > v && t.tok(last).upos == "PUNCT") --last;
   act.words = act.lemma;
-  if (last > v) act.words += " " + text::AsciiLower(t.SpanText(v + 1, last));
+  if (last > v) {
+    act.words += ' ';
+    act.words += text::AsciiLower(t.SpanText(v + 1, last));
+  }
   act.date = date;
   act.source =
       SourceRef{doc_.id, s, std::string(doc_.SpanText(doc_.sentences[s].span))};

@@ -49,7 +49,8 @@ Ledger LedgerOf(
   int n = 0;
   for (const auto& [date, text] : reports) {
     Document doc;
-    doc.id = "r" + std::to_string(++n);
+    doc.id = "r";
+    doc.id += std::to_string(++n);
     doc.date = date;
     doc.text = text;
     EXPECT_TRUE(TheEngine()->Process(doc).ok());

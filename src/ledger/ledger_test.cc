@@ -154,7 +154,8 @@ TEST(LedgerTest, NamesMergeByAcronymAmongManyAgreements) {
                  {named("Intermediate-Range Nuclear Forces Treaty",
                         StepKind::kSigned, "", "1987-12-08", "a")}));
   for (int i = 0; i < 50; ++i) {
-    std::string id = "x" + std::to_string(i);
+    std::string id = "x";
+    id += std::to_string(i);
     ledger.Add(Doc(id, "1990-01-01",
                    {named("Treaty " + std::to_string(i), StepKind::kSigned, "",
                           "1990-01-01", id)}));

@@ -14,8 +14,13 @@ namespace curlew::ledger_extract {
 // The actor the phrase headed by doc_.tokens[head] names (its first
 // mention that is not an agent alone), "" if none.
 std::string Extractor::CodeOf(uint32_t head) const {
-  for (uint32_t k = mention_at_[head]; k < mention_at_[head + 1]; ++k)
-    if (!doc_.actor_mentions[k].agent_only) return doc_.actor_mentions[k].code;
+  for (uint32_t k = mention_at_[head]; k < mention_at_[head + 1]; ++k) {
+    const ActorMention& m = doc_.actor_mentions[k];
+    // An agent given the document's one country ("Negotiators" in a report
+    // datelined in a capital) names no party: the words name no one.
+    if (!m.agent_only && m.resolution != ActorResolution::kDocumentCountry)
+      return m.code;
+  }
   return "";
 }
 
@@ -56,10 +61,14 @@ void Extractor::RememberSubjectState(const Tree& t) {
 }
 
 // True if the words `text` of sentence `s` hold an actor the actors stage
-// found there (not an agent alone: "Negotiators" names no one).
+// found there (not an agent alone: "Negotiators" names no one; nor an agent
+// given the one country the document names: the words still name no one).
 bool Extractor::NamesActor(uint32_t s, std::string_view text) const {
   for (const ActorMention& m : doc_.actor_mentions) {
-    if (m.sentence != s || m.agent_only) continue;
+    if (m.sentence != s || m.agent_only ||
+        m.resolution == ActorResolution::kDocumentCountry) {
+      continue;
+    }
     std::string_view w = doc_.SpanText(m.span);
     if (!w.empty() && text.find(w) != std::string_view::npos) return true;
   }

@@ -38,7 +38,7 @@ struct LedgerFixture {
   LedgerFixture() {
     Document a = store::SyntheticDocument(1);
     Document b = store::SyntheticDocument(2);
-    LedgerInput in_a{a.id, a.date, {}, {}, {}, {}, {}};
+    LedgerInput in_a{a.id, a.date, {}, {}, {}, {}, {}, {}};
     AgreementMention signed_it;
     signed_it.kind = "trade";
     signed_it.parties = {"CHN", "TUR"};
@@ -58,7 +58,7 @@ struct LedgerFixture {
     pledge.date = "2019-05-01";
     pledge.source = {a.id, 1, std::string(a.SpanText(a.sentences[1].span))};
     in_a.commitments.push_back(pledge);
-    LedgerInput in_b{b.id, b.date, {}, {}, {}, {}, {}};
+    LedgerInput in_b{b.id, b.date, {}, {}, {}, {}, {}, {}};
     AgreementMention ratified = signed_it;
     ratified.step = StepKind::kRatified;
     ratified.actor = "CHN";
