@@ -11,12 +11,14 @@
 namespace curlew {
 
 namespace {
-// Adjectives of readiness whose complement is an act not yet done.
+// Verbs of committing oneself whose complement is an act not yet done
+// (lemmas).
 bool IsCommitmentLemma(std::string_view l) {
   return l == "agree" || l == "promise" || l == "pledge" || l == "vow" ||
          l == "offer" || l == "undertake";
 }
 
+// Adjectives of readiness whose complement is an act not yet done.
 bool IsReadiness(std::string_view w) {
   return w == "READY" || w == "WILLING" || w == "PREPARED" ||
          w == "DETERMINED" || w == "COMMITTED" || w == "EAGER" || w == "KEEN";
@@ -335,15 +337,13 @@ void Coder::Run::CodeSentence(uint32_t sentence_index,
                upper_[k] == "'LL"))
             e.cameo = IntentCode(c);
         // "is ready to contribute troops", "willing to withdraw": being
-        // ready for an act is the intent to do it, not the act.
+        // ready for an act is the intent to do it, not the act; so is
+        // agreeing, promising or pledging to do it ("agreed to resume
+        // talks": the codebook's 036 is to "offer, promise, agree to ...
+        // meet").
         int h = tree_.head(vi.v);
-        if (Rel(vi.v) == DepRel::kXcomp && h >= 0 && IsReadiness(upper_[h]))
-          e.cameo = IntentCode(c);
-        // "agreed to resume talks", "pledged to send aid": the codebook's
-        // intents are offers, promises and agreements to act (036: "offer,
-        // promise, agree to ... meet"), not the act.
         if (Rel(vi.v) == DepRel::kXcomp && h >= 0 &&
-            IsCommitmentLemma(LemmaOf(h)))
+            (IsReadiness(upper_[h]) || IsCommitmentLemma(LemmaOf(h))))
           e.cameo = IntentCode(c);
       }
       if (e.negated && opt_.news_conventions) {

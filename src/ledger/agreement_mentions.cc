@@ -161,7 +161,6 @@ void Extractor::Agreements(const Tree& t, uint32_t s, LedgerInput& in) {
     std::vector<std::string> each_actor;  // a joint step of these
     StepVerb sv = StepFor(t, place);
     if (!sv.found) sv = EntryIntoForceModifier(t, place);
-    if (!sv.found) sv = ParticipleAfterSubject(t, place);
     if (!sv.found) sv = RootSubjectStep(t, place);
     if (sv.found && !IsNonFactual(t, sv.verb)) {
       uint32_t v = sv.verb;

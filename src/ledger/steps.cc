@@ -345,33 +345,4 @@ StepVerb EntryIntoForceModifier(const Tree& t, uint32_t n) {
   return sv;
 }
 
-// "NATO's 30 members signed accession protocols ..." parsed with "signed"
-// as a participle modifying the agreement noun and the noun hanging on the
-// word before it: that word is the subject of a verb the tagger missed.
-StepVerb ParticipleAfterSubject(const Tree& t, uint32_t n) {
-  StepVerb sv;
-  for (uint32_t k : t.kids(n)) {
-    if (t.rel(k) != "amod" || k == 0 || k > n ||
-        (t.tok(k).xpos != "VBD" && t.tok(k).xpos != "VBN"))
-      continue;
-    const std::string& before = t.tok(k - 1).upos;
-    if ((before != "NOUN" && before != "PROPN") ||
-        t.head(n) != static_cast<int>(k - 1))
-      continue;
-    const std::string& l = t.lemma(k);
-    if (l == "sign")
-      sv.step = StepKind::kSigned;
-    else if (l == "ratify")
-      sv.step = StepKind::kRatified;
-    else if (l == "approve")
-      sv.step = StepKind::kApproved;
-    else
-      continue;
-    sv.found = true;
-    sv.verb = k;
-    sv.subj = static_cast<int>(k - 1);
-  }
-  return sv;
-}
-
 }  // namespace curlew::ledger_extract

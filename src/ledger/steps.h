@@ -30,8 +30,6 @@ StepVerb StepFor(const Tree& t, uint32_t n);
 StepVerb RootSubjectStep(const Tree& t, uint32_t n);
 // The entry into force a participle modifying noun `n` states.
 StepVerb EntryIntoForceModifier(const Tree& t, uint32_t n);
-// A step verb the tagger took for a participle after its subject.
-StepVerb ParticipleAfterSubject(const Tree& t, uint32_t n);
 
 }  // namespace curlew::ledger_extract
 

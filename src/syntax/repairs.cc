@@ -45,6 +45,8 @@ bool Under(const Token* t, size_t n, size_t a, size_t b) {
   return false;
 }
 
+bool IsName(const Token& t) { return t.upos == "PROPN"; }
+
 }  // namespace
 
 void RepairClosingAttribution(Token* t, size_t n) {
@@ -99,8 +101,6 @@ void RepairClosingAttribution(Token* t, size_t n) {
     t[left - 2].deprel = "punct";
   }
 }
-
-bool IsName(const Token& t) { return t.upos == "PROPN"; }
 
 void RepairNameListApposition(Token* t, size_t n) {
   for (size_t a = 1; a <= n; ++a) {

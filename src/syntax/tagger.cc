@@ -285,25 +285,24 @@ size_t Tagger::ClauseBeforeAttribution(const std::vector<int>& tags) const {
   // verb or comma to the end: ", police said on Monday."
   size_t comma = n;
   for (size_t i = n; i > 0; --i) {
-    if (tags[i - 1] >= 0 && comma_[static_cast<size_t>(tags[i - 1])]) {
+    if (Has(tags[i - 1], kComma)) {
       comma = i - 1;
       break;
     }
   }
   if (comma == n) return n;
   size_t k = comma + 1;
-  while (k < n && tags[k] >= 0 && nominal_[static_cast<size_t>(tags[k])]) ++k;
-  if (k == comma + 1 || k == n || !finite[static_cast<size_t>(tags[k])])
-    return n;
+  while (k < n && Has(tags[k], kNominal)) ++k;
+  if (k == comma + 1 || k == n || !Has(tags[k], kFinite)) return n;
   for (size_t i = k + 1; i < n; ++i) {
-    if (tags[i] < 0 || finite[static_cast<size_t>(tags[i])]) return n;
+    if (tags[i] < 0 || Has(tags[i], kFinite)) return n;
   }
   return comma;
 }
 
 bool Tagger::HasSubjectBefore(const std::vector<int>& tags, size_t i) const {
   for (size_t j = 0; j < i; ++j) {
-    if (tags[j] >= 0 && subject_[static_cast<size_t>(tags[j])]) return true;
+    if (Has(tags[j], kSubject)) return true;
   }
   return false;
 }
@@ -314,48 +313,41 @@ void Tagger::EnforceFiniteVerb(const std::vector<WordInfo>& w,
   const size_t end = ClauseBeforeAttribution(tags);
   if (end < kFiniteVerbMinWords) return;
   for (size_t i = 0; i < end; ++i) {
-    if (tags[i] < 0) continue;
-    const size_t t = static_cast<size_t>(tags[i]);
-    if (finite[t]) return;
+    if (Has(tags[i], kFinite)) return;
     // An imperative or a question's auxiliary ("See attached file",
     // "Please find attached", "Have you heard"): a base form first in the
     // sentence or after punctuation, an interjection or an adverb.
-    if (base_form_[t] && (i == 0 || tags[i - 1] < 0 ||
-                          opener_[static_cast<size_t>(tags[i - 1])])) {
+    if (Has(tags[i], kBaseForm) &&
+        (i == 0 || tags[i - 1] < 0 || Has(tags[i - 1], kOpener))) {
       return;
     }
   }
   static const uint64_t kEd = Fnv1a("ed") + 2;  // WordInfo::suf2 of "-ed"
   static const uint64_t kBy = Fnv1a("by");      // WordInfo::lower
   for (size_t i = 0; i < end; ++i) {
-    if (tags[i] < 0) continue;
-    const size_t t = static_cast<size_t>(tags[i]);
-    if (participle[t]) {
+    // Between a noun before and a noun phrase after ("guerrillas _ two").
+    const bool between = i > 0 && i + 1 < end && Has(tags[i - 1], kSubject) &&
+                         Has(tags[i + 1], kNominal);
+    if (Has(tags[i], kParticiple)) {
       // "to be arrested", "having never been charged": a participle after
       // an auxiliary (adverbs between) is one.
       bool after_aux = false;
       for (size_t j = i; j > 0 && j + 3 > i; --j) {
-        const size_t p = static_cast<size_t>(tags[j - 1]);
-        if (auxiliary[p]) after_aux = true;
-        if (!adverb[p]) break;
+        if (Has(tags[j - 1], kAuxiliary)) after_aux = true;
+        if (!Has(tags[j - 1], kAdverb)) break;
       }
       if (!after_aux && HasSubjectBefore(tags, i) && i + 1 < end &&
-          tags[i + 1] >= 0 && w[i + 1].lower != kBy &&
-          (nominal_[static_cast<size_t>(tags[i + 1])] ||
-           adposition_[static_cast<size_t>(tags[i + 1])])) {
+          w[i + 1].lower != kBy &&
+          (Has(tags[i + 1], kNominal) || Has(tags[i + 1], kAdposition))) {
         tags[i] = past_tense;
       }
-    } else if (adjective[t] && i > 0 && i + 1 < end && w[i].suf2 == kEd &&
-               ((w[i].wordnet >> 4) & WordNet::kVerb) != 0 &&
-               tags[i - 1] >= 0 && subject_[static_cast<size_t>(tags[i - 1])] &&
-               tags[i + 1] >= 0 && nominal_[static_cast<size_t>(tags[i + 1])]) {
+    } else if (Has(tags[i], kAdjective) && between && w[i].suf2 == kEd &&
+               ((w[i].wordnet >> 4) & WordNet::kVerb) != 0) {
       // "guerrillas wounded two soldiers": a verb's -ed form read as an
       // adjective between a noun and a noun phrase.
       tags[i] = past_tense;
-    } else if (interjection_[t] && present_tense >= 0 && i > 0 && i + 1 < end &&
-               (w[i].wordnet & WordNet::kVerb) != 0 && tags[i - 1] >= 0 &&
-               subject_[static_cast<size_t>(tags[i - 1])] && tags[i + 1] >= 0 &&
-               nominal_[static_cast<size_t>(tags[i + 1])]) {
+    } else if (Has(tags[i], kInterjection) && between && present_tense >= 0 &&
+               (w[i].wordnet & WordNet::kVerb) != 0) {
       // "Norland and Sudria welcome the talks": a verb read as an
       // interjection between a noun and a noun phrase.
       tags[i] = present_tense;
@@ -388,39 +380,29 @@ void Tagger::SetClasses(std::vector<std::string> u,
     tag_hash.push_back(TagHash(upos[c], xpos[c]));
     upos_hash.push_back(UposHash(upos[c]));
   }
-  finite.assign(upos.size(), false);
-  participle.assign(upos.size(), false);
-  auxiliary.assign(upos.size(), false);
-  adverb.assign(upos.size(), false);
-  adjective.assign(upos.size(), false);
-  comma_.assign(upos.size(), false);
-  nominal_.assign(upos.size(), false);
-  subject_.assign(upos.size(), false);
-  base_form_.assign(upos.size(), false);
-  opener_.assign(upos.size(), false);
-  adposition_.assign(upos.size(), false);
-  interjection_.assign(upos.size(), false);
+  class_traits.assign(upos.size(), 0);
   present_tense = -1;
   past_tense = -1;
   for (size_t c = 0; c < upos.size() && c < xpos.size(); ++c) {
-    const bool verb = upos[c] == "VERB" || upos[c] == "AUX";
-    finite[c] = verb && (xpos[c] == "VBD" || xpos[c] == "VBZ" ||
-                         xpos[c] == "VBP" || xpos[c] == "MD");
-    participle[c] = xpos[c] == "VBN";
-    auxiliary[c] = upos[c] == "AUX";
-    adverb[c] = upos[c] == "ADV";
-    adjective[c] = upos[c] == "ADJ";
-    comma_[c] = xpos[c] == ",";
-    nominal_[c] = upos[c] == "DET" || upos[c] == "ADJ" || upos[c] == "NOUN" ||
-                  upos[c] == "PROPN" || upos[c] == "NUM" || upos[c] == "PRON";
-    subject_[c] = upos[c] == "NOUN" || upos[c] == "PROPN" || upos[c] == "PRON";
-    base_form_[c] = verb && xpos[c] == "VB";
-    opener_[c] = upos[c] == "PUNCT" || upos[c] == "INTJ" || upos[c] == "ADV";
-    adposition_[c] = upos[c] == "ADP" || upos[c] == "PART";
-    interjection_[c] = upos[c] == "INTJ";
-    if (upos[c] == "VERB" && xpos[c] == "VBP")
-      present_tense = static_cast<int>(c);
-    if (upos[c] == "VERB" && xpos[c] == "VBD") past_tense = static_cast<int>(c);
+    const std::string& up = upos[c];
+    const std::string& xp = xpos[c];
+    const bool verb = up == "VERB" || up == "AUX";
+    uint16_t& t = class_traits[c];
+    if (verb && (xp == "VBD" || xp == "VBZ" || xp == "VBP" || xp == "MD"))
+      t |= kFinite;
+    if (xp == "VBN") t |= kParticiple;
+    if (up == "AUX") t |= kAuxiliary;
+    if (up == "ADV") t |= kAdverb | kOpener;
+    if (up == "ADJ") t |= kAdjective | kNominal;
+    if (xp == ",") t |= kComma;
+    if (up == "DET" || up == "NUM") t |= kNominal;
+    if (up == "NOUN" || up == "PROPN" || up == "PRON") t |= kNominal | kSubject;
+    if (verb && xp == "VB") t |= kBaseForm;
+    if (up == "PUNCT") t |= kOpener;
+    if (up == "INTJ") t |= kInterjection | kOpener;
+    if (up == "ADP" || up == "PART") t |= kAdposition;
+    if (up == "VERB" && xp == "VBP") present_tense = static_cast<int>(c);
+    if (up == "VERB" && xp == "VBD") past_tense = static_cast<int>(c);
   }
 }
 

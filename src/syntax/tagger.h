@@ -75,17 +75,31 @@ class Tagger {
   // (TagHash, UposHash in model_data.h); derived from upos and xpos by
   // SetClasses(), not stored.
   std::vector<uint64_t> tag_hash, upos_hash;
-  // Per class, for the finite-verb rule: a finite verb (VERB or AUX with
-  // XPOS VBD, VBZ, VBP, MD), a participle (VBN), an auxiliary, an adverb;
-  // and the VERB VBD class (-1: none).
-  std::vector<bool> finite, participle, auxiliary, adverb, adjective;
-  // ... a comma; a word of a noun phrase; a noun or pronoun; a verb's base
-  // form; what may come before an imperative (punctuation, an
-  // interjection, an adverb).
-  std::vector<bool> comma_, nominal_, subject_, base_form_, opener_,
-      adposition_, interjection_;
-  int present_tense = -1;  // the VERB VBP class
-  int past_tense = -1;
+  // What the finite-verb rule needs to know of each class, as bits of
+  // class_traits (derived from upos and xpos by SetClasses(), not stored).
+  enum ClassTrait : uint16_t {
+    kFinite = 1 << 0,         // VERB or AUX with XPOS VBD, VBZ, VBP or MD
+    kParticiple = 1 << 1,     // XPOS VBN
+    kAuxiliary = 1 << 2,      // AUX
+    kAdverb = 1 << 3,         // ADV
+    kAdjective = 1 << 4,      // ADJ
+    kComma = 1 << 5,          // XPOS ","
+    kNominal = 1 << 6,        // a word of a noun phrase (DET ADJ NOUN PROPN
+                              // NUM PRON)
+    kSubject = 1 << 7,        // NOUN PROPN PRON
+    kBaseForm = 1 << 8,       // VERB or AUX with XPOS VB
+    kOpener = 1 << 9,         // may come before an imperative (PUNCT INTJ ADV)
+    kAdposition = 1 << 10,    // ADP PART
+    kInterjection = 1 << 11,  // INTJ
+  };
+  std::vector<uint16_t> class_traits;
+  // Whether class `c` (-1: none) has trait `t`.
+  bool Has(int c, ClassTrait t) const {
+    return c >= 0 && static_cast<size_t>(c) < class_traits.size() &&
+           (class_traits[static_cast<size_t>(c)] & t) != 0;
+  }
+  int present_tense = -1;  // the VERB VBP class (-1: none)
+  int past_tense = -1;     // the VERB VBD class (-1: none)
 
   int num_classes() const { return static_cast<int>(upos.size()); }
   // Sets the classes (and their hashes).
