@@ -590,4 +590,21 @@ int ArgMax(const float* scores, int n, const bool* valid) {
   return best;
 }
 
+int ArgMaxWithLead(const float* scores, int n, float& lead) {
+  int best = 0;
+  float top = scores[0], second = -1e30f;
+  for (int c = 1; c < n; ++c) {
+    const float v = scores[c];
+    if (v > top) {
+      second = top;
+      top = v;
+      best = c;
+    } else if (v > second) {
+      second = v;
+    }
+  }
+  lead = top - second;
+  return best;
+}
+
 }  // namespace curlew::syntax

@@ -212,6 +212,9 @@ void UseBaselineSimdForTesting(bool baseline);
 // Index of the highest score among classes with valid[c] (all if null);
 // lowest index wins ties, so results are deterministic.
 int ArgMax(const float* scores, int n, const bool* valid = nullptr);
+// ArgMax() of scores[0..n) (n >= 2) in one pass, with the best score's lead
+// over the runner-up in `lead`.
+int ArgMaxWithLead(const float* scores, int n, float& lead);
 
 }  // namespace curlew::syntax
 

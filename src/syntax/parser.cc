@@ -377,6 +377,12 @@ void Parser::ParseWith(const Scorer& scorer, int num_labels,
   s.Reset(static_cast<int>(in.word.size()) - 1);
   Scratch x(num_labels);
   while (!s.Terminal()) {
+    // With only the root on the stack, shifting is the one valid move:
+    // nothing to score.
+    if (!s.CanLeft() && !s.CanRight()) {
+      s.Apply(kShift, num_labels);
+      continue;
+    }
     x.Score(scorer, s, in, num_labels, false);
     s.Apply(BestMove(x.scores, s, num_labels), num_labels);
   }

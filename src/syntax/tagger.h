@@ -139,13 +139,12 @@ class Tagger {
                    i > 1 ? tags[i - 2] : -1, right, feats);
       std::fill(scores, scores + num_classes, 0.0f);
       scorer.Score(feats, n, scores);
-      tags[i] = ArgMax(scores, num_classes);
       if (margins) {
-        float runner_up = -1e30f;
-        for (int c = 0; c < num_classes; ++c) {
-          if (c != tags[i]) runner_up = std::max(runner_up, scores[c]);
-        }
-        (*margins)[i] = (scores[tags[i]] - runner_up) * scorer.scale();
+        float lead = 0.0f;
+        tags[i] = ArgMaxWithLead(scores, num_classes, lead);
+        (*margins)[i] = lead * scorer.scale();
+      } else {
+        tags[i] = ArgMax(scores, num_classes);
       }
     }
   }

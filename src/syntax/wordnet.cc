@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "syntax/binary_io.h"
 #include "syntax/model_bytes.h"
@@ -64,6 +65,8 @@ void ForEachLine(std::string_view text, F f) {
 bool WordNet::Load(const std::string& dir) {
   bool any = false;
   std::vector<std::pair<uint64_t, uint8_t>> lemmas;
+  std::vector<std::pair<uint64_t, uint32_t>> forms;  // in file order
+  std::unordered_map<uint64_t, uint32_t> form_index;
   for (int k = 0; k < 4; ++k) {
     const ModelBytes exceptions = ReadFile(dir + "/" + kNames[k] + ".exc");
     ForEachLine(exceptions.bytes(), [&](std::string_view line) {
@@ -77,7 +80,14 @@ bool WordNet::Load(const std::string& dir) {
       if (line.find('_') < sp || base.find('_') != std::string_view::npos) {
         return;
       }
-      Irregular& x = irregular_[Fnv1a(line.substr(0, sp))];
+      const uint64_t h = Fnv1a(line.substr(0, sp));
+      auto [it, added] =
+          form_index.try_emplace(h, static_cast<uint32_t>(irregular_.size()));
+      if (added) {
+        irregular_.emplace_back();
+        forms.push_back({h, it->second});
+      }
+      Irregular& x = irregular_[it->second];
       if (!(x.pos & kLists[k])) {
         x.pos |= kLists[k];
         x.base[k] = std::string(base);
@@ -94,15 +104,16 @@ bool WordNet::Load(const std::string& dir) {
     });
   }
   // One entry a lemma, with the bits of every list it is in.
+  irregular_index_ = FlatMap<uint32_t>::Build(forms);
   lemmas_ = FlatMap<uint8_t>::Build(
       lemmas, [](uint8_t a, uint8_t b) { return static_cast<uint8_t>(a | b); });
   return any;
 }
 
 const std::string* WordNet::Exception(Pos pos, std::string_view lower) const {
-  auto it = irregular_.find(Fnv1a(lower));
-  if (it == irregular_.end() || !(it->second.pos & pos)) return nullptr;
-  return &it->second.base[Index(pos)];
+  const Irregular* x = FindIrregular(lower);
+  if (!x || !(x->pos & pos)) return nullptr;
+  return &x->base[Index(pos)];
 }
 
 uint8_t WordNet::LemmaPos(std::string_view lower) const {
@@ -122,8 +133,7 @@ uint8_t WordNet::Classes(std::string_view lower) const {
         r.replacement, Fnv1a(lower.substr(0, lower.size() - r.ending.size())));
     if (LemmaPosOfHash(stem) & r.pos) inflected |= r.pos;
   }
-  auto it = irregular_.find(Fnv1a(lower));
-  if (it != irregular_.end()) inflected |= it->second.pos;
+  if (const Irregular* x = FindIrregular(lower)) inflected |= x->pos;
   return static_cast<uint8_t>(LemmaPos(lower) | inflected << 4);
 }
 

@@ -14,7 +14,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "syntax/flat_map.h"
@@ -47,7 +46,12 @@ class WordNet {
     uint8_t pos = 0;
     std::string base[4];
   };
-  std::unordered_map<uint64_t, Irregular> irregular_;
+  const Irregular* FindIrregular(std::string_view lower) const {
+    const uint32_t* i = irregular_index_.Find(Fnv1a(lower));
+    return i ? &irregular_[*i] : nullptr;
+  }
+  std::vector<Irregular> irregular_;
+  FlatMap<uint32_t> irregular_index_;  // Fnv1a(form) -> irregular_ index
   FlatMap<uint8_t> lemmas_;  // Fnv1a(lemma) -> Pos bits
   uint8_t LemmaPosOfHash(uint64_t h) const {
     const uint8_t* p = lemmas_.Find(h);
