@@ -36,6 +36,10 @@ enum class InputFormat {
 // Parses "auto", "text", "jsonl", "xml" or "conllu".
 Result<InputFormat> ParseInputFormat(std::string_view name);
 
+// The format a file's name says (.jsonl or .ndjson, .xml, .conllu), else
+// kAuto (then its first bytes decide when it is read).
+InputFormat FormatFromName(std::string_view path);
+
 struct ReaderOptions {
   InputFormat format = InputFormat::kAuto;
   // Publication date given to plain-text documents ("YYYY-MM-DD"); empty:

@@ -25,15 +25,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-InputFormat FormatFromName(const std::string& path) {
-  if (EndsWith(path, ".jsonl") || EndsWith(path, ".ndjson")) {
-    return InputFormat::kJsonl;
-  }
-  if (EndsWith(path, ".xml")) return InputFormat::kPetrarchXml;
-  if (EndsWith(path, ".conllu")) return InputFormat::kConllu;
-  return InputFormat::kAuto;
-}
-
 // Guesses the format from the first bytes: '{' opens a JSONL document; an
 // XML declaration, a comment, <Validation> or <Sentences> a PETRARCH file;
 // a "# newdoc", "# sent_id" or "# text" comment or a first word line a
@@ -90,6 +81,15 @@ Result<InputFormat> ParseInputFormat(std::string_view name) {
   return Status::Error(ErrorCode::kInvalidArgument,
                        "unknown input format '" + std::string(name) +
                            "' (expected auto, text, jsonl, xml or conllu)");
+}
+
+InputFormat FormatFromName(std::string_view path) {
+  if (EndsWith(path, ".jsonl") || EndsWith(path, ".ndjson")) {
+    return InputFormat::kJsonl;
+  }
+  if (EndsWith(path, ".xml")) return InputFormat::kPetrarchXml;
+  if (EndsWith(path, ".conllu")) return InputFormat::kConllu;
+  return InputFormat::kAuto;
 }
 
 class DocumentReader::Impl {

@@ -250,6 +250,15 @@ TEST_F(ReaderTest, ParseInputFormat) {
             ErrorCode::kInvalidArgument);
 }
 
+TEST_F(ReaderTest, FormatFromName) {
+  EXPECT_EQ(FormatFromName("a/b.jsonl"), InputFormat::kJsonl);
+  EXPECT_EQ(FormatFromName("b.ndjson"), InputFormat::kJsonl);
+  EXPECT_EQ(FormatFromName("gold.xml"), InputFormat::kPetrarchXml);
+  EXPECT_EQ(FormatFromName("en.conllu"), InputFormat::kConllu);
+  EXPECT_EQ(FormatFromName("report.txt"), InputFormat::kAuto);
+  EXPECT_EQ(FormatFromName("-"), InputFormat::kAuto);
+}
+
 TEST_F(ReaderTest, ForcedTextFormatKeepsJsonAsText) {
   const std::string path = Write("x.jsonl", "{\"text\":\"a\"}");
   ReaderOptions options;
