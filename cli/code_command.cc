@@ -64,6 +64,8 @@ int RunCode(const CodeArgs& args) {
   engine_options.dicts_dir = args.dicts;
   engine_options.add_dicts_dirs = args.add_dicts;
   engine_options.limits = reader_options->limits;
+  engine_options.preload_syntax =
+      ExpectsUnparsedText(args.inputs, reader_options->format);
   auto engine = Engine::Create(engine_options);
   if (!engine.ok()) return Fail("code", engine.status());
   // Declared before the coder's threads, so they have stopped when it is

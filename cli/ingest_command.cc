@@ -39,6 +39,8 @@ int RunIngest(const IngestArgs& a) {
   engine_options.dicts_dir = a.dicts;
   engine_options.add_dicts_dirs = a.add_dicts;
   engine_options.limits = reader_options->limits;
+  engine_options.preload_syntax =
+      ExpectsUnparsedText(a.inputs, reader_options->format);
   auto engine = Engine::Create(engine_options);
   if (!engine.ok()) return Fail("ingest", engine.status());
   std::unique_ptr<Store> store = OpenStore("ingest", a.store, {});

@@ -47,6 +47,25 @@ inline void AddDictsOption(CLI::App& sub, std::vector<std::string>& dirs) {
       ->check(CLI::ExistingDirectory);
 }
 
+// Whether curlew's parser will likely be needed: some input is, or may
+// be, plain text or JSONL rather than a format that carries its parse
+// (PETRARCH XML, CoNLL-U). Standard input and folders may be. Then the
+// engine reads the syntax model while it loads the dictionaries.
+inline bool ExpectsUnparsedText(const std::vector<std::string>& inputs,
+                                InputFormat format) {
+  if (format != InputFormat::kAuto) {
+    return format == InputFormat::kText || format == InputFormat::kJsonl;
+  }
+  if (inputs.empty()) return true;
+  for (const std::string& in : inputs) {
+    const InputFormat named = FormatFromName(in);
+    if (named != InputFormat::kPetrarchXml && named != InputFormat::kConllu) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Checks the input options; kInvalidArgument names the option.
 inline Result<ReaderOptions> MakeReaderOptions(const InputArgs& args) {
   ReaderOptions options;

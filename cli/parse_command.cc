@@ -28,6 +28,8 @@ int RunParse(const ParseArgs& args) {
   if (!reader_options.ok()) return UsageFail("parse", reader_options.status());
   EngineOptions engine_options;
   engine_options.limits = reader_options->limits;
+  engine_options.preload_syntax =
+      ExpectsUnparsedText(args.inputs, reader_options->format);
   auto engine = Engine::Create(engine_options);
   if (!engine.ok()) return Fail("parse", engine.status());
   std::unique_ptr<Output> output = Output::Open("parse", args.out);

@@ -43,6 +43,12 @@ struct EngineOptions {
   // Use a Penn Treebank parse supplied with a document (PETRARCH XML)
   // instead of curlew's own parser. Default: true.
   bool use_given_parse = true;
+  // Start reading the syntax model in the background as the engine is
+  // created, for input that will be parsed (plain text): the load then
+  // overlaps the dictionaries'. Default: false (read when the first
+  // sentence without a parse needs it; never for input that is all
+  // parsed).
+  bool preload_syntax = false;
   // Bounds on the input; the engine hands them to its stages. A sentence
   // over limits.max_coded_sentence_tokens gives no events and a warning on
   // the Document.

@@ -94,9 +94,14 @@ std::unique_ptr<Component> MakeSyntaxComponent(
 // thread): a run over documents that all come with parses never reads the
 // model. The file must be there (kNotFound otherwise, naming it); an error
 // loading it later (kCorruptModel) is returned by Process() for each
-// document that needs the model.
+// document that needs the model. With `load_now`, a thread starts reading
+// the model at once (for input that will be parsed: the load overlaps
+// whatever the caller does next, such as loading dictionaries); the first
+// sentence that needs it waits for it, and the component's destructor
+// joins the thread.
 Result<std::unique_ptr<Component>> MakeLazySyntaxComponent(
-    const std::string& model_path, const SyntaxOptions& options = {});
+    const std::string& model_path, const SyntaxOptions& options = {},
+    bool load_now = false);
 
 struct SyntaxTrainOptions {
   std::string train_path;  // CoNLL-U training file (required)

@@ -40,14 +40,16 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     if (!s.ok()) return s;
   }
   // curlew's own tagger, lemmatizer and parser, for every sentence that
-  // came without a parse (the model is read when the first one comes).
+  // came without a parse (the model is read when the first one comes, or
+  // from now on in the background with preload_syntax).
   std::string model_path =
       options.syntax_model.empty()
           ? engine->options_.data_dir + "/models/en_ewt.model"
           : options.syntax_model;
   SyntaxOptions syntax_options;
   syntax_options.max_sentence_tokens = limits.max_parsed_sentence_tokens;
-  auto syntax = MakeLazySyntaxComponent(model_path, syntax_options);
+  auto syntax = MakeLazySyntaxComponent(model_path, syntax_options,
+                                        options.preload_syntax);
   if (!syntax.ok()) return syntax.status();
   s = engine->pipeline_.Add(std::move(*syntax));
   if (!s.ok()) return s;

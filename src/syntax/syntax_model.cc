@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <fstream>
 #include <mutex>
+#include <thread>
 
 #include "curlew/syntax.h"
 #include "syntax/model_data.h"
@@ -280,11 +281,18 @@ class SyntaxComponent : public Component {
   std::shared_ptr<const SyntaxModel> model_;
 };
 
-// The same, loading the model the first time a sentence needs it.
+// The same, loading the model the first time a sentence needs it, or in
+// a thread started at construction (load_now) so that the load overlaps
+// what the caller does next.
 class LazySyntaxComponent : public Component {
  public:
-  LazySyntaxComponent(std::string path, SyntaxOptions options)
-      : path_(std::move(path)), options_(std::move(options)) {}
+  LazySyntaxComponent(std::string path, SyntaxOptions options, bool load_now)
+      : path_(std::move(path)), options_(std::move(options)) {
+    if (load_now) loader_ = std::thread([this] { Load(); });
+  }
+  ~LazySyntaxComponent() override {
+    if (loader_.joinable()) loader_.join();
+  }
   std::string_view name() const override { return "syntax"; }
   uint32_t requires_annotations() const override {
     return kTokens | kSentences;
@@ -297,6 +305,14 @@ class LazySyntaxComponent : public Component {
     for (const Sentence& s : doc.sentences)
       needed = needed || NeedsParsing(doc, s);
     if (!needed) return Status();
+    // Waits for the loader thread if it is still reading.
+    Load();
+    if (!model_) return load_status_;
+    return AnnotateUnparsed(*model_, doc);
+  }
+
+ private:
+  void Load() const {
     std::call_once(once_, [this] {
       auto model = SyntaxModel::Load(path_, options_);
       if (model.ok()) {
@@ -305,17 +321,15 @@ class LazySyntaxComponent : public Component {
         load_status_ = model.status();
       }
     });
-    if (!model_) return load_status_;
-    return AnnotateUnparsed(*model_, doc);
   }
 
- private:
   std::string path_;
   SyntaxOptions options_;
   // Set once, under once_; read-only afterwards.
   mutable std::once_flag once_;
   mutable std::shared_ptr<const SyntaxModel> model_;
   mutable Status load_status_;
+  std::thread loader_;  // last: started after the members it reads
 };
 
 }  // namespace
@@ -326,7 +340,8 @@ std::unique_ptr<Component> MakeSyntaxComponent(
 }
 
 Result<std::unique_ptr<Component>> MakeLazySyntaxComponent(
-    const std::string& model_path, const SyntaxOptions& options) {
+    const std::string& model_path, const SyntaxOptions& options,
+    bool load_now) {
   std::FILE* f = std::fopen(model_path.c_str(), "rb");
   if (!f) {
     return Status::Error(ErrorCode::kNotFound, "cannot open syntax model",
@@ -334,7 +349,7 @@ Result<std::unique_ptr<Component>> MakeLazySyntaxComponent(
   }
   std::fclose(f);
   return std::unique_ptr<Component>(
-      std::make_unique<LazySyntaxComponent>(model_path, options));
+      std::make_unique<LazySyntaxComponent>(model_path, options, load_now));
 }
 
 }  // namespace curlew

@@ -189,6 +189,51 @@ TEST_F(TinyModel, ComponentLeavesGivenParsesAlone) {
   }
 }
 
+// The lazy component, loading on first need or from construction on in
+// the background: the same trees as the eager one; a corrupt file is an
+// error for each document that needs it; a missing one at construction.
+TEST_F(TinyModel, LazyComponentLoadsOnNeedOrInTheBackground) {
+  auto model = SyntaxModel::Load(*path_);
+  ASSERT_TRUE(model.ok());
+  Result<Document> gold = ReadConlluFile(kFixture);
+  ASSERT_TRUE(gold.ok());
+  Document unparsed = *gold;
+  ClearSyntax(unparsed);
+  Document eager = unparsed;
+  ASSERT_TRUE(MakeSyntaxComponent(*model)->Process(eager).ok());
+  for (bool load_now : {false, true}) {
+    auto lazy = MakeLazySyntaxComponent(*path_, {}, load_now);
+    ASSERT_TRUE(lazy.ok()) << lazy.status().ToString();
+    for (int round = 0; round < 2; ++round) {
+      Document doc = unparsed;
+      ASSERT_TRUE((*lazy)->Process(doc).ok());
+      ASSERT_EQ(doc.tokens.size(), eager.tokens.size());
+      for (size_t i = 0; i < doc.tokens.size(); ++i) {
+        EXPECT_EQ(doc.tokens[i].head, eager.tokens[i].head) << load_now;
+        EXPECT_EQ(doc.tokens[i].deprel, eager.tokens[i].deprel) << load_now;
+        EXPECT_EQ(doc.tokens[i].xpos, eager.tokens[i].xpos) << load_now;
+      }
+    }
+  }
+  // Destroyed while (perhaps) still loading: the thread is joined.
+  EXPECT_TRUE(MakeLazySyntaxComponent(*path_, {}, true).ok());
+
+  const std::string bad = TempPath("lazy-bad.model");
+  WriteBytes(bad, "not a model");
+  for (bool load_now : {false, true}) {
+    auto lazy = MakeLazySyntaxComponent(bad, {}, load_now);
+    ASSERT_TRUE(lazy.ok());
+    Document doc = unparsed;
+    EXPECT_EQ((*lazy)->Process(doc).code(), ErrorCode::kCorruptModel);
+    Document given = *gold;  // every sentence parsed: the model not needed
+    EXPECT_TRUE((*lazy)->Process(given).ok());
+  }
+  std::filesystem::remove(bad);
+  auto missing = MakeLazySyntaxComponent(TempPath("absent.model"), {}, true);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
+}
+
 TEST_F(TinyModel, LimitsAreErrors) {
   SyntaxOptions options;
   options.max_sentence_tokens = 3;
