@@ -14,6 +14,7 @@
 #ifndef CURLEW_SYNTAX_MODEL_DATA_H_
 #define CURLEW_SYNTAX_MODEL_DATA_H_
 
+#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -45,9 +46,18 @@ struct ModelData {
   PunctAttacher punct;
   // Read from WordNet's folder at load, never stored in the model file.
   WordNet wordnet;
+  // Unique to this ModelData in the process: keys per-thread caches of
+  // what the model computes, so that a model made at the address of a
+  // freed one never sees the other's entries.
+  uint64_t instance = NextInstance();
 
   // Loads WordNet from `dir` (if there) and gives tagger and lemmatizer
   // access to it.
+  static uint64_t NextInstance() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }
+
   void LoadWordNet(const std::string& dir) {
     wordnet.Load(dir);
     tagger.wordnet = &wordnet;

@@ -379,7 +379,8 @@ class Converter {
   bool ThatComplementizer(int sbar, int whnp) const {
     if (Label(sbar) != "SBAR" || Label(whnp) != "WHNP") return false;
     const auto& wk = Kids(whnp);
-    if (wk.size() != 1 || !IsPre(wk[0]) || text::AsciiLower(Word(wk[0])) != "that")
+    if (wk.size() != 1 || !IsPre(wk[0]) ||
+        text::AsciiLower(Word(wk[0])) != "that")
       return false;
     for (int c : Kids(sbar))
       if (Label(c) == "S") return ClauseHasSubject(c);
@@ -505,7 +506,8 @@ class Converter {
       if (t.deprel == "obl") {
         for (size_t j = 0; j < n; ++j)
           if (tokens_[j].head == static_cast<int>(i) + 1 &&
-              tokens_[j].deprel == "case" && text::AsciiLower(t_.words[j]) == "by")
+              tokens_[j].deprel == "case" &&
+              text::AsciiLower(t_.words[j]) == "by")
             t.deprel = "obl:agent";
       }
     }

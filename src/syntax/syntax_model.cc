@@ -173,6 +173,36 @@ struct AnnotateScratch {
   std::vector<syntax::WordInfo> info;
   std::vector<int> tags;
   syntax::ParserInput in;
+
+  // Words recur (Zipf's law): the tagger's description of the last word
+  // seen with each of kDescribed hash slots is kept, which saves its affix
+  // hashes and its look-ups in the tagger's dictionaries, WordNet and the
+  // clusters (each a likely cache miss). Valid for the model `described_by`
+  // (ModelData::instance; 0: none).
+  static constexpr size_t kDescribed = 2048;
+  struct Described {
+    bool used = false;
+    syntax::WordInfo info;  // info.form: the word's hash
+  };
+  std::vector<Described> described;
+  uint64_t described_by = 0;
+
+  void Describe(const syntax::ModelData& m) {
+    if (described_by != m.instance) {
+      described.assign(kDescribed, Described());
+      described_by = m.instance;
+    }
+    info.resize(words.size());
+    for (size_t i = 0; i < words.size(); ++i) {
+      const uint64_t form = syntax::Fnv1a(words[i]);
+      Described& d = described[syntax::Mix(form) & (kDescribed - 1)];
+      if (!d.used || d.info.form != form) {
+        m.tagger.DescribeWord(words[i], d.info);
+        d.used = true;
+      }
+      info[i] = d.info;
+    }
+  }
 };
 
 }  // namespace
@@ -188,7 +218,7 @@ Status SyntaxModel::Annotate(Document& doc, const Sentence& sentence) const {
   for (size_t i = 0; i < n; ++i) {
     x.words[i] = doc.TokenText(doc.tokens[sentence.token_begin + i]);
   }
-  m.tagger.Describe(x.info, x.words);
+  x.Describe(m);
   m.tagger.Tag(x.info, x.tags);
   x.in.Resize(n + 1);
   x.in.features = m.parser.features;

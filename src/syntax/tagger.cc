@@ -113,56 +113,56 @@ uint64_t ShapeHash(std::string_view s) {
 void Tagger::Describe(std::vector<WordInfo>& out,
                       const std::vector<std::string_view>& words) const {
   out.resize(words.size());
+  for (size_t i = 0; i < words.size(); ++i) DescribeWord(words[i], out[i]);
+}
+
+void Tagger::DescribeWord(std::string_view f, WordInfo& w) const {
   std::string long_word;
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string_view f = words[i];
-    // The lower-case word, on the stack for words of ordinary length.
-    char buf[64];
-    if (f.size() > sizeof(buf)) long_word = text::AsciiLower(f);
-    for (size_t k = 0; k < f.size() && f.size() <= sizeof(buf); ++k) {
-      buf[k] = text::AsciiLower(f[k]);
-    }
-    const std::string_view l = f.size() <= sizeof(buf)
-                                   ? std::string_view(buf, f.size())
-                                   : std::string_view(long_word);
-    WordInfo& w = out[i];
-    w.form = Fnv1a(f);
-    w.lower = Fnv1a(l);
-    w.shape = ShapeHash(f);
-    auto suffix = [&](size_t n) {
-      return Fnv1a(l.substr(l.size() > n ? l.size() - n : 0)) + n;
-    };
-    w.suf1 = suffix(1);
-    w.suf2 = suffix(2);
-    w.suf3 = suffix(3);
-    w.suf4 = suffix(4);
-    w.suf5 = suffix(5);
-    w.pre1 = Fnv1a(l.substr(0, 1));
-    w.pre2 = Fnv1a(l.substr(0, 2)) + 2;
-    w.pre3 = Fnv1a(l.substr(0, 3));
-    const uint64_t* amb = ambiguity.Find(w.lower);
-    w.amb = amb ? *amb : 0;
-    uint32_t flags = 0;
-    bool all_caps = !f.empty(), has_alpha = false;
-    for (unsigned char c : f) {
-      if (c == '-') flags |= kHyphen;
-      if (c >= '0' && c <= '9') flags |= kDigit;
-      if (c >= 'A' && c <= 'Z') {
-        flags |= kUpper;
-        has_alpha = true;
-      }
-      if (c >= 'a' && c <= 'z') {
-        all_caps = false;
-        has_alpha = true;
-      }
-    }
-    if (!f.empty() && f[0] >= 'A' && f[0] <= 'Z') flags |= kTitle;
-    if (all_caps && has_alpha) flags |= kAllCaps;
-    w.flags = flags;
-    w.wordnet = wordnet ? wordnet->Classes(l) : 0;
-    const uint16_t* cl = clusters.Find(w.lower);
-    w.cluster = cl ? *cl + 1u : 0u;
+  // The lower-case word, on the stack for words of ordinary length.
+  char buf[64];
+  if (f.size() > sizeof(buf)) long_word = text::AsciiLower(f);
+  for (size_t k = 0; k < f.size() && f.size() <= sizeof(buf); ++k) {
+    buf[k] = text::AsciiLower(f[k]);
   }
+  const std::string_view l = f.size() <= sizeof(buf)
+                                 ? std::string_view(buf, f.size())
+                                 : std::string_view(long_word);
+  w.form = Fnv1a(f);
+  w.lower = Fnv1a(l);
+  w.shape = ShapeHash(f);
+  auto suffix = [&](size_t n) {
+    return Fnv1a(l.substr(l.size() > n ? l.size() - n : 0)) + n;
+  };
+  w.suf1 = suffix(1);
+  w.suf2 = suffix(2);
+  w.suf3 = suffix(3);
+  w.suf4 = suffix(4);
+  w.suf5 = suffix(5);
+  w.pre1 = Fnv1a(l.substr(0, 1));
+  w.pre2 = Fnv1a(l.substr(0, 2)) + 2;
+  w.pre3 = Fnv1a(l.substr(0, 3));
+  const uint64_t* amb = ambiguity.Find(w.lower);
+  w.amb = amb ? *amb : 0;
+  uint32_t flags = 0;
+  bool all_caps = !f.empty(), has_alpha = false;
+  for (unsigned char c : f) {
+    if (c == '-') flags |= kHyphen;
+    if (c >= '0' && c <= '9') flags |= kDigit;
+    if (c >= 'A' && c <= 'Z') {
+      flags |= kUpper;
+      has_alpha = true;
+    }
+    if (c >= 'a' && c <= 'z') {
+      all_caps = false;
+      has_alpha = true;
+    }
+  }
+  if (!f.empty() && f[0] >= 'A' && f[0] <= 'Z') flags |= kTitle;
+  if (all_caps && has_alpha) flags |= kAllCaps;
+  w.flags = flags;
+  w.wordnet = wordnet ? wordnet->Classes(l) : 0;
+  const uint16_t* cl = clusters.Find(w.lower);
+  w.cluster = cl ? *cl + 1u : 0u;
 }
 
 size_t Tagger::Features(const std::vector<WordInfo>& w, int i, int prev,

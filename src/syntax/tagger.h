@@ -106,6 +106,8 @@ class Tagger {
   void SetClasses(std::vector<std::string> u, std::vector<std::string> x);
   void Describe(std::vector<WordInfo>& out,
                 const std::vector<std::string_view>& words) const;
+  // One word's description (what Describe() gives each word).
+  void DescribeWord(std::string_view form, WordInfo& out) const;
   // Most feature keys of one word.
   static constexpr size_t kMaxFeatures = 96;
   // Feature keys for word i given the two previous tags (-1 = none), into

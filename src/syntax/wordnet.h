@@ -52,7 +52,7 @@ class WordNet {
   }
   std::vector<Irregular> irregular_;
   FlatMap<uint32_t> irregular_index_;  // Fnv1a(form) -> irregular_ index
-  FlatMap<uint8_t> lemmas_;  // Fnv1a(lemma) -> Pos bits
+  FlatMap<uint8_t> lemmas_;            // Fnv1a(lemma) -> Pos bits
   uint8_t LemmaPosOfHash(uint64_t h) const {
     const uint8_t* p = lemmas_.Find(h);
     return p ? *p : 0;
