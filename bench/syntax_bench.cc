@@ -3,10 +3,12 @@
 // tokenization) when ../shared is present.
 //
 //   build/bench/syntax_bench
+//   CURLEW_SYNTAX_MODEL=other.model build/bench/syntax_bench
 //
 // items_per_second of BM_AnnotateEwtTest is tokens per second.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -15,8 +17,14 @@
 
 namespace {
 
-const std::string kModel =
-    std::string(CURLEW_SOURCE_DIR) + "/data/models/en_ewt.model";
+// The committed model, or the file named by $CURLEW_SYNTAX_MODEL (to
+// compare two models in the same minutes).
+const std::string kModel = [] {
+  const char* other = std::getenv("CURLEW_SYNTAX_MODEL");
+  return other && *other
+             ? std::string(other)
+             : std::string(CURLEW_SOURCE_DIR) + "/data/models/en_ewt.model";
+}();
 const std::string kTest = std::string(CURLEW_SHARED_DIR) +
                           "/data/ud-english-ewt/en_ewt-ud-test.conllu";
 

@@ -304,8 +304,17 @@ LinearModel LinearModel::Build(int num_classes, int max_weight,
   m.num_buckets_ = static_cast<uint32_t>(std::max<double>(
       1.0, std::ceil(static_cast<double>(n) / (kSlots * kMaxLoad))));
   m.own_buckets_.assign(m.num_buckets_, Bucket{});
+  // Rows with the most weights first: they belong to the most frequent
+  // features (a feature gains a weight for each class it was ever updated
+  // for), which then get the slots of their home buckets, and the rarely
+  // probed ones the overflow into the next bucket.
+  std::vector<uint32_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = static_cast<uint32_t>(i);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return starts[a + 1] - starts[a] > starts[b + 1] - starts[b];
+  });
   std::vector<std::pair<uint8_t, int>> row;  // (class, quantised weight)
-  for (size_t i = 0; i < n; ++i) {
+  for (const uint32_t i : order) {
     row.clear();
     int row_max = 0;
     for (uint32_t k = starts[i]; k < starts[i + 1]; ++k) {
