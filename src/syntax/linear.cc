@@ -16,8 +16,14 @@ namespace {
 // past their home bucket.
 constexpr double kMaxLoad = 0.8;
 
+// A tag's low byte: the row's weight count (kCountMask bits) and, in a
+// bucket's first slot, kOverflowed: some feature whose home is this bucket
+// or an earlier one lies beyond it. Without it, a search for an absent
+// feature ends at a full bucket instead of going on to the next.
+constexpr uint32_t kCountMask = 0x7f;
+constexpr uint32_t kOverflowed = 0x80;
 // Count field of a row whose (up to three) weights are in the reference.
-constexpr uint32_t kInline = 0xff;
+constexpr uint32_t kInline = 0x7f;
 
 // What Score() needs, as plain pointers (for the SIMD clones below).
 struct Tables {
@@ -194,7 +200,7 @@ void ScoreInto(const Tables& t, const uint64_t* feats, size_t n,
         const int s = FindInBucket(bucket, key[i], open);
         if (s >= 0) {
           const uint32_t tg = bucket[s], rf = bucket[8 + s];
-          if ((tg & 0xff) == kInline) {
+          if ((tg & kCountMask) == kInline) {
             // Up to three weights in the reference itself.
             const int shift = static_cast<int>(rf >> 24);
             acc[0] = static_cast<int16_t>(
@@ -203,7 +209,7 @@ void ScoreInto(const Tables& t, const uint64_t* feats, size_t n,
                 acc[1] + (static_cast<int8_t>(rf >> 8) * (1 << shift)));
             acc[2] = static_cast<int16_t>(
                 acc[2] + (static_cast<int8_t>(rf >> 16) * (1 << shift)));
-          } else if ((tg & 0xff) == 0) {
+          } else if ((tg & kCountMask) == 0) {
             const int8_t* row = dense + size_t{rf >> 4} * padded;
             __builtin_prefetch(row);
             if (padded > 64) __builtin_prefetch(row + 64);
@@ -216,12 +222,12 @@ void ScoreInto(const Tables& t, const uint64_t* feats, size_t n,
           }
           break;
         }
-        if (open) break;
+        if (open || !(bucket[0] & kOverflowed)) break;
         b = b + 1 == num_buckets ? 0 : b + 1;
       }
     }
     for (size_t h = 0; h < hits; ++h) {
-      const uint32_t count = tag[h] & 0xff;
+      const uint32_t count = tag[h] & kCountMask;
       const int shift = static_cast<int>(ref[h] & 15);
       const uint16_t* e = entries + (ref[h] >> 4);
       for (uint32_t k = 0; k < count; ++k) {
@@ -359,8 +365,9 @@ LinearModel LinearModel::Build(int num_classes, int max_weight,
       tag_count = count;
       ref = offset << 4 | static_cast<uint32_t>(shift);
     }
-    // Insert at the first free slot from the home bucket on; a feature
-    // whose tag is already there (a 56-bit collision) keeps the first.
+    // Insert at the first free slot from the home bucket on, marking each
+    // full bucket passed over; a feature whose tag is already there (a
+    // 56-bit collision) keeps the first.
     const uint32_t key = m.KeyOf(keys[i]);
     uint32_t b = m.HomeBucket(keys[i]);
     bool placed = false;
@@ -380,6 +387,7 @@ LinearModel LinearModel::Build(int num_classes, int max_weight,
           break;
         }
       }
+      if (!placed) bucket.tag[0] |= kOverflowed;
       b = b + 1 == m.num_buckets_ ? 0 : b + 1;
     }
   }
@@ -441,7 +449,8 @@ bool LinearModel::Read(BinaryReader& r) {
         continue;
       }
       ++features;
-      const uint32_t count = tag & 0xff;
+      if (s != 0 && (tag & kOverflowed)) return false;
+      const uint32_t count = tag & kCountMask;
       if (count == kInline) {
         if (num_classes_ > 3 || (ref >> 24) > 7) return false;
         continue;

@@ -10,15 +10,20 @@
 //
 // Table layout: buckets of one cache line, each holding the tags and
 // references of 8 features; a feature lives in its home bucket (from the
-// key's high 32 bits) or, if that is full, in the next one with room. A
-// tag is 24 bits of the key (the low word's bits 8..31) and the feature's
-// weight count; the reference points to the weights, signed 8-bit values
-// scaled by 2^shift (shift 0 or 1, per row):
+// key's high 32 bits) or, if that is full, in the next one with room. The
+// rows with the most weights (the most frequent features) are placed
+// first, so they sit in their home buckets. A tag is 24 bits of the key
+// (the low word's bits 8..31), the feature's weight count (7 bits) and,
+// in a bucket's first slot, a flag saying that some feature whose home is
+// this bucket or an earlier one lies beyond it: a search for an absent
+// feature ends at the first bucket with an empty slot or without the flag.
+// The reference points to the weights, signed 8-bit values scaled by
+// 2^shift (shift 0 or 1, per row):
 //  - a sparse row: `count` (class, weight) pairs of one byte each;
 //  - a dense row (count 0 in the tag), for features with weights for many
 //    classes: one byte per class, summed with SIMD;
 //  - in models of at most three classes (the punctuation attacher), the
-//    weights themselves, in the reference (count 255): no second memory
+//    weights themselves, in the reference (count 127): no second memory
 //    access.
 // Weights are quantised to at most max_weight() in units of scale(), so
 // that the sums of the features of one Score() call (in blocks of
@@ -89,8 +94,9 @@ class LinearModel {
   friend class Perceptron;
   static constexpr int kSlots = 8;
   struct Bucket {
-    // key24 << 8 | count (0: a dense row); 0 marks an empty slot. Slots
-    // fill from the front, so the first empty slot ends the search.
+    // key24 << 8 | flag << 7 | count (0: a dense row); 0 marks an empty
+    // slot. Slots fill from the front, so the first empty slot ends the
+    // search; so does a bucket whose first tag lacks the flag.
     uint32_t tag[kSlots];
     // Sparse: entry offset << 4 | shift. Dense: row number << 4 | shift.
     uint32_t ref[kSlots];

@@ -33,7 +33,9 @@ namespace curlew::syntax {
 inline constexpr char kMagic[8] = {'C', 'U', 'R', 'L', 'E', 'W', 'S', 'X'};
 // Version 2: the tagger's second pass and the punctuation attacher.
 // Version 3: tables stored as they are searched (read in place).
-inline constexpr uint32_t kVersion = 3;
+// Version 4: buckets flag an overflow (LinearModel), so searches for absent
+// features stop sooner.
+inline constexpr uint32_t kVersion = 4;
 inline constexpr size_t kHeaderBytes = 64;
 
 struct ModelData {
