@@ -53,13 +53,13 @@ struct ModelData {
   // freed one never sees the other's entries.
   uint64_t instance = NextInstance();
 
-  // Loads WordNet from `dir` (if there) and gives tagger and lemmatizer
-  // access to it.
   static uint64_t NextInstance() {
     static std::atomic<uint64_t> next{1};
     return next.fetch_add(1, std::memory_order_relaxed);
   }
 
+  // Loads WordNet from `dir` (if there) and gives tagger and lemmatizer
+  // access to it.
   void LoadWordNet(const std::string& dir) {
     wordnet.Load(dir);
     tagger.wordnet = &wordnet;

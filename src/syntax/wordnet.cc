@@ -65,8 +65,7 @@ void ForEachLine(std::string_view text, F f) {
 bool WordNet::Load(const std::string& dir) {
   bool any = false;
   std::vector<std::pair<uint64_t, uint8_t>> lemmas;
-  std::vector<std::pair<uint64_t, uint32_t>> forms;  // in file order
-  std::unordered_map<uint64_t, uint32_t> form_index;
+  std::unordered_map<uint64_t, uint32_t> form_index;  // -> irregular_
   for (int k = 0; k < 4; ++k) {
     const ModelBytes exceptions = ReadFile(dir + "/" + kNames[k] + ".exc");
     ForEachLine(exceptions.bytes(), [&](std::string_view line) {
@@ -83,10 +82,7 @@ bool WordNet::Load(const std::string& dir) {
       const uint64_t h = Fnv1a(line.substr(0, sp));
       auto [it, added] =
           form_index.try_emplace(h, static_cast<uint32_t>(irregular_.size()));
-      if (added) {
-        irregular_.emplace_back();
-        forms.push_back({h, it->second});
-      }
+      if (added) irregular_.emplace_back();
       Irregular& x = irregular_[it->second];
       if (!(x.pos & kLists[k])) {
         x.pos |= kLists[k];
@@ -104,7 +100,8 @@ bool WordNet::Load(const std::string& dir) {
     });
   }
   // One entry a lemma, with the bits of every list it is in.
-  irregular_index_ = FlatMap<uint32_t>::Build(forms);
+  irregular_index_ =
+      FlatMap<uint32_t>::Build({form_index.begin(), form_index.end()});
   lemmas_ = FlatMap<uint8_t>::Build(
       lemmas, [](uint8_t a, uint8_t b) { return static_cast<uint8_t>(a | b); });
   return any;
