@@ -34,6 +34,10 @@ Runner SetUp(CLI::App& app) {
   app.add_option("--parser-features", o->parser_features,
                  "optional parser feature groups, a bit set: 1 word clusters "
                  "(default 0; the committed model: 1)");
+  app.add_option("--parser-beam", o->parser_beam,
+                 "the parser's beam: trained globally and parsing with it "
+                 "(default 1: greedy)")
+      ->check(CLI::Range(1, 256));
   app.add_option("--clusters", o->cluster_classes,
                  "word clusters induced from the training text (default "
                  "256)");

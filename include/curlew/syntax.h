@@ -110,6 +110,9 @@ struct SyntaxTrainOptions {
   uint64_t seed = 1;       // shuffling and exploration; same seed, same model
   int tagger_epochs = 8;   // passes over the training data
   int parser_epochs = 12;
+  // The parser's beam (1: greedy, trained with the dynamic oracle; more:
+  // trained globally with that beam, and parsing with it). At most 256.
+  int parser_beam = 1;
   // Passes of the punctuation attacher (0: none; the parser's attachment
   // of punctuation stays).
   int punct_epochs = 8;

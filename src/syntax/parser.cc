@@ -325,6 +325,30 @@ void MoveCosts(const State& s, const std::vector<int>& gold, int costs[3]) {
   }
 }
 
+// The labelled dynamic-oracle cost of every valid move into cost[] (a
+// wrong label costs one more); returns the least.
+int LabelledCosts(const State& s, const std::vector<int>& gold_heads,
+                  const std::vector<int>& gold_rels, int num_labels,
+                  const bool* valid, int* cost) {
+  int move[3];
+  MoveCosts(s, gold_heads, move);
+  const int s0 = s.S(0), s1 = s.S(1), b0 = s.B(0);
+  int min_cost = std::numeric_limits<int>::max();
+  for (int c = 0; c < 1 + 2 * num_labels; ++c) {
+    if (!valid[c]) continue;
+    if (c == kShift) {
+      cost[c] = move[0];
+    } else if (c <= num_labels) {
+      cost[c] = move[1] + (gold_heads[s0] == b0 && gold_rels[s0] != c - 1);
+    } else {
+      cost[c] = move[2] +
+                (gold_heads[s0] == s1 && gold_rels[s0] != c - 1 - num_labels);
+    }
+    min_cost = std::min(min_cost, cost[c]);
+  }
+  return min_cost;
+}
+
 // Per-parse scratch: features, class scores and the valid moves of the
 // current configuration.
 struct Scratch {
@@ -367,7 +391,183 @@ int BestMove(const float* scores, const State& s, int num_labels) {
   return best;
 }
 
+// A configuration in the beam: its moves' summed score, and (in training)
+// the moves that led to it.
+struct Item {
+  State state;
+  double score = 0;
+  bool gold = false;  // training: every move so far was the gold one
+  std::vector<int16_t> moves;
+};
+
+struct Candidate {
+  double score;
+  int item;
+  int move;
+};
+
+// Higher score first; ties by item, then move, so that the order (and the
+// parse) never depends on the sort.
+bool Before(const Candidate& a, const Candidate& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.item != b.item) return a.item < b.item;
+  return a.move < b.move;
+}
+
+// Keeps in `out` the `beam` best extensions of the items cur[0..k) by one
+// move, best first. A configuration whose only valid move is shifting
+// shifts without a score (as in the greedy parse).
+template <typename Scorer>
+void Expand(const Scorer& scorer, const ParserInput& in, int num_labels,
+            int beam, const std::vector<Item>& cur, size_t k, Scratch& x,
+            std::vector<Candidate>& out) {
+  out.clear();
+  for (size_t i = 0; i < k; ++i) {
+    const State& s = cur[i].state;
+    const int item = static_cast<int>(i);
+    if (!s.CanLeft() && !s.CanRight()) {
+      out.push_back({cur[i].score, item, kShift});
+      continue;
+    }
+    x.Score(scorer, s, in, num_labels, false);
+    auto take = [&](int from, int to) {
+      for (int c = from; c < to; ++c) {
+        out.push_back({cur[i].score + x.scores[c], item, c});
+      }
+    };
+    if (s.CanShift()) take(kShift, kShift + 1);
+    if (s.CanLeft()) take(1, 1 + num_labels);
+    if (s.CanRight()) take(1 + num_labels, 1 + 2 * num_labels);
+  }
+  if (out.size() > static_cast<size_t>(beam)) {
+    std::nth_element(out.begin(), out.begin() + beam, out.end(), Before);
+    out.resize(beam);
+  }
+  std::sort(out.begin(), out.end(), Before);
+}
+
+// next[j] = cur[c.item] extended by c.move, for each candidate; returns the
+// number of items.
+size_t Advance(const std::vector<Item>& cur,
+               const std::vector<Candidate>& cands, int num_labels,
+               bool keep_moves, int gold_move, std::vector<Item>& next) {
+  if (next.size() < cands.size()) next.resize(cands.size());
+  for (size_t j = 0; j < cands.size(); ++j) {
+    const Candidate& c = cands[j];
+    const Item& from = cur[c.item];
+    Item& to = next[j];
+    to.state = from.state;
+    to.state.Apply(c.move, num_labels);
+    to.score = c.score;
+    to.gold = from.gold && c.move == gold_move;
+    if (keep_moves) {
+      to.moves = from.moves;
+      to.moves.push_back(static_cast<int16_t>(c.move));
+    }
+  }
+  return cands.size();
+}
+
+// Rewards (amount) each scored move of `moves` from index `from` on, in
+// the configurations they are taken from (replayed from the start).
+void RewardMoves(Perceptron& p, int num_labels, const ParserInput& in,
+                 const std::vector<int16_t>& moves, size_t from, float amount) {
+  State s(static_cast<int>(in.word.size()) - 1);
+  uint64_t feats[kMaxFeatures];
+  for (size_t t = 0; t < moves.size(); ++t) {
+    if (t >= from && (s.CanLeft() || s.CanRight())) {
+      const size_t n = Features(s, in, feats);
+      p.Reward(feats, n, moves[t], amount);
+    }
+    s.Apply(moves[t], num_labels);
+  }
+}
+
 }  // namespace
+
+template <typename Scorer>
+void Parser::ParseBeamWith(const Scorer& scorer, int num_labels, int beam,
+                           const ParserInput& in, std::vector<int>& heads,
+                           std::vector<int>& rels) {
+  thread_local std::vector<Item> cur, next;
+  thread_local std::vector<Candidate> cands;
+  if (cur.empty()) cur.resize(1);
+  cur[0].state.Reset(static_cast<int>(in.word.size()) - 1);
+  cur[0].score = 0;
+  size_t k = 1;
+  Scratch x(num_labels);
+  while (!cur[0].state.Terminal()) {
+    Expand(scorer, in, num_labels, beam, cur, k, x, cands);
+    k = Advance(cur, cands, num_labels, false, -1, next);
+    std::swap(cur, next);
+  }
+  heads.assign(cur[0].state.head.begin(), cur[0].state.head.end());
+  rels.assign(cur[0].state.rel.begin(), cur[0].state.rel.end());
+}
+
+template void Parser::ParseBeamWith<LinearModel>(const LinearModel&, int, int,
+                                                 const ParserInput&,
+                                                 std::vector<int>&,
+                                                 std::vector<int>&);
+
+int Parser::TrainBeamSentence(Perceptron& p, int num_labels, int beam,
+                              const ParserInput& in,
+                              const std::vector<int>& gold_heads,
+                              const std::vector<int>& gold_rels) {
+  const int n = static_cast<int>(in.word.size()) - 1;
+  std::vector<Item> cur(1), next;
+  cur[0].state.Reset(n);
+  cur[0].gold = true;
+  size_t k = 1;
+  // The gold sequence, followed outside the beam too.
+  State g(n);
+  double gold_score = 0;
+  std::vector<int16_t> gold_moves;
+  Scratch x(num_labels);
+  std::vector<int> cost(x.classes);
+  std::vector<Candidate> cands;
+  double worst = -1;  // largest violation so far (-1: none)
+  size_t worst_step = 0;
+  std::vector<int16_t> worst_moves;
+  while (!g.Terminal()) {
+    int gm = kShift;
+    if (g.CanLeft() || g.CanRight()) {
+      x.Score(p, g, in, num_labels);
+      const int min_cost = LabelledCosts(g, gold_heads, gold_rels, num_labels,
+                                         x.valid, cost.data());
+      gm = -1;
+      for (int c = 0; c < x.classes; ++c) {
+        if (x.valid[c] && cost[c] == min_cost &&
+            (gm < 0 || x.scores[c] > x.scores[gm])) {
+          gm = c;
+        }
+      }
+      gold_score += x.scores[gm];
+    }
+    g.Apply(gm, num_labels);
+    gold_moves.push_back(static_cast<int16_t>(gm));
+    Expand(p, in, num_labels, beam, cur, k, x, cands);
+    k = Advance(cur, cands, num_labels, true, gm, next);
+    std::swap(cur, next);
+    if (!cur[0].gold && cur[0].score - gold_score > worst) {
+      worst = cur[0].score - gold_score;
+      worst_step = gold_moves.size();
+      worst_moves = cur[0].moves;
+    }
+  }
+  int updated = 0;
+  if (worst >= 0) {
+    std::vector<int16_t> gold_prefix(gold_moves.begin(),
+                                     gold_moves.begin() + worst_step);
+    size_t same = 0;
+    while (same < worst_step && gold_prefix[same] == worst_moves[same]) ++same;
+    RewardMoves(p, num_labels, in, gold_prefix, same, 1.0f);
+    RewardMoves(p, num_labels, in, worst_moves, same, -1.0f);
+    updated = 1;
+  }
+  p.Tick();
+  return updated;
+}
 
 template <typename Scorer>
 void Parser::ParseWith(const Scorer& scorer, int num_labels,
@@ -397,6 +597,11 @@ template void Parser::ParseWith<LinearModel>(const LinearModel&, int,
 
 void Parser::Parse(const ParserInput& in, std::vector<int>& heads,
                    std::vector<int>& rels) const {
+  if (beam > 1) {
+    ParseBeamWith(model, static_cast<int>(labels.size()), beam, in, heads,
+                  rels);
+    return;
+  }
   ParseWith(model, static_cast<int>(labels.size()), in, heads, rels);
 }
 
@@ -413,22 +618,8 @@ int Parser::TrainSentence(Perceptron& p, int num_labels, const ParserInput& in,
   int errors = 0;
   while (!s.Terminal()) {
     x.Score(p, s, in, num_labels);
-    int move[3];
-    MoveCosts(s, gold_heads, move);
-    const int s0 = s.S(0), s1 = s.S(1), b0 = s.B(0);
-    int min_cost = std::numeric_limits<int>::max();
-    for (int c = 0; c < classes; ++c) {
-      if (!valid[c]) continue;
-      if (c == kShift) {
-        cost[c] = move[0];
-      } else if (c <= num_labels) {
-        cost[c] = move[1] + (gold_heads[s0] == b0 && gold_rels[s0] != c - 1);
-      } else {
-        cost[c] = move[2] +
-                  (gold_heads[s0] == s1 && gold_rels[s0] != c - 1 - num_labels);
-      }
-      min_cost = std::min(min_cost, cost[c]);
-    }
+    const int min_cost =
+        LabelledCosts(s, gold_heads, gold_rels, num_labels, valid, cost.data());
     int pred = -1, oracle = -1;
     for (int c = 0; c < classes; ++c) {
       if (!valid[c]) continue;
@@ -452,7 +643,7 @@ int Parser::TrainSentence(Perceptron& p, int num_labels, const ParserInput& in,
 }
 
 void Parser::Write(BinaryWriter& out) const {
-  out.Put<uint32_t>(features);
+  out.Put<uint32_t>(features | static_cast<uint32_t>(beam - 1) << 16);
   out.PutStrings(labels);
   model.Write(out);
 }
@@ -460,8 +651,12 @@ void Parser::Write(BinaryWriter& out) const {
 bool Parser::Read(BinaryReader& in) {
   // Feature groups this parser does not know (from a file of another
   // version) would make it score features it does not compute.
-  return in.Get(features) && (features & ~kAllGroups) == 0 &&
-         in.GetStrings(labels) && model.Read(in) && !labels.empty() &&
+  uint32_t word = 0;
+  if (!in.Get(word) || (word >> 24) != 0) return false;
+  beam = 1 + static_cast<int>(word >> 16 & 0xff);
+  features = word & 0xffff;
+  return (features & ~kAllGroups) == 0 && in.GetStrings(labels) &&
+         model.Read(in) && !labels.empty() &&
          model.num_classes() == num_classes();
 }
 

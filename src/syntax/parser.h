@@ -47,6 +47,10 @@ class Parser {
     kAllGroups = kClusters,
   };
   uint32_t features = 0;
+  // Configurations kept at each step (1: greedy). A parser trained with a
+  // beam (TrainBeamSentence) parses with the same beam; stored with the
+  // feature groups, in bits 16-23 of their word.
+  int beam = 1;
   std::vector<std::string> labels;  // relation names, e.g. "nsubj:pass"
   LinearModel model;
 
@@ -67,6 +71,12 @@ class Parser {
   static void ParseWith(const Scorer& scorer, int num_labels,
                         const ParserInput& in, std::vector<int>& heads,
                         std::vector<int>& rels);
+  // Beam search: the `beam` best move sequences by the sum of their moves'
+  // scores are kept at each step; the best complete one is the parse.
+  template <typename Scorer>
+  static void ParseBeamWith(const Scorer& scorer, int num_labels, int beam,
+                            const ParserInput& in, std::vector<int>& heads,
+                            std::vector<int>& rels);
 
   // One training pass over a sentence with the dynamic oracle. With
   // `explore`, the parser follows its own prediction (with probability
@@ -76,6 +86,17 @@ class Parser {
                            const std::vector<int>& gold_heads,
                            const std::vector<int>& gold_rels, bool explore,
                            std::mt19937_64& rng);
+
+  // One global training pass over a sentence with a beam (Huang, Fayong
+  // and Guo's 2012 max-violation update, Zhang & Nivre's setting): the
+  // gold sequence follows the dynamic oracle's cheapest moves (the best
+  // scoring of them); where the beam's best sequence outscores the gold
+  // prefix by most, the perceptron moves toward the gold prefix and away
+  // from that sequence. Returns 1 if it updated.
+  static int TrainBeamSentence(Perceptron& p, int num_labels, int beam,
+                               const ParserInput& in,
+                               const std::vector<int>& gold_heads,
+                               const std::vector<int>& gold_rels);
 
   void Write(BinaryWriter& out) const;
   bool Read(BinaryReader& in);

@@ -264,6 +264,7 @@ std::string SyntaxModel::Describe() const {
   return "tags=" + std::to_string(m.tagger.upos.size()) +
          " tagger_passes=" + (m.tagger.second.num_classes() > 0 ? "2" : "1") +
          " labels=" + std::to_string(m.parser.labels.size()) +
+         " parser_beam=" + std::to_string(m.parser.beam) +
          " tagger_features=" + std::to_string(m.tagger.model.num_features()) +
          " tagger_weights=" + std::to_string(m.tagger.model.num_weights()) +
          " parser_features=" + std::to_string(m.parser.model.num_features()) +

@@ -135,6 +135,33 @@ TEST(FeatureGroups, AllGroupsTrainAndLearnTheFixture) {
   std::filesystem::remove(path);
 }
 
+// A parser trained globally with a beam keeps its beam in the file, parses
+// with it, learns the fixture and is deterministic.
+TEST(BeamParser, TrainsGloballyAndParsesWithItsBeam) {
+  auto train = [](const std::string& out) {
+    SyntaxTrainOptions o = FixtureOptions(out, 2, 5, 6, 0);
+    o.parser_beam = 4;
+    return TrainSyntaxModel(o);
+  };
+  const std::string a = TempPath("beam_a.model");
+  const std::string b = TempPath("beam_b.model");
+  ASSERT_TRUE(train(a).ok());
+  ASSERT_TRUE(train(b).ok());
+  EXPECT_EQ(ReadBytes(a), ReadBytes(b));
+  auto model = SyntaxModel::Load(a);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_NE((*model)->Describe().find("parser_beam=4"), std::string::npos);
+  SyntaxScores sc = ScoreOnFixture(**model);
+  EXPECT_GE(sc.F1(sc.uas), 98.0);
+  EXPECT_GE(sc.F1(sc.las), 97.0);
+  // A beam outside 1..256 is refused.
+  SyntaxTrainOptions bad = FixtureOptions(a, 2, 1, 1, 0);
+  bad.parser_beam = 0;
+  EXPECT_EQ(TrainSyntaxModel(bad).code(), ErrorCode::kInvalidArgument);
+  std::filesystem::remove(a);
+  std::filesystem::remove(b);
+}
+
 TEST_F(TinyModel, ParsesUnseenSentenceSensibly) {
   auto model = SyntaxModel::Load(*path_);
   ASSERT_TRUE(model.ok());

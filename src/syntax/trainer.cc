@@ -106,6 +106,10 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
     return Status::Error(ErrorCode::kInvalidArgument,
                          "training needs a training file and an output path");
   }
+  if (o.parser_beam < 1 || o.parser_beam > 256) {
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         "the parser's beam must be 1 to 256");
+  }
   Result<Document> train_doc = ReadConlluFile(o.train_path);
   if (!train_doc.ok()) return train_doc.status();
   const Document& doc = *train_doc;
@@ -511,17 +515,27 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
   } else {
     const int num_labels = static_cast<int>(model.parser.labels.size());
     Perceptron p(model.parser.num_classes());
+    model.parser.beam = o.parser_beam;
     for (int e = 0; e < o.parser_epochs; ++e) {
       Shuffle(order, rng);
       size_t errors = 0, steps = 0;
       for (size_t i : order) {
+        if (o.parser_beam > 1) {
+          errors +=
+              Parser::TrainBeamSentence(p, num_labels, o.parser_beam, inputs[i],
+                                        data[i].heads, data[i].rels);
+          ++steps;
+          continue;
+        }
         errors += Parser::TrainSentence(p, num_labels, inputs[i], data[i].heads,
                                         data[i].rels, e > 0, rng);
         steps += 2 * data[i].words.size();
       }
       Progress(o, "parser epoch " + std::to_string(e + 1) + ": " +
                       Fixed(100.0 * errors / std::max<size_t>(steps, 1)) +
-                      "% wrong moves, " + Fixed(Seconds(start)) + " s");
+                      (o.parser_beam > 1 ? "% sentences updated, "
+                                         : "% wrong moves, ") +
+                      Fixed(Seconds(start)) + " s");
     }
     // Drop the weakest parser features if the file would exceed its limit.
     model.parser.model = LinearModel();
