@@ -40,8 +40,12 @@ RunResult Curlew(const std::string& args, const std::string& stdin_file = "") {
     r.out.append(buf.data(), n);
   const int rc = pclose(p);
   r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  std::ifstream in(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(in), {});
+  {
+    std::ifstream in(err_file);
+    r.err.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  std::error_code ignored;
+  fs::remove(err_file, ignored);
   return r;
 }
 
