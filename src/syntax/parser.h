@@ -1,6 +1,8 @@
 // The dependency parser: arc-hybrid transitions (Kuhlmann et al. 2011) with
 // labelled arcs, scored by an averaged perceptron over Zhang & Nivre (2011)
-// style features, trained with Goldberg & Nivre's (2013) dynamic oracle.
+// style features, trained with Goldberg & Nivre's (2013) dynamic oracle:
+// greedy, or (Parser::beam > 1) with beam search, trained over whole move
+// sequences (TrainBeamSentence).
 //
 // Word 0 is the artificial root; words are 1..n. Exactly one word attaches
 // to the root: the root may take a dependent only when the buffer is empty.
