@@ -526,9 +526,8 @@ int Parser::TrainBeamSentence(Perceptron& p, int num_labels, int beam,
   Scratch x(num_labels);
   std::vector<int> cost(x.classes);
   std::vector<Candidate> cands;
-  double worst = -1;  // largest violation so far (-1: none)
-  size_t worst_step = 0;
-  std::vector<int16_t> worst_moves;
+  double worst = -1;                 // largest violation so far (-1: none)
+  std::vector<int16_t> worst_moves;  // the beam's best sequence there
   while (!g.Terminal()) {
     int gm = kShift;
     if (g.CanLeft() || g.CanRight()) {
@@ -551,17 +550,19 @@ int Parser::TrainBeamSentence(Perceptron& p, int num_labels, int beam,
     std::swap(cur, next);
     if (!cur[0].gold && cur[0].score - gold_score > worst) {
       worst = cur[0].score - gold_score;
-      worst_step = gold_moves.size();
       worst_moves = cur[0].moves;
     }
   }
   int updated = 0;
   if (worst >= 0) {
-    std::vector<int16_t> gold_prefix(gold_moves.begin(),
-                                     gold_moves.begin() + worst_step);
+    // The gold prefix as long as that sequence; the moves both share
+    // would cancel out.
+    gold_moves.resize(worst_moves.size());
     size_t same = 0;
-    while (same < worst_step && gold_prefix[same] == worst_moves[same]) ++same;
-    RewardMoves(p, num_labels, in, gold_prefix, same, 1.0f);
+    while (same < gold_moves.size() && gold_moves[same] == worst_moves[same]) {
+      ++same;
+    }
+    RewardMoves(p, num_labels, in, gold_moves, same, 1.0f);
     RewardMoves(p, num_labels, in, worst_moves, same, -1.0f);
     updated = 1;
   }
